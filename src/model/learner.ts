@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+/** Bump when the stored shape changes; `parseLearnerRecord` refuses versions it does not know. */
+export const LEARNER_SCHEMA_VERSION = 1;
+/** How many marks `undo` can walk back. */
+export const UNDO_DEPTH = 50;
+
+const epochMs = z.number().int().nonnegative();
+
+export const markSchema = z.object({
+  status: z.enum(['done', 'skipped']),
+  at: epochMs,
+});
+export type Mark = z.infer<typeof markSchema>;
+
+const historyEntrySchema = z.object({
+  /** A resource id, or a checklist item id. */
+  item: z.string(),
+  previous: markSchema.nullable(),
+  at: epochMs,
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+export const reminderSchema = z.object({
+  /** Local wall-clock time "HH:MM". */
+  time: z.string().regex(/^\d{2}:\d{2}$/),
+  zone: z.string().min(1),
+  enabled: z.boolean(),
+  /** Epoch ms of the next reminder, also the key of its slot in the reminder index. */
+  nextAt: epochMs.nullable(),
+  /** Reminders sent in a row with no reaction; reminders pause at a limit. */
+  ignored: z.number().int().nonnegative().default(0),
+  paused: z.boolean().default(false),
+});
+export type Reminder = z.infer<typeof reminderSchema>;
+
+export const pathStateSchema = z.object({
+  /** Marks by resource id (or checklist item id): stable when the path is reordered. */
+  marks: z.record(z.string(), markSchema),
+  history: z.array(historyEntrySchema).max(UNDO_DEPTH),
+  /** Phases whose completion was already announced, so it is announced once. */
+  announcedPhases: z.array(z.string()),
+  reminder: reminderSchema.optional(),
+  startedAt: epochMs,
+});
+export type PathState = z.infer<typeof pathStateSchema>;
+
+export const learnerRecordSchema = z.object({
+  v: z.literal(LEARNER_SCHEMA_VERSION),
+  name: z.string(),
+  /** The learner's IANA time zone once they chose one (streaks and reminders use it). */
+  zone: z.string().optional(),
+  paths: z.record(z.string(), pathStateSchema),
+  /** Leaderboard keys this learner has an entry on, so hide/forget can find them without scans. */
+  boards: z.array(z.string()),
+  hidden: z.boolean(),
+  /** Set when the platform says we cannot message this person; reminders stop. */
+  undeliverable: z.object({ reason: z.string(), at: epochMs, told: z.boolean() }).optional(),
+  /** Platform address for direct messages (a Discord DM channel id). */
+  dmAddress: z.string().optional(),
+  createdAt: epochMs,
+  updatedAt: epochMs,
+});
+export type LearnerRecord = z.infer<typeof learnerRecordSchema>;
+
+export function emptyPathState(now: number): PathState {
+  return { marks: {}, history: [], announcedPhases: [], startedAt: now };
+}
+
+export function newLearnerRecord(name: string, now: number): LearnerRecord {
+  return { v: LEARNER_SCHEMA_VERSION, name, paths: {}, boards: [], hidden: false, createdAt: now, updatedAt: now };
+}
