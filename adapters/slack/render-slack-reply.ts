@@ -1,0 +1,152 @@
+import type { types } from '@slack/bolt';
+import { encodeAction } from '../../src/model/action-id.js';
+import { progressBar } from '../../src/model/progress-bar.js';
+import type { Button, ProgressLine, Reply, ReplyField, Tone } from '../../src/model/reply.js';
+import {
+  MAX_ACTIONS_ELEMENTS,
+  MAX_BUTTON_TEXT,
+  MAX_FALLBACK_TEXT,
+  MAX_FIELD_TEXT,
+  MAX_MESSAGE_BLOCKS,
+  MAX_SECTION_FIELDS,
+  MAX_SECTION_TEXT,
+} from './slack-limits.js';
+import { escapeSlackText, escapeUrl, toMrkdwn, toPlainText } from './to-mrkdwn.js';
+
+export type KnownBlock = types.KnownBlock;
+type Section = types.SectionBlock;
+type ButtonElement = types.Button;
+
+/** A Slack message: Block Kit plus the plain text Slack shows in notifications and old clients. */
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+const TONE_ICON: Record<Tone, string> = { info: '', success: ':white_check_mark: ', warning: ':warning: ', error: ':x: ' };
+const SHORTENED_NOTE = '_(shortened to fit Slack)_';
+
+/** Renders a core Reply as Block Kit within Slack's limits; buttons carry the owner and the path. */
+export function renderSlackReply(reply: Reply, ownerId: string, path: string): SlackMessage {
+  const content = [...titleBlocks(reply), ...textBlocks(reply.text), ...fieldBlocks(reply.fields), ...progressBlocks(reply.progress)];
+  const tail = [...actionBlocks(reply.buttons, ownerId, path), ...footerBlocks(reply.footer)];
+  return { text: fallbackText(reply, path), blocks: fitBlocks(content, tail, MAX_MESSAGE_BLOCKS) };
+}
+
+/** Keeps the buttons and footer; shortens the content when the whole would exceed `limit` blocks. */
+export function fitBlocks(content: KnownBlock[], tail: KnownBlock[], limit: number): KnownBlock[] {
+  if (content.length + tail.length <= limit) return [...content, ...tail];
+  const room = Math.max(0, limit - tail.length - 1);
+  return [...content.slice(0, room), contextBlock(SHORTENED_NOTE), ...tail].slice(0, limit);
+}
+
+function titleBlocks(reply: Reply): KnownBlock[] {
+  if (!reply.title) return [];
+  const title = escapeSlackText(reply.title);
+  const linked = reply.url ? `<${escapeUrl(reply.url)}|${title.replace(/\|/g, '¦')}>` : title;
+  return [section(`${TONE_ICON[reply.tone ?? 'info']}*${linked}*`)];
+}
+
+function textBlocks(text: string | undefined): KnownBlock[] {
+  if (!text?.trim()) return [];
+  return chunkLines(toMrkdwn(text), MAX_SECTION_TEXT).map(section);
+}
+
+function fieldBlocks(fields: ReplyField[] | undefined): KnownBlock[] {
+  if (!fields?.length) return [];
+  const blocks: KnownBlock[] = [];
+  for (let at = 0; at < fields.length; at += MAX_SECTION_FIELDS) {
+    const group = fields.slice(at, at + MAX_SECTION_FIELDS);
+    blocks.push({
+      type: 'section',
+      fields: group.map((field) => ({
+        type: 'mrkdwn',
+        text: truncate(`*${escapeSlackText(field.name)}*\n${toMrkdwn(field.value)}`, MAX_FIELD_TEXT),
+      })),
+    });
+  }
+  return blocks;
+}
+
+function progressBlocks(lines: ProgressLine[] | undefined): KnownBlock[] {
+  if (!lines?.length) return [];
+  const text = lines.map(progressText).join('\n');
+  return chunkLines(text, MAX_SECTION_TEXT).map(section);
+}
+
+function progressText(line: ProgressLine): string {
+  const detail = line.detail ? `  ${escapeSlackText(line.detail)}` : '';
+  return `*${escapeSlackText(line.label)}*\n\`${progressBar(line.done, line.total)}\`${detail}`;
+}
+
+function actionBlocks(buttons: Button[] | undefined, ownerId: string, path: string): KnownBlock[] {
+  if (!buttons?.length) return [];
+  const blocks: KnownBlock[] = [];
+  for (let at = 0; at < buttons.length; at += MAX_ACTIONS_ELEMENTS) {
+    const elements = buttons.slice(at, at + MAX_ACTIONS_ELEMENTS).map((button) => buttonElement(button, ownerId, path));
+    blocks.push({ type: 'actions', elements });
+  }
+  return blocks;
+}
+
+function buttonElement(button: Button, ownerId: string, path: string): ButtonElement {
+  const actionId = encodeAction({ path, actionId: button.action.id, value: button.action.value, ownerId });
+  const element: ButtonElement = {
+    type: 'button',
+    text: { type: 'plain_text', text: truncate(button.label, MAX_BUTTON_TEXT), emoji: true },
+    action_id: actionId,
+    value: button.action.value || button.action.id,
+  };
+  // Slack buttons have two styles; "secondary" is Slack's default look.
+  if (button.style === 'primary' || button.style === 'success') element.style = 'primary';
+  if (button.style === 'danger') element.style = 'danger';
+  return element;
+}
+
+function footerBlocks(footer: string | undefined): KnownBlock[] {
+  return footer?.trim() ? [contextBlock(truncate(toMrkdwn(footer), MAX_SECTION_TEXT))] : [];
+}
+
+function fallbackText(reply: Reply, path: string): string {
+  const parts = [reply.title ? escapeSlackText(reply.title) : '', reply.text ? toPlainText(reply.text) : ''];
+  const text = parts.filter((part) => part.trim()).join('\n');
+  return truncate(text || `/${path}`, MAX_FALLBACK_TEXT);
+}
+
+function section(text: string): Section {
+  return { type: 'section', text: { type: 'mrkdwn', text } };
+}
+
+function contextBlock(text: string): KnownBlock {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
+}
+
+/** Splits on line breaks into pieces of at most `limit` characters (hard-cutting a single overlong line). */
+export function chunkLines(text: string, limit: number): string[] {
+  const chunks: string[] = [];
+  let current = '';
+  for (const line of text.split('\n')) {
+    for (const piece of hardCut(line, limit)) {
+      const joined = current ? `${current}\n${piece}` : piece;
+      if (joined.length <= limit) {
+        current = joined;
+      } else {
+        if (current) chunks.push(current);
+        current = piece;
+      }
+    }
+  }
+  if (current.trim()) chunks.push(current);
+  return chunks;
+}
+
+function hardCut(line: string, limit: number): string[] {
+  if (line.length <= limit) return [line];
+  const pieces: string[] = [];
+  for (let at = 0; at < line.length; at += limit) pieces.push(line.slice(at, at + limit));
+  return pieces;
+}
+
+function truncate(text: string, limit: number): string {
+  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+}

@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { renderSlackReply } from '../../../adapters/slack/render-slack-reply.js';
+import { MAX_BUTTON_TEXT, MAX_MESSAGE_BLOCKS, MAX_SECTION_TEXT } from '../../../adapters/slack/slack-limits.js';
+import type { Reply } from '../../../src/model/reply.js';
+
+describe('renderSlackReply', () => {
+  it('renders a resource with a linked title, Markdown text, fields, buttons and a footer', () => {
+    const reply: Reply = {
+      visibility: 'private',
+      tone: 'info',
+      title: 'WebRTC Basics',
+      url: 'https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API?a=1&b=2',
+      text: '**Focus:** peer connections & _signaling_\n- read `RTCPeerConnection`\n- see [the guide](https://webrtc.org/getting-started/overview)',
+      fields: [
+        { name: 'Type', value: 'Article', inline: true },
+        { name: 'Duration', value: '30 min', inline: true },
+      ],
+      buttons: [
+        { label: 'Done', style: 'success', action: { id: 'done', value: 'webrtc-basics' } },
+        { label: 'Skip', style: 'secondary', action: { id: 'skip', value: 'webrtc-basics' } },
+      ],
+      footer: 'Phase 1 · 1 of 3 · 240 min left',
+    };
+
+    expect(renderSlackReply(reply, 'U123', 'webrtc')).toEqual({
+      text: 'WebRTC Basics\nFocus: peer connections &amp; signaling\n• read RTCPeerConnection\n• see the guide (https://webrtc.org/getting-started/overview)',
+      blocks: [
+        {
+          type: 'section',
+          text: { type: 'mrkdwn', text: '*<https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API?a=1&amp;b=2|WebRTC Basics>*' },
+        },
+        {
+          type: 'section',
+          text: {
+            type: 'mrkdwn',
+            text: '*Focus:* peer connections &amp; _signaling_\n• read `RTCPeerConnection`\n• see <https://webrtc.org/getting-started/overview|the guide>',
+          },
+        },
+        {
+          type: 'section',
+          fields: [
+            { type: 'mrkdwn', text: '*Type*\nArticle' },
+            { type: 'mrkdwn', text: '*Duration*\n30 min' },
+          ],
+        },
+        {
+          type: 'actions',
+          elements: [
+            {
+              type: 'button',
+              text: { type: 'plain_text', text: 'Done', emoji: true },
+              action_id: 'p1|webrtc|done|webrtc-basics|U123',
+              value: 'webrtc-basics',
+              style: 'primary',
+            },
+            {
+              type: 'button',
+              text: { type: 'plain_text', text: 'Skip', emoji: true },
+              action_id: 'p1|webrtc|skip|webrtc-basics|U123',
+              value: 'webrtc-basics',
+            },
+          ],
+        },
+        { type: 'context', elements: [{ type: 'mrkdwn', text: 'Phase 1 · 1 of 3 · 240 min left' }] },
+      ],
+    });
+  });
+
+  it('draws progress lines as text bars and marks the tone', () => {
+    const reply: Reply = {
+      visibility: 'private',
+      tone: 'success',
+      title: 'Your progress',
+      progress: [
+        { label: 'Phase 1', done: 2, total: 5, detail: '55 of 240 min' },
+        { label: 'Phase 2', done: 0, total: 3 },
+      ],
+    };
+    expect(renderSlackReply(reply, 'U1', 'webrtc')).toEqual({
+      text: 'Your progress',
+      blocks: [
+        { type: 'section', text: { type: 'mrkdwn', text: ':white_check_mark: *Your progress*' } },
+        {
+          type: 'section',
+          text: { type: 'mrkdwn', text: '*Phase 1*\n`▓▓▓▓░░░░░░ 40%`  55 of 240 min\n*Phase 2*\n`░░░░░░░░░░ 0%`' },
+        },
+      ],
+    });
+  });
+
+  it('escapes user text so a leaderboard can neither link nor notify anyone', () => {
+    const reply: Reply = {
+      visibility: 'public',
+      title: 'Leaderboard <#general>',
+      text: '1. <!channel> & friends — 3 done\n2. @here Bob — 2 done\n3. <@U999> @everyone — 1 done',
+      fields: [{ name: '<!here>', value: '<https://evil.example|click>' }],
+    };
+    const { text, blocks } = renderSlackReply(reply, 'U1', 'webrtc');
+    const everything = JSON.stringify({ text, blocks });
+    expect(everything).not.toMatch(/<!|<@|<#|<https/);
+    expect(everything).not.toMatch(/@(channel|here|everyone)/);
+    expect(blocks[1]).toEqual({
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: '1. &lt;!channel&gt; &amp; friends — 3 done\n2. @\u200Bhere Bob — 2 done\n3. &lt;@U999&gt; @\u200Beveryone — 1 done',
+      },
+    });
+  });
+
+  it('gives a non-empty fallback even for a reply with only buttons', () => {
+    const reply: Reply = {
+      visibility: 'private',
+      buttons: [{ label: 'Yes, forget me', style: 'danger', action: { id: 'forget-confirm', value: '' } }],
+    };
+    expect(renderSlackReply(reply, 'U1', 'webrtc')).toEqual({
+      text: '/webrtc',
+      blocks: [
+        {
+          type: 'actions',
+          elements: [
+            {
+              type: 'button',
+              text: { type: 'plain_text', text: 'Yes, forget me', emoji: true },
+              action_id: 'p1|webrtc|forget-confirm||U1',
+              value: 'forget-confirm',
+              style: 'danger',
+            },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('stays within Slack limits for an oversized reply and keeps the buttons', () => {
+    const longLine = 'x'.repeat(4500);
+    const reply: Reply = {
+      visibility: 'private',
+      title: 'Big',
+      text: [longLine, ...Array.from({ length: 1000 }, (_, i) => `- line ${i} ${'y'.repeat(200)}`)].join('\n'),
+      fields: Array.from({ length: 35 }, (_, i) => ({ name: `f${i}`, value: 'v'.repeat(2500) })),
+      buttons: Array.from({ length: 30 }, (_, i) => ({
+        label: `Button ${i} ${'z'.repeat(100)}`,
+        style: 'primary' as const,
+        action: { id: 'done', value: `r${i}` },
+      })),
+      footer: 'end',
+    };
+    const { text, blocks } = renderSlackReply(reply, 'U1', 'webrtc');
+    expect(blocks.length).toBe(MAX_MESSAGE_BLOCKS);
+    expect(text.length).toBeGreaterThan(0);
+    expect(text.length).toBeLessThanOrEqual(MAX_SECTION_TEXT);
+    for (const block of blocks) {
+      if (block.type === 'section') {
+        expect(block.text?.text.length ?? 0).toBeLessThanOrEqual(MAX_SECTION_TEXT);
+        for (const field of block.fields ?? []) expect(field.text.length).toBeLessThanOrEqual(2000);
+        expect((block.fields ?? []).length).toBeLessThanOrEqual(10);
+      }
+      if (block.type === 'actions') {
+        expect(block.elements.length).toBeLessThanOrEqual(25);
+        for (const element of block.elements) {
+          if (element.type === 'button') expect(element.text.text.length).toBeLessThanOrEqual(MAX_BUTTON_TEXT);
+        }
+      }
+    }
+    const actions = blocks.filter((block) => block.type === 'actions');
+    expect(actions.flatMap((block) => (block.type === 'actions' ? block.elements : []))).toHaveLength(30);
+    expect(blocks.at(-1)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'end' }] });
+    expect(blocks.at(-4)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: '_(shortened to fit Slack)_' }] });
+  });
+});
