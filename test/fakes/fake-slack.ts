@@ -1,0 +1,143 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One Web API call the fake received. */
+export interface FakeSlackCall {
+  method: string;
+  args: Record<string, unknown>;
+  token?: string;
+  at: number;
+}
+
+/** One message posted to a response_url. */
+export interface FakeResponsePost {
+  id: string;
+  body: Record<string, unknown>;
+  at: number;
+}
+
+/** A scripted answer for the next call to a method. */
+export interface FakeAnswer {
+  status?: number;
+  headers?: Record<string, string>;
+  body: unknown;
+}
+
+/** A loopback Slack: the Web API under `/api/` and response_url receivers under `/response/`. */
+export interface FakeSlack {
+  readonly apiUrl: string;
+  readonly calls: FakeSlackCall[];
+  readonly responses: FakeResponsePost[];
+  /** users.info answers by user id. */
+  readonly users: Map<string, Record<string, unknown>>;
+  responseUrl(id: string): string;
+  /** Answers the next calls to `method` with these, in order, before falling back to the defaults. */
+  queue(method: string, ...answers: FakeAnswer[]): void;
+  callsTo(method: string): FakeSlackCall[];
+  waitFor<T>(find: () => T | undefined | false, timeoutMs?: number): Promise<T>;
+  close(): Promise<void>;
+}
+
+export const FAKE_BOT_USER_ID = 'UBOTFAKE';
+
+export async function startFakeSlack(): Promise<FakeSlack> {
+  const calls: FakeSlackCall[] = [];
+  const responses: FakeResponsePost[] = [];
+  const users = new Map<string, Record<string, unknown>>();
+  const queued = new Map<string, FakeAnswer[]>();
+
+  const server = createServer((request, response) => {
+    void readBody(request).then((raw) => route(request, response, raw));
+  });
+
+  function route(request: IncomingMessage, response: ServerResponse, raw: string): void {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (request.method === 'POST' && url.pathname.startsWith('/response/')) {
+      responses.push({ id: url.pathname.slice('/response/'.length), body: JSON.parse(raw) as Record<string, unknown>, at: Date.now() });
+      return send(response, { status: 200, body: 'ok' });
+    }
+    if (request.method === 'POST' && url.pathname.startsWith('/api/')) {
+      const method = url.pathname.slice('/api/'.length);
+      const auth = request.headers.authorization;
+      const call: FakeSlackCall = { method, args: parseArgs(raw, request.headers['content-type']), at: Date.now() };
+      if (auth?.startsWith('Bearer ')) call.token = auth.slice('Bearer '.length);
+      calls.push(call);
+      const next = queued.get(method)?.shift();
+      return send(response, next ?? { body: defaultAnswer(call, users) });
+    }
+    send(response, { status: 404, body: 'not found' });
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const base = `http://127.0.0.1:${port}`;
+
+  return {
+    apiUrl: `${base}/api/`,
+    calls,
+    responses,
+    users,
+    responseUrl: (id) => `${base}/response/${encodeURIComponent(id)}`,
+    queue(method, ...answers) {
+      queued.set(method, [...(queued.get(method) ?? []), ...answers]);
+    },
+    callsTo: (method) => calls.filter((call) => call.method === method),
+    async waitFor(find, timeoutMs = 3000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = find();
+        if (found !== undefined && found !== false) return found;
+        if (Date.now() > deadline) throw new Error(`fake Slack: condition not met within ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+function defaultAnswer(call: FakeSlackCall, users: Map<string, Record<string, unknown>>): unknown {
+  switch (call.method) {
+    case 'auth.test':
+      return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'pathbot', team_id: 'T111', user_id: FAKE_BOT_USER_ID, bot_id: 'BBOTFAKE' };
+    case 'chat.postMessage':
+      return { ok: true, channel: call.args.channel, ts: `${(Date.now() / 1000).toFixed(6)}` };
+    case 'views.publish':
+      return { ok: true, view: { id: 'VFAKE' } };
+    case 'users.info': {
+      const user = users.get(String(call.args.user));
+      return user ? { ok: true, user } : { ok: false, error: 'user_not_found' };
+    }
+    default:
+      return { ok: false, error: 'unknown_method' };
+  }
+}
+
+/** The Web API sends form fields, JSON-encoding structured ones (blocks, view). */
+function parseArgs(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (contentType?.startsWith('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    args[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return args;
+}
+
+function send(response: ServerResponse, answer: FakeAnswer): void {
+  const body = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+  const type = typeof answer.body === 'string' ? 'text/plain' : 'application/json';
+  response.writeHead(answer.status ?? 200, { 'content-type': type, ...answer.headers });
+  response.end(body);
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
