@@ -1,0 +1,38 @@
+import { Client, GatewayIntentBits, Options } from 'discord.js';
+
+/** Users and members seen in interactions; each costs ~660 bytes, and nothing here needs them afterwards. */
+const USER_CACHE_MAX = 1000;
+const MEMBER_CACHE_MAX = 1000;
+/** Sweep interval for users and members, in seconds (discord.js sweepers take seconds). */
+const SWEEP_INTERVAL_S = 60 * 60;
+
+/**
+ * A discord.js client that asks only for the Guilds intent (slash commands and buttons need nothing
+ * more; DMs are sent over REST, never read), caches little, and never parses a mention anywhere.
+ * `apiUrl` replaces https://discord.com/api (a proxy in production, the loopback fake in tests).
+ */
+export function createDiscordClient(options: { apiUrl?: string }): Client {
+  return new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: { parse: [] },
+    ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 0,
+      ReactionManager: 0,
+      PresenceManager: 0,
+      VoiceStateManager: 0,
+      GuildEmojiManager: 0,
+      GuildStickerManager: 0,
+      GuildScheduledEventManager: 0,
+      StageInstanceManager: 0,
+      UserManager: { maxSize: USER_CACHE_MAX, keepOverLimit: (user) => user.id === user.client.user.id },
+      GuildMemberManager: { maxSize: MEMBER_CACHE_MAX, keepOverLimit: (member) => member.id === member.client.user.id },
+    }),
+    sweepers: {
+      ...Options.DefaultSweeperSettings,
+      users: { interval: SWEEP_INTERVAL_S, filter: () => (user) => user.id !== user.client.user.id },
+      guildMembers: { interval: SWEEP_INTERVAL_S, filter: () => (member) => member.id !== member.client.user.id },
+    },
+  });
+}

@@ -1,0 +1,123 @@
+import { REST } from 'discord.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDiscordMessenger, nonceFor } from '../../../adapters/discord/create-discord-messenger.js';
+import type { Reply } from '../../../src/model/reply.js';
+import type { DirectMessenger } from '../../../src/ports/direct-messenger.js';
+import { FakeDiscord } from '../../fakes/fake-discord.js';
+import { createRecordingLogger } from './recording-logger.js';
+
+const learner = { platform: 'discord' as const, workspace: '556525343595298817', id: '695549908383432716', displayName: 'Hope' };
+const reminder: Reply = {
+  visibility: 'private',
+  title: 'Time for WebRTC',
+  text: 'Next: **WebRTC Basics** · 30 min',
+  buttons: [{ label: 'Done', style: 'success', action: { id: 'done', value: 'webrtc-basics' } }],
+};
+
+describe('Discord DirectMessenger against the loopback Discord', () => {
+  let fake: FakeDiscord;
+  let rest: REST;
+  let messenger: DirectMessenger;
+
+  beforeEach(async () => {
+    fake = await FakeDiscord.start();
+    rest = new REST({ api: fake.apiUrl }).setToken(fake.token);
+    messenger = createDiscordMessenger({ rest, logger: createRecordingLogger(), defaultPath: 'webrtc' });
+  });
+
+  afterEach(async () => {
+    rest.clearHashSweeper();
+    rest.clearHandlerSweeper();
+    await fake.close();
+  });
+
+  it('opens the DM channel with POST /users/@me/channels and returns its id as the address', async () => {
+    const opened = await messenger.open(learner);
+    const request = fake.requests.find((r) => r.route === '/users/@me/channels');
+    expect(request?.body).toEqual({ recipient_id: learner.id });
+    expect(request?.authorization).toBe(`Bot ${fake.token}`);
+    expect(opened).toEqual({ address: expect.stringMatching(/^\d{17,20}$/) });
+  });
+
+  it('sends the rendered reminder with a nonce, enforce_nonce, no ephemeral flag and no mentions', async () => {
+    const opened = await messenger.open(learner);
+    const address = 'address' in opened ? opened.address : '';
+    const result = await messenger.send({ user: learner, address }, reminder, 'reminder:discord:1:2025-03-30');
+
+    expect(result).toEqual({ status: 'sent' });
+    const post = fake.requests.find((r) => r.route === `/channels/${address}/messages`);
+    expect(post?.body).toEqual({
+      embeds: [{ color: 0x5865f2, title: 'Time for WebRTC', description: 'Next: **WebRTC Basics** · 30 min' }],
+      components: [
+        { type: 1, components: [{ type: 2, style: 3, label: 'Done', custom_id: `p1|webrtc|done|webrtc-basics|${learner.id}` }] },
+      ],
+      allowed_mentions: { parse: [] },
+      nonce: nonceFor('reminder:discord:1:2025-03-30'),
+      enforce_nonce: true,
+    });
+    expect(post?.body.nonce).toHaveLength(25);
+  });
+
+  it('opens the DM channel itself when no address was stored', async () => {
+    expect(await messenger.send({ user: learner }, reminder, 'k1')).toEqual({ status: 'sent' });
+    expect(fake.requests.map((r) => `${r.method} ${r.route.replace(/\d{17,}/g, ':id')}`)).toEqual([
+      'POST /users/@me/channels',
+      'POST /channels/:id/messages',
+    ]);
+  });
+
+  it('posts a logical message once when it is sent again with the same idempotency key', async () => {
+    const opened = await messenger.open(learner);
+    const address = 'address' in opened ? opened.address : '';
+    await messenger.send({ user: learner, address }, reminder, 'same-key');
+    await messenger.send({ user: learner, address }, reminder, 'same-key');
+    await messenger.send({ user: learner, address }, reminder, 'other-key');
+    expect(fake.channelMessages.get(address)).toHaveLength(2);
+  });
+
+  it('waits out a 429 with retry_after and still delivers the DM', async () => {
+    const opened = await messenger.open(learner);
+    const address = 'address' in opened ? opened.address : '';
+    fake.rateLimitNext('POST', /^\/channels\/\d+\/messages$/, 0.2);
+
+    const started = Date.now();
+    expect(await messenger.send({ user: learner, address }, reminder, 'k-429')).toEqual({ status: 'sent' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+    expect(fake.requests.filter((r) => r.route === `/channels/${address}/messages`)).toHaveLength(2);
+    expect(fake.channelMessages.get(address)).toHaveLength(1);
+  });
+
+  it('returns undeliverable on 50007 without retrying', async () => {
+    const opened = await messenger.open(learner);
+    const address = 'address' in opened ? opened.address : '';
+    fake.closedDms.add(learner.id);
+
+    expect(await messenger.send({ user: learner, address }, reminder, 'k')).toEqual({
+      status: 'undeliverable',
+      reason: 'discord-dms-closed',
+    });
+    expect(fake.requests.filter((r) => r.route.endsWith('/messages'))).toHaveLength(1);
+  });
+
+  it('returns undeliverable for an unknown user (10013) and an unknown channel (10003)', async () => {
+    fake.unknownUsers.add(learner.id);
+    expect(await messenger.open(learner)).toEqual({ undeliverable: 'discord-unknown-user' });
+    expect(await messenger.send({ user: learner, address: '1200000000000099999' }, reminder, 'k')).toEqual({
+      status: 'undeliverable',
+      reason: 'discord-unknown-channel',
+    });
+  });
+
+  it('throws on a failure that may pass, so the caller retries later', async () => {
+    const opened = await messenger.open(learner);
+    const address = 'address' in opened ? opened.address : '';
+    fake.answerNext('POST', /^\/channels\/\d+\/messages$/, { status: 500, body: { message: 'oops', code: 0 } }, 10);
+    await expect(messenger.send({ user: learner, address }, reminder, 'k')).rejects.toThrow();
+    expect(fake.channelMessages.get(address)).toBeUndefined();
+  });
+
+  it('refuses to message a user of another platform', async () => {
+    await expect(messenger.send({ user: { ...learner, platform: 'slack' } }, reminder, 'k')).rejects.toThrow(/slack user/);
+    expect(fake.requests).toHaveLength(0);
+  });
+});

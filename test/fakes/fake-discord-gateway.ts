@@ -1,0 +1,86 @@
+import type { Server } from 'node:http';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+/** Gateway opcodes the fake speaks: https://discord.com/developers/docs/topics/opcodes-and-status-codes#gateway-gateway-opcodes */
+const Op = { Dispatch: 0, Heartbeat: 1, Identify: 2, Hello: 10, HeartbeatAck: 11 } as const;
+/** https://discord.com/developers/docs/topics/opcodes-and-status-codes#gateway-gateway-close-event-codes */
+const AUTHENTICATION_FAILED = 4004;
+
+export interface FakeGatewayOptions {
+  token: string;
+  appId: string;
+  botUserId: string;
+  heartbeatIntervalMs: number;
+}
+
+/** A single-shard Discord gateway: HELLO, IDENTIFY -> READY (no guilds), heartbeat acks, and dispatches on demand. */
+export class FakeDiscordGateway {
+  readonly identifies: Array<{ token: string; intents: number }> = [];
+  heartbeats = 0;
+  private readonly server: WebSocketServer;
+  private readonly sockets = new Set<WebSocket>();
+  private readonly ready = new Set<WebSocket>();
+  private sequence = 0;
+
+  constructor(
+    private readonly httpServer: Server,
+    private readonly options: FakeGatewayOptions,
+  ) {
+    this.server = new WebSocketServer({ server: httpServer });
+    this.server.on('connection', (socket) => this.accept(socket));
+  }
+
+  /** Sends a DISPATCH to every identified connection. */
+  dispatch(event: string, data: unknown): void {
+    if (this.ready.size === 0) throw new Error('no identified gateway connection to dispatch to');
+    this.sequence += 1;
+    const frame = JSON.stringify({ op: Op.Dispatch, t: event, s: this.sequence, d: data });
+    for (const socket of this.ready) socket.send(frame);
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private accept(socket: WebSocket): void {
+    this.sockets.add(socket);
+    socket.on('close', () => {
+      this.sockets.delete(socket);
+      this.ready.delete(socket);
+    });
+    socket.on('message', (raw) => this.receive(socket, raw.toString()));
+    socket.send(JSON.stringify({ op: Op.Hello, d: { heartbeat_interval: this.options.heartbeatIntervalMs } }));
+  }
+
+  private receive(socket: WebSocket, raw: string): void {
+    const frame = JSON.parse(raw) as { op: number; d: unknown };
+    if (frame.op === Op.Heartbeat) {
+      this.heartbeats += 1;
+      socket.send(JSON.stringify({ op: Op.HeartbeatAck }));
+      return;
+    }
+    if (frame.op !== Op.Identify) return;
+    const identify = frame.d as { token: string; intents: number };
+    this.identifies.push({ token: identify.token, intents: identify.intents });
+    if (identify.token !== this.options.token) {
+      socket.close(AUTHENTICATION_FAILED, 'Authentication failed.');
+      return;
+    }
+    this.ready.add(socket);
+    this.dispatch('READY', {
+      v: 10,
+      user: { id: this.options.botUserId, username: 'pathbot', discriminator: '0', global_name: null, avatar: null, bot: true },
+      guilds: [],
+      session_id: 'fake-session',
+      resume_gateway_url: `ws://127.0.0.1:${this.port()}`,
+      shard: [0, 1],
+      application: { id: this.options.appId, flags: 0 },
+    });
+  }
+
+  private port(): number {
+    const address = this.httpServer.address();
+    return typeof address === 'object' && address ? address.port : 0;
+  }
+}

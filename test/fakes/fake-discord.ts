@@ -1,0 +1,230 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FakeDiscordGateway } from './fake-discord-gateway.js';
+import { fakeMessage, snowflake } from './fake-discord-objects.js';
+
+/** One REST call the bot made, as the fake saw it. `route` is the path after /api/v10. */
+export interface RecordedRequest {
+  method: string;
+  route: string;
+  query: URLSearchParams;
+  body: any;
+  authorization: string | undefined;
+}
+
+/** A canned answer that replaces the normal one, e.g. a 429 or a 50007. */
+export interface ScriptedResponse {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+interface Override {
+  method: string;
+  route: RegExp;
+  response: ScriptedResponse;
+  remaining: number;
+}
+
+export interface FakeDiscordOptions {
+  token?: string;
+  appId?: string;
+  heartbeatIntervalMs?: number;
+}
+
+const API_PREFIX = '/api/v10';
+
+/**
+ * A loopback Discord: REST under http://127.0.0.1:PORT/api and a gateway on the same port.
+ * Routes follow https://discord.com/developers/docs/reference; unknown routes answer 404 so a test sees them.
+ */
+export class FakeDiscord {
+  readonly requests: RecordedRequest[] = [];
+  /** Users who don't accept DMs from the bot: messages to their DM channel answer 50007. */
+  readonly closedDms = new Set<string>();
+  /** Users Discord does not know: opening a DM answers 10013. */
+  readonly unknownUsers = new Set<string>();
+  /** Messages created per channel (DMs), after nonce de-duplication. */
+  readonly channelMessages = new Map<string, any[]>();
+  readonly gateway: FakeDiscordGateway;
+  readonly token: string;
+  readonly appId: string;
+  readonly botUserId = snowflake();
+  private readonly overrides: Override[] = [];
+  private readonly waiters = new Set<{ match: (request: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }>();
+  private readonly dmChannels = new Map<string, string>();
+  private readonly nonces = new Map<string, any>();
+
+  private constructor(
+    private readonly server: Server,
+    options: Required<FakeDiscordOptions>,
+  ) {
+    this.token = options.token;
+    this.appId = options.appId;
+    this.gateway = new FakeDiscordGateway(server, { ...options, botUserId: this.botUserId });
+    server.on('request', (request, response) => void this.serve(request, response));
+  }
+
+  static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return new FakeDiscord(server, {
+      token: options.token ?? 'fake-bot-token',
+      appId: options.appId ?? snowflake(),
+      heartbeatIntervalMs: options.heartbeatIntervalMs ?? 45_000,
+    });
+  }
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/api`;
+  }
+
+  /** The next `times` requests matching `method` and `route` get `response` instead of the normal answer. */
+  answerNext(method: string, route: RegExp, response: ScriptedResponse, times = 1): void {
+    this.overrides.push({ method, route, response, remaining: times });
+  }
+
+  /** Answers the next matching request with 429 and a `retry_after`, as Discord does. */
+  rateLimitNext(method: string, route: RegExp, retryAfterSeconds: number): void {
+    this.answerNext(method, route, {
+      status: 429,
+      body: { message: 'You are being rate limited.', retry_after: retryAfterSeconds, global: false },
+      headers: { 'retry-after': String(retryAfterSeconds), 'x-ratelimit-scope': 'user' },
+    });
+  }
+
+  /** Resolves with the first request (already made or still to come) that matches; rejects after `timeoutMs`. */
+  waitForRequest(match: (request: RecordedRequest) => boolean, timeoutMs = 3000): Promise<RecordedRequest> {
+    const seen = this.requests.find(match);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        match,
+        resolve: (request: RecordedRequest) => {
+          clearTimeout(timer);
+          this.waiters.delete(waiter);
+          resolve(request);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new Error(`no matching request within ${timeoutMs} ms; saw ${this.describeRequests()}`));
+      }, timeoutMs);
+      this.waiters.add(waiter);
+    });
+  }
+
+  /** Sends INTERACTION_CREATE over the gateway. */
+  dispatchInteraction(interaction: unknown): void {
+    this.gateway.dispatch('INTERACTION_CREATE', interaction);
+  }
+
+  describeRequests(): string {
+    return this.requests.map((request) => `${request.method} ${request.route}`).join(', ') || 'none';
+  }
+
+  async close(): Promise<void> {
+    await this.gateway.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const text = await readBody(request);
+    const recorded: RecordedRequest = {
+      method: request.method ?? 'GET',
+      route: url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : url.pathname,
+      query: url.searchParams,
+      body: text ? JSON.parse(text) : undefined,
+      authorization: request.headers.authorization,
+    };
+    this.requests.push(recorded);
+    const answer = this.takeOverride(recorded) ?? this.route(recorded);
+    send(response, answer);
+    if (answer.status < 300) for (const waiter of [...this.waiters]) if (waiter.match(recorded)) waiter.resolve(recorded);
+  }
+
+  private takeOverride(request: RecordedRequest): ScriptedResponse | undefined {
+    const override = this.overrides.find((o) => o.method === request.method && o.route.test(request.route));
+    if (!override) return undefined;
+    override.remaining -= 1;
+    if (override.remaining <= 0) this.overrides.splice(this.overrides.indexOf(override), 1);
+    return override.response;
+  }
+
+  private route(request: RecordedRequest): ScriptedResponse {
+    const { method, route, body } = request;
+    if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(route) && method === 'POST') {
+      return request.query.get('with_response') === 'true' ? json(200, { interaction: { id: route.split('/')[2] } }) : { status: 204, body: undefined };
+    }
+    const webhook = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/([^/]+))?$/.exec(route);
+    if (webhook) {
+      if (method === 'DELETE') return { status: 204, body: undefined };
+      return json(200, fakeMessage({ channelId: 'interaction', authorId: this.botUserId, body: body ?? {} }));
+    }
+    if (request.authorization !== `Bot ${this.token}`) return json(401, { message: '401: Unauthorized', code: 0 });
+    if (route === '/gateway/bot' && method === 'GET') {
+      const port = (this.server.address() as AddressInfo).port;
+      return json(200, {
+        url: `ws://127.0.0.1:${port}`,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+      });
+    }
+    if (route === '/users/@me/channels' && method === 'POST') return this.openDm(String(body?.recipient_id));
+    const channel = /^\/channels\/(\d+)\/messages$/.exec(route);
+    if (channel?.[1] && method === 'POST') return this.createMessage(channel[1], body);
+    if (/^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(route) && method === 'PUT') {
+      return json(200, (body as any[]).map((command) => ({ ...command, id: snowflake(), application_id: this.appId, version: snowflake() })));
+    }
+    return json(404, { message: '404: Not Found', code: 0 });
+  }
+
+  private openDm(userId: string): ScriptedResponse {
+    if (this.unknownUsers.has(userId)) return json(404, { message: 'Unknown User', code: 10013 });
+    let channelId = this.dmChannels.get(userId);
+    if (!channelId) {
+      channelId = snowflake();
+      this.dmChannels.set(userId, channelId);
+    }
+    return json(200, { id: channelId, type: 1, last_message_id: null, recipients: [{ id: userId, username: 'learner', discriminator: '0', avatar: null, global_name: null }] });
+  }
+
+  private createMessage(channelId: string, body: any): ScriptedResponse {
+    const recipient = [...this.dmChannels].find(([, id]) => id === channelId)?.[0];
+    if (!recipient) return json(404, { message: 'Unknown Channel', code: 10003 });
+    if (this.closedDms.has(recipient)) return json(403, { message: 'Cannot send messages to this user', code: 50007 });
+    const nonceKey = body?.enforce_nonce && body.nonce !== undefined ? `${channelId}:${body.nonce}` : undefined;
+    const existing = nonceKey ? this.nonces.get(nonceKey) : undefined;
+    if (existing) return json(200, existing);
+    const message = fakeMessage({ channelId, authorId: this.botUserId, body });
+    if (nonceKey) this.nonces.set(nonceKey, message);
+    this.channelMessages.set(channelId, [...(this.channelMessages.get(channelId) ?? []), message]);
+    return json(200, message);
+  }
+}
+
+function json(status: number, body: unknown): ScriptedResponse {
+  return { status, body };
+}
+
+/** A 204 carries no body and, deliberately, no JSON content type (discord.js would try to parse it). */
+function send(response: ServerResponse, answer: ScriptedResponse): void {
+  if (answer.body === undefined) {
+    response.writeHead(answer.status, answer.headers ?? {});
+    response.end();
+    return;
+  }
+  response.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+  response.end(JSON.stringify(answer.body));
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
