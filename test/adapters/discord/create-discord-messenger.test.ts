@@ -31,6 +31,12 @@ describe('Discord DirectMessenger against the loopback Discord', () => {
     await fake.close();
   });
 
+  async function openAddress(m: DirectMessenger): Promise<string> {
+    const opened = await m.open(learner);
+    if (!('address' in opened) || !opened.address) throw new Error(`no DM address: ${JSON.stringify(opened)}`);
+    return opened.address;
+  }
+
   it('opens the DM channel with POST /users/@me/channels and returns its id as the address', async () => {
     const opened = await messenger.open(learner);
     const request = fake.requests.find((r) => r.route === '/users/@me/channels');
@@ -40,8 +46,7 @@ describe('Discord DirectMessenger against the loopback Discord', () => {
   });
 
   it('sends the rendered reminder with a nonce, enforce_nonce, no ephemeral flag and no mentions', async () => {
-    const opened = await messenger.open(learner);
-    const address = 'address' in opened ? opened.address : '';
+    const address = await openAddress(messenger);
     const result = await messenger.send({ user: learner, address }, reminder, 'reminder:discord:1:2025-03-30');
 
     expect(result).toEqual({ status: 'sent' });
@@ -67,8 +72,7 @@ describe('Discord DirectMessenger against the loopback Discord', () => {
   });
 
   it('posts a logical message once when it is sent again with the same idempotency key', async () => {
-    const opened = await messenger.open(learner);
-    const address = 'address' in opened ? opened.address : '';
+    const address = await openAddress(messenger);
     await messenger.send({ user: learner, address }, reminder, 'same-key');
     await messenger.send({ user: learner, address }, reminder, 'same-key');
     await messenger.send({ user: learner, address }, reminder, 'other-key');
@@ -76,8 +80,7 @@ describe('Discord DirectMessenger against the loopback Discord', () => {
   });
 
   it('waits out a 429 with retry_after and still delivers the DM', async () => {
-    const opened = await messenger.open(learner);
-    const address = 'address' in opened ? opened.address : '';
+    const address = await openAddress(messenger);
     fake.rateLimitNext('POST', /^\/channels\/\d+\/messages$/, 0.2);
 
     const started = Date.now();
@@ -88,8 +91,7 @@ describe('Discord DirectMessenger against the loopback Discord', () => {
   });
 
   it('returns undeliverable on 50007 without retrying', async () => {
-    const opened = await messenger.open(learner);
-    const address = 'address' in opened ? opened.address : '';
+    const address = await openAddress(messenger);
     fake.closedDms.add(learner.id);
 
     expect(await messenger.send({ user: learner, address }, reminder, 'k')).toEqual({
@@ -109,8 +111,7 @@ describe('Discord DirectMessenger against the loopback Discord', () => {
   });
 
   it('throws on a failure that may pass, so the caller retries later', async () => {
-    const opened = await messenger.open(learner);
-    const address = 'address' in opened ? opened.address : '';
+    const address = await openAddress(messenger);
     fake.answerNext('POST', /^\/channels\/\d+\/messages$/, { status: 500, body: { message: 'oops', code: 0 } }, 10);
     await expect(messenger.send({ user: learner, address }, reminder, 'k')).rejects.toThrow();
     expect(fake.channelMessages.get(address)).toBeUndefined();
