@@ -1,0 +1,58 @@
+import type { types, webApi } from '@slack/bolt';
+import type { Bot } from '../../src/bot.js';
+import type { UserRef } from '../../src/model/invocation.js';
+import type { Logger } from '../../src/ports/logger.js';
+import type { Store } from '../../src/ports/store.js';
+import { fitBlocks, renderSlackReply, type KnownBlock } from './render-slack-reply.js';
+import { MAX_HOME_BLOCKS } from './slack-limits.js';
+
+/** The App Home tab: published when a learner opens it, then kept current after each change they make. */
+export interface AppHome {
+  opened(user: UserRef): Promise<void>;
+  /** Republishes only for learners who have opened the tab, so changes cost nothing for everyone else. */
+  refresh(user: UserRef): Promise<void>;
+}
+
+export interface AppHomeDeps {
+  bot: Pick<Bot, 'paths' | 'overview'>;
+  client: webApi.WebClient;
+  store: Store;
+  logger: Logger;
+}
+
+/** Remember a visitor for long enough that a learner coming back weekly still gets live updates. */
+const VISITOR_TTL_MS = 90 * 24 * 60 * 60_000;
+
+export function createAppHome(deps: AppHomeDeps): AppHome {
+  const visitorKey = (user: UserRef) => `slack:home-visitor:${user.workspace}:${user.id}`;
+  const publish = async (user: UserRef) => {
+    await deps.client.views.publish({ user_id: user.id, view: await homeView(deps.bot, user) });
+  };
+  return {
+    async opened(user) {
+      await deps.store.records.set(visitorKey(user), true, VISITOR_TTL_MS);
+      await publish(user);
+    },
+    async refresh(user) {
+      if (!(await deps.store.records.get<boolean>(visitorKey(user)))) return;
+      await publish(user).catch((error: unknown) => {
+        deps.logger.warn('could not refresh the Slack App Home', {
+          workspace: user.workspace,
+          user: user.id,
+          error: error instanceof Error ? error.message : String(error),
+        });
+      });
+    },
+  };
+}
+
+/** One overview per learning path, separated by dividers, within the Home tab's block limit. */
+export async function homeView(bot: Pick<Bot, 'paths' | 'overview'>, user: UserRef): Promise<types.HomeView> {
+  const sections: KnownBlock[][] = [];
+  for (const path of bot.paths) {
+    const reply = await bot.overview(user, path.name);
+    sections.push(renderSlackReply(reply, user.id, path.name).blocks);
+  }
+  const blocks = sections.flatMap((section, index) => (index === 0 ? section : [{ type: 'divider' } as KnownBlock, ...section]));
+  return { type: 'home', blocks: fitBlocks(blocks, [], MAX_HOME_BLOCKS) };
+}

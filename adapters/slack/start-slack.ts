@@ -1,0 +1,119 @@
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, webApi } from '@slack/bolt';
+import type { Bot } from '../../src/bot.js';
+import type { DirectMessenger } from '../../src/ports/direct-messenger.js';
+import type { Logger } from '../../src/ports/logger.js';
+import type { Store } from '../../src/ports/store.js';
+import { createAppHome } from './app-home.js';
+import { refuseFutureTimestamps } from './refuse-future-timestamps.js';
+import { registerSlackEvents } from './register-slack-events.js';
+import { registerSlackListeners } from './register-slack-listeners.js';
+import { createSlackDirectMessenger } from './slack-direct-messenger.js';
+import { createProfileLookup } from './slack-profiles.js';
+import { toBoltLogger } from './to-bolt-logger.js';
+import { createTokenBucket, createWorkspaceBuckets, realSleep } from './token-bucket.js';
+
+/** How the Slack adapter runs; the lead's config fills it from SLACK_* and PORT. */
+export interface SlackOptions {
+  botToken: string;
+  signingSecret: string;
+  /** Set (xapp-…) to use Socket Mode: no public URL needed. Otherwise HTTP on `port` at /slack/events. */
+  appToken?: string;
+  /** Web API base, e.g. http://127.0.0.1:PORT/api/ for a fake. Defaults to https://slack.com/api/. */
+  apiUrl?: string;
+  port: number;
+  /** Interface to listen on in HTTP mode; all interfaces when unset. */
+  host?: string;
+  adminUserIds: string[];
+  /** Direct messages per workspace per minute (the token bucket's rate). */
+  workspaceMessagesPerMinute: number;
+}
+
+export interface SlackDeps {
+  bot: Bot;
+  store: Store;
+  logger: Logger;
+  options: SlackOptions;
+  /** Injected in tests; real time otherwise. */
+  now?: () => number;
+}
+
+export interface RunningSlack {
+  messenger: DirectMessenger;
+  app: App;
+  /** The port actually listened on in HTTP mode (useful with port 0). */
+  port?: number;
+  stop(): Promise<void>;
+}
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+/** Starts the Bolt app (Socket Mode or HTTP), wires it to the bot and returns the DirectMessenger for reminders. */
+export async function startSlack(deps: SlackDeps): Promise<RunningSlack> {
+  const { bot, store, options } = deps;
+  const now = deps.now ?? Date.now;
+  const logger = deps.logger.child({ platform: 'slack' });
+  checkOptions(options);
+  const boltLogger = toBoltLogger(logger);
+  const base = { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), logger: boltLogger, timeout: 10_000 };
+  // A 429 must not stall a slash command for a minute inside the client: fail fast, retry transient errors briefly.
+  const clientOptions: webApi.WebClientOptions = { ...base, rejectRateLimitedCalls: true, retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2000 } };
+  const socketMode = Boolean(options.appToken);
+  const receiver = socketMode ? undefined : createHttpReceiver(options, logger, boltLogger, now);
+  const app = new App({
+    token: options.botToken,
+    ...(socketMode ? { socketMode: true, appToken: options.appToken } : { receiver }),
+    clientOptions,
+    logger: boltLogger,
+    deferInitialization: true,
+  });
+  await app.init().catch((error: unknown) => {
+    throw new Error(`Slack refused SLACK_BOT_TOKEN (auth.test): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  });
+  app.error(async (error) => logger.error('unhandled Slack listener error', { error: error.message }));
+
+  const home = createAppHome({ bot, client: app.client, store, logger });
+  const profiles = createProfileLookup({ client: app.client, adminUserIds: options.adminUserIds, logger, now });
+  registerSlackEvents(app, { bot, home, store, logger });
+  registerSlackListeners(app, { bot, home, profiles, logger });
+
+  // The messenger paces itself, so its client neither queues on 429 nor retries behind our back.
+  const messengerClient = new webApi.WebClient(options.botToken, { ...base, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
+  const burst = Math.max(1, Math.ceil(options.workspaceMessagesPerMinute / 60));
+  const messenger = createSlackDirectMessenger({
+    client: messengerClient,
+    bucketFor: createWorkspaceBuckets(() => createTokenBucket({ perMinute: options.workspaceMessagesPerMinute, burst, now, sleep: realSleep })),
+    path: bot.paths[0]?.name ?? 'webrtc',
+    logger,
+  });
+  bot.registerMessenger(messenger);
+
+  const port = await listen(app, socketMode, options);
+  logger.info('Slack adapter started', { mode: socketMode ? 'socket' : 'http', ...(port !== undefined ? { port } : {}) });
+  return { messenger, app, ...(port !== undefined ? { port } : {}), stop: () => app.stop() as Promise<void> };
+}
+
+function createHttpReceiver(options: SlackOptions, logger: Logger, boltLogger: ReturnType<typeof toBoltLogger>, now: () => number): HTTPReceiver {
+  const receiver = new HTTPReceiver({ signingSecret: options.signingSecret, endpoints: SLACK_EVENTS_PATH, logger: boltLogger });
+  receiver.requestListener = refuseFutureTimestamps(receiver.requestListener, now, logger);
+  return receiver;
+}
+
+async function listen(app: App, socketMode: boolean, options: SlackOptions): Promise<number | undefined> {
+  if (socketMode) {
+    await app.start();
+    return undefined;
+  }
+  const server = await app.start(options.host ? { port: options.port, host: options.host } : options.port);
+  return (server.address() as AddressInfo).port;
+}
+
+/** Says which setting is missing, so a first run tells the newcomer what to set. */
+function checkOptions(options: SlackOptions): void {
+  const missing: string[] = [];
+  if (!options.botToken) missing.push('SLACK_BOT_TOKEN (Bot User OAuth Token, xoxb-…)');
+  if (!options.appToken && !options.signingSecret) missing.push('SLACK_SIGNING_SECRET (Basic Information → Signing Secret), or SLACK_APP_TOKEN (xapp-…) for Socket Mode');
+  if (options.appToken && !options.appToken.startsWith('xapp-')) missing.push('SLACK_APP_TOKEN must be an app-level token starting with xapp- (scope connections:write)');
+  if (!(options.workspaceMessagesPerMinute > 0)) missing.push('a positive workspaceMessagesPerMinute');
+  if (missing.length > 0) throw new Error(`Slack is not configured: set ${missing.join('; ')}. See docs/SLACK.md.`);
+}
