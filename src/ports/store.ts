@@ -8,6 +8,8 @@ export interface Mutation<T> {
 
 /** Learner records, one per person; `update` is atomic per learner (no lost updates). */
 export interface LearnerStore {
+  /** Learner keys of one workspace (for deleting a workspace on uninstall), kept as an explicit index. */
+  keysInWorkspace(platform: string, workspace: string): Promise<string[]>;
   get(key: string): Promise<LearnerRecord | undefined>;
   update<T>(key: string, change: (current: LearnerRecord | undefined) => Mutation<T>): Promise<T>;
 }

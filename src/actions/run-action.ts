@@ -1,0 +1,27 @@
+import { markItem } from '../commands/mark-item.js';
+import type { CommandContext } from '../commands/command-context.js';
+import { forgetLearner } from '../learners/forget-learner.js';
+import type { Reply } from '../model/reply.js';
+import { nextReply } from '../views/next-reply.js';
+
+/** What each button does; the value is the resource id the button was made for. */
+const ACTIONS: Record<string, (context: CommandContext, value: string) => Promise<Reply>> = {
+  done: (context, value) => markItem(context, 'done', value || undefined),
+  skip: (context, value) => markItem(context, 'skipped', value || undefined),
+  next: async ({ path, learner }) => nextReply(path, learner.state(path)),
+  'forget-confirm': async ({ store, learner, path }) => {
+    await forgetLearner(store, learner.key);
+    return { visibility: 'private', tone: 'success', text: `Done: everything I stored about you is deleted. If you come back, \`/${path.command} next\` starts afresh.` };
+  },
+  'forget-cancel': async () => ({ visibility: 'private', tone: 'info', text: 'Nothing was deleted.' }),
+};
+
+export function isKnownAction(actionId: string): boolean {
+  return actionId in ACTIONS;
+}
+
+export function runAction(context: CommandContext, actionId: string, value: string): Promise<Reply> {
+  const action = ACTIONS[actionId];
+  if (!action) throw new Error(`unknown action ${actionId}: check isKnownAction first`);
+  return action(context, value);
+}

@@ -1,0 +1,119 @@
+import { isKnownAction, runAction } from './actions/run-action.js';
+import type { Command, PathCommandSpec } from './commands/command.js';
+import type { CommandContext } from './commands/command-context.js';
+import { commands } from './commands/index.js';
+import { findCommand } from './commands/parse-command-line.js';
+import { validateArgs } from './commands/validate-args.js';
+import type { LearningPath } from './curriculum/learning-path.js';
+import type { BotSettings, CoreDeps } from './learners/core-deps.js';
+import { forgetLearner } from './learners/forget-learner.js';
+import { createSessionOpener } from './learners/learner-session.js';
+import { learnerKey as learnerKeyOf } from './model/learner-key.js';
+import type { ActionPress, AutocompleteQuery, ChannelRef, Choice, Invocation, Platform, UserRef } from './model/invocation.js';
+import type { Reply } from './model/reply.js';
+import { UserError } from './model/user-error.js';
+import type { Clock } from './ports/clock.js';
+import type { DirectMessenger } from './ports/direct-messenger.js';
+import type { Logger } from './ports/logger.js';
+import type { Store } from './ports/store.js';
+import { autocomplete } from './views/autocomplete.js';
+import { overviewReply } from './views/overview-reply.js';
+
+/** What the bot needs; adapters register their messengers later. */
+export interface BotDeps {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  paths: readonly LearningPath[];
+  settings: BotSettings;
+}
+
+/** The platform-neutral bot: adapters turn platform input into these calls and render the replies. */
+export interface Bot {
+  readonly paths: readonly PathCommandSpec[];
+  handle(invocation: Invocation): Promise<Reply>;
+  handleAction(press: ActionPress): Promise<Reply>;
+  autocomplete(query: AutocompleteQuery): Promise<Choice[]>;
+  /** Progress, next resource and reminder in one card (Slack App Home). */
+  overview(user: UserRef, path: string): Promise<Reply>;
+  /** Deletes every learner of a workspace (the app was uninstalled); returns how many. */
+  forgetWorkspace(platform: Platform, workspace: string): Promise<number>;
+  registerMessenger(messenger: DirectMessenger): void;
+}
+
+export function createBot(deps: BotDeps): Bot {
+  const core: CoreDeps = { ...deps, messengers: new Map() };
+  const openSession = createSessionOpener(core);
+  const specs = deps.paths.map((path) => ({ name: path.command, title: path.title, description: describe(path), commands }));
+
+  const pathNamed = (name: string): LearningPath => {
+    const path = deps.paths.find((candidate) => candidate.command === name.toLowerCase());
+    if (!path) throw new UserError('unknown-path', `There's no learning path called "${name}".`);
+    return path;
+  };
+  const contextFor = async (path: LearningPath, user: UserRef, channel: ChannelRef): Promise<CommandContext> =>
+    ({ ...core, path, commands, learner: await openSession(path, user, channel) });
+
+  return {
+    paths: specs,
+    handle: (invocation) =>
+      answer(async () => {
+        const path = pathNamed(invocation.path);
+        const spec = findCommand(specs.find((candidate) => candidate.name === path.command)!, invocation.command || 'help');
+        const command = commands.find((candidate) => candidate.name === spec.name) as Command;
+        const args = validateArgs(command, invocation.args, path.command);
+        if (command.adminOnly && !invocation.isAdmin) {
+          throw new UserError('admin-only', `\`/${path.command} ${command.name}\` is for server admins (Manage Server) only.`);
+        }
+        const context = await contextFor(path, invocation.user, invocation.channel);
+        return withNotices(context, await command.run(context, { ...invocation, args }));
+      }),
+    handleAction: (press) =>
+      answer(async () => {
+        const path = pathNamed(press.path);
+        if (press.ownerId !== press.user.id) {
+          return { visibility: 'private', tone: 'warning', text: `This one isn't yours — run \`/${path.command} next\` to get your own.` };
+        }
+        if (!isKnownAction(press.actionId)) {
+          throw new UserError('unknown-action', 'That button is from an older version of this bot.', `Use \`/${path.command} next\` instead.`);
+        }
+        const context = await contextFor(path, press.user, press.channel);
+        return withNotices(context, await runAction(context, press.actionId, press.value));
+      }),
+    autocomplete: async (query) => autocomplete(deps.paths.find((path) => path.command === query.path), query),
+    overview: async (user, pathName) => {
+      const path = pathNamed(pathName);
+      return overviewReply(path, await deps.store.learners.get(learnerKeyOf(user)));
+    },
+    async forgetWorkspace(platform, workspace) {
+      const keys = await deps.store.learners.keysInWorkspace(platform, workspace);
+      for (const key of keys) await forgetLearner(deps.store, key);
+      deps.logger.info('workspace data deleted', { platform, workspace, learners: keys.length });
+      return keys.length;
+    },
+    registerMessenger: (messenger) => void core.messengers.set(messenger.platform, messenger),
+  };
+}
+
+/** Expected failures become a private reply; anything else is the adapter's to log and apologise for. */
+async function answer(work: () => Promise<Reply>): Promise<Reply> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof UserError) return errorReply(error);
+    throw error;
+  }
+}
+
+export function errorReply(error: UserError): Reply {
+  return { visibility: 'private', tone: 'error', text: error.hint ? `${error.message}\n${error.hint}` : error.message };
+}
+
+function withNotices(context: CommandContext, reply: Reply): Reply {
+  const { notices } = context.learner;
+  return notices.length === 0 ? reply : { ...reply, text: [...notices.map((notice) => `⚠️ ${notice}`), reply.text].filter(Boolean).join('\n\n') };
+}
+
+function describe(path: LearningPath): string {
+  return `Learn ${path.title} step by step: ${path.resources.length} resources, ${path.totalMinutes} min`.slice(0, 100);
+}

@@ -1,0 +1,18 @@
+import type { Command } from './command.js';
+import { doneCommand } from './done-command.js';
+import { exportCommand } from './export-command.js';
+import { forgetCommand } from './forget-command.js';
+import { helpCommand } from './help-command.js';
+import { leaderboardCommand } from './leaderboard-command.js';
+import { nextCommand } from './next-command.js';
+import { pathCommand } from './path-command.js';
+import { progressCommand } from './progress-command.js';
+import { remindCommand } from './remind-command.js';
+import { skipCommand } from './skip-command.js';
+import { undoCommand } from './undo-command.js';
+
+/** Every subcommand, in the order help lists them. */
+export const commands: readonly Command[] = [
+  nextCommand, doneCommand, skipCommand, undoCommand, progressCommand, pathCommand,
+  leaderboardCommand, remindCommand, exportCommand, forgetCommand, helpCommand,
+];

@@ -1,0 +1,61 @@
+import { channelBoardKey } from '../model/learner-key.js';
+import type { Reply } from '../model/reply.js';
+import { UserError } from '../model/user-error.js';
+import { weekBoardKey } from '../learners/board-sync.js';
+import type { RankedEntry } from '../ports/store.js';
+import type { Command } from './command.js';
+import type { CommandContext } from './command-context.js';
+
+const TOP = 10;
+const MEDALS = ['🥇', '🥈', '🥉'];
+
+export const leaderboardCommand: Command = {
+  name: 'leaderboard',
+  description: "This channel's ranking (week or all time); hide or show yourself",
+  usage: 'leaderboard [week|all|hide|show]',
+  options: [{ name: 'scope', description: 'week, all (default), hide or show', kind: 'choice', required: false, choices: ['all', 'week', 'hide', 'show'] }],
+  async run(context, invocation) {
+    const scope = invocation.args.scope ?? 'all';
+    if (scope === 'hide' || scope === 'show') return setHidden(context, scope === 'hide');
+    if (context.learner.channel.isDirect) {
+      throw new UserError('board-in-dm', 'Leaderboards belong to channels.', `Run \`/${context.path.command} leaderboard\` in a channel where people learn together.`);
+    }
+    return board(context, scope === 'week');
+  },
+};
+
+async function board({ path, learner, store, settings, clock }: CommandContext, weekly: boolean): Promise<Reply> {
+  const channelBoard = channelBoardKey(learner.user, learner.channel, path.command);
+  const key = weekly ? weekBoardKey(channelBoard, settings.defaultTimeZone, clock.now()) : channelBoard;
+  const page = await store.boards.top(key, TOP, learner.key);
+  const rows = page.rows.map((row) => line(row, row.member === learner.key));
+  if (page.self && !page.rows.some((row) => row.member === learner.key)) rows.push('…', line(page.self, true));
+  const title = `${path.title} leaderboard — ${weekly ? 'this week' : 'all time'}`;
+  const empty = weekly ? 'Nobody here has finished a resource this week yet. Be the first!' : 'Nobody is on this board yet.';
+  return {
+    visibility: 'public',
+    tone: 'info',
+    title,
+    text: rows.length > 0 ? rows.join('\n') : empty,
+    footer: `${page.total} learner${page.total === 1 ? '' : 's'} on this board · ranked by resources, then minutes, then who got there first${learner.record.hidden ? ' · you are hidden' : ''}`,
+  };
+}
+
+function line(row: RankedEntry, isCaller: boolean): string {
+  const badge = MEDALS[row.rank - 1] ?? `**${row.rank}.**`;
+  const text = `${badge} ${row.name} — ${row.completed} resource${row.completed === 1 ? '' : 's'}, ${row.minutes} min`;
+  return isCaller ? `${text} ← you` : text;
+}
+
+async function setHidden({ path, learner }: CommandContext, hidden: boolean): Promise<Reply> {
+  await learner.change(path, (draft) => {
+    draft.hidden = hidden;
+  });
+  return {
+    visibility: 'private',
+    tone: 'success',
+    text: hidden
+      ? `You're hidden from every leaderboard. Your progress is kept; \`/${path.command} leaderboard show\` brings you back.`
+      : "You're back on the leaderboards of the channels where you've used the bot.",
+  };
+}

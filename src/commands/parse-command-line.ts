@@ -1,0 +1,31 @@
+import { quoteUserText } from '../model/quote-user-text.js';
+import { UserError } from '../model/user-error.js';
+import { closest } from '../progress/closest.js';
+import type { CommandSpec, PathCommandSpec } from './command.js';
+
+/**
+ * Free text after the slash command ("done webrtc basics") -> subcommand and options, positionally;
+ * the last option takes the rest of the line. Used by Slack and the console, so both read alike.
+ */
+export function parseCommandLine(text: string, spec: PathCommandSpec): { command: string; args: Record<string, string> } {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  const name = (words.shift() ?? 'help').toLowerCase();
+  const command = findCommand(spec, name);
+  const args: Record<string, string> = {};
+  command.options.forEach((option, index) => {
+    const last = index === command.options.length - 1;
+    const value = last ? words.splice(0).join(' ') : words.shift();
+    if (value) args[option.name] = value;
+  });
+  return { command: command.name, args };
+}
+
+/** A subcommand by name, case-insensitively; otherwise a UserError that suggests the closest one. */
+export function findCommand(spec: PathCommandSpec, name: string): CommandSpec {
+  const wanted = name.trim().toLowerCase();
+  const command = spec.commands.find((candidate) => candidate.name === wanted);
+  if (command) return command;
+  const suggestion = closest(wanted, spec.commands.map((candidate) => candidate.name));
+  const hint = suggestion ? `Did you mean \`/${spec.name} ${suggestion}\`? ` : '';
+  throw new UserError('unknown-command', `\`${quoteUserText(name, 30) || '(empty)'}\` isn't a ${spec.title} command.`, `${hint}\`/${spec.name} help\` lists them all.`);
+}

@@ -1,0 +1,83 @@
+import { emptyPathState, type Reminder } from '../model/learner.js';
+import type { Reply } from '../model/reply.js';
+import { formatLocal, nextOccurrence } from '../reminders/zoned-time.js';
+import { parseRemindArgs } from '../reminders/parse-remind-args.js';
+import { moveSlot, reminderMember } from '../reminders/reminder-slot.js';
+import { resolveTimeZone } from '../reminders/resolve-time-zone.js';
+import type { Command } from './command.js';
+import type { CommandContext } from './command-context.js';
+
+export const remindCommand: Command = {
+  name: 'remind',
+  description: 'Daily study reminder: a time like 09:00 or 9am, optional time zone; "off" stops it',
+  usage: 'remind [HH:MM [time zone] | off]',
+  options: [
+    { name: 'time', description: 'Local time like 09:00, 9am or 18:30; or "off"', kind: 'time', required: false },
+    { name: 'zone', description: 'Your time zone, like Europe/Berlin (default: the one you set before)', kind: 'zone', required: false, autocomplete: true },
+  ],
+  async run(context, invocation) {
+    const request = parseRemindArgs(invocation.args.time, invocation.args.zone);
+    if (request.kind === 'show') return showReminder(context);
+    if (request.kind === 'off') return turnOff(context);
+    return setReminder(context, request.time, request.zone ?? context.learner.record.zone ?? platformZone(context) ?? context.settings.defaultTimeZone);
+  },
+};
+
+function platformZone({ learner }: CommandContext): string | undefined {
+  try {
+    return learner.user.timeZone ? resolveTimeZone(learner.user.timeZone) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function setReminder(context: CommandContext, time: string, zone: string): Promise<Reply> {
+  const { path, learner, clock, store, messengers } = context;
+  const now = clock.now();
+  const opened = await messengers.get(learner.user.platform)?.open(learner.user);
+  if (opened && 'undeliverable' in opened) {
+    return { visibility: 'private', tone: 'warning', text: `I can't send you direct messages (${opened.undeliverable}), so a reminder would never reach you. Allow DMs from this app, then try again.` };
+  }
+  const nextAt = nextOccurrence(zone, time, now);
+  const previous = await learner.change(path, (draft) => {
+    const state = (draft.paths[path.command] ??= emptyPathState(now));
+    const before = state.reminder?.nextAt ?? null;
+    state.reminder = { time, zone, enabled: true, nextAt, ignored: 0, paused: false } satisfies Reminder;
+    draft.zone = zone;
+    if (opened?.address) draft.dmAddress = opened.address;
+    delete draft.undeliverable;
+    return before;
+  });
+  await moveSlot(store.reminders, reminderMember(learner.key, path.command), previous, nextAt);
+  return {
+    visibility: 'private',
+    tone: 'success',
+    title: 'Daily reminder set',
+    text: `I'll remind you every day at **${time} ${zone}** with your next resource.\nNext reminder: **${formatLocal(zone, nextAt)} ${zone}**.`,
+    footer: `Change it any time with /${path.command} remind HH:MM, stop it with /${path.command} remind off.`,
+  };
+}
+
+async function turnOff({ path, learner, store }: CommandContext): Promise<Reply> {
+  const previous = await learner.change(path, (draft) => {
+    const reminder = draft.paths[path.command]?.reminder;
+    const before = reminder?.nextAt ?? null;
+    if (reminder) Object.assign(reminder, { enabled: false, nextAt: null });
+    return before;
+  });
+  await moveSlot(store.reminders, reminderMember(learner.key, path.command), previous, null);
+  return { visibility: 'private', tone: 'success', text: `Reminders are off. Turn them back on with \`/${path.command} remind 09:00\` (any time you like).` };
+}
+
+function showReminder({ path, learner }: CommandContext): Reply {
+  const reminder = learner.state(path)?.reminder;
+  if (!reminder?.enabled || reminder.nextAt === null) {
+    return { visibility: 'private', tone: 'info', text: `You have no daily reminder. Set one with \`/${path.command} remind 09:00 Europe/Berlin\` (or \`9am\`, and your own zone).` };
+  }
+  const paused = reminder.paused ? '\nReminders are paused because the last few went unanswered; using any command resumes them.' : '';
+  return {
+    visibility: 'private',
+    tone: 'info',
+    text: `Your daily reminder: **${reminder.time} ${reminder.zone}**.\nNext reminder: **${formatLocal(reminder.zone, reminder.nextAt)} ${reminder.zone}**.${paused}`,
+  };
+}

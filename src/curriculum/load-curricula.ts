@@ -1,0 +1,18 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, join, relative } from 'node:path';
+import { CurriculumError } from './curriculum-error.js';
+import type { LearningPath } from './learning-path.js';
+import { parseCurriculum } from './parse-curriculum.js';
+
+/** Loads every curriculum/<command>.md; one file is one slash command. Throws CurriculumError on the first broken file. */
+export async function loadCurricula(directory: string): Promise<LearningPath[]> {
+  const names = (await readdir(directory)).filter((name) => name.endsWith('.md') && !name.startsWith('_') && name.toLowerCase() !== 'readme.md').sort();
+  if (names.length === 0) throw new CurriculumError(directory, 0, 'no learning-path files (*.md) found');
+  const paths: LearningPath[] = [];
+  for (const name of names) {
+    const file = join(directory, name);
+    const shownAs = relative(process.cwd(), file) || file;
+    paths.push(parseCurriculum(await readFile(file, 'utf8'), basename(name, '.md'), shownAs));
+  }
+  return paths;
+}

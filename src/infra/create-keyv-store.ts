@@ -1,0 +1,59 @@
+import type Keyv from 'keyv';
+import type { Claims, RecordStore, Store } from '../ports/store.js';
+import { KeyedMutex } from './keyed-mutex.js';
+import { KeyvBoardStore } from './keyv-board-store.js';
+import { KeyvLearnerStore } from './keyv-learner-store.js';
+import { KeyvSetIndex } from './keyv-set-index.js';
+
+/** The whole Store over one Keyv instance. Atomicity is per process: right for memory and SQLite. */
+export function createKeyvStore(keyv: Keyv, backend: string, close: () => Promise<void> = () => keyv.disconnect()): Store {
+  const mutex = new KeyedMutex();
+  const sets = new KeyvSetIndex(keyv, mutex);
+  const records = keyvRecords(keyv);
+  return {
+    learners: new KeyvLearnerStore(keyv, mutex, sets),
+    boards: new KeyvBoardStore(keyv, mutex),
+    reminders: {
+      add: (minute, member) => sets.add(slotKey(minute), member),
+      remove: (minute, member) => sets.remove(slotKey(minute), member),
+      due: (minute) => sets.members(slotKey(minute)),
+    },
+    claims: keyvClaims(keyv, mutex),
+    records,
+    async health() {
+      try {
+        await keyv.get('health:probe');
+        return { ok: true, backend };
+      } catch (error) {
+        return { ok: false, backend, detail: error instanceof Error ? error.message : String(error) };
+      }
+    },
+    close,
+  };
+}
+
+const slotKey = (minute: number) => `due:${minute}`;
+
+function keyvClaims(keyv: Keyv, mutex: KeyedMutex): Claims {
+  return {
+    claim: (key, ttlMs) =>
+      mutex.run(`claim:${key}`, async () => {
+        if ((await keyv.get(`claim:${key}`)) !== undefined) return false;
+        if ((await keyv.set(`claim:${key}`, 1, ttlMs)) === false) throw new Error(`store refused claim ${key}`);
+        return true;
+      }),
+    release: (key) => mutex.run(`claim:${key}`, async () => void (await keyv.delete(`claim:${key}`))),
+  };
+}
+
+function keyvRecords(keyv: Keyv): RecordStore {
+  return {
+    get: async <T>(key: string) => (await keyv.get(`record:${key}`)) as T | undefined,
+    async set(key, value, ttlMs) {
+      if ((await keyv.set(`record:${key}`, value, ttlMs)) === false) throw new Error(`store refused record ${key}`);
+    },
+    async delete(key) {
+      await keyv.delete(`record:${key}`);
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import type { LearningPath } from '../curriculum/learning-path.js';
+import type { LearnerRecord } from '../model/learner.js';
+import type { BoardEntry, LeaderboardStore } from '../ports/store.js';
+import { isoWeekOf, startOfIsoWeek } from './iso-week.js';
+
+const WEEK_MARK = '#week:';
+
+/** The weekly board beside a channel board. */
+export function weekBoardKey(board: string, zone: string, now: number): string {
+  return `${board}${WEEK_MARK}${isoWeekOf(zone, now)}`;
+}
+
+/** The channel boards (all-time) a learner is on for one path. */
+export function boardsForPath(record: LearnerRecord, path: string): string[] {
+  const suffix = `:${encodeURIComponent(path)}`;
+  return record.boards.filter((board) => !board.includes(WEEK_MARK) && board.endsWith(suffix));
+}
+
+/** A learner's row, all-time or for the marks made since `since`. */
+export function entryFor(path: LearningPath, record: LearnerRecord, member: string, since = 0): BoardEntry {
+  const state = record.paths[path.command];
+  let completed = 0;
+  let minutes = 0;
+  let reachedAt = state?.startedAt ?? record.createdAt;
+  for (const resource of path.resources) {
+    const mark = state?.marks[resource.id];
+    if (mark?.status !== 'done' || mark.at < since) continue;
+    completed += 1;
+    minutes += resource.minutes;
+    reachedAt = Math.max(reachedAt, mark.at);
+  }
+  return { member, name: record.name, completed, minutes, reachedAt };
+}
+
+/**
+ * Writes the learner's rows on every board of this path (all-time, and this week's when they completed
+ * something this week), or removes them when the learner hides. Returns week boards to remember.
+ */
+export async function syncBoards(
+  boards: LeaderboardStore, path: LearningPath, record: LearnerRecord, member: string, zone: string, now: number,
+): Promise<string[]> {
+  const weekStart = startOfIsoWeek(zone, now);
+  const newWeekBoards: string[] = [];
+  for (const board of boardsForPath(record, path.command)) {
+    const week = weekBoardKey(board, zone, now);
+    if (record.hidden) {
+      await boards.remove(board, member);
+      await boards.remove(week, member);
+      continue;
+    }
+    await boards.put(board, entryFor(path, record, member));
+    const weekly = entryFor(path, record, member, weekStart);
+    if (weekly.completed > 0) {
+      await boards.put(week, weekly);
+      if (!record.boards.includes(week)) newWeekBoards.push(week);
+    } else {
+      await boards.remove(week, member);
+    }
+  }
+  return newWeekBoards;
+}

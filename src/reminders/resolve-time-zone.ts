@@ -1,0 +1,58 @@
+import { UserError } from '../model/user-error.js';
+
+/** Abbreviations people type, and the IANA zones they most likely mean (abbreviations are ambiguous and ignore DST). */
+const ABBREVIATIONS: Record<string, string[]> = {
+  PST: ['America/Los_Angeles'], PDT: ['America/Los_Angeles'], PT: ['America/Los_Angeles'],
+  MST: ['America/Denver', 'America/Phoenix'], MDT: ['America/Denver'], MT: ['America/Denver'],
+  CST: ['America/Chicago', 'Asia/Shanghai'], CDT: ['America/Chicago'], CT: ['America/Chicago'],
+  EST: ['America/New_York'], EDT: ['America/New_York'], ET: ['America/New_York'],
+  AKST: ['America/Anchorage'], HST: ['Pacific/Honolulu'],
+  BST: ['Europe/London'], IST: ['Asia/Kolkata', 'Europe/Dublin'], WET: ['Europe/Lisbon'],
+  CET: ['Europe/Berlin', 'Europe/Paris'], CEST: ['Europe/Berlin', 'Europe/Paris'], EET: ['Europe/Athens', 'Europe/Helsinki'],
+  MSK: ['Europe/Moscow'], JST: ['Asia/Tokyo'], KST: ['Asia/Seoul'], SGT: ['Asia/Singapore'], HKT: ['Asia/Hong_Kong'],
+  AEST: ['Australia/Sydney'], AEDT: ['Australia/Sydney'], ACST: ['Australia/Adelaide'], AWST: ['Australia/Perth'],
+  NZST: ['Pacific/Auckland'], NZDT: ['Pacific/Auckland'], BRT: ['America/Sao_Paulo'], ART: ['America/Argentina/Buenos_Aires'],
+};
+
+let zoneList: string[] | undefined;
+/** Every IANA zone this runtime knows, plus UTC. */
+export function knownTimeZones(): string[] {
+  zoneList ??= [...new Set([...Intl.supportedValuesOf('timeZone'), 'UTC'])].sort();
+  return zoneList;
+}
+
+/** Checks an IANA zone with Intl, case-insensitively; a lone city ("berlin") is accepted when it names one zone. */
+export function resolveTimeZone(input: string): string {
+  const text = input.trim();
+  const upper = text.toUpperCase();
+  if (upper === 'UTC' || upper === 'GMT' || upper === 'Z') return 'UTC';
+  const suggestions = ABBREVIATIONS[upper];
+  if (suggestions) {
+    throw new UserError('ambiguous-zone', `"${text}" is an abbreviation, and abbreviations don't follow daylight saving time or name one place.`,
+      `Use a zone name instead, for example ${suggestions.map((zone) => `\`${zone}\``).join(' or ')}.`);
+  }
+  if (/^(utc|gmt)?\s*[+-]\s*\d/i.test(text)) {
+    throw new UserError('offset-zone', `"${text}" is a fixed offset, which would be wrong after the next daylight-saving change.`,
+      'Use the zone name of a city near you, like `Europe/Berlin` or `America/New_York`.');
+  }
+  const exact = knownTimeZones().find((zone) => zone.toLowerCase() === text.toLowerCase());
+  if (exact) return exact;
+  const canonical = canonicalZone(text);
+  if (canonical) return canonical;
+  const city = text.toLowerCase().replace(/\s+/g, '_');
+  const byCity = knownTimeZones().filter((zone) => zone.toLowerCase().endsWith(`/${city}`));
+  if (byCity.length === 1) return byCity[0]!;
+  const similar = knownTimeZones().filter((zone) => zone.toLowerCase().includes(city.slice(0, 4))).slice(0, 3);
+  throw new UserError('unknown-zone', `I don't know the time zone "${text.slice(0, 40)}".`,
+    similar.length > 0 ? `Did you mean ${similar.map((zone) => `\`${zone}\``).join(', ')}?` : 'Use an IANA zone name such as `Europe/Berlin` or `America/New_York`.');
+}
+
+/** Links like "US/Pacific" are valid for Intl; return the zone Intl resolves them to. */
+function canonicalZone(text: string): string | undefined {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]{1,40}$/.test(text)) return undefined;
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: text }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,31 @@
+import { resolve } from 'node:path';
+import { createBot, type Bot } from '../../src/bot.js';
+import { loadCurricula } from '../../src/curriculum/load-curricula.js';
+import type { LearningPath } from '../../src/curriculum/learning-path.js';
+import { createJsonLogger } from '../../src/infra/json-logger.js';
+import { openStore } from '../../src/infra/open-store.js';
+import type { Logger } from '../../src/ports/logger.js';
+import type { Store } from '../../src/ports/store.js';
+import { createFakeClock, type FakeClock } from './fake-clock.js';
+
+export const CURRICULUM_DIR = resolve(import.meta.dirname, '../../curriculum');
+/** Tue 2026-11-24 10:00 UTC. */
+export const DEFAULT_NOW = Date.UTC(2026, 10, 24, 10, 0);
+
+export interface TestBot {
+  bot: Bot;
+  store: Store;
+  clock: FakeClock;
+  logger: Logger;
+  paths: LearningPath[];
+}
+
+/** The real bot on a real Keyv store (in memory unless a URL is given), the real curriculum and a fixed clock. */
+export async function createTestBot(options: { now?: number; storeUrl?: string; paths?: LearningPath[]; defaultTimeZone?: string } = {}): Promise<TestBot> {
+  const clock = createFakeClock(options.now ?? DEFAULT_NOW);
+  const logger = createJsonLogger({ level: process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent' });
+  const store = await openStore(options.storeUrl ?? 'memory://', logger);
+  const paths = options.paths ?? (await loadCurricula(CURRICULUM_DIR));
+  const bot = createBot({ store, clock, logger, paths, settings: { defaultTimeZone: options.defaultTimeZone ?? 'UTC' } });
+  return { bot, store, clock, logger, paths };
+}
