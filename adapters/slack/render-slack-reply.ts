@@ -49,7 +49,22 @@ function titleBlocks(reply: Reply): KnownBlock[] {
 
 function textBlocks(text: string | undefined): KnownBlock[] {
   if (!text?.trim()) return [];
-  return chunkLines(toMrkdwn(text), MAX_SECTION_TEXT).map(section);
+  return balanceFences(chunkLines(toMrkdwn(text), MAX_SECTION_TEXT - FENCE_ROOM)).map(section);
+}
+
+const FENCE_LINE = '```';
+/** Room for closing and reopening a fence when a preformatted block spans two sections. */
+const FENCE_ROOM = 2 * (FENCE_LINE.length + 1);
+
+/** Each section must close the preformatted block it opens; the next one reopens it. */
+function balanceFences(chunks: string[]): string[] {
+  let open = false;
+  return chunks.map((chunk) => {
+    const reopened = open ? `${FENCE_LINE}\n${chunk}` : chunk;
+    const fences = chunk.split('\n').filter((line) => line === FENCE_LINE).length;
+    open = open !== (fences % 2 === 1);
+    return open ? `${reopened}\n${FENCE_LINE}` : reopened;
+  });
 }
 
 function fieldBlocks(fields: ReplyField[] | undefined): KnownBlock[] {

@@ -1,5 +1,6 @@
 /**
- * Converts the core's small Markdown subset (**bold**, _italic_, `code`, [label](url), "- " bullets)
+ * Converts the core's small Markdown subset (**bold**, _italic_, `code`, [label](url), "- " bullets,
+ * ``` fenced blocks)
  * to Slack mrkdwn or to plain text. Everything else is text from users or content: `&`, `<` and `>`
  * are escaped so nothing can become a link or a mention, and broadcast words are defused.
  * https://docs.slack.dev/messaging/formatting-message-text#escaping
@@ -26,23 +27,32 @@ export function escapeSlackText(text: string): string {
 
 /** Markdown subset -> Slack mrkdwn, escaped. */
 export function toMrkdwn(markdown: string): string {
-  return mapLines(markdown, (line) => tokenize(line).map(mrkdwnToken).join(''), '• ');
+  return mapLines(markdown, (line) => tokenize(line).map(mrkdwnToken).join(''), '• ', '```');
 }
 
 /** Markdown subset -> plain text for notifications and fallbacks, escaped (Slack still parses `text`). */
 export function toPlainText(markdown: string): string {
-  return mapLines(markdown, (line) => tokenize(line).map(plainToken).join(''), '• ');
+  return mapLines(markdown, (line) => tokenize(line).map(plainToken).join(''), '• ', undefined);
 }
 
-function mapLines(markdown: string, render: (line: string) => string, bullet: string): string {
-  return markdown
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((line) => {
-      const item = /^(\s*)- (.*)$/.exec(line);
-      return item ? `${item[1]}${bullet}${render(item[2] ?? '')}` : render(line);
-    })
-    .join('\n');
+/** A fence line opens or closes a preformatted block; inside one, text is only escaped. */
+const FENCE = /^\s*```/;
+
+function mapLines(markdown: string, render: (line: string) => string, bullet: string, fence: string | undefined): string {
+  let inFence = false;
+  const lines: string[] = [];
+  for (const line of markdown.replace(/\r\n?/g, '\n').split('\n')) {
+    if (FENCE.test(line)) {
+      inFence = !inFence;
+      if (fence !== undefined) lines.push(fence);
+      continue;
+    }
+    const item = inFence ? null : /^(\s*)- (.*)$/.exec(line);
+    if (inFence) lines.push(escapeSlackText(line));
+    else lines.push(item ? `${item[1]}${bullet}${render(item[2] ?? '')}` : render(line));
+  }
+  if (inFence && fence !== undefined) lines.push(fence);
+  return lines.join('\n');
 }
 
 function tokenize(line: string): Token[] {

@@ -169,3 +169,25 @@ describe('renderSlackReply', () => {
     expect(blocks.at(-4)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: '_(shortened to fit Slack)_' }] });
   });
 });
+
+describe('renderSlackReply with preformatted blocks', () => {
+  it('keeps a fenced block verbatim (escaped only) and drops the fences from the fallback', () => {
+    const reply: Reply = { visibility: 'private', text: 'Your data:\n```json\n{"name": "**a_b_c** <x>"}\n```' };
+    expect(renderSlackReply(reply, 'U1', 'webrtc')).toEqual({
+      text: 'Your data:\n{"name": "**a_b_c** &lt;x&gt;"}',
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Your data:\n```\n{"name": "**a_b_c** &lt;x&gt;"}\n```' } }],
+    });
+  });
+
+  it('closes and reopens a long fenced block across sections', () => {
+    const lines = Array.from({ length: 200 }, (_, i) => `"key${i}": "${'v'.repeat(20)}"`);
+    const reply: Reply = { visibility: 'private', text: ['```', ...lines, '```'].join('\n') };
+    const texts = renderSlackReply(reply, 'U1', 'webrtc').blocks.map((block) => (block.type === 'section' ? block.text?.text ?? '' : ''));
+    expect(texts.length).toBeGreaterThan(1);
+    for (const text of texts) {
+      expect(text.length).toBeLessThanOrEqual(MAX_SECTION_TEXT);
+      expect(text.startsWith('```\n')).toBe(true);
+      expect(text.endsWith('\n```')).toBe(true);
+    }
+  });
+});
