@@ -1,0 +1,34 @@
+import { progressBar } from '../../src/model/progress-bar.js';
+import type { Reply } from '../../src/model/reply.js';
+
+const TONE_ICON = { info: 'ℹ', success: '✔', warning: '⚠', error: '✖' } as const;
+
+/** The core's Markdown subset as plain terminal text: links become "label <url>". */
+export function markdownToPlain(text: string): string {
+  return text
+    .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, '$1 <$2>')
+    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    .replace(/(^|[\s(])_([^_\n]+)_(?=[\s).,!?:;]|$)/gm, '$1$2')
+    .replace(/```(?:json)?\n?/g, '')
+    .replace(/`([^`]+)`/g, '$1');
+}
+
+/** A Reply as terminal lines; buttons become numbered choices the learner can type. */
+export function renderConsoleReply(reply: Reply): string {
+  const lines: string[] = [];
+  if (reply.title) lines.push(`${TONE_ICON[reply.tone ?? 'info']} ${reply.title}${reply.url ? ` <${reply.url}>` : ''}`);
+  if (reply.text) lines.push(markdownToPlain(reply.text));
+  for (const field of reply.fields ?? []) {
+    const value = markdownToPlain(field.value);
+    lines.push(value.includes('\n') ? `${field.name}:\n${indent(value)}` : `${field.name}: ${value}`);
+  }
+  for (const line of reply.progress ?? []) lines.push(`${line.label.padEnd(12)} ${progressBar(line.done, line.total)}${line.detail ? `  ${line.detail}` : ''}`);
+  if (reply.footer) lines.push(markdownToPlain(reply.footer));
+  if (reply.buttons?.length) lines.push(reply.buttons.map((button, index) => `[${index + 1}] ${button.label}`).join('   '));
+  if (!reply.title && reply.tone === 'error') lines[0] = `${TONE_ICON.error} ${lines[0] ?? ''}`;
+  return lines.join('\n');
+}
+
+function indent(text: string): string {
+  return text.split('\n').map((line) => `  ${line}`).join('\n');
+}

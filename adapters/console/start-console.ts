@@ -1,0 +1,76 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { errorReply, type Bot } from '../../src/bot.js';
+import { parseCommandLine } from '../../src/commands/parse-command-line.js';
+import { decodeAction, encodeAction } from '../../src/model/action-id.js';
+import type { ChannelRef, UserRef } from '../../src/model/invocation.js';
+import type { Reply } from '../../src/model/reply.js';
+import { UserError } from '../../src/model/user-error.js';
+import type { Logger } from '../../src/ports/logger.js';
+import { createConsoleMessenger } from './console-messenger.js';
+import { renderConsoleReply } from './render-console-reply.js';
+
+export interface ConsoleOptions {
+  input: Readable;
+  output: Writable;
+  /** Who is typing: the display name for `--user NAME`. */
+  userName: string;
+  channel: string;
+  interactive: boolean;
+}
+
+const APOLOGY = 'Sorry, something went wrong on my side. Please try again in a moment.';
+
+/** A local chat: reads commands line by line (also from a pipe) until the input ends. */
+export async function startConsole(deps: { bot: Bot; logger: Logger; options: ConsoleOptions }): Promise<void> {
+  const { bot, logger, options } = deps;
+  const print = (text: string) => options.output.write(`${text}\n`);
+  bot.registerMessenger(createConsoleMessenger(print));
+  const user: UserRef = { platform: 'console', workspace: 'local', id: consoleId(options.userName), displayName: options.userName };
+  const channel: ChannelRef = { id: consoleId(options.channel) };
+  const defaultPath = bot.paths[0]!.name;
+  let pressable: string[] = [];
+
+  const show = (reply: Reply, path: string) => {
+    pressable = (reply.buttons ?? []).map((button) => encodeAction({ path, actionId: button.action.id, value: button.action.value, ownerId: user.id }));
+    print(`${renderConsoleReply(reply)}\n`);
+  };
+  const respond = async (line: string) => {
+    if (/^\d+$/.test(line)) {
+      const action = decodeAction(pressable[Number(line) - 1] ?? '');
+      if (!action) return print(`There's no choice ${line} right now. Type /${defaultPath} help for commands.\n`);
+      return show(await bot.handleAction({ ...action, user, channel }), action.path);
+    }
+    const match = /^\/(\S+)\s*(.*)$/s.exec(line);
+    const spec = bot.paths.find((path) => path.name === match?.[1]?.toLowerCase());
+    if (!match || !spec) return print(`I only understand slash commands here, like /${defaultPath} next (or a number to press a button). /${defaultPath} help lists them.\n`);
+    let parsed: { command: string; args: Record<string, string> };
+    try {
+      parsed = parseCommandLine(match[2] ?? '', spec);
+    } catch (error) {
+      if (error instanceof UserError) return show(errorReply(error), spec.name);
+      throw error;
+    }
+    show(await bot.handle({ path: spec.name, ...parsed, user, channel }), spec.name);
+  };
+
+  print(`${bot.paths.map((path) => path.description).join('\n')}\nLocal console as "${options.userName}" in #${options.channel}. Type /${defaultPath} next to begin, /${defaultPath} help for everything${options.interactive ? ', Ctrl+D to quit' : ''}.\n`);
+  const lines = createInterface({ input: options.input, terminal: false });
+  for await (const raw of lines) {
+    const line = raw.trim();
+    if (line === '') continue;
+    if (/^(exit|quit|\/quit|\/exit)$/i.test(line)) break;
+    if (!options.interactive) print(`> ${line}`);
+    try {
+      await respond(line);
+    } catch (error) {
+      logger.error('console command failed', { line: line.slice(0, 200), error });
+      print(`${APOLOGY}\n`);
+    }
+  }
+  lines.close();
+}
+
+function consoleId(name: string): string {
+  return name.trim().toLowerCase().replace(/[^a-z0-9_.-]+/g, '-').slice(0, 32) || 'you';
+}
