@@ -1,0 +1,95 @@
+import { expect } from 'vitest';
+import { startSlack, type RunningSlack, type SlackOptions } from '../../../adapters/slack/start-slack.js';
+import { startFakeSlack, type FakeSlack } from '../../fakes/fake-slack.js';
+import { createTestBot, type TestBot } from '../../fakes/test-bot.js';
+import { recordingLogger } from './recording-logger.js';
+import {
+  buttonPressRequest,
+  eventRequest,
+  postSigned,
+  slashCommandRequest,
+  type ButtonPressFields,
+  type SlashCommandFields,
+} from './signed-slack-requests.js';
+
+export const SIGNING_SECRET = 'test-signing-secret-8f14e45fceea167a';
+export const BOT_TOKEN = 'xoxb-test-bot-token-c9f0f895fb98ab91';
+
+/** The real bot and the real Bolt app in HTTP mode on 127.0.0.1, its Web API pointed at a loopback fake Slack. */
+export interface SlackHarness extends TestBot {
+  slack: FakeSlack;
+  running: RunningSlack;
+  url: string;
+  log: ReturnType<typeof recordingLogger>;
+  /** Sends `/webrtc <text>` and returns what the bot posted to the response_url. */
+  command(text: string, fields?: Partial<SlashCommandFields>): Promise<Record<string, unknown>>;
+  /** Presses a button and returns what the bot posted to the response_url. */
+  press(actionId: string, value: string, fields?: Partial<ButtonPressFields>): Promise<Record<string, unknown>>;
+  /** Delivers an Events API event; resolves when Slack's HTTP request is acknowledged. */
+  event(event: Record<string, unknown>, options: { eventId: string; teamId?: string; retryNum?: number }): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function startSlackHarness(options: Partial<SlackOptions> = {}): Promise<SlackHarness> {
+  const slack = await startFakeSlack();
+  const testBot = await createTestBot();
+  const log = recordingLogger();
+  const running = await startSlack({
+    bot: testBot.bot,
+    store: testBot.store,
+    logger: log,
+    options: {
+      botToken: BOT_TOKEN,
+      signingSecret: SIGNING_SECRET,
+      apiUrl: slack.apiUrl,
+      port: 0,
+      host: '127.0.0.1',
+      adminUserIds: [],
+      workspaceMessagesPerMinute: 600,
+      ...options,
+    },
+  });
+  const url = `http://127.0.0.1:${running.port}/slack/events`;
+  let sequence = 0;
+
+  const awaitResponse = async (id: string) => (await slack.waitFor(() => slack.responses.find((post) => post.id === id))).body;
+
+  return {
+    ...testBot,
+    slack,
+    running,
+    url,
+    log,
+    async command(text, fields = {}) {
+      const id = `command-${(sequence += 1)}`;
+      const answer = await postSigned(url, slashCommandRequest({ text, responseUrl: slack.responseUrl(id), ...fields }), { secret: SIGNING_SECRET });
+      expect(answer.status).toBe(200);
+      return awaitResponse(id);
+    },
+    async press(actionId, value, fields = {}) {
+      const id = `press-${(sequence += 1)}`;
+      const answer = await postSigned(url, buttonPressRequest({ actionId, value, responseUrl: slack.responseUrl(id), ...fields }), { secret: SIGNING_SECRET });
+      expect(answer.status).toBe(200);
+      return awaitResponse(id);
+    },
+    async event(event, eventOptions) {
+      return (await postSigned(url, eventRequest(event, eventOptions), { secret: SIGNING_SECRET })).status;
+    },
+    async close() {
+      await running.stop();
+      await slack.close();
+      await testBot.store.close();
+    },
+  };
+}
+
+/** All the text a Slack message shows (fallback and blocks), for assertions that read like a user would. */
+export function visibleText(message: Record<string, unknown>): string {
+  return JSON.stringify([message.text, message.blocks]);
+}
+
+/** The action ids of every button in a message. */
+export function buttonIds(message: Record<string, unknown>): string[] {
+  const blocks = (message.blocks ?? []) as Array<{ type: string; elements?: Array<{ type: string; action_id?: string }> }>;
+  return blocks.flatMap((block) => (block.type === 'actions' ? (block.elements ?? []).map((element) => element.action_id ?? '') : []));
+}
