@@ -1,0 +1,95 @@
+import { once } from 'node:events';
+import { Events, RESTEvents } from 'discord.js';
+import type { Client } from 'discord.js';
+import type { Bot } from '../../src/bot.js';
+import type { DirectMessenger } from '../../src/ports/direct-messenger.js';
+import type { Logger } from '../../src/ports/logger.js';
+import { createDiscordClient } from './create-discord-client.js';
+import { createDiscordMessenger } from './create-discord-messenger.js';
+import { createInteractionListener } from './create-interaction-listener.js';
+import { INTERACTION_DEADLINE_MS } from './discord-limits.js';
+import { inviteUrl } from './invite-url.js';
+
+/** What the Discord adapter needs from the configuration (DISCORD_* in the environment). */
+export interface DiscordOptions {
+  token: string;
+  appId: string;
+  guildId?: string;
+  /** REST base, e.g. http://127.0.0.1:PORT/api; default https://discord.com/api. */
+  apiUrl?: string;
+  /** Defer an interaction when the core has not answered by then (default 1.5 s, well inside Discord's 3 s). */
+  deferAfterMs?: number;
+}
+
+export interface DiscordAdapter {
+  messenger: DirectMessenger;
+  client: Client;
+  stop(): Promise<void>;
+}
+
+const DEFAULT_DEFER_AFTER_MS = 1500;
+/** Autocomplete cannot be deferred: answer (possibly with nothing) before the deadline. */
+const AUTOCOMPLETE_DEADLINE_MS = INTERACTION_DEADLINE_MS - 800;
+const READY_TIMEOUT_MS = 30_000;
+const DRAIN_TIMEOUT_MS = 5_000;
+
+/** Connects to Discord, answers /<path> interactions through the core, and registers the DM messenger. */
+export async function startDiscord(deps: { bot: Bot; logger: Logger; options: DiscordOptions }): Promise<DiscordAdapter> {
+  const { bot, options } = deps;
+  assertConfigured(options);
+  const logger = deps.logger.child({ platform: 'discord' });
+  const client = createDiscordClient(options);
+  const listener = createInteractionListener({
+    bot,
+    logger,
+    deferAfterMs: options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS,
+    autocompleteDeadlineMs: AUTOCOMPLETE_DEADLINE_MS,
+  });
+  client.on(Events.InteractionCreate, (interaction) => void listener.handle(interaction));
+  client.on(Events.Error, (error) => logger.error('discord client error', { message: error.message }));
+  client.on(Events.Warn, (message) => logger.warn('discord client warning', { message }));
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    logger.warn('discord rate limited', { route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global }),
+  );
+
+  try {
+    const ready = once(client, Events.ClientReady, { signal: AbortSignal.timeout(READY_TIMEOUT_MS) });
+    await client.login(options.token);
+    if (!client.isReady()) await ready;
+  } catch (error) {
+    await client.destroy();
+    throw new Error(`Discord login failed: ${loginFailure(error)}`);
+  }
+
+  const messenger = createDiscordMessenger({ rest: client.rest, logger, defaultPath: bot.paths[0]?.name ?? '' });
+  bot.registerMessenger(messenger);
+  logger.info('discord connected', { botUserId: client.user?.id, invite: inviteUrl(options.appId) });
+
+  return {
+    messenger,
+    client,
+    async stop() {
+      await listener.drain(DRAIN_TIMEOUT_MS);
+      await client.destroy();
+    },
+  };
+}
+
+function assertConfigured(options: DiscordOptions): void {
+  const missing = [
+    ...(options.token?.trim() ? [] : ['DISCORD_TOKEN (Developer Portal > your app > Bot > Reset Token)']),
+    ...(options.appId?.trim() ? [] : ['DISCORD_APP_ID (Developer Portal > your app > General Information > Application ID)']),
+  ];
+  if (missing.length > 0) throw new Error(`Discord is not configured; set ${missing.join(' and ')}. See docs/DISCORD.md.`);
+  if (!/^\d{17,20}$/.test(options.appId)) throw new Error('DISCORD_APP_ID must be the numeric Application ID. See docs/DISCORD.md.');
+}
+
+/** Says what went wrong without ever repeating the token. */
+function loginFailure(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'TokenInvalid' || (error as { status?: unknown }).status === 401) {
+    return 'Discord refused DISCORD_TOKEN; copy the bot token again from the Developer Portal (Bot > Reset Token).';
+  }
+  if (error instanceof Error && error.name === 'AbortError') return `the gateway did not become ready within ${READY_TIMEOUT_MS / 1000} s.`;
+  return error instanceof Error ? error.message : String(error);
+}
