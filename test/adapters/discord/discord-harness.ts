@@ -1,4 +1,6 @@
 import { startDiscord, type DiscordAdapter } from '../../../adapters/discord/start-discord.js';
+import type { Bot } from '../../../src/bot.js';
+import type { ActionPress, AutocompleteQuery, Invocation } from '../../../src/model/invocation.js';
 import { learnerKey } from '../../../src/model/learner-key.js';
 import { FakeDiscord, type RecordedRequest } from '../../fakes/fake-discord.js';
 import { createTestBot, type TestBot } from '../../fakes/test-bot.js';
@@ -9,6 +11,8 @@ export interface DiscordHarness extends TestBot {
   fake: FakeDiscord;
   adapter: DiscordAdapter;
   log: ReturnType<typeof createRecordingLogger>;
+  /** What the adapter handed the core, in order (the real core still answers). */
+  seen: { invocations: Invocation[]; presses: ActionPress[]; queries: AutocompleteQuery[] };
   /** Dispatches the interaction and resolves with the interaction callback the bot posted. */
   send(interaction: BuiltInteraction): Promise<RecordedRequest>;
   /** A request on this interaction's webhook (edit, follow-up or delete of its reply). */
@@ -18,20 +22,22 @@ export interface DiscordHarness extends TestBot {
 }
 
 /** The real bot, the real discord.js client and the loopback Discord, connected. */
-export async function startDiscordHarness(options: { deferAfterMs?: number } = {}): Promise<DiscordHarness> {
+export async function startDiscordHarness(options: { deferAfterMs?: number; storeUrl?: string } = {}): Promise<DiscordHarness> {
   const fake = await FakeDiscord.start();
-  const testBot = await createTestBot();
+  const testBot = await createTestBot(options.storeUrl ? { storeUrl: options.storeUrl } : {});
   const log = createRecordingLogger();
+  const seen: DiscordHarness['seen'] = { invocations: [], presses: [], queries: [] };
   const adapter = await startDiscord({
-    bot: testBot.bot,
+    bot: observed(testBot.bot, seen),
     logger: log,
-    options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl, ...options },
+    options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl, deferAfterMs: options.deferAfterMs },
   });
   return {
     ...testBot,
     fake,
     adapter,
     log,
+    seen,
     send(interaction) {
       fake.dispatchInteraction(interaction.payload);
       return fake.waitForRequest((r) => r.method === 'POST' && r.route === `/interactions/${interaction.id}/${interaction.token}/callback`);
@@ -45,7 +51,17 @@ export async function startDiscordHarness(options: { deferAfterMs?: number } = {
     async close() {
       await adapter.stop();
       await fake.close();
-      await testBot.store.close();
+      await testBot.store.close().catch(() => undefined);
     },
+  };
+}
+
+/** The real bot, with a note of every call the adapter makes into it. */
+function observed(bot: Bot, seen: DiscordHarness['seen']): Bot {
+  return {
+    ...bot,
+    handle: (invocation) => (seen.invocations.push(invocation), bot.handle(invocation)),
+    handleAction: (press) => (seen.presses.push(press), bot.handleAction(press)),
+    autocomplete: (query) => (seen.queries.push(query), bot.autocomplete(query)),
   };
 }

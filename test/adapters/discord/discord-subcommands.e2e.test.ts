@@ -1,0 +1,191 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RecordedRequest } from '../../fakes/fake-discord.js';
+import { startDiscordHarness, type DiscordHarness } from './discord-harness.js';
+import { CHANNEL_ID, GUILD_ID, MANAGER_PERMISSIONS, hope, mason, slashCommand } from './interaction-payloads.js';
+
+/** Every /webrtc subcommand the core has, through the real discord.js client and the loopback Discord. */
+describe('/webrtc subcommands over the Discord gateway', () => {
+  let h: DiscordHarness;
+  const run = (subcommand: string, options: Record<string, string> = {}, user = hope) =>
+    h.send(slashCommand(h.fake.appId, { subcommand, options, user }));
+
+  beforeEach(async () => {
+    h = await startDiscordHarness();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('next: answers privately with the first resource and Done/Skip buttons bound to the learner', async () => {
+    const callback = await run('next');
+    expectPrivateMessage(callback);
+    const embed = callback.body.data.embeds[0];
+    expect(embed.title).toBe('Your next WebRTC resource');
+    expect(embed.description).toContain('**WebRTC Basics** — Article, 30 min');
+    expect(embed.fields).toContainEqual({ name: 'Where', value: 'Phase 1 · 1 of 2', inline: true });
+    expect(callback.body.data.components).toEqual([
+      {
+        type: 1,
+        components: [
+          { type: 2, style: 3, label: 'Done', custom_id: `p1|webrtc|done|webrtc-basics|${hope.id}` },
+          { type: 2, style: 2, label: 'Skip', custom_id: `p1|webrtc|skip|webrtc-basics|${hope.id}` },
+        ],
+      },
+    ]);
+  });
+
+  it('done: marks the current resource done in the store and shows what comes next', async () => {
+    const callback = await run('done');
+    expectPrivateMessage(callback);
+    expect(callback.body.data.embeds[0].description).toContain('**WebRTC vs WebSockets**');
+    const record = await h.learner(hope.id);
+    expect(record?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
+    expect(record?.name).toBe('Hope');
+  });
+
+  it('done <resource>: marks the named resource', async () => {
+    expectPrivateMessage(await run('done', { resource: 'media-streams' }));
+    expect((await h.learner(hope.id))?.paths.webrtc?.marks['media-streams']?.status).toBe('done');
+  });
+
+  it('skip: marks the current resource skipped', async () => {
+    expectPrivateMessage(await run('skip'));
+    expect((await h.learner(hope.id))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('skipped');
+  });
+
+  it('undo: reverts the last mark', async () => {
+    await run('done');
+    const callback = await run('undo');
+    expectPrivateMessage(callback);
+    expect(callback.body.data.embeds[0].description).toContain('**WebRTC Basics** is back to not started');
+    expect((await h.learner(hope.id))?.paths.webrtc?.marks).toEqual({});
+  });
+
+  it('progress: shows the phases with progress bars', async () => {
+    await run('done');
+    const callback = await run('progress');
+    expectPrivateMessage(callback);
+    const embed = callback.body.data.embeds[0];
+    expect(embed.title).toBe('Your WebRTC progress');
+    expect(embed.description).toContain('**Whole path**\n▓░░░░░░░░░ 13% · 30 of 240 min');
+    expect(embed.fields[0]).toEqual({
+      name: 'Phase 1: Foundations',
+      value: '✅ WebRTC Basics (30 min)\n⬜ WebRTC vs WebSockets (25 min)',
+      inline: false,
+    });
+  });
+
+  it('path: shows the whole path', async () => {
+    const callback = await run('path');
+    expectPrivateMessage(callback);
+    expect(callback.body.data.embeds[0].title).toBe('The WebRTC path — 7 resources, 240 min');
+  });
+
+  it('leaderboard: is posted in the channel, not ephemeral, and pings no one even for a name like @everyone', async () => {
+    const everyone = { ...mason, nick: '@everyone' };
+    await run('done', {}, everyone);
+    await run('done', {}, hope);
+    await run('done', {}, hope);
+    const callback = await run('leaderboard');
+    expect(callback.body.type).toBe(4);
+    expect(callback.body.data.flags).toBeUndefined();
+    expect(callback.body.data.allowed_mentions).toEqual({ parse: [] });
+    const embed = callback.body.data.embeds[0];
+    expect(embed.title).toBe('WebRTC leaderboard — all time');
+    expect(embed.description.split('\n')).toHaveLength(2);
+    expect(embed.description).toMatch(/^🥇 Hope — 2 resources, 55 min ← you\n🥈 .*everyone.* — 1 resource, 30 min$/);
+  });
+
+  it('leaderboard hide: answers privately and hides the learner', async () => {
+    expectPrivateMessage(await run('leaderboard', { scope: 'hide' }));
+    expect((await h.learner(hope.id))?.hidden).toBe(true);
+  });
+
+  it('remind HH:MM zone: opens the DM channel and stores its id with the reminder', async () => {
+    const callback = await run('remind', { time: '09:00', zone: 'Europe/Berlin' });
+    expectPrivateMessage(callback);
+    expect(callback.body.data.embeds[0].description).toContain('**09:00 Europe/Berlin**');
+    const open = await h.fake.waitForRequest((r) => r.route === '/users/@me/channels');
+    expect(open.body).toEqual({ recipient_id: hope.id });
+    const record = await h.learner(hope.id);
+    expect(record?.paths.webrtc?.reminder).toMatchObject({ time: '09:00', zone: 'Europe/Berlin', enabled: true });
+    expect(record?.dmAddress).toMatch(/^\d{17,20}$/);
+  });
+
+  it('remind: when Discord refuses the DM channel (50007) the reminder is not turned on', async () => {
+    h.fake.answerNext('POST', /^\/users\/@me\/channels$/, { status: 403, body: { message: 'Cannot send messages to this user', code: 50007 } });
+    const callback = await run('remind', { time: '09:00', zone: 'Europe/Berlin' });
+    expectPrivateMessage(callback);
+    expect(callback.body.data.embeds[0].description).toContain("I can't send you direct messages (discord-dms-closed)");
+    expect((await h.learner(hope.id))?.paths.webrtc?.reminder).toBeUndefined();
+  });
+
+  it('export: sends the learner their own data as JSON, privately', async () => {
+    await run('done');
+    const callback = await run('export');
+    expectPrivateMessage(callback);
+    expect(callback.body.data.embeds[0].description).toContain('```json');
+    expect(callback.body.data.embeds[0].description).toContain(`"id": "${hope.id}"`);
+  });
+
+  it('forget: asks for confirmation with buttons and deletes nothing yet', async () => {
+    await run('done');
+    const callback = await run('forget');
+    expectPrivateMessage(callback);
+    expect(callback.body.data.components[0].components.map((button: { custom_id: string }) => button.custom_id)).toEqual([
+      `p1|webrtc|forget-confirm||${hope.id}`,
+      `p1|webrtc|forget-cancel||${hope.id}`,
+    ]);
+    expect(await h.learner(hope.id)).toBeDefined();
+  });
+
+  it('help: lists the subcommands', async () => {
+    const callback = await run('help');
+    expectPrivateMessage(callback);
+    expect(callback.body.data.embeds[0].description).toContain('`/webrtc next` — Show your next resource');
+  });
+
+  it('a resource that autocomplete would not offer is still refused by the core, and nothing changes', async () => {
+    const callback = await run('done', { resource: 'no-such-resource' });
+    expectPrivateMessage(callback);
+    expect(callback.body.data.embeds[0].color).toBe(0xed4245);
+    expect((await h.learner(hope.id))?.paths.webrtc?.marks ?? {}).toEqual({});
+  });
+
+  it('hands the core the guild learner, the channel, string args and isAdmin from Manage Server', async () => {
+    await run('remind', { time: '21:30', zone: 'Asia/Kathmandu' }, { ...mason, permissions: MANAGER_PERMISSIONS });
+    await run('next', {}, hope);
+    expect(h.seen.invocations).toEqual([
+      {
+        path: 'webrtc',
+        command: 'remind',
+        args: { time: '21:30', zone: 'Asia/Kathmandu' },
+        user: { platform: 'discord', workspace: GUILD_ID, id: mason.id, displayName: 'mason' },
+        channel: { id: CHANNEL_ID, isDirect: false },
+        isAdmin: true,
+      },
+      {
+        path: 'webrtc',
+        command: 'next',
+        args: {},
+        user: { platform: 'discord', workspace: GUILD_ID, id: hope.id, displayName: 'Hope' },
+        channel: { id: CHANNEL_ID, isDirect: false },
+        isAdmin: false,
+      },
+    ]);
+  });
+
+  it('in a DM with the bot: a separate "dm" learner, never an admin, never on a board', async () => {
+    const dm = slashCommand(h.fake.appId, { subcommand: 'done', user: hope, inGuild: false });
+    expectPrivateMessage(await h.send(dm));
+    expect(h.seen.invocations[0]).toMatchObject({ user: { workspace: 'dm', id: hope.id }, channel: { isDirect: true }, isAdmin: false });
+    expect((await h.learner(hope.id, 'dm'))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
+    expect((await h.learner(hope.id, 'dm'))?.boards).toEqual([]);
+  });
+});
+
+function expectPrivateMessage(callback: RecordedRequest): void {
+  expect(callback.body.type).toBe(4);
+  expect(callback.body.data.flags).toBe(64);
+  expect(callback.body.data.allowed_mentions).toEqual({ parse: [] });
+}
