@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { learnerKey } from '../../../src/model/learner-key.js';
+import { buttonPressRequest, postSigned } from './signed-slack-requests.js';
+import { BOT_TOKEN, buttonIds, SIGNING_SECRET, startSlackHarness, type SlackHarness } from './slack-harness.js';
+
+const ada = { platform: 'slack' as const, workspace: 'T111', id: 'U111' };
+const homeOpened = { type: 'app_home_opened', user: 'U111', channel: 'D111', tab: 'home', event_ts: '1515449522000016' };
+const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
+
+describe('Slack events, App Home and direct messages', () => {
+  let h: SlackHarness;
+  beforeEach(async () => {
+    h = await startSlackHarness();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('publishes the overview when the Home tab opens, then refreshes it after each change', async () => {
+    expect(await h.event(homeOpened, { eventId: 'EvHome1' })).toBe(200);
+    const first = await h.slack.waitFor(() => h.slack.callsTo('views.publish')[0]);
+    expect(first.token).toBe(BOT_TOKEN);
+    expect(first.args.user_id).toBe('U111');
+    const view = first.args.view as { type: string; blocks: unknown[] };
+    expect(view.type).toBe('home');
+    expect(JSON.stringify(view.blocks)).toContain('WebRTC: 0 of 7 resources done');
+    expect(JSON.stringify(view.blocks)).toContain('Daily reminder');
+
+    await h.command('done');
+    const second = await h.slack.waitFor(() => h.slack.callsTo('views.publish')[1]);
+    expect(JSON.stringify(second.args.view)).toContain('WebRTC: 1 of 7 resources done');
+
+    await h.command('progress'); // reads only: no republish
+    await settle();
+    expect(h.slack.callsTo('views.publish')).toHaveLength(2);
+  });
+
+  it('does not publish for the Messages tab, nor refresh for learners who never opened Home', async () => {
+    await h.event({ ...homeOpened, tab: 'messages' }, { eventId: 'EvMessages' });
+    await h.command('done');
+    await settle();
+    expect(h.slack.callsTo('views.publish')).toEqual([]);
+  });
+
+  it('a button pressed in the Home tab answers in the DM and refreshes Home', async () => {
+    await h.event(homeOpened, { eventId: 'EvHome2' });
+    const published = await h.slack.waitFor(() => h.slack.callsTo('views.publish')[0]);
+    const doneId = buttonIds(published.args.view as Record<string, unknown>)[0];
+    expect(doneId).toBe('p1|webrtc|done|webrtc-basics|U111');
+
+    await h.event({ type: 'noop' }, { eventId: 'EvIgnored' }); // an event nobody listens to is simply acked
+    const answer = await postSigned(h.url, buttonPressRequest({ actionId: doneId!, value: 'webrtc-basics', responseUrl: '', fromHome: true }), { secret: SIGNING_SECRET });
+    expect(answer.status).toBe(200);
+    const dm = await h.slack.waitFor(() => h.slack.callsTo('chat.postMessage')[0]);
+    expect(dm.args.channel).toBe('U111');
+    expect(String(dm.args.text)).toContain('WebRTC Basics marked done.');
+    const refreshed = await h.slack.waitFor(() => h.slack.callsTo('views.publish')[1]);
+    expect(JSON.stringify(refreshed.args.view)).toContain('WebRTC: 1 of 7 resources done');
+  });
+
+  it('a retried event (x-slack-retry-num) takes effect once', async () => {
+    expect(await h.event(homeOpened, { eventId: 'EvRetry' })).toBe(200);
+    expect(await h.event(homeOpened, { eventId: 'EvRetry', retryNum: 1 })).toBe(200);
+    expect(await h.event(homeOpened, { eventId: 'EvRetry', retryNum: 2 })).toBe(200);
+    await settle();
+    expect(h.slack.callsTo('views.publish')).toHaveLength(1);
+    expect(await h.event(homeOpened, { eventId: 'EvOther' })).toBe(200);
+    await h.slack.waitFor(() => h.slack.callsTo('views.publish')[1]);
+  });
+
+  it("app_uninstalled deletes that workspace's learners and no one else's", async () => {
+    await h.command('done');
+    await h.command('done', { teamId: 'T222', userId: 'U222' });
+    expect(await h.event({ type: 'app_uninstalled' }, { eventId: 'EvUninstall' })).toBe(200);
+    await h.slack.waitFor(() => h.log.lines.find((line) => line.message === 'forgot a Slack workspace'));
+    expect(await h.store.learners.get(learnerKey(ada))).toBeUndefined();
+    expect(await h.store.learners.get(learnerKey({ platform: 'slack', workspace: 'T222', id: 'U222' }))).toBeDefined();
+  });
+
+  it('tokens_revoked for the bot token deletes the workspace; for user tokens only, nothing', async () => {
+    await h.command('done');
+    await h.event({ type: 'tokens_revoked', tokens: { oauth: ['U111'] } }, { eventId: 'EvUserTokens' });
+    await settle();
+    expect(await h.store.learners.get(learnerKey(ada))).toBeDefined();
+    await h.event({ type: 'tokens_revoked', tokens: { bot: ['UBOTFAKE'] } }, { eventId: 'EvBotToken' });
+    await h.slack.waitFor(() => h.log.lines.find((line) => line.message === 'forgot a Slack workspace'));
+    expect(await h.store.learners.get(learnerKey(ada))).toBeUndefined();
+  });
+
+  it("the messenger startSlack returns DMs a learner at their user id, honours 429 and reports who can't be reached", async () => {
+    const reply = { visibility: 'private' as const, title: 'Time to learn', buttons: [{ label: 'Done', style: 'success' as const, action: { id: 'done', value: 'webrtc-basics' } }] };
+    h.slack.queue('chat.postMessage', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } });
+    expect(await h.running.messenger.send({ user: ada }, reply, 'k1')).toEqual({ status: 'sent' });
+    const calls = h.slack.callsTo('chat.postMessage');
+    expect(calls).toHaveLength(2);
+    expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(990);
+    expect(calls[1]!.args.channel).toBe('U111');
+    expect(JSON.stringify(calls[1]!.args.blocks)).toContain('p1|webrtc|done|webrtc-basics|U111');
+
+    h.slack.queue('chat.postMessage', { body: { ok: false, error: 'account_inactive' } });
+    expect(await h.running.messenger.send({ user: { ...ada, id: 'U404' } }, reply, 'k2')).toEqual({ status: 'undeliverable', reason: 'account_inactive' });
+  });
+});
