@@ -1,3 +1,4 @@
+import { quoteUserText } from '../model/quote-user-text.js';
 import { UserError } from '../model/user-error.js';
 
 const NAMED: Record<string, string> = { noon: '12:00', midday: '12:00', midnight: '00:00' };
@@ -22,5 +23,5 @@ export function parseTimeOfDay(input: string): string {
 }
 
 function invalidTime(input: string): UserError {
-  return new UserError('invalid-time', `"${input.trim().slice(0, 20)}" isn't a time of day I can read.`, 'Use 24-hour HH:MM between 00:00 and 23:59, or forms like 9am or 6:30pm.');
+  return new UserError('invalid-time', `"${quoteUserText(input, 20)}" isn't a time of day I can read.`, 'Use 24-hour HH:MM between 00:00 and 23:59, or forms like 9am or 6:30pm.');
 }

@@ -1,3 +1,4 @@
+import { quoteUserText } from '../model/quote-user-text.js';
 import { UserError } from '../model/user-error.js';
 
 /** Abbreviations people type, and the IANA zones they most likely mean (abbreviations are ambiguous and ignore DST). */
@@ -28,11 +29,11 @@ export function resolveTimeZone(input: string): string {
   if (upper === 'UTC' || upper === 'GMT' || upper === 'Z') return 'UTC';
   const suggestions = ABBREVIATIONS[upper];
   if (suggestions) {
-    throw new UserError('ambiguous-zone', `"${text}" is an abbreviation, and abbreviations don't follow daylight saving time or name one place.`,
+    throw new UserError('ambiguous-zone', `"${quoteUserText(text)}" is an abbreviation, and abbreviations don't follow daylight saving time or name one place.`,
       `Use a zone name instead, for example ${suggestions.map((zone) => `\`${zone}\``).join(' or ')}.`);
   }
   if (/^(utc|gmt)?\s*[+-]\s*\d/i.test(text)) {
-    throw new UserError('offset-zone', `"${text}" is a fixed offset, which would be wrong after the next daylight-saving change.`,
+    throw new UserError('offset-zone', `"${quoteUserText(text)}" is a fixed offset, which would be wrong after the next daylight-saving change.`,
       'Use the zone name of a city near you, like `Europe/Berlin` or `America/New_York`.');
   }
   const exact = knownTimeZones().find((zone) => zone.toLowerCase() === text.toLowerCase());
@@ -43,7 +44,7 @@ export function resolveTimeZone(input: string): string {
   const byCity = knownTimeZones().filter((zone) => zone.toLowerCase().endsWith(`/${city}`));
   if (byCity.length === 1) return byCity[0]!;
   const similar = knownTimeZones().filter((zone) => zone.toLowerCase().includes(city.slice(0, 4))).slice(0, 3);
-  throw new UserError('unknown-zone', `I don't know the time zone "${text.slice(0, 40)}".`,
+  throw new UserError('unknown-zone', `I don't know the time zone "${quoteUserText(text)}".`,
     similar.length > 0 ? `Did you mean ${similar.map((zone) => `\`${zone}\``).join(', ')}?` : 'Use an IANA zone name such as `Europe/Berlin` or `America/New_York`.');
 }
 

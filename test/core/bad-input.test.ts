@@ -1,0 +1,70 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { learnerKey } from '../../src/model/learner-key.js';
+import { createTestBot, type TestBot } from '../fakes/test-bot.js';
+import { learner, run } from '../fixtures/learners.js';
+
+const ana = learner('ana', 'Ana');
+let t: TestBot;
+
+/** Everything stored that a user could notice: the record, the board, the reminder slot. */
+async function snapshot() {
+  const record = await t.store.learners.get(learnerKey(ana));
+  const nextAt = record?.paths.webrtc?.reminder?.nextAt;
+  return JSON.stringify({
+    record,
+    board: await t.store.boards.top('console:test:C-general:webrtc', 10),
+    slot: nextAt ? await t.store.reminders.due(Math.floor(nextAt / 60_000)) : [],
+  });
+}
+
+beforeEach(async () => {
+  t = await createTestBot();
+  await run(t.bot, ana, 'done');
+  await run(t.bot, ana, 'remind', { time: '08:15', zone: 'Europe/Berlin' });
+});
+
+const CASES: [string, string, Record<string, string>, RegExp][] = [
+  ['an unknown subcommand', 'dne', {}, /`dne` isn't a WebRTC command\.\nDid you mean `\/webrtc done`\?/],
+  ['a wrongly cased unknown subcommand', 'PROGRES', {}, /Did you mean `\/webrtc progress`\?/],
+  ['an unknown resource', 'done', { resource: 'quantum entanglement' }, /There's no resource called "quantum entanglement"/],
+  ['a resource matching several', 'done', { resource: 'webrtc' }, /matches \d+ things/],
+  ['an hour past 23', 'remind', { time: '25:00' }, /"25:00" isn't a time of day I can read\.\nUse 24-hour HH:MM between 00:00 and 23:59/],
+  ['minutes past 59', 'remind', { time: '09:60' }, /isn't a time of day/],
+  ['13pm', 'remind', { time: '13pm' }, /isn't a time of day/],
+  ['a made-up zone', 'remind', { time: '09:00', zone: 'Mars/Olympus' }, /I don't know the time zone "Mars\/Olympus"/],
+  ['an abbreviation', 'remind', { time: '9am', zone: 'PST' }, /"PST" is an abbreviation.*\nUse a zone name instead, for example `America\/Los_Angeles`/],
+  ['a fixed offset', 'remind', { time: '9am', zone: 'UTC+2' }, /fixed offset/],
+  ['5,000 characters', 'done', { resource: 'x'.repeat(5000) }, /That resource is 5000 characters long; I accept at most 100\./],
+  ['5,000 characters as a zone', 'remind', { time: '09:00', zone: 'Europe/'.repeat(700) }, /characters long/],
+  ['@everyone as a resource', 'done', { resource: '@everyone' }, /There's no resource called "@\u2060everyone"/],
+  ['@here as a zone', 'remind', { time: '09:00', zone: '@here' }, /I don't know the time zone "@\u2060here"/],
+  ['an unknown leaderboard scope', 'leaderboard', { scope: 'yesterday' }, /"yesterday" isn't one of `all`, `week`, `hide`, `show`/],
+  ['an option that does not exist', 'next', { resource: 'webrtc-basics' }, /has no option "resource"/],
+];
+
+describe('bad input gets a clear private error and changes nothing', () => {
+  it.each(CASES)('%s', async (_name, command, args, message) => {
+    const before = await snapshot();
+    const reply = await run(t.bot, ana, command, args);
+    expect(reply.visibility).toBe('private');
+    expect(reply.tone).toBe('error');
+    expect(reply.text).toMatch(message);
+    expect(reply.text).not.toMatch(/@everyone|@here/);
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('empty input and blank options fall back to help and to the current resource', async () => {
+    expect((await run(t.bot, ana, '')).title).toMatch(/^WebRTC learning path/);
+    const done = await run(t.bot, ana, 'done', { resource: '   ' });
+    expect(done.text).toContain('✅ **WebRTC vs WebSockets** marked done.');
+  });
+
+  it('accepts what people really type: wrong case, 9am, a city, a Linked zone', async () => {
+    expect((await run(t.bot, ana, 'NEXT')).text).toContain('WebRTC vs WebSockets');
+    expect((await run(t.bot, ana, 'done', { resource: 'WEBRTC VS WEBSOCKETS' })).text).toContain('marked done');
+    expect((await run(t.bot, ana, 'remind', { time: '9am', zone: 'europe/berlin' })).text).toContain('**09:00 Europe/Berlin**');
+    expect((await run(t.bot, ana, 'remind', { time: '9:30 pm', zone: 'Tokyo' })).text).toContain('**21:30 Asia/Tokyo**');
+    expect((await run(t.bot, ana, 'remind', { time: 'noon', zone: 'UTC' })).text).toContain('**12:00 UTC**');
+    expect((await run(t.bot, ana, 'remind', { time: '0730' })).text).toContain('**07:30 UTC**');
+  });
+});
