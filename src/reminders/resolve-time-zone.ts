@@ -38,22 +38,36 @@ export function resolveTimeZone(input: string): string {
   }
   const exact = knownTimeZones().find((zone) => zone.toLowerCase() === text.toLowerCase());
   if (exact) return exact;
-  const canonical = canonicalZone(text);
-  if (canonical) return canonical;
-  const city = text.toLowerCase().replace(/\s+/g, '_');
-  const byCity = knownTimeZones().filter((zone) => zone.toLowerCase().endsWith(`/${city}`));
+  const valid = validZone(text);
+  if (valid) return valid;
+  const city = titleCase(text.replace(/\s+/g, '_'));
+  const byCity = [...new Set(REGIONS.map((region) => validZone(`${region}/${city}`)).filter((zone): zone is string => zone !== undefined))];
   if (byCity.length === 1) return byCity[0]!;
-  const similar = knownTimeZones().filter((zone) => zone.toLowerCase().includes(city.slice(0, 4))).slice(0, 3);
+  const similar = knownTimeZones().filter((zone) => zone.toLowerCase().includes(city.toLowerCase().slice(0, 4))).slice(0, 3);
   throw new UserError('unknown-zone', `I don't know the time zone "${quoteUserText(text)}".`,
     similar.length > 0 ? `Did you mean ${similar.map((zone) => `\`${zone}\``).join(', ')}?` : 'Use an IANA zone name such as `Europe/Berlin` or `America/New_York`.');
 }
 
-/** Links like "US/Pacific" are valid for Intl; return the zone Intl resolves them to. */
-function canonicalZone(text: string): string | undefined {
+const REGIONS = ['Europe', 'America', 'Asia', 'Africa', 'Australia', 'Pacific', 'Atlantic', 'Indian', 'Antarctica'];
+
+/** "asia/kathmandu" -> "Asia/Kathmandu": the casing IANA uses, checked by Intl. */
+function titleCase(text: string): string {
+  return text.toLowerCase().replace(/(^|[/_-])([a-z])/g, (_, separator: string, letter: string) => separator + letter.toUpperCase());
+}
+
+/**
+ * Intl knows more names than it lists (links such as "US/Pacific", and spellings like "Asia/Kathmandu"
+ * that it lists under an older name). Keep the learner's spelling when Intl accepts it.
+ */
+function validZone(text: string): string | undefined {
   if (!/^[A-Za-z][A-Za-z0-9_+\-/]{1,40}$/.test(text)) return undefined;
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: text }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
+  for (const candidate of [titleCase(text), text]) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: candidate });
+      return candidate;
+    } catch {
+      // not a zone; try the next spelling
+    }
   }
+  return undefined;
 }

@@ -1,0 +1,79 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createTestBot, type TestBot } from '../fakes/test-bot.js';
+import { learner, run } from '../fixtures/learners.js';
+
+let t: TestBot;
+beforeEach(async () => {
+  t = await createTestBot();
+});
+
+async function doneTimes(name: string, count: number, displayName = name) {
+  const person = learner(name, displayName);
+  for (let index = 0; index < count; index += 1) {
+    await run(t.bot, person, 'done');
+    t.clock.advance(60_000);
+  }
+  return person;
+}
+
+describe('channel leaderboards', () => {
+  it('ranks by resources, then minutes, then who got there first, with competition ranks', async () => {
+    await doneTimes('ann', 3);
+    await doneTimes('ben', 2);
+    await doneTimes('cat', 2);
+    const dan = await doneTimes('dan', 1);
+    const board = await run(t.bot, dan, 'leaderboard');
+    expect(board.visibility).toBe('public');
+    expect(board.text).toBe([
+      '🥇 ann — 3 resources, 90 min',
+      '🥈 ben — 2 resources, 55 min',
+      '🥈 cat — 2 resources, 55 min',
+      '**4.** dan — 1 resource, 30 min ← you',
+    ].join('\n'));
+    expect(board.footer).toMatch(/^4 learners on this board/);
+  });
+
+  it('shows the top 10 plus the caller\'s own row', async () => {
+    for (let index = 0; index < 12; index += 1) await doneTimes(`p${String(index).padStart(2, '0')}`, 2);
+    const late = await doneTimes('zed', 1);
+    const lines = (await run(t.bot, late, 'leaderboard')).text!.split('\n');
+    expect(lines).toHaveLength(12);
+    expect(lines[10]).toBe('…');
+    expect(lines[11]).toBe('**13.** zed — 1 resource, 30 min ← you');
+  });
+
+  it('joins a learner to the board of the channel where they use the bot, not to others', async () => {
+    const ann = learner('ann');
+    await run(t.bot, ann, 'next', {}, { id: 'C-other' });
+    expect((await t.store.boards.top('console:test:C-general:webrtc', 10)).total).toBe(0);
+    expect((await t.store.boards.top('console:test:C-other:webrtc', 10)).total).toBe(1);
+    const dm = await run(t.bot, ann, 'leaderboard', {}, { id: 'D1', isDirect: true });
+    expect(dm).toMatchObject({ tone: 'error', text: expect.stringContaining('Leaderboards belong to channels') });
+  });
+
+  it('hide and show take a learner off every board and back, keeping progress', async () => {
+    const ann = await doneTimes('ann', 2);
+    await doneTimes('ben', 1);
+    expect((await run(t.bot, ann, 'leaderboard', { scope: 'hide' })).text).toMatch(/hidden from every leaderboard/);
+    expect((await run(t.bot, ann, 'leaderboard')).text).toBe('🥇 ben — 1 resource, 30 min');
+    await run(t.bot, ann, 'done');
+    expect((await run(t.bot, ann, 'leaderboard', { scope: 'week' })).text).toBe('🥇 ben — 1 resource, 30 min');
+    await run(t.bot, ann, 'leaderboard', { scope: 'SHOW' });
+    expect((await run(t.bot, ann, 'leaderboard')).text!.split('\n')[0]).toBe('🥇 ann — 3 resources, 90 min ← you');
+  });
+
+  it('the week board counts only this week\'s completions', async () => {
+    await doneTimes('ann', 3);
+    t.clock.advance(7 * 24 * 3_600_000);
+    const ben = await doneTimes('ben', 1);
+    expect((await run(t.bot, ben, 'leaderboard', { scope: 'week' })).text).toBe('🥇 ben — 1 resource, 30 min ← you');
+    expect((await run(t.bot, ben, 'leaderboard', { scope: 'all' })).text!.split('\n')[0]).toBe('🥇 ann — 3 resources, 90 min');
+  });
+
+  it('never pings: names are defused and stripped of markup', async () => {
+    const sneaky = await doneTimes('sneaky', 1, '@everyone **boss** <@123>');
+    const text = (await run(t.bot, sneaky, 'leaderboard')).text!;
+    expect(text).not.toMatch(/@everyone|@here|<@|\*\*boss/);
+    expect(text).toContain('@\u2060everyone boss @\u2060123');
+  });
+});
