@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+const PLATFORM_SDK = /from ['"](discord\.js|@discordjs\/[^'"]+|@slack\/[^'"]+)['"]/;
+const ADAPTER_IMPORT = /from ['"](\.\.\/)+adapters\//;
+
+function files(directory: string): string[] {
+  return readdirSync(directory).flatMap((name) => {
+    const path = join(directory, name);
+    return statSync(path).isDirectory() ? files(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+describe('architecture', () => {
+  const core = files(join(root, 'src')).map((path) => ({ path: relative(root, path), text: readFileSync(path, 'utf8') }));
+
+  it('finds the core files it checks', () => {
+    expect(core.map((file) => file.path)).toContain('src/bot.ts');
+    expect(core.length).toBeGreaterThan(30);
+  });
+
+  it('the core never imports a platform SDK', () => {
+    expect(core.filter((file) => PLATFORM_SDK.test(file.text)).map((file) => file.path)).toEqual([]);
+  });
+
+  it('only src/main.ts wires adapters', () => {
+    expect(core.filter((file) => ADAPTER_IMPORT.test(file.text)).map((file) => file.path)).toEqual(['src/main.ts']);
+  });
+
+  it('only src/config.ts and src/main.ts touch process.env', () => {
+    expect(core.filter((file) => /process\.env/.test(file.text)).map((file) => file.path).sort()).toEqual(['src/main.ts']);
+  });
+
+  it('the core does not read the wall clock', () => {
+    const offenders = core.filter((file) => /Date\.now\(\)|new Date\(\)/.test(file.text) && !['src/ports/clock.ts', 'src/infra/json-logger.ts'].includes(file.path));
+    expect(offenders.map((file) => file.path)).toEqual([]);
+  });
+
+  it('adapters do not import each other', () => {
+    for (const platform of ['console', 'discord', 'slack']) {
+      for (const path of files(join(root, 'adapters', platform))) {
+        const others = ['console', 'discord', 'slack'].filter((other) => other !== platform);
+        const text = readFileSync(path, 'utf8');
+        for (const other of others) expect(text, relative(root, path)).not.toMatch(new RegExp(`from ['"]\\.\\./${other}/`));
+      }
+    }
+  });
+});

@@ -1,0 +1,56 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import KeyvSqlite from '@keyv/sqlite';
+import Keyv from 'keyv';
+import { describe, expect, it } from 'vitest';
+import { learnerKey } from '../../src/model/learner-key.js';
+import { createTestBot } from '../fakes/test-bot.js';
+import { makePath } from '../fixtures/make-path.js';
+import { learner, run } from '../fixtures/learners.js';
+
+const tempSqlite = async () => join(await mkdtemp(join(tmpdir(), 'pathbot-')), 'bot.sqlite');
+
+describe('the SQLite store', () => {
+  it('keeps progress across a restart, in WAL mode', async () => {
+    const file = await tempSqlite();
+    const first = await createTestBot({ storeUrl: `sqlite://${file}` });
+    await run(first.bot, learner('ana'), 'done');
+    await first.store.close();
+    const second = await createTestBot({ storeUrl: `sqlite://${file}` });
+    expect((await run(second.bot, learner('ana'), 'next')).text).toContain('**WebRTC vs WebSockets**');
+    await second.store.close();
+    const raw = new KeyvSqlite({ uri: `sqlite://${file}` });
+    expect(await raw.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+    await raw.disconnect();
+  });
+
+  it('refuses a stored record it cannot read instead of silently starting over', async () => {
+    const file = await tempSqlite();
+    const t = await createTestBot({ storeUrl: `sqlite://${file}` });
+    await run(t.bot, learner('ana'), 'done');
+    await t.store.close();
+    const keyv = new Keyv({ store: new KeyvSqlite({ uri: `sqlite://${file}` }), namespace: 'pathbot' });
+    await keyv.set(`learner:${learnerKey(learner('ana'))}`, { v: 99, name: 'future format' });
+    await keyv.disconnect();
+    const reopened = await createTestBot({ storeUrl: `sqlite://${file}` });
+    await expect(run(reopened.bot, learner('ana'), 'next')).rejects.toThrow(/stored learner record .* is invalid/);
+    await reopened.store.close();
+  });
+});
+
+describe('progress is stored by id', () => {
+  it('survives reordering and adding resources', async () => {
+    const before = makePath('demo', [{ title: 'Start', resources: ['Alpha', 'Beta', 'Gamma'] }]);
+    const file = await tempSqlite();
+    const first = await createTestBot({ storeUrl: `sqlite://${file}`, paths: [before] });
+    await run(first.bot, learner('ana'), 'done', { resource: 'beta' }, undefined, 'demo');
+    await first.store.close();
+    const after = makePath('demo', [{ title: 'Start', resources: ['New First', 'Gamma', 'Beta', 'Alpha'] }, { title: 'Extra', resources: ['Delta'] }]);
+    const second = await createTestBot({ storeUrl: `sqlite://${file}`, paths: [after] });
+    const progress = await run(second.bot, learner('ana'), 'progress', {}, undefined, 'demo');
+    expect(progress.fields?.[0]?.value).toBe('⬜ New First (10 min)\n⬜ Gamma (11 min)\n✅ Beta (12 min)\n⬜ Alpha (13 min)');
+    expect((await run(second.bot, learner('ana'), 'next', {}, undefined, 'demo')).text).toContain('**New First**');
+    await second.store.close();
+  });
+});
