@@ -30,6 +30,8 @@ export interface FakeSlack {
   readonly responses: FakeResponsePost[];
   /** users.info answers by user id. */
   readonly users: Map<string, Record<string, unknown>>;
+  /** What apps.connections.open hands out (a loopback Socket Mode server), when set. */
+  socketUrl: string | undefined;
   responseUrl(id: string): string;
   /** Answers the next calls to `method` with these, in order, before falling back to the defaults. */
   queue(method: string, ...answers: FakeAnswer[]): void;
@@ -63,7 +65,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       if (auth?.startsWith('Bearer ')) call.token = auth.slice('Bearer '.length);
       calls.push(call);
       const next = queued.get(method)?.shift();
-      return send(response, next ?? { body: defaultAnswer(call, users) });
+      return send(response, next ?? { body: defaultAnswer(call, users, fake.socketUrl) });
     }
     send(response, { status: 404, body: 'not found' });
   }
@@ -72,7 +74,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const { port } = server.address() as AddressInfo;
   const base = `http://127.0.0.1:${port}`;
 
-  return {
+  const fake: FakeSlack = {
+    socketUrl: undefined,
     apiUrl: `${base}/api/`,
     calls,
     responses,
@@ -97,10 +100,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+  return fake;
 }
 
-function defaultAnswer(call: FakeSlackCall, users: Map<string, Record<string, unknown>>): unknown {
+function defaultAnswer(call: FakeSlackCall, users: Map<string, Record<string, unknown>>, socketUrl: string | undefined): unknown {
   switch (call.method) {
+    case 'apps.connections.open':
+      return socketUrl ? { ok: true, url: socketUrl } : { ok: false, error: 'socket_mode_not_enabled' };
     case 'auth.test':
       return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'pathbot', team_id: 'T111', user_id: FAKE_BOT_USER_ID, bot_id: 'BBOTFAKE' };
     case 'chat.postMessage':
