@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { Events, RESTEvents } from 'discord.js';
+import { Events } from 'discord.js';
 import type { Client } from 'discord.js';
 import type { Bot } from '../../src/bot.js';
 import type { DirectMessenger } from '../../src/ports/direct-messenger.js';
@@ -9,6 +9,7 @@ import { createDiscordMessenger } from './create-discord-messenger.js';
 import { createInteractionListener } from './create-interaction-listener.js';
 import { INTERACTION_DEADLINE_MS } from './discord-limits.js';
 import { inviteUrl } from './invite-url.js';
+import { logRateLimits } from './log-rate-limits.js';
 
 /** What the Discord adapter needs from the configuration (DISCORD_* in the environment). */
 export interface DiscordOptions {
@@ -48,9 +49,7 @@ export async function startDiscord(deps: { bot: Bot; logger: Logger; options: Di
   client.on(Events.InteractionCreate, (interaction) => void listener.handle(interaction));
   client.on(Events.Error, (error) => logger.error('discord client error', { message: error.message }));
   client.on(Events.Warn, (message) => logger.warn('discord client warning', { message }));
-  client.rest.on(RESTEvents.RateLimited, (info) =>
-    logger.warn('discord rate limited', { route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global }),
-  );
+  logRateLimits(client.rest, logger);
 
   try {
     const ready = once(client, Events.ClientReady, { signal: AbortSignal.timeout(READY_TIMEOUT_MS) });

@@ -30,6 +30,10 @@ export class FakeDiscordGateway {
     this.server.on('connection', (socket) => this.accept(socket));
   }
 
+  get openConnections(): number {
+    return this.sockets.size;
+  }
+
   /** Sends a DISPATCH to every identified connection. */
   dispatch(event: string, data: unknown): void {
     if (this.ready.size === 0) throw new Error('no identified gateway connection to dispatch to');

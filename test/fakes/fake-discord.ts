@@ -131,10 +131,11 @@ export class FakeDiscord {
 
   private async serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const pathname = decodeURIComponent(url.pathname);
     const text = await readBody(request);
     const recorded: RecordedRequest = {
       method: request.method ?? 'GET',
-      route: url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : url.pathname,
+      route: pathname.startsWith(API_PREFIX) ? pathname.slice(API_PREFIX.length) : pathname,
       query: url.searchParams,
       body: text ? JSON.parse(text) : undefined,
       authorization: request.headers.authorization,

@@ -22,13 +22,20 @@ export interface DiscordHarness extends TestBot {
 }
 
 /** The real bot, the real discord.js client and the loopback Discord, connected. */
-export async function startDiscordHarness(options: { deferAfterMs?: number; storeUrl?: string } = {}): Promise<DiscordHarness> {
+export interface HarnessOptions {
+  deferAfterMs?: number;
+  storeUrl?: string;
+  /** Latency added in front of the real core's handle/handleAction, to exercise the 3-second deadline. */
+  slowCoreMs?: number;
+}
+
+export async function startDiscordHarness(options: HarnessOptions = {}): Promise<DiscordHarness> {
   const fake = await FakeDiscord.start();
   const testBot = await createTestBot(options.storeUrl ? { storeUrl: options.storeUrl } : {});
   const log = createRecordingLogger();
   const seen: DiscordHarness['seen'] = { invocations: [], presses: [], queries: [] };
   const adapter = await startDiscord({
-    bot: observed(testBot.bot, seen),
+    bot: observed(testBot.bot, seen, options.slowCoreMs ?? 0),
     logger: log,
     options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl, deferAfterMs: options.deferAfterMs },
   });
@@ -57,11 +64,12 @@ export async function startDiscordHarness(options: { deferAfterMs?: number; stor
 }
 
 /** The real bot, with a note of every call the adapter makes into it. */
-function observed(bot: Bot, seen: DiscordHarness['seen']): Bot {
+function observed(bot: Bot, seen: DiscordHarness['seen'], latencyMs: number): Bot {
+  const later = () => new Promise((resolve) => setTimeout(resolve, latencyMs));
   return {
     ...bot,
-    handle: (invocation) => (seen.invocations.push(invocation), bot.handle(invocation)),
-    handleAction: (press) => (seen.presses.push(press), bot.handleAction(press)),
+    handle: async (invocation) => (seen.invocations.push(invocation), await later(), bot.handle(invocation)),
+    handleAction: async (press) => (seen.presses.push(press), await later(), bot.handleAction(press)),
     autocomplete: (query) => (seen.queries.push(query), bot.autocomplete(query)),
   };
 }

@@ -1,0 +1,81 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startDiscordHarness, type DiscordHarness } from './discord-harness.js';
+import { buttonPress, hope, mason, slashCommand } from './interaction-payloads.js';
+
+describe('buttons over the Discord gateway', () => {
+  let h: DiscordHarness;
+  const press = (customId: string, options: { user?: typeof hope; ephemeral?: boolean; inGuild?: boolean } = {}) =>
+    h.send(buttonPress(h.fake.appId, { customId, botUserId: h.fake.botUserId, ephemeral: true, ...options }));
+
+  beforeEach(async () => {
+    h = await startDiscordHarness();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it("the owner's Done on their private card updates that card in place and records the mark", async () => {
+    const callback = await press(`p1|webrtc|done|webrtc-basics|${hope.id}`);
+    expect(callback.body.type).toBe(7);
+    expect(callback.body.data.flags).toBeUndefined();
+    expect(callback.body.data.allowed_mentions).toEqual({ parse: [] });
+    expect(callback.body.data.embeds[0].description).toContain('✅ **WebRTC Basics** marked done.');
+    expect(callback.body.data.components[0].components[0].custom_id).toBe(`p1|webrtc|done|webrtc-vs-websockets|${hope.id}`);
+    expect((await h.learner(hope.id))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
+  });
+
+  it("someone else's press gets a private \"this one isn't yours\" and changes nothing", async () => {
+    await h.send(slashCommand(h.fake.appId, { subcommand: 'next' }));
+    const callback = await press(`p1|webrtc|done|webrtc-basics|${hope.id}`, { user: mason, ephemeral: false });
+    expect(callback.body.type).toBe(4);
+    expect(callback.body.data.flags).toBe(64);
+    expect(callback.body.data.allowed_mentions).toEqual({ parse: [] });
+    expect(callback.body.data.embeds[0].description).toContain("This one isn't yours");
+    expect((await h.learner(hope.id))?.paths.webrtc?.marks).toEqual({});
+    expect(await h.learner(mason.id)).toBeUndefined();
+  });
+
+  it('a press on a reminder in the DM channel updates the DM and records the mark for the DM learner', async () => {
+    const callback = await press(`p1|webrtc|skip|webrtc-basics|${hope.id}`, { inGuild: false, ephemeral: false });
+    expect(callback.body.type).toBe(7);
+    expect((await h.learner(hope.id, 'dm'))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('skipped');
+  });
+
+  it("the owner's press on a message everyone sees answers with a new private message", async () => {
+    const callback = await press(`p1|webrtc|next||${hope.id}`, { ephemeral: false });
+    expect(callback.body.type).toBe(4);
+    expect(callback.body.data.flags).toBe(64);
+    expect(callback.body.data.embeds[0].title).toBe('Your next WebRTC resource');
+  });
+
+  it('forget: confirming deletes everything stored about the learner', async () => {
+    await h.send(slashCommand(h.fake.appId, { subcommand: 'done' }));
+    expect(await h.learner(hope.id)).toBeDefined();
+    const callback = await press(`p1|webrtc|forget-confirm||${hope.id}`);
+    expect(callback.body.type).toBe(7);
+    expect(callback.body.data.embeds[0].description).toContain('everything I stored about you is deleted');
+    expect(await h.learner(hope.id)).toBeUndefined();
+  });
+
+  it('a button this bot did not make (or an old format) gets a private "expired" note and never reaches the core', async () => {
+    const callback = await press('click_one');
+    expect(callback.body.type).toBe(4);
+    expect(callback.body.data.flags).toBe(64);
+    expect(callback.body.data.embeds[0].description).toContain('This button has expired');
+    expect(h.seen.presses).toEqual([]);
+  });
+
+  it('decodes the custom id into the press the core receives', async () => {
+    await press(`p1|webrtc|done|webrtc-basics|${hope.id}`, { user: mason });
+    expect(h.seen.presses).toEqual([
+      {
+        path: 'webrtc',
+        actionId: 'done',
+        value: 'webrtc-basics',
+        ownerId: hope.id,
+        user: { platform: 'discord', workspace: '556525343595298817', id: mason.id, displayName: 'mason' },
+        channel: { id: '587324906702766226', isDirect: false },
+      },
+    ]);
+  });
+});
