@@ -25,8 +25,8 @@ export interface SlackDirectMessengerDeps {
   /** A client that does not retry on its own (retries 0, rejectRateLimitedCalls), so pacing stays here. */
   client: webApi.WebClient;
   bucketFor: (workspace: string) => TokenBucket;
-  /** The path buttons in direct messages belong to (the DirectTarget does not carry one yet). */
-  path: string;
+  /** The path whose buttons a DM carries when the target does not name one. */
+  defaultPath: string;
   logger: Logger;
 }
 
@@ -42,7 +42,7 @@ export function createSlackDirectMessenger(deps: SlackDirectMessengerDeps): Dire
 
 async function sendPaced(deps: SlackDirectMessengerDeps, target: DirectTarget, reply: Reply, idempotencyKey: string): Promise<SendResult> {
   const bucket = deps.bucketFor(target.user.workspace);
-  const message = renderSlackReply(reply, target.user.id, deps.path);
+  const message = renderSlackReply(reply, target.user.id, pathOf(target, deps.defaultPath));
   const log = deps.logger.child({ workspace: target.user.workspace, user: target.user.id, idempotencyKey });
   for (let attempt = 1; ; attempt += 1) {
     await bucket.take();
@@ -71,6 +71,11 @@ async function sendPaced(deps: SlackDirectMessengerDeps, target: DirectTarget, r
       throw error;
     }
   }
+}
+
+/** A target may name its path (once the core adds `path` to DirectTarget); otherwise the default path. */
+function pathOf(target: DirectTarget, defaultPath: string): string {
+  return 'path' in target && typeof target.path === 'string' ? target.path : defaultPath;
 }
 
 function retryAfterSeconds(error: unknown): number | undefined {

@@ -83,7 +83,7 @@ export async function startSlack(deps: SlackDeps): Promise<RunningSlack> {
   const messenger = createSlackDirectMessenger({
     client: messengerClient,
     bucketFor: createWorkspaceBuckets(() => createTokenBucket({ perMinute: options.workspaceMessagesPerMinute, burst, now, sleep: realSleep })),
-    path: bot.paths[0]?.name ?? 'webrtc',
+    defaultPath: bot.paths[0]?.name ?? 'webrtc',
     logger,
   });
   bot.registerMessenger(messenger);
@@ -94,6 +94,8 @@ export async function startSlack(deps: SlackDeps): Promise<RunningSlack> {
 }
 
 function createHttpReceiver(options: SlackOptions, logger: Logger, boltLogger: ReturnType<typeof toBoltLogger>, now: () => number): HTTPReceiver {
+  // processBeforeResponse stays false: the ack goes out at once and the work continues in this
+  // long-running process, which keeps every answer inside Slack's 3 seconds.
   const receiver = new HTTPReceiver({ signingSecret: options.signingSecret, endpoints: SLACK_EVENTS_PATH, logger: boltLogger });
   receiver.requestListener = refuseFutureTimestamps(receiver.requestListener, now, logger);
   return receiver;

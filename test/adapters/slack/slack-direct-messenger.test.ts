@@ -27,7 +27,7 @@ describe('Slack DirectMessenger', () => {
   function messenger(perMinute = 600) {
     const client = new webApi.WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
     const bucketFor = createWorkspaceBuckets(() => createTokenBucket({ perMinute, burst: 1, now: Date.now, sleep: realSleep }));
-    return createSlackDirectMessenger({ client, bucketFor, path: 'webrtc', logger: recordingLogger() });
+    return createSlackDirectMessenger({ client, bucketFor, defaultPath: 'webrtc', logger: recordingLogger() });
   }
 
   it('needs nothing opened and posts to the user id with Block Kit and buttons for that learner', async () => {
@@ -39,6 +39,12 @@ describe('Slack DirectMessenger', () => {
     expect(call?.args.channel).toBe('U111');
     expect(call?.args.text).toBe('Time to learn: WebRTC Basics\n30 min · Focus: peer connections');
     expect(JSON.stringify(call?.args.blocks)).toContain('"action_id":"p1|webrtc|done|webrtc-basics|U111"');
+  });
+
+  it('uses the path a target names for its buttons', async () => {
+    const target = { user: learner, path: 'rust' };
+    await messenger().send(target, reminder, 'r1');
+    expect(JSON.stringify(slack.callsTo('chat.postMessage')[0]?.args.blocks)).toContain('"action_id":"p1|rust|done|webrtc-basics|U111"');
   });
 
   it('honours 429 Retry-After before trying again, and holds the next send of that workspace too', async () => {
