@@ -67,20 +67,29 @@ function balanceFences(chunks: string[]): string[] {
   });
 }
 
+/** Consecutive inline fields share a two-column section; a field that is not inline gets its own. */
 function fieldBlocks(fields: ReplyField[] | undefined): KnownBlock[] {
-  if (!fields?.length) return [];
   const blocks: KnownBlock[] = [];
-  for (let at = 0; at < fields.length; at += MAX_SECTION_FIELDS) {
-    const group = fields.slice(at, at + MAX_SECTION_FIELDS);
-    blocks.push({
-      type: 'section',
-      fields: group.map((field) => ({
-        type: 'mrkdwn',
-        text: truncate(`*${escapeSlackText(field.name)}*\n${toMrkdwn(field.value)}`, MAX_FIELD_TEXT),
-      })),
-    });
+  let row: ReplyField[] = [];
+  const flush = () => {
+    if (row.length > 0) blocks.push({ type: 'section', fields: row.map((field) => ({ type: 'mrkdwn', text: fieldText(field, MAX_FIELD_TEXT) })) });
+    row = [];
+  };
+  for (const field of fields ?? []) {
+    if (!field.inline) {
+      flush();
+      blocks.push(section(fieldText(field, MAX_SECTION_TEXT)));
+      continue;
+    }
+    row.push(field);
+    if (row.length === MAX_SECTION_FIELDS) flush();
   }
+  flush();
   return blocks;
+}
+
+function fieldText(field: ReplyField, limit: number): string {
+  return truncate(`*${escapeSlackText(field.name)}*\n${toMrkdwn(field.value)}`, limit);
 }
 
 function progressBlocks(lines: ProgressLine[] | undefined): KnownBlock[] {

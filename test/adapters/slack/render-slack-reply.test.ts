@@ -93,7 +93,7 @@ describe('renderSlackReply', () => {
       visibility: 'public',
       title: 'Leaderboard <#general>',
       text: '1. <!channel> & friends — 3 done\n2. @here Bob — 2 done\n3. <@U999> @everyone — 1 done',
-      fields: [{ name: '<!here>', value: '<https://evil.example|click>' }],
+      fields: [{ name: '<!here>', value: '<https://evil.example|click>', inline: true }],
     };
     const { text, blocks } = renderSlackReply(reply, 'U1', 'webrtc');
     const everything = JSON.stringify({ text, blocks });
@@ -106,6 +106,29 @@ describe('renderSlackReply', () => {
         text: '1. &lt;!channel&gt; &amp; friends — 3 done\n2. @\u200Bhere Bob — 2 done\n3. &lt;@U999&gt; @\u200Beveryone — 1 done',
       },
     });
+  });
+
+  it('groups consecutive inline fields in columns and gives a wide field its own section', () => {
+    const reply: Reply = {
+      visibility: 'private',
+      fields: [
+        { name: 'Where', value: 'Phase 1 · 1 of 2', inline: true },
+        { name: 'Duration', value: '30 min', inline: true },
+        { name: 'Daily reminder', value: 'Off — `/webrtc remind 09:00 Europe/Berlin` turns it on' },
+        { name: 'Streak', value: '2 days', inline: true },
+      ],
+    };
+    expect(renderSlackReply(reply, 'U1', 'webrtc').blocks).toEqual([
+      {
+        type: 'section',
+        fields: [
+          { type: 'mrkdwn', text: '*Where*\nPhase 1 · 1 of 2' },
+          { type: 'mrkdwn', text: '*Duration*\n30 min' },
+        ],
+      },
+      { type: 'section', text: { type: 'mrkdwn', text: '*Daily reminder*\nOff — `/webrtc remind 09:00 Europe/Berlin` turns it on' } },
+      { type: 'section', fields: [{ type: 'mrkdwn', text: '*Streak*\n2 days' }] },
+    ]);
   });
 
   it('gives a non-empty fallback even for a reply with only buttons', () => {
@@ -138,7 +161,7 @@ describe('renderSlackReply', () => {
       visibility: 'private',
       title: 'Big',
       text: [longLine, ...Array.from({ length: 1000 }, (_, i) => `- line ${i} ${'y'.repeat(200)}`)].join('\n'),
-      fields: Array.from({ length: 35 }, (_, i) => ({ name: `f${i}`, value: 'v'.repeat(2500) })),
+      fields: Array.from({ length: 35 }, (_, i) => ({ name: `f${i}`, value: 'v'.repeat(2500), inline: i % 7 !== 0 })),
       buttons: Array.from({ length: 30 }, (_, i) => ({
         label: `Button ${i} ${'z'.repeat(100)}`,
         style: 'primary' as const,
