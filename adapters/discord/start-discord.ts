@@ -51,13 +51,19 @@ export async function startDiscord(deps: { bot: Bot; logger: Logger; options: Di
   client.on(Events.Warn, (message) => logger.warn('discord client warning', { message }));
   logRateLimits(client.rest, logger);
 
+  const giveUp = new AbortController();
+  const timer = setTimeout(() => giveUp.abort(), READY_TIMEOUT_MS);
+  const ready = once(client, Events.ClientReady, { signal: giveUp.signal });
+  ready.catch(() => undefined); // awaited below, or abandoned when login itself fails
   try {
-    const ready = once(client, Events.ClientReady, { signal: AbortSignal.timeout(READY_TIMEOUT_MS) });
     await client.login(options.token);
     if (!client.isReady()) await ready;
   } catch (error) {
     await client.destroy();
     throw new Error(`Discord login failed: ${loginFailure(error)}`);
+  } finally {
+    clearTimeout(timer);
+    giveUp.abort();
   }
 
   const messenger = createDiscordMessenger({ rest: client.rest, logger, defaultPath: bot.paths[0]?.name ?? '' });
