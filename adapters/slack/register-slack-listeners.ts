@@ -37,7 +37,7 @@ export function registerSlackListeners(app: App, deps: ListenerDeps): void {
     const answer = await answerButtonPress(deps, body, action);
     if (!answer) return;
     const { reply, press } = answer;
-    // The owner of the button owns the message's buttons too (the core answered anyone else privately).
+    // Buttons in the answer belong to whoever pressed; a stranger's answer from the core has none.
     if (isHomePress(body)) {
       // The Home tab has no response_url: the answer goes to the learner's DM with the app.
       const { text, blocks } = renderSlackReply(reply, press.user.id, press.path);

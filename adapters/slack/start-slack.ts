@@ -77,20 +77,25 @@ export async function startSlack(deps: SlackDeps): Promise<RunningSlack> {
   registerSlackEvents(app, { bot, home, store, logger });
   registerSlackListeners(app, { bot, home, profiles, logger });
 
-  // The messenger paces itself, so its client neither queues on 429 nor retries behind our back.
-  const messengerClient = new webApi.WebClient(options.botToken, { ...base, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
-  const burst = Math.max(1, Math.ceil(options.workspaceMessagesPerMinute / 60));
-  const messenger = createSlackDirectMessenger({
-    client: messengerClient,
-    bucketFor: createWorkspaceBuckets(() => createTokenBucket({ perMinute: options.workspaceMessagesPerMinute, burst, now, sleep: realSleep })),
-    defaultPath: bot.paths[0]?.name ?? 'webrtc',
-    logger,
-  });
+  const messenger = createPacedMessenger(options, base, bot.paths[0]?.name ?? 'webrtc', now, logger);
   bot.registerMessenger(messenger);
 
   const port = await listen(app, socketMode, options);
   logger.info('Slack adapter started', { mode: socketMode ? 'socket' : 'http', ...(port !== undefined ? { port } : {}) });
   return { messenger, app, ...(port !== undefined ? { port } : {}), stop: () => app.stop() as Promise<void> };
+}
+
+/** The messenger paces itself, so its client neither queues on 429 nor retries behind its back. */
+function createPacedMessenger(options: SlackOptions, base: webApi.WebClientOptions, defaultPath: string, now: () => number, logger: Logger): DirectMessenger {
+  const perMinute = options.workspaceMessagesPerMinute;
+  // A burst of about one second's worth: Slack may drop bursts silently instead of answering 429.
+  const burst = Math.max(1, Math.ceil(perMinute / 60));
+  return createSlackDirectMessenger({
+    client: new webApi.WebClient(options.botToken, { ...base, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } }),
+    bucketFor: createWorkspaceBuckets(() => createTokenBucket({ perMinute, burst, now, sleep: realSleep })),
+    defaultPath,
+    logger,
+  });
 }
 
 function createHttpReceiver(options: SlackOptions, logger: Logger, boltLogger: ReturnType<typeof toBoltLogger>, now: () => number): HTTPReceiver {
@@ -112,10 +117,10 @@ async function listen(app: App, socketMode: boolean, options: SlackOptions): Pro
 
 /** Says which setting is missing, so a first run tells the newcomer what to set. */
 function checkOptions(options: SlackOptions): void {
-  const missing: string[] = [];
-  if (!options.botToken) missing.push('SLACK_BOT_TOKEN (Bot User OAuth Token, xoxb-…)');
-  if (!options.appToken && !options.signingSecret) missing.push('SLACK_SIGNING_SECRET (Basic Information → Signing Secret), or SLACK_APP_TOKEN (xapp-…) for Socket Mode');
-  if (options.appToken && !options.appToken.startsWith('xapp-')) missing.push('SLACK_APP_TOKEN must be an app-level token starting with xapp- (scope connections:write)');
-  if (!(options.workspaceMessagesPerMinute > 0)) missing.push('a positive workspaceMessagesPerMinute');
-  if (missing.length > 0) throw new Error(`Slack is not configured: set ${missing.join('; ')}. See docs/SLACK.md.`);
+  const problems: string[] = [];
+  if (!options.botToken) problems.push('set SLACK_BOT_TOKEN (Bot User OAuth Token, xoxb-…)');
+  if (!options.appToken && !options.signingSecret) problems.push('set SLACK_SIGNING_SECRET (Basic Information → Signing Secret), or SLACK_APP_TOKEN (xapp-…) for Socket Mode');
+  if (options.appToken && !options.appToken.startsWith('xapp-')) problems.push('SLACK_APP_TOKEN must be an app-level token starting with xapp- (scope connections:write)');
+  if (!(options.workspaceMessagesPerMinute > 0)) problems.push('SLACK_MESSAGES_PER_MINUTE must be positive');
+  if (problems.length > 0) throw new Error(`Slack is not configured: ${problems.join('; ')}. See docs/SLACK.md.`);
 }
