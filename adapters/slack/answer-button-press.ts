@@ -1,11 +1,11 @@
 import type { BlockAction, ButtonAction } from '@slack/bolt';
-import type { Bot } from '../../src/bot.js';
+import { errorReply, type Bot } from '../../src/bot.js';
 import { decodeAction } from '../../src/model/action-id.js';
 import type { ActionPress, ChannelRef, UserRef } from '../../src/model/invocation.js';
 import type { Reply } from '../../src/model/reply.js';
 import { UserError } from '../../src/model/user-error.js';
 import type { Logger } from '../../src/ports/logger.js';
-import { APOLOGY, userErrorReply } from './answer-slash-command.js';
+import { APOLOGY } from './answer-slash-command.js';
 
 export interface ButtonAnswerDeps {
   bot: Pick<Bot, 'handleAction'>;
@@ -29,7 +29,7 @@ export async function answerButtonPress(deps: ButtonAnswerDeps, body: BlockActio
   try {
     return { reply: await deps.bot.handleAction(press), press };
   } catch (error) {
-    if (error instanceof UserError) return { reply: userErrorReply(error), press };
+    if (error instanceof UserError) return { reply: errorReply(error), press };
     deps.logger.error('Slack button press failed', {
       path: press.path,
       action: press.actionId,

@@ -1,5 +1,5 @@
 import type { SlashCommand } from '@slack/bolt';
-import type { Bot } from '../../src/bot.js';
+import { errorReply, type Bot } from '../../src/bot.js';
 import type { PathCommandSpec } from '../../src/commands/command.js';
 import { parseCommandLine } from '../../src/commands/parse-command-line.js';
 import type { ChannelRef, Invocation, UserRef } from '../../src/model/invocation.js';
@@ -42,7 +42,7 @@ export async function answerSlashCommand(deps: AnswerDeps, spec: PathCommandSpec
     }
     return { reply: await deps.bot.handle(invocation), invocation };
   } catch (error) {
-    if (error instanceof UserError) return { reply: userErrorReply(error) };
+    if (error instanceof UserError) return { reply: errorReply(error) };
     deps.logger.error('Slack command failed', {
       path: spec.name,
       command: invocation?.command,
@@ -53,10 +53,6 @@ export async function answerSlashCommand(deps: AnswerDeps, spec: PathCommandSpec
     });
     return { reply: APOLOGY };
   }
-}
-
-export function userErrorReply(error: UserError): Reply {
-  return { visibility: 'private', tone: 'warning', text: error.message, ...(error.hint ? { footer: error.hint } : {}) };
 }
 
 export function commandUser(command: SlashCommand): UserRef {
