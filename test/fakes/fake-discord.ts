@@ -1,7 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeDiscordGateway } from './fake-discord-gateway.js';
+import { FakeDiscordDms } from './fake-discord-dms.js';
+import { json, readBody, send, type ScriptedResponse } from './fake-discord-http.js';
 import { fakeMessage, snowflake } from './fake-discord-objects.js';
+
+export type { ScriptedResponse } from './fake-discord-http.js';
 
 /** One REST call the bot made, as the fake saw it. `route` is the path after /api/v10. */
 export interface RecordedRequest {
@@ -10,13 +14,6 @@ export interface RecordedRequest {
   query: URLSearchParams;
   body: any;
   authorization: string | undefined;
-}
-
-/** A canned answer that replaces the normal one, e.g. a 429 or a 50007. */
-export interface ScriptedResponse {
-  status: number;
-  body: unknown;
-  headers?: Record<string, string>;
 }
 
 interface Override {
@@ -40,20 +37,19 @@ const API_PREFIX = '/api/v10';
  */
 export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
-  /** Users who don't accept DMs from the bot: messages to their DM channel answer 50007. */
-  readonly closedDms = new Set<string>();
-  /** Users Discord does not know: opening a DM answers 10013. */
-  readonly unknownUsers = new Set<string>();
-  /** Messages created per channel (DMs), after nonce de-duplication. */
-  readonly channelMessages = new Map<string, any[]>();
   readonly gateway: FakeDiscordGateway;
   readonly token: string;
   readonly appId: string;
   readonly botUserId = snowflake();
+  readonly dms = new FakeDiscordDms(this.botUserId);
+  /** Users who don't accept DMs from the bot: messages to their DM channel answer 50007. */
+  readonly closedDms = this.dms.closedDms;
+  /** Users Discord does not know: opening a DM answers 10013. */
+  readonly unknownUsers = this.dms.unknownUsers;
+  /** Messages created per DM channel, after nonce de-duplication. */
+  readonly channelMessages = this.dms.channelMessages;
   private readonly overrides: Override[] = [];
   private readonly waiters = new Set<{ match: (request: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }>();
-  private readonly dmChannels = new Map<string, string>();
-  private readonly nonces = new Map<string, any>();
 
   private constructor(
     private readonly server: Server,
@@ -173,59 +169,12 @@ export class FakeDiscord {
         session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
       });
     }
-    if (route === '/users/@me/channels' && method === 'POST') return this.openDm(String(body?.recipient_id));
+    if (route === '/users/@me/channels' && method === 'POST') return this.dms.open(String(body?.recipient_id));
     const channel = /^\/channels\/(\d+)\/messages$/.exec(route);
-    if (channel?.[1] && method === 'POST') return this.createMessage(channel[1], body);
+    if (channel?.[1] && method === 'POST') return this.dms.createMessage(channel[1], body);
     if (/^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(route) && method === 'PUT') {
       return json(200, (body as any[]).map((command) => ({ ...command, id: snowflake(), application_id: this.appId, version: snowflake() })));
     }
     return json(404, { message: '404: Not Found', code: 0 });
   }
-
-  private openDm(userId: string): ScriptedResponse {
-    if (this.unknownUsers.has(userId)) return json(404, { message: 'Unknown User', code: 10013 });
-    let channelId = this.dmChannels.get(userId);
-    if (!channelId) {
-      channelId = snowflake();
-      this.dmChannels.set(userId, channelId);
-    }
-    return json(200, { id: channelId, type: 1, last_message_id: null, recipients: [{ id: userId, username: 'learner', discriminator: '0', avatar: null, global_name: null }] });
-  }
-
-  private createMessage(channelId: string, body: any): ScriptedResponse {
-    const recipient = [...this.dmChannels].find(([, id]) => id === channelId)?.[0];
-    if (!recipient) return json(404, { message: 'Unknown Channel', code: 10003 });
-    if (this.closedDms.has(recipient)) return json(403, { message: 'Cannot send messages to this user', code: 50007 });
-    const nonceKey = body?.enforce_nonce && body.nonce !== undefined ? `${channelId}:${body.nonce}` : undefined;
-    const existing = nonceKey ? this.nonces.get(nonceKey) : undefined;
-    if (existing) return json(200, existing);
-    const message = fakeMessage({ channelId, authorId: this.botUserId, body });
-    if (nonceKey) this.nonces.set(nonceKey, message);
-    this.channelMessages.set(channelId, [...(this.channelMessages.get(channelId) ?? []), message]);
-    return json(200, message);
-  }
-}
-
-function json(status: number, body: unknown): ScriptedResponse {
-  return { status, body };
-}
-
-/** A 204 carries no body and, deliberately, no JSON content type (discord.js would try to parse it). */
-function send(response: ServerResponse, answer: ScriptedResponse): void {
-  if (answer.body === undefined) {
-    response.writeHead(answer.status, answer.headers ?? {});
-    response.end();
-    return;
-  }
-  response.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
-  response.end(JSON.stringify(answer.body));
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
 }

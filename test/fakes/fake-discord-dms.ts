@@ -1,0 +1,39 @@
+import { fakeMessage, snowflake } from './fake-discord-objects.js';
+import { json, type ScriptedResponse } from './fake-discord-http.js';
+
+/** DM channels and the messages posted to them, with Discord's refusals (50007, 10013, 10003) and nonce de-duplication. */
+export class FakeDiscordDms {
+  /** Users who don't accept DMs from the bot: messages to their DM channel answer 50007. */
+  readonly closedDms = new Set<string>();
+  /** Users Discord does not know: opening a DM answers 10013. */
+  readonly unknownUsers = new Set<string>();
+  /** Messages created per channel, after nonce de-duplication. */
+  readonly channelMessages = new Map<string, any[]>();
+  private readonly dmChannels = new Map<string, string>();
+  private readonly nonces = new Map<string, any>();
+
+  constructor(private readonly botUserId: string) {}
+
+  open(userId: string): ScriptedResponse {
+    if (this.unknownUsers.has(userId)) return json(404, { message: 'Unknown User', code: 10013 });
+    let channelId = this.dmChannels.get(userId);
+    if (!channelId) {
+      channelId = snowflake();
+      this.dmChannels.set(userId, channelId);
+    }
+    return json(200, { id: channelId, type: 1, last_message_id: null, recipients: [{ id: userId, username: 'learner', discriminator: '0', avatar: null, global_name: null }] });
+  }
+
+  createMessage(channelId: string, body: any): ScriptedResponse {
+    const recipient = [...this.dmChannels].find(([, id]) => id === channelId)?.[0];
+    if (!recipient) return json(404, { message: 'Unknown Channel', code: 10003 });
+    if (this.closedDms.has(recipient)) return json(403, { message: 'Cannot send messages to this user', code: 50007 });
+    const nonceKey = body?.enforce_nonce && body.nonce !== undefined ? `${channelId}:${body.nonce}` : undefined;
+    const existing = nonceKey ? this.nonces.get(nonceKey) : undefined;
+    if (existing) return json(200, existing);
+    const message = fakeMessage({ channelId, authorId: this.botUserId, body });
+    if (nonceKey) this.nonces.set(nonceKey, message);
+    this.channelMessages.set(channelId, [...(this.channelMessages.get(channelId) ?? []), message]);
+    return json(200, message);
+  }
+}
