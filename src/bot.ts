@@ -16,6 +16,7 @@ import type { Clock } from './ports/clock.js';
 import type { DirectMessenger } from './ports/direct-messenger.js';
 import type { Logger } from './ports/logger.js';
 import type { Store } from './ports/store.js';
+import { createReminderJob, DEFAULT_REMINDER_OPTIONS, type ReminderJobOptions, type TickReport } from './reminders/reminder-job.js';
 import { autocomplete } from './views/autocomplete.js';
 import { overviewReply } from './views/overview-reply.js';
 
@@ -26,6 +27,7 @@ export interface BotDeps {
   logger: Logger;
   paths: readonly LearningPath[];
   settings: BotSettings;
+  reminders?: Partial<ReminderJobOptions>;
 }
 
 /** The platform-neutral bot: adapters turn platform input into these calls and render the replies. */
@@ -39,11 +41,14 @@ export interface Bot {
   /** Deletes every learner of a workspace (the app was uninstalled); returns how many. */
   forgetWorkspace(platform: Platform, workspace: string): Promise<number>;
   registerMessenger(messenger: DirectMessenger): void;
+  /** Scheduled work: `tick` every minute, `catchUp` once at start-up. */
+  readonly reminders: { tick(): Promise<TickReport>; catchUp(): Promise<TickReport> };
 }
 
 export function createBot(deps: BotDeps): Bot {
   const core: CoreDeps = { ...deps, messengers: new Map() };
   const openSession = createSessionOpener(core);
+  const reminders = createReminderJob({ ...core, paths: deps.paths }, { ...DEFAULT_REMINDER_OPTIONS, ...deps.reminders });
   const specs = deps.paths.map((path) => ({ name: path.command, title: path.title, description: describe(path), commands }));
 
   const pathNamed = (name: string): LearningPath => {
@@ -92,6 +97,7 @@ export function createBot(deps: BotDeps): Bot {
       return keys.length;
     },
     registerMessenger: (messenger) => void core.messengers.set(messenger.platform, messenger),
+    reminders,
   };
 }
 

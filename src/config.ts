@@ -28,6 +28,7 @@ export const configSchema = z.object({
   SLACK_API_URL: url(/^https?$/, 'https://slack.com/api/'),
   SLACK_ADMIN_USER_IDS: z.string().default('').transform((text) => text.split(',').map((id) => id.trim()).filter(Boolean)),
   SLACK_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(6000).default(100),
+  REMINDER_CATCHUP_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(120),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
 });
 

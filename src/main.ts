@@ -9,9 +9,11 @@ import { ConfigError, loadConfig, secretsOf, type Config } from './config.js';
 import { CurriculumError } from './curriculum/curriculum-error.js';
 import { loadCurricula } from './curriculum/load-curricula.js';
 import { createJsonLogger } from './infra/json-logger.js';
+import { createCronScheduler } from './infra/cron-scheduler.js';
 import { openStore } from './infra/open-store.js';
 import { systemClock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
+import type { Scheduler } from './ports/scheduler.js';
 import type { Store } from './ports/store.js';
 
 /** Composition root: config -> store -> bot -> adapters. The only file in src/ that knows the adapters. */
@@ -23,21 +25,37 @@ async function main(): Promise<void> {
   const logger = createJsonLogger({ level: config.LOG_LEVEL ?? (consoleMode ? 'warn' : 'info'), secrets: secretsOf(config) });
   const paths = await loadCurricula(config.CURRICULUM_DIR);
   const store = await openStore(config.STORE_URL, logger);
-  const bot = createBot({ store, clock: systemClock, logger, paths, settings: { defaultTimeZone: config.DEFAULT_TIME_ZONE } });
+  const bot = createBot({
+    store, clock: systemClock, logger, paths,
+    settings: { defaultTimeZone: config.DEFAULT_TIME_ZONE },
+    reminders: { catchUpMinutes: config.REMINDER_CATCHUP_MINUTES },
+  });
+  const scheduler = createCronScheduler(logger);
   if (consoleMode) {
-    await runConsole(bot, logger);
+    const chat = runConsole(bot, logger);
+    await startReminders(bot, scheduler);
+    await chat;
+    await scheduler.stop();
     await store.close();
     return;
   }
   const stops = await startPlatforms(config, bot, store, logger);
+  await startReminders(bot, scheduler);
   const shutdown = async (signal: string) => {
     logger.info('shutting down', { signal });
+    await scheduler.stop();
     for (const stop of stops) await stop().catch((error: unknown) => logger.error('adapter stop failed', { error }));
     await store.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/** Adapters have registered their messengers by now: catch up what was missed, then tick every minute. */
+async function startReminders(bot: Bot, scheduler: Scheduler): Promise<void> {
+  await bot.reminders.catchUp();
+  scheduler.every('reminders', '* * * * *', async () => void (await bot.reminders.tick()));
 }
 
 async function runConsole(bot: Bot, logger: Logger): Promise<void> {

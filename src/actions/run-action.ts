@@ -2,6 +2,7 @@ import { markItem } from '../commands/mark-item.js';
 import type { CommandContext } from '../commands/command-context.js';
 import { forgetLearner } from '../learners/forget-learner.js';
 import type { Reply } from '../model/reply.js';
+import { skipToday, snoozeReminder } from '../reminders/reminder-actions.js';
 import { nextReply } from '../views/next-reply.js';
 
 /** What each button does; the value is the resource id the button was made for. */
@@ -14,6 +15,8 @@ const ACTIONS: Record<string, (context: CommandContext, value: string) => Promis
     return { visibility: 'private', tone: 'success', text: `Done: everything I stored about you is deleted. If you come back, \`/${path.command} next\` starts afresh.` };
   },
   'forget-cancel': async () => ({ visibility: 'private', tone: 'info', text: 'Nothing was deleted.' }),
+  snooze: (context) => snoozeReminder(context),
+  'skip-today': (context) => skipToday(context),
 };
 
 export function isKnownAction(actionId: string): boolean {

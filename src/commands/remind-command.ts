@@ -42,7 +42,7 @@ async function setReminder(context: CommandContext, time: string, zone: string):
   const previous = await learner.change(path, (draft) => {
     const state = (draft.paths[path.command] ??= emptyPathState(now));
     const before = state.reminder?.nextAt ?? null;
-    state.reminder = { time, zone, enabled: true, nextAt, ignored: 0, paused: false } satisfies Reminder;
+    state.reminder = { time, zone, enabled: true, nextAt, ignored: 0, paused: false, snoozeAt: null } satisfies Reminder;
     draft.zone = zone;
     if (opened?.address) draft.dmAddress = opened.address;
     delete draft.undeliverable;

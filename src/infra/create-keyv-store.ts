@@ -1,4 +1,5 @@
 import type Keyv from 'keyv';
+import type { Clock } from '../ports/clock.js';
 import type { Claims, RecordStore, Store } from '../ports/store.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { KeyvBoardStore } from './keyv-board-store.js';
@@ -6,7 +7,7 @@ import { KeyvLearnerStore } from './keyv-learner-store.js';
 import { KeyvSetIndex } from './keyv-set-index.js';
 
 /** The whole Store over one Keyv instance. Atomicity is per process: right for memory and SQLite. */
-export function createKeyvStore(keyv: Keyv, backend: string, close: () => Promise<void> = () => keyv.disconnect()): Store {
+export function createKeyvStore(keyv: Keyv, backend: string, clock: Clock, close: () => Promise<void> = () => keyv.disconnect()): Store {
   const mutex = new KeyedMutex();
   const sets = new KeyvSetIndex(keyv, mutex);
   const records = keyvRecords(keyv);
@@ -18,7 +19,7 @@ export function createKeyvStore(keyv: Keyv, backend: string, close: () => Promis
       remove: (minute, member) => sets.remove(slotKey(minute), member),
       due: (minute) => sets.members(slotKey(minute)),
     },
-    claims: keyvClaims(keyv, mutex),
+    claims: keyvClaims(keyv, mutex, clock),
     records,
     async health() {
       try {
@@ -33,13 +34,17 @@ export function createKeyvStore(keyv: Keyv, backend: string, close: () => Promis
 }
 
 const slotKey = (minute: number) => `due:${minute}`;
+const CLAIM_GRACE_MS = 60 * 60_000;
 
-function keyvClaims(keyv: Keyv, mutex: KeyedMutex): Claims {
+/** Claims expire by the injected clock (Keyv's own TTL only collects the garbage later). */
+function keyvClaims(keyv: Keyv, mutex: KeyedMutex, clock: Clock): Claims {
   return {
     claim: (key, ttlMs) =>
       mutex.run(`claim:${key}`, async () => {
-        if ((await keyv.get(`claim:${key}`)) !== undefined) return false;
-        if ((await keyv.set(`claim:${key}`, 1, ttlMs)) === false) throw new Error(`store refused claim ${key}`);
+        const held = (await keyv.get(`claim:${key}`)) as { expiresAt: number } | undefined;
+        if (held && held.expiresAt > clock.now()) return false;
+        const saved = await keyv.set(`claim:${key}`, { expiresAt: clock.now() + ttlMs }, ttlMs + CLAIM_GRACE_MS);
+        if (saved === false) throw new Error(`store refused claim ${key}`);
         return true;
       }),
     release: (key) => mutex.run(`claim:${key}`, async () => void (await keyv.delete(`claim:${key}`))),

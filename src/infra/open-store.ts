@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
+import { systemClock, type Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { Store } from '../ports/store.js';
 import { createKeyvStore } from './create-keyv-store.js';
@@ -10,9 +11,9 @@ const NAMESPACE = 'pathbot';
 const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 
 /** Opens the store a STORE_URL names: `sqlite://./data/x.sqlite` (relative), `sqlite:///abs/x.sqlite`, or `memory://`. */
-export async function openStore(url: string, logger: Logger): Promise<Store> {
-  if (url === 'memory://') return createKeyvStore(new Keyv({ namespace: NAMESPACE, throwOnErrors: true }), 'memory');
-  if (url.startsWith('sqlite://')) return openSqlite(sqliteFile(url), logger);
+export async function openStore(url: string, logger: Logger, clock: Clock = systemClock): Promise<Store> {
+  if (url === 'memory://') return createKeyvStore(new Keyv({ namespace: NAMESPACE, throwOnErrors: true }), 'memory', clock);
+  if (url.startsWith('sqlite://')) return openSqlite(sqliteFile(url), logger, clock);
   throw new Error(`STORE_URL "${redactUrl(url)}" is not supported: use sqlite://./data/webrtc.sqlite or memory://`);
 }
 
@@ -23,7 +24,7 @@ export function sqliteFile(url: string): string {
   return resolve(path);
 }
 
-async function openSqlite(file: string, logger: Logger): Promise<Store> {
+async function openSqlite(file: string, logger: Logger, clock: Clock): Promise<Store> {
   mkdirSync(dirname(file), { recursive: true });
   const sqlite = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: SQLITE_BUSY_TIMEOUT_MS });
   // WAL keeps readers from blocking the writer and is ~5x faster here for our write pattern (FIELD-NOTES).
@@ -32,7 +33,7 @@ async function openSqlite(file: string, logger: Logger): Promise<Store> {
   const keyv = new Keyv({ store: sqlite, namespace: NAMESPACE, throwOnErrors: true });
   keyv.on('error', (error: unknown) => logger.error('sqlite store error', { error: String(error) }));
   logger.info('store opened', { backend: 'sqlite', file });
-  return createKeyvStore(keyv, 'sqlite', async () => {
+  return createKeyvStore(keyv, 'sqlite', clock, async () => {
     await keyv.disconnect();
   });
 }

@@ -4,6 +4,8 @@ import { emptyPathState, newLearnerRecord, type LearnerRecord, type PathState } 
 import { channelBoardKey, learnerKey } from '../model/learner-key.js';
 import { quoteUserText } from '../model/quote-user-text.js';
 import { KeyedMutex } from '../infra/keyed-mutex.js';
+import { moveSlot, reminderMember } from '../reminders/reminder-slot.js';
+import { formatLocal, nextOccurrence } from '../reminders/zoned-time.js';
 import { syncBoards } from './board-sync.js';
 import type { CoreDeps } from './core-deps.js';
 
@@ -57,7 +59,8 @@ export function createSessionOpener(deps: CoreDeps): SessionOpener {
     const existing = await deps.store.learners.get(key);
     if (existing) session.record = existing;
     if (needsTouch(session, path)) {
-      await session.change(path, (draft) => touch(draft, session, path, deps.clock.now()));
+      const resumedAt = await session.change(path, (draft) => touch(draft, session, path, deps.clock.now()));
+      if (resumedAt !== undefined) await moveSlot(deps.store.reminders, reminderMember(key, path.command), null, resumedAt);
     }
     return session;
   };
@@ -83,19 +86,28 @@ function needsTouch(session: LearnerSession, path: LearningPath): boolean {
   );
 }
 
-/** Any use of the bot: keep the name fresh, join this channel's board, reset the ignored-reminder count. */
-function touch(draft: LearnerRecord, session: LearnerSession, path: LearningPath, now: number): void {
+/**
+ * Any use of the bot: keep the name fresh, join this channel's board, reset the ignored-reminder count.
+ * Returns the next reminder instant when paused reminders resume, so the caller can file the slot.
+ */
+function touch(draft: LearnerRecord, session: LearnerSession, path: LearningPath, now: number): number | undefined {
   draft.name = displayName(session.user);
   draft.paths[path.command] ??= emptyPathState(now);
   const board = boardOf(session, path);
   if (board && !draft.boards.includes(board)) draft.boards.push(board);
   const reminder = draft.paths[path.command]!.reminder;
+  let resumedAt: number | undefined;
   if (reminder) {
     reminder.ignored = 0;
+    if (reminder.paused && reminder.enabled) {
+      reminder.nextAt = resumedAt = nextOccurrence(reminder.zone, reminder.time, now);
+      session.notices.push(`Welcome back! Daily reminders are on again: next one ${formatLocal(reminder.zone, resumedAt)} ${reminder.zone}.`);
+    }
     reminder.paused = false;
   }
   if (draft.undeliverable && !draft.undeliverable.told) {
     draft.undeliverable.told = true;
     session.notices.push(`I couldn't send you a direct message (${draft.undeliverable.reason}), so reminders are stopped. Allow DMs from this app, then run \`remind\` again to turn them back on.`);
   }
+  return resumedAt;
 }

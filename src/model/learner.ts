@@ -31,6 +31,8 @@ export const reminderSchema = z.object({
   /** Reminders sent in a row with no reaction; reminders pause at a limit. */
   ignored: z.number().int().nonnegative().default(0),
   paused: z.boolean().default(false),
+  /** A one-off extra reminder the learner asked for with "Snooze 1 hour". */
+  snoozeAt: epochMs.nullable().default(null),
 });
 export type Reminder = z.infer<typeof reminderSchema>;
 

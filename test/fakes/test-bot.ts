@@ -24,7 +24,7 @@ export interface TestBot {
 export async function createTestBot(options: { now?: number; storeUrl?: string; paths?: LearningPath[]; defaultTimeZone?: string } = {}): Promise<TestBot> {
   const clock = createFakeClock(options.now ?? DEFAULT_NOW);
   const logger = createJsonLogger({ level: process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent' });
-  const store = await openStore(options.storeUrl ?? 'memory://', logger);
+  const store = await openStore(options.storeUrl ?? 'memory://', logger, clock);
   const paths = options.paths ?? (await loadCurricula(CURRICULUM_DIR));
   const bot = createBot({ store, clock, logger, paths, settings: { defaultTimeZone: options.defaultTimeZone ?? 'UTC' } });
   return { bot, store, clock, logger, paths };

@@ -1,0 +1,127 @@
+import type { LearningPath } from '../curriculum/learning-path.js';
+import type { CoreDeps } from '../learners/core-deps.js';
+import type { LearnerRecord, Reminder } from '../model/learner.js';
+import { parseLearnerKey } from '../model/learner-key.js';
+import type { Reply } from '../model/reply.js';
+import type { DirectMessenger, SendResult } from '../ports/direct-messenger.js';
+import { streakOf } from '../progress/streak.js';
+import { minuteOf, moveSlot } from './reminder-slot.js';
+import type { ReminderJobOptions } from './reminder-job.js';
+import { reminderReply } from './reminder-reply.js';
+import { localDate, nextOccurrence } from './zoned-time.js';
+
+/** After this many reminders in a row with no reaction, reminders pause. */
+export const MAX_IGNORED_REMINDERS = 5;
+/** A lease on one reminder: if its holder dies, another tick takes over after this. */
+export const LEASE_MS = 5 * 60_000;
+/** How long "this reminder went out" is remembered (longer than any catch-up window). */
+export const SENT_MARK_MS = 9 * 24 * 3_600_000;
+
+export type Outcome = 'sent' | 'too-old' | 'not-needed' | 'finished' | 'undeliverable' | 'stale' | 'busy' | 'failed' | 'no-messenger';
+
+interface Due {
+  member: string;
+  learnerKey: string;
+  path: string;
+  slotAt: number;
+  now: number;
+}
+
+/**
+ * One due reminder, exactly once: a lease is claimed before sending, a "sent" mark is written after,
+ * and the learner's next slot is filed last. A crash before the mark lets another tick resend with the
+ * same idempotency key (Discord's nonce drops the copy); a crash after it only files the next slot.
+ */
+export async function deliverReminder(deps: CoreDeps & { paths: readonly LearningPath[] }, options: ReminderJobOptions, due: Due): Promise<Outcome> {
+  const { store, logger } = deps;
+  const path = deps.paths.find((candidate) => candidate.command === due.path);
+  const record = await store.learners.get(due.learnerKey);
+  const reminder = record?.paths[due.path]?.reminder;
+  const kind = slotKind(reminder, due.slotAt);
+  if (!path || !record || !reminder || !kind) {
+    await store.reminders.remove(minuteOf(due.slotAt), due.member);
+    return 'stale';
+  }
+  const occurrence = kind === 'snooze' ? `${due.member}@snooze@${minuteOf(due.slotAt)}` : `${due.member}@${localDate(reminder.zone, due.slotAt)}`;
+  const finish = (counted: boolean, change?: (reminder: Reminder) => void) => advance(deps, due, kind, counted, change);
+  if (record.undeliverable) return (await finish(false, (r) => (r.nextAt = null)), 'undeliverable');
+  if (due.now - due.slotAt > options.catchUpMinutes * 60_000) {
+    logger.info('reminder skipped: too old after downtime', { learner: due.learnerKey, dueAt: new Date(due.slotAt).toISOString() });
+    return (await finish(false), 'too-old');
+  }
+  if (await store.records.get(`sent:${occurrence}`)) return (await finish(true), 'sent');
+  if (kind === 'daily' && completedToday(record, path, reminder.zone, due.now)) return (await finish(false), 'not-needed');
+  const pausing = reminder.ignored + 1 >= MAX_IGNORED_REMINDERS;
+  const reply = reminderReply(path, record.paths[due.path], streakOf(path, record.paths[due.path], reminder.zone, due.now), pausing);
+  if (!reply) return (await finish(false, (r) => Object.assign(r, { enabled: false, nextAt: null })), 'finished');
+  const parts = parseLearnerKey(due.learnerKey)!;
+  const messenger = deps.messengers.get(parts.platform);
+  if (!messenger) return 'no-messenger';
+  if (!(await store.claims.claim(`lease:${occurrence}`, LEASE_MS))) return 'busy';
+  const result = await sendWithRetry(messenger, { user: { ...parts, displayName: record.name }, address: record.dmAddress }, reply, occurrence, options);
+  if (!result) {
+    logger.warn('reminder not delivered after retries; will retry when the lease expires', { learner: due.learnerKey, occurrence });
+    return 'failed';
+  }
+  if (result.status === 'undeliverable') {
+    await markUndeliverable(deps, due, result.reason);
+    return 'undeliverable';
+  }
+  await store.records.set(`sent:${occurrence}`, true, SENT_MARK_MS);
+  await finish(true);
+  return 'sent';
+}
+
+function slotKind(reminder: Reminder | undefined, slotAt: number): 'daily' | 'snooze' | undefined {
+  if (!reminder?.enabled) return undefined;
+  if (reminder.snoozeAt !== null && minuteOf(reminder.snoozeAt) === minuteOf(slotAt)) return 'snooze';
+  if (!reminder.paused && reminder.nextAt !== null && minuteOf(reminder.nextAt) === minuteOf(slotAt)) return 'daily';
+  return undefined;
+}
+
+function completedToday(record: LearnerRecord, path: LearningPath, zone: string, now: number): boolean {
+  const today = localDate(zone, now);
+  const marks = record.paths[path.command]?.marks ?? {};
+  return path.resources.some((resource) => marks[resource.id]?.status === 'done' && localDate(zone, marks[resource.id]!.at) === today);
+}
+
+/** Files the learner's next reminder (or clears the snooze) and counts an unanswered one. */
+async function advance(deps: CoreDeps, due: Due, kind: 'daily' | 'snooze', counted: boolean, change?: (reminder: Reminder) => void): Promise<void> {
+  const next = await deps.store.learners.update(due.learnerKey, (current) => {
+    const reminder = current?.paths[due.path]?.reminder;
+    if (!current || !reminder) return { result: null };
+    const draft = structuredClone(current);
+    const target = draft.paths[due.path]!.reminder!;
+    if (counted) target.ignored += 1;
+    if (target.ignored >= MAX_IGNORED_REMINDERS) target.paused = true;
+    if (kind === 'snooze') target.snoozeAt = null;
+    else target.nextAt = target.paused ? null : nextOccurrence(target.zone, target.time, Math.max(due.now, due.slotAt));
+    change?.(target);
+    return { next: draft, result: kind === 'snooze' ? null : target.nextAt };
+  });
+  await moveSlot(deps.store.reminders, due.member, due.slotAt, next);
+}
+
+async function markUndeliverable(deps: CoreDeps, due: Due, reason: string): Promise<void> {
+  deps.logger.info('learner cannot receive direct messages; reminders stop', { learner: due.learnerKey, reason });
+  await deps.store.learners.update(due.learnerKey, (current) => {
+    if (!current) return { result: undefined };
+    const draft = structuredClone(current);
+    draft.undeliverable = { reason, at: due.now, told: false };
+    const reminder = draft.paths[due.path]?.reminder;
+    if (reminder) Object.assign(reminder, { nextAt: null, snoozeAt: null });
+    return { next: draft, result: undefined };
+  });
+  await deps.store.reminders.remove(minuteOf(due.slotAt), due.member);
+}
+
+async function sendWithRetry(messenger: DirectMessenger, target: Parameters<DirectMessenger['send']>[0], reply: Reply, key: string, options: ReminderJobOptions): Promise<SendResult | undefined> {
+  for (let attempt = 0; attempt < options.attempts; attempt += 1) {
+    try {
+      return await messenger.send(target, reply, key);
+    } catch {
+      if (attempt < options.attempts - 1) await new Promise((resolve) => setTimeout(resolve, options.backoffMs * 2 ** attempt));
+    }
+  }
+  return undefined;
+}

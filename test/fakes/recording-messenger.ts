@@ -1,0 +1,43 @@
+import type { Platform } from '../../src/model/invocation.js';
+import type { Reply } from '../../src/model/reply.js';
+import type { DirectMessenger, DirectTarget, SendResult } from '../../src/ports/direct-messenger.js';
+
+export interface Delivery {
+  to: string;
+  reply: Reply;
+  key: string;
+  at: number;
+}
+
+/**
+ * A messenger that records what it delivers. Like Discord with enforce_nonce, a second send with the
+ * same idempotency key is accepted but not delivered again. `behaviour` can fail or hang a send.
+ */
+export function createRecordingMessenger(now: () => number, platform: Platform = 'console') {
+  const deliveries: Delivery[] = [];
+  const keys = new Set<string>();
+  let behaviour: (target: DirectTarget, key: string) => 'deliver' | 'fail' | 'hang' | 'deliver-then-hang' | SendResult = () => 'deliver';
+  const messenger: DirectMessenger = {
+    platform,
+    open: async () => ({ address: 'dm' }),
+    async send(target, reply, key) {
+      const action = behaviour(target, key);
+      if (typeof action === 'object') return action;
+      if (action === 'fail') throw new Error('platform unavailable');
+      if (action === 'hang') return new Promise<never>(() => {});
+      if (!keys.has(key)) {
+        keys.add(key);
+        deliveries.push({ to: target.user.id, reply, key, at: now() });
+      }
+      if (action === 'deliver-then-hang') return new Promise<never>(() => {});
+      return { status: 'sent' };
+    },
+  };
+  return {
+    messenger,
+    deliveries,
+    setBehaviour(next: typeof behaviour) {
+      behaviour = next;
+    },
+  };
+}
