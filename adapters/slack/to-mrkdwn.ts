@@ -78,9 +78,9 @@ function mrkdwnToken(token: Token): string {
     case 'text':
       return text;
     case 'bold':
-      return `*${text}*`;
+      return `*${mrkdwnInline(token.text)}*`;
     case 'italic':
-      return `_${text}_`;
+      return `_${mrkdwnInline(token.text)}_`;
     case 'code':
       return `\`${text}\``;
     case 'link':
@@ -89,8 +89,14 @@ function mrkdwnToken(token: Token): string {
 }
 
 function plainToken(token: Token): string {
+  if (token.kind === 'bold' || token.kind === 'italic') return tokenize(token.text).map(plainToken).join('');
   const text = escapeSlackText(token.text);
   return token.kind === 'link' ? `${text} (${escapeSlackText(token.url)})` : text;
+}
+
+/** Emphasis may wrap a link or code: "**[MDN](https://…)**". */
+function mrkdwnInline(text: string): string {
+  return tokenize(text).map(mrkdwnToken).join('');
 }
 
 /** Inside `<url|label>` the characters `<`, `>` and `|` end the link; percent-encode them. */

@@ -193,6 +193,16 @@ describe('renderSlackReply', () => {
   });
 });
 
+describe('renderSlackReply with nested Markdown', () => {
+  it('renders a link or code inside emphasis', () => {
+    const reply: Reply = { visibility: 'private', text: '**[MDN](https://developer.mozilla.org/)** and _see `next`_' };
+    expect(renderSlackReply(reply, 'U1', 'webrtc')).toEqual({
+      text: 'MDN (https://developer.mozilla.org/) and see next',
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: '*<https://developer.mozilla.org/|MDN>* and _see `next`_' } }],
+    });
+  });
+});
+
 describe('renderSlackReply with preformatted blocks', () => {
   it('keeps a fenced block verbatim (escaped only) and drops the fences from the fallback', () => {
     const reply: Reply = { visibility: 'private', text: 'Your data:\n```json\n{"name": "**a_b_c** <x>"}\n```' };
