@@ -20,6 +20,7 @@ const READ_ONLY_COMMANDS = new Set(['', 'help', 'next', 'progress', 'path', 'lea
 
 /** Every action id this bot makes starts with the action-id format's version prefix. */
 const OWN_ACTION_ID = /^p1\|/;
+const FOREIGN_ACTION_ID = /^(?!p1\|)/;
 
 /** Slash commands (one per learning path) and button presses: acknowledge at once, then answer. */
 export function registerSlackListeners(app: App, deps: ListenerDeps): void {
@@ -46,6 +47,12 @@ export function registerSlackListeners(app: App, deps: ListenerDeps): void {
       await respondSafely(deps.logger, respond, { ...toResponse(reply, press.user.id, press.path), replace_original: false });
     }
     if (press.user.id === press.ownerId) await deps.home.refresh(press.user);
+  });
+
+  // Acknowledge anything else (a link button, an old format) so Slack shows no error; there is nothing to do.
+  app.action(FOREIGN_ACTION_ID, async ({ ack, action }) => {
+    await ack();
+    deps.logger.debug('ignored a Slack action this bot does not handle', { actionId: 'action_id' in action ? action.action_id : undefined });
   });
 }
 

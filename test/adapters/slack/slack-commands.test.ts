@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { learnerKey } from '../../../src/model/learner-key.js';
+import { buttonPressRequest, postSigned } from './signed-slack-requests.js';
 import { BOT_TOKEN, buttonIds, SIGNING_SECRET, startSlackHarness, visibleText, type SlackHarness } from './slack-harness.js';
 
 const ada = { platform: 'slack' as const, workspace: 'T111', id: 'U111' };
@@ -120,6 +121,15 @@ describe('Slack /webrtc through the real Bolt app (HTTP mode, signed requests, l
     const owner = await h.press(doneId!, 'webrtc-basics');
     expect(owner.text).toContain('WebRTC Basics marked done.');
     expect((await h.store.learners.get(learnerKey(ada)))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
+  });
+
+  it('acknowledges a button it did not make at once and does nothing with it', async () => {
+    const started = Date.now();
+    const answer = await postSigned(h.url, buttonPressRequest({ actionId: 'a', value: 'click_me_123', responseUrl: h.slack.responseUrl('foreign') }), { secret: SIGNING_SECRET });
+    expect(answer.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(1000);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(h.slack.responses).toEqual([]);
   });
 
   it('answers an unexpected failure with a short private apology and logs it with context', async () => {
