@@ -63,7 +63,8 @@ export async function startSlackHarness(options: Partial<SlackOptions> = {}): Pr
     async command(text, fields = {}) {
       const id = `command-${(sequence += 1)}`;
       const answer = await postSigned(url, slashCommandRequest({ text, responseUrl: slack.responseUrl(id), ...fields }), { secret: SIGNING_SECRET });
-      expect(answer.status).toBe(200);
+      // An empty acknowledgement: the answer itself goes to the response_url afterwards.
+      expect(answer).toEqual({ status: 200, body: '' });
       return awaitResponse(id);
     },
     async press(actionId, value, fields = {}) {
