@@ -11,11 +11,11 @@ export interface Delivery {
 
 /**
  * A messenger that records what it delivers. Like Discord with enforce_nonce, a second send with the
- * same idempotency key is accepted but not delivered again. `behaviour` can fail or hang a send.
+ * same idempotency key is accepted but not delivered again (pass one `keys` set to messengers of
+ * two processes that share a platform). `behaviour` can fail or hang a send.
  */
-export function createRecordingMessenger(now: () => number, platform: Platform = 'console') {
+export function createRecordingMessenger(now: () => number, platform: Platform = 'console', keys = new Set<string>()) {
   const deliveries: Delivery[] = [];
-  const keys = new Set<string>();
   let behaviour: (target: DirectTarget, key: string) => 'deliver' | 'fail' | 'hang' | 'deliver-then-hang' | SendResult = () => 'deliver';
   const messenger: DirectMessenger = {
     platform,

@@ -6,6 +6,7 @@ import { createJsonLogger } from '../../src/infra/json-logger.js';
 import { openStore } from '../../src/infra/open-store.js';
 import type { Logger } from '../../src/ports/logger.js';
 import type { Store } from '../../src/ports/store.js';
+import type { ReminderJobOptions } from '../../src/reminders/reminder-job.js';
 import { createFakeClock, type FakeClock } from './fake-clock.js';
 
 export const CURRICULUM_DIR = resolve(import.meta.dirname, '../../curriculum');
@@ -21,11 +22,11 @@ export interface TestBot {
 }
 
 /** The real bot on a real Keyv store (in memory unless a URL is given), the real curriculum and a fixed clock. */
-export async function createTestBot(options: { now?: number; storeUrl?: string; paths?: LearningPath[]; defaultTimeZone?: string } = {}): Promise<TestBot> {
+export async function createTestBot(options: { now?: number; storeUrl?: string; paths?: LearningPath[]; defaultTimeZone?: string; reminders?: Partial<ReminderJobOptions> } = {}): Promise<TestBot> {
   const clock = createFakeClock(options.now ?? DEFAULT_NOW);
   const logger = createJsonLogger({ level: process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent' });
   const store = await openStore(options.storeUrl ?? 'memory://', logger, clock);
   const paths = options.paths ?? (await loadCurricula(CURRICULUM_DIR));
-  const bot = createBot({ store, clock, logger, paths, settings: { defaultTimeZone: options.defaultTimeZone ?? 'UTC' } });
+  const bot = createBot({ store, clock, logger, paths, settings: { defaultTimeZone: options.defaultTimeZone ?? 'UTC' }, reminders: { backoffMs: 5, ...options.reminders } });
   return { bot, store, clock, logger, paths };
 }

@@ -1,0 +1,114 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createRecordingMessenger } from '../../fakes/recording-messenger.js';
+import { createTestBot, type TestBot } from '../../fakes/test-bot.js';
+import { learner, run } from '../../fixtures/learners.js';
+
+const DAY = 86_400_000;
+const NINE = Date.UTC(2026, 10, 25, 9, 0);
+const ana = learner('ana', 'Ana');
+let t: TestBot;
+let recorder: ReturnType<typeof createRecordingMessenger>;
+
+beforeEach(async () => {
+  t = await createTestBot({ now: NINE - 3_600_000, defaultTimeZone: 'UTC' });
+  recorder = createRecordingMessenger(() => t.clock.now());
+  t.bot.registerMessenger(recorder.messenger);
+  await run(t.bot, ana, 'remind', { time: '09:00', zone: 'UTC' });
+});
+
+const tickAt = async (at: number) => {
+  t.clock.set(at);
+  return t.bot.reminders.tick();
+};
+const press = (actionId: string, value = '') => t.bot.handleAction({ path: 'webrtc', actionId, value, ownerId: 'ana', user: ana, channel: { id: 'D', isDirect: true } });
+
+describe('what a reminder says and offers', () => {
+  it('shows the next resource, duration, focus and streak with Done / Snooze 1 hour / Skip today', async () => {
+    await run(t.bot, ana, 'done');
+    expect((await tickAt(NINE))['not-needed']).toBe(1);
+    await tickAt(NINE + DAY);
+    const reminder = recorder.deliveries[0]!.reply;
+    expect(reminder.title).toBe('⏰ Time for WebRTC');
+    expect(reminder.text).toContain('Your next resource: **WebRTC vs WebSockets** — Article, 25 min (Phase 1 · 2 of 2)');
+    expect(reminder.text).toContain('_Comparing WebRTC with WebSocket communication_');
+    expect(reminder.text).toContain('Streak: **1 day** 🔥');
+    expect(reminder.buttons?.map((button) => button.label)).toEqual(['Done', 'Snooze 1 hour', 'Skip today']);
+  });
+
+  it('is not sent on a day the learner already completed something', async () => {
+    t.clock.set(NINE - 30 * 60_000);
+    await run(t.bot, ana, 'done');
+    expect((await tickAt(NINE))['not-needed']).toBe(1);
+    expect(recorder.deliveries).toHaveLength(0);
+    expect((await tickAt(NINE + DAY)).sent).toBe(1);
+  });
+
+  it('snooze brings one more an hour later; skip today cancels it', async () => {
+    await tickAt(NINE);
+    expect((await press('snooze')).text).toBe('Snoozed. I\'ll remind you again at **Wed 10:00 UTC**.');
+    expect((await tickAt(NINE + 3_600_000)).sent).toBe(1);
+    expect(recorder.deliveries).toHaveLength(2);
+    await press('snooze');
+    expect((await press('skip-today')).text).toBe('No problem, no more nudges today. See you at **Thu 09:00 UTC**.');
+    expect((await tickAt(NINE + 2 * 3_600_000)).sent).toBe(0);
+    expect(recorder.deliveries).toHaveLength(2);
+  });
+
+  it('the Done button on a reminder marks the resource', async () => {
+    await tickAt(NINE);
+    const done = recorder.deliveries[0]!.reply.buttons![0]!;
+    expect((await press(done.action.id, done.action.value)).text).toContain('✅ **WebRTC Basics** marked done.');
+  });
+});
+
+describe('bounded nudging', () => {
+  it('pauses after 5 ignored reminders, says how to resume, and any interaction resumes', async () => {
+    for (let day = 0; day < 8; day += 1) await tickAt(NINE + day * DAY);
+    expect(recorder.deliveries).toHaveLength(5);
+    expect(recorder.deliveries[3]!.reply.text).not.toContain('pause');
+    expect(recorder.deliveries[4]!.reply.text).toContain("I'll pause them here. Use any `/webrtc` command or press a button to resume.");
+    const stored = await t.store.learners.get('console:test:ana');
+    expect(stored!.paths.webrtc!.reminder).toMatchObject({ paused: true, nextAt: null, ignored: 5 });
+    t.clock.set(NINE + 8 * DAY + 3_600_000);
+    const back = await run(t.bot, ana, 'progress');
+    expect(back.text).toContain('Welcome back! Daily reminders are on again: next one Fri 09:00 UTC.');
+    await tickAt(NINE + 9 * DAY);
+    expect(recorder.deliveries).toHaveLength(6);
+  });
+
+  it('one reaction resets the count', async () => {
+    for (let day = 0; day < 4; day += 1) await tickAt(NINE + day * DAY);
+    await run(t.bot, ana, 'next');
+    for (let day = 4; day < 8; day += 1) await tickAt(NINE + day * DAY);
+    expect(recorder.deliveries).toHaveLength(8);
+  });
+});
+
+describe('failures', () => {
+  it('retries a failing send without duplicating', async () => {
+    let calls = 0;
+    recorder.setBehaviour(() => (++calls <= 2 ? 'fail' : 'deliver'));
+    expect((await tickAt(NINE)).sent).toBe(1);
+    expect(calls).toBe(3);
+    expect(recorder.deliveries).toHaveLength(1);
+  });
+
+  it('keeps the reminder when the platform stays down, and sends it once it is back', async () => {
+    recorder.setBehaviour(() => 'fail');
+    expect((await tickAt(NINE)).failed).toBe(1);
+    expect((await tickAt(NINE + 60_000)).busy).toBe(1);
+    recorder.setBehaviour(() => 'deliver');
+    expect((await tickAt(NINE + 6 * 60_000)).sent).toBe(1);
+    expect((await tickAt(NINE + 7 * 60_000)).sent).toBe(0);
+    expect(recorder.deliveries).toHaveLength(1);
+  });
+
+  it('marks a learner who cannot receive DMs undeliverable, stops, and tells them once', async () => {
+    recorder.setBehaviour(() => ({ status: 'undeliverable', reason: 'they do not accept direct messages' }));
+    expect((await tickAt(NINE)).undeliverable).toBe(1);
+    expect((await tickAt(NINE + DAY)).undeliverable + (await tickAt(NINE + DAY)).sent).toBe(0);
+    const told = await run(t.bot, ana, 'next');
+    expect(told.text).toContain("I couldn't send you a direct message (they do not accept direct messages)");
+    expect((await run(t.bot, ana, 'next')).text).not.toContain("couldn't send you");
+  });
+});
