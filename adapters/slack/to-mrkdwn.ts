@@ -1,7 +1,6 @@
 /**
  * Converts the core's small Markdown subset (**bold**, _italic_, `code`, [label](url), "- " bullets,
- * ``` fenced blocks)
- * to Slack mrkdwn or to plain text. Everything else is text from users or content: `&`, `<` and `>`
+ * ``` fences) to Slack mrkdwn or to plain text. Everything else is text from users or content: `&`, `<` and `>`
  * are escaped so nothing can become a link or a mention, and broadcast words are defused.
  * https://docs.slack.dev/messaging/formatting-message-text#escaping
  */
