@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RecordedRequest } from '../../fakes/fake-discord.js';
 import { startDiscordHarness, type DiscordHarness } from './discord-harness.js';
-import { CHANNEL_ID, GUILD_ID, MANAGER_PERMISSIONS, hope, mason, slashCommand } from './interaction-payloads.js';
+import { ADMINISTRATOR_PERMISSIONS, CHANNEL_ID, GUILD_ID, MANAGER_PERMISSIONS, hope, mason, slashCommand } from './interaction-payloads.js';
 
 /** Every /webrtc subcommand the core has, through the real discord.js client and the loopback Discord. */
 describe('/webrtc subcommands over the Discord gateway', () => {
@@ -173,6 +173,18 @@ describe('/webrtc subcommands over the Discord gateway', () => {
         isAdmin: false,
       },
     ]);
+  });
+
+  it('treats Administrator as Manage Server', async () => {
+    await run('help', {}, { ...mason, permissions: ADMINISTRATOR_PERMISSIONS });
+    expect(h.seen.invocations[0]?.isAdmin).toBe(true);
+  });
+
+  it('a command Discord still has registered but the bot no longer knows gets a private note, not the core', async () => {
+    const callback = await h.send(slashCommand(h.fake.appId, { command: 'rust', subcommand: 'next' }));
+    expectPrivateMessage(callback);
+    expect(callback.body.data.embeds[0].description).toContain('This command is no longer available');
+    expect(h.seen.invocations).toEqual([]);
   });
 
   it('in a DM with the bot: a separate "dm" learner, never an admin, never on a board', async () => {

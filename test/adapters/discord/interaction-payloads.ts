@@ -11,6 +11,8 @@ export const CHANNEL_ID = '587324906702766226';
 export const MEMBER_PERMISSIONS = '2147486720';
 /** The same plus MANAGE_GUILD (1 << 5). */
 export const MANAGER_PERMISSIONS = '2147486752';
+/** ADMINISTRATOR (1 << 3) alone, which implies every other permission. */
+export const ADMINISTRATOR_PERMISSIONS = '8';
 
 export interface Person {
   id: string;
@@ -59,7 +61,7 @@ export function buttonPress(appId: string, input: Where & { customId: string; ep
   const built = envelope(appId, 3, input, { custom_id: input.customId, component_type: 2 });
   built.payload.message = {
     id: snowflake(),
-    channel_id: input.inGuild === false ? 'dm' : CHANNEL_ID,
+    channel_id: built.payload.channel_id,
     type: 0,
     content: '',
     flags: input.ephemeral ? 64 : 0,
