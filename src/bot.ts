@@ -1,4 +1,5 @@
 import { isKnownAction, runAction } from './actions/run-action.js';
+import { createDigestJob, type DigestOutcome } from './digest/digest-job.js';
 import type { Command, PathCommandSpec } from './commands/command.js';
 import type { CommandContext } from './commands/command-context.js';
 import { commands } from './commands/index.js';
@@ -43,12 +44,16 @@ export interface Bot {
   registerMessenger(messenger: DirectMessenger): void;
   /** Scheduled work: `tick` every minute, `catchUp` once at start-up. */
   readonly reminders: { tick(): Promise<TickReport>; catchUp(): Promise<TickReport> };
+  /** The weekly channel digest: `tick` every minute. */
+  readonly digests: { tick(): Promise<Record<DigestOutcome, number>> };
 }
 
 export function createBot(deps: BotDeps): Bot {
   const core: CoreDeps = { ...deps, messengers: new Map() };
   const openSession = createSessionOpener(core);
-  const reminders = createReminderJob({ ...core, paths: deps.paths }, { ...DEFAULT_REMINDER_OPTIONS, ...deps.reminders });
+  const jobOptions = { ...DEFAULT_REMINDER_OPTIONS, ...deps.reminders };
+  const reminders = createReminderJob({ ...core, paths: deps.paths }, jobOptions);
+  const digests = createDigestJob({ ...core, paths: deps.paths }, jobOptions);
   const specs = deps.paths.map((path) => ({ name: path.command, title: path.title, description: describe(path), commands }));
 
   const pathNamed = (name: string): LearningPath => {
@@ -68,7 +73,7 @@ export function createBot(deps: BotDeps): Bot {
         const command = commands.find((candidate) => candidate.name === spec.name) as Command;
         const args = validateArgs(command, invocation.args, path.command);
         if (command.adminOnly && !invocation.isAdmin) {
-          throw new UserError('admin-only', `\`/${path.command} ${command.name}\` is for server admins (Manage Server) only.`);
+          throw new UserError('admin-only', `\`/${path.command} ${command.name}\` is for admins of this server or workspace only.`);
         }
         const context = await contextFor(path, invocation.user, invocation.channel);
         return withNotices(context, await command.run(context, { ...invocation, args }));
@@ -98,6 +103,7 @@ export function createBot(deps: BotDeps): Bot {
     },
     registerMessenger: (messenger) => void core.messengers.set(messenger.platform, messenger),
     reminders,
+    digests,
   };
 }
 

@@ -56,6 +56,7 @@ async function main(): Promise<void> {
 async function startReminders(bot: Bot, scheduler: Scheduler): Promise<void> {
   await bot.reminders.catchUp();
   scheduler.every('reminders', '* * * * *', async () => void (await bot.reminders.tick()));
+  scheduler.every('weekly-digest', '* * * * *', async () => void (await bot.digests.tick()));
 }
 
 async function runConsole(bot: Bot, logger: Logger): Promise<void> {

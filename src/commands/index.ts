@@ -1,4 +1,5 @@
 import type { Command } from './command.js';
+import { digestCommand } from './digest-command.js';
 import { doneCommand } from './done-command.js';
 import { exportCommand } from './export-command.js';
 import { forgetCommand } from './forget-command.js';
@@ -14,5 +15,5 @@ import { undoCommand } from './undo-command.js';
 /** Every subcommand, in the order help lists them. */
 export const commands: readonly Command[] = [
   nextCommand, doneCommand, skipCommand, undoCommand, progressCommand, pathCommand,
-  leaderboardCommand, remindCommand, exportCommand, forgetCommand, helpCommand,
+  leaderboardCommand, remindCommand, exportCommand, forgetCommand, helpCommand, digestCommand,
 ];

@@ -1,6 +1,6 @@
 import type Keyv from 'keyv';
 import type { Clock } from '../ports/clock.js';
-import type { Claims, RecordStore, Store } from '../ports/store.js';
+import type { Claims, RecordStore, ReminderIndex, Store } from '../ports/store.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { KeyvBoardStore } from './keyv-board-store.js';
 import { KeyvLearnerStore } from './keyv-learner-store.js';
@@ -14,11 +14,8 @@ export function createKeyvStore(keyv: Keyv, backend: string, clock: Clock, close
   return {
     learners: new KeyvLearnerStore(keyv, mutex, sets),
     boards: new KeyvBoardStore(keyv, mutex),
-    reminders: {
-      add: (minute, member) => sets.add(slotKey(minute), member),
-      remove: (minute, member) => sets.remove(slotKey(minute), member),
-      due: (minute) => sets.members(slotKey(minute)),
-    },
+    reminders: minuteIndex(sets, 'due'),
+    digests: minuteIndex(sets, 'digest-due'),
     claims: keyvClaims(keyv, mutex, clock),
     records,
     async health() {
@@ -33,8 +30,15 @@ export function createKeyvStore(keyv: Keyv, backend: string, clock: Clock, close
   };
 }
 
-const slotKey = (minute: number) => `due:${minute}`;
 const CLAIM_GRACE_MS = 60 * 60_000;
+
+function minuteIndex(sets: KeyvSetIndex, prefix: string): ReminderIndex {
+  return {
+    add: (minute, member) => sets.add(`${prefix}:${minute}`, member),
+    remove: (minute, member) => sets.remove(`${prefix}:${minute}`, member),
+    due: (minute) => sets.members(`${prefix}:${minute}`),
+  };
+}
 
 /** Claims expire by the injected clock (Keyv's own TTL only collects the garbage later). */
 function keyvClaims(keyv: Keyv, mutex: KeyedMutex, clock: Clock): Claims {

@@ -5,6 +5,8 @@ import type { Reply } from '../model/reply.js';
 export interface DirectTarget {
   user: UserRef;
   address?: string;
+  /** The learning path the message is about, so its buttons come back to the right command. */
+  path?: string;
 }
 
 export type SendResult = { status: 'sent' } | { status: 'undeliverable'; reason: string };
@@ -19,4 +21,12 @@ export interface DirectMessenger {
   open(user: UserRef): Promise<{ address?: string } | { undeliverable: string }>;
   /** `idempotencyKey` is stable for one logical message, so a retry cannot duplicate it where the platform allows. */
   send(target: DirectTarget, reply: Reply, idempotencyKey: string): Promise<SendResult>;
+  /** Posts in a channel (the weekly digest); notifies no one. Adapters that cannot post leave it out. */
+  postToChannel?(channel: ChannelTarget, reply: Reply, idempotencyKey: string): Promise<SendResult>;
+}
+
+/** A channel of a workspace, for posts the bot makes on its own. */
+export interface ChannelTarget {
+  workspace: string;
+  channelId: string;
 }

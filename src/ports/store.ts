@@ -61,6 +61,8 @@ export interface Store {
   learners: LearnerStore;
   boards: LeaderboardStore;
   reminders: ReminderIndex;
+  /** Weekly channel digests, filed the same way as reminders. */
+  digests: ReminderIndex;
   claims: Claims;
   /** Small key-value records that are not learners (digest settings, event ids seen). */
   records: RecordStore;

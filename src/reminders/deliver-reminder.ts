@@ -58,7 +58,7 @@ export async function deliverReminder(deps: CoreDeps & { paths: readonly Learnin
   const messenger = deps.messengers.get(parts.platform);
   if (!messenger) return 'no-messenger';
   if (!(await store.claims.claim(`lease:${occurrence}`, LEASE_MS))) return 'busy';
-  const result = await sendWithRetry(messenger, { user: { ...parts, displayName: record.name }, address: record.dmAddress }, reply, occurrence, options);
+  const result = await sendWithRetry(messenger, { user: { ...parts, displayName: record.name }, address: record.dmAddress, path: due.path }, reply, occurrence, options);
   if (!result) {
     logger.warn('reminder not delivered after retries; will retry when the lease expires', { learner: due.learnerKey, occurrence });
     return 'failed';

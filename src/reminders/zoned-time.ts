@@ -89,6 +89,16 @@ export function nextOccurrence(zone: string, hhmm: string, afterMs: number): num
   throw new Error(`no occurrence of ${hhmm} in ${zone} within 3 days of ${new Date(afterMs).toISOString()}`);
 }
 
+/** The next instant after `afterMs` that is weekday `weekday` (0 = Sunday) at `hhmm` in `zone`. */
+export function nextWeeklyOccurrence(zone: string, weekday: number, hhmm: string, afterMs: number): number {
+  let candidate = nextOccurrence(zone, hhmm, afterMs);
+  for (let step = 0; step < 8; step += 1) {
+    if (wallClock(zone, candidate).weekday === weekday || wallClock(zone, candidate - 60 * MINUTE_MS).weekday === weekday) return candidate;
+    candidate = nextOccurrence(zone, hhmm, candidate);
+  }
+  throw new Error(`no weekday ${weekday} found after ${new Date(afterMs).toISOString()}`);
+}
+
 /** "Tue 09:00" in the zone, for messages. */
 export function formatLocal(zone: string, epochMs: number): string {
   const wall = wallClock(zone, epochMs);

@@ -16,6 +16,7 @@ export interface Delivery {
  */
 export function createRecordingMessenger(now: () => number, platform: Platform = 'console', keys = new Set<string>()) {
   const deliveries: Delivery[] = [];
+  const posts: Delivery[] = [];
   let behaviour: (target: DirectTarget, key: string) => 'deliver' | 'fail' | 'hang' | 'deliver-then-hang' | SendResult = () => 'deliver';
   const messenger: DirectMessenger = {
     platform,
@@ -32,10 +33,18 @@ export function createRecordingMessenger(now: () => number, platform: Platform =
       if (action === 'deliver-then-hang') return new Promise<never>(() => {});
       return { status: 'sent' };
     },
+    async postToChannel(channel, reply, key) {
+      if (!keys.has(key)) {
+        keys.add(key);
+        posts.push({ to: channel.channelId, reply, key, at: now() });
+      }
+      return { status: 'sent' };
+    },
   };
   return {
     messenger,
     deliveries,
+    posts,
     setBehaviour(next: typeof behaviour) {
       behaviour = next;
     },

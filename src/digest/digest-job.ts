@@ -1,0 +1,59 @@
+import type { LearningPath } from '../curriculum/learning-path.js';
+import type { CoreDeps } from '../learners/core-deps.js';
+import { isoWeekOf } from '../learners/iso-week.js';
+import { readDigest } from '../commands/digest-command.js';
+import { LEASE_MS, SENT_MARK_MS } from '../reminders/deliver-reminder.js';
+import { minuteOf, moveSlot } from '../reminders/reminder-slot.js';
+import type { ReminderJobOptions } from '../reminders/reminder-job.js';
+import { nextWeeklyOccurrence } from '../reminders/zoned-time.js';
+import type { DigestSettings } from './digest-settings.js';
+import { digestKey } from './digest-settings.js';
+import { digestReply } from './digest-reply.js';
+
+const MINUTE_MS = 60_000;
+export type DigestOutcome = 'posted' | 'too-old' | 'stale' | 'busy' | 'failed' | 'no-messenger';
+
+/** The weekly digest tick: posts each due channel digest once per week (lease, then a "sent" mark). */
+export function createDigestJob(deps: CoreDeps & { paths: readonly LearningPath[] }, options: ReminderJobOptions) {
+  const deliver = async (board: string, slotAt: number, now: number): Promise<DigestOutcome> => {
+    const digest = await readDigest(deps.store, board);
+    const path = deps.paths.find((candidate) => candidate.command === digest?.path);
+    if (!digest || !path || minuteOf(digest.nextAt) !== minuteOf(slotAt)) {
+      await deps.store.digests.remove(minuteOf(slotAt), board);
+      return 'stale';
+    }
+    const occurrence = `${board}@${isoWeekOf(digest.zone, slotAt)}`;
+    const advance = () => reschedule(deps, digest, slotAt, now);
+    if (now - slotAt > options.catchUpMinutes * MINUTE_MS) return (await advance(), 'too-old');
+    if (await deps.store.records.get(`sent:${occurrence}`)) return (await advance(), 'posted');
+    const messenger = deps.messengers.get(digest.platform);
+    if (!messenger?.postToChannel) return 'no-messenger';
+    if (!(await deps.store.claims.claim(`lease:${occurrence}`, LEASE_MS))) return 'busy';
+    try {
+      await messenger.postToChannel({ workspace: digest.workspace, channelId: digest.channelId }, await digestReply(deps.store, path, digest, slotAt), occurrence);
+    } catch (error) {
+      deps.logger.warn('weekly digest not posted; will retry when the lease expires', { board, error });
+      return 'failed';
+    }
+    await deps.store.records.set(`sent:${occurrence}`, true, SENT_MARK_MS);
+    await advance();
+    return 'posted';
+  };
+  return {
+    async tick(): Promise<Record<DigestOutcome, number>> {
+      const report: Record<DigestOutcome, number> = { posted: 0, 'too-old': 0, stale: 0, busy: 0, failed: 0, 'no-messenger': 0 };
+      const now = deps.clock.now();
+      const current = minuteOf(now);
+      for (let minute = current - options.lookbackMinutes; minute <= current; minute += 1) {
+        for (const board of await deps.store.digests.due(minute)) report[await deliver(board, minute * MINUTE_MS, now)] += 1;
+      }
+      return report;
+    },
+  };
+}
+
+async function reschedule(deps: CoreDeps, digest: DigestSettings, slotAt: number, now: number): Promise<void> {
+  const nextAt = nextWeeklyOccurrence(digest.zone, digest.weekday, digest.time, Math.max(now, slotAt));
+  await deps.store.records.set(digestKey(digest.board), { ...digest, nextAt });
+  await moveSlot(deps.store.digests, digest.board, slotAt, nextAt);
+}
