@@ -1,5 +1,4 @@
 import { webApi } from '@slack/bolt';
-import type { Reply } from '../../src/model/reply.js';
 import type { DirectMessenger, DirectTarget, SendResult } from '../../src/ports/direct-messenger.js';
 import type { Logger } from '../../src/ports/logger.js';
 import { renderSlackReply } from './render-slack-reply.js';
@@ -36,19 +35,23 @@ export function createSlackDirectMessenger(deps: SlackDirectMessengerDeps): Dire
     platform: 'slack',
     // Posting with `channel: <user id>` reaches the app's DM directly: nothing to open or store.
     open: async () => ({}),
-    send: (target, reply, idempotencyKey) => sendPaced(deps, target, reply, idempotencyKey),
+    send: (target, reply, idempotencyKey) =>
+      postPaced(deps, target.user.workspace, target.address ?? target.user.id, renderSlackReply(reply, target.user.id, pathOf(target, deps.defaultPath)),
+        deps.logger.child({ workspace: target.user.workspace, user: target.user.id, idempotencyKey })),
+    // The weekly digest: a public post with no buttons, under the same workspace budget.
+    postToChannel: (channel, reply, idempotencyKey) =>
+      postPaced(deps, channel.workspace, channel.channelId, renderSlackReply(reply, channel.channelId, deps.defaultPath),
+        deps.logger.child({ workspace: channel.workspace, channel: channel.channelId, idempotencyKey })),
   };
 }
 
-async function sendPaced(deps: SlackDirectMessengerDeps, target: DirectTarget, reply: Reply, idempotencyKey: string): Promise<SendResult> {
-  const bucket = deps.bucketFor(target.user.workspace);
-  const message = renderSlackReply(reply, target.user.id, pathOf(target, deps.defaultPath));
-  const log = deps.logger.child({ workspace: target.user.workspace, user: target.user.id, idempotencyKey });
+async function postPaced(deps: SlackDirectMessengerDeps, workspace: string, channel: string, message: ReturnType<typeof renderSlackReply>, log: Logger): Promise<SendResult> {
+  const bucket = deps.bucketFor(workspace);
   for (let attempt = 1; ; attempt += 1) {
     await bucket.take();
     try {
       await deps.client.chat.postMessage({
-        channel: target.address ?? target.user.id,
+        channel,
         text: message.text,
         blocks: message.blocks,
         unfurl_links: false,
@@ -73,9 +76,9 @@ async function sendPaced(deps: SlackDirectMessengerDeps, target: DirectTarget, r
   }
 }
 
-/** A target may name its path (once the core adds `path` to DirectTarget); otherwise the default path. */
+/** The path whose buttons the message carries. */
 function pathOf(target: DirectTarget, defaultPath: string): string {
-  return 'path' in target && typeof target.path === 'string' ? target.path : defaultPath;
+  return target.path ?? defaultPath;
 }
 
 function retryAfterSeconds(error: unknown): number | undefined {

@@ -47,6 +47,15 @@ describe('Slack DirectMessenger', () => {
     expect(JSON.stringify(slack.callsTo('chat.postMessage')[0]?.args.blocks)).toContain('"action_id":"p1|rust|done|webrtc-basics|U111"');
   });
 
+  it('posts the weekly digest in a channel with the same pacing, notifying no one', async () => {
+    const digest: Reply = { visibility: 'public', title: 'WebRTC — the week in review', text: '**1.** @everyone Ana <!channel> — 2 resources, 55 min' };
+    expect(await messenger().postToChannel!({ workspace: 'T111', channelId: 'C42' }, digest, 'digest@2026-W49')).toEqual({ status: 'sent' });
+    const [call] = slack.callsTo('chat.postMessage');
+    expect(call?.args.channel).toBe('C42');
+    expect(JSON.stringify(call?.args)).not.toMatch(/<!channel>|<!everyone>|<!here>/);
+    expect(call?.args.text).toContain('WebRTC — the week in review');
+  });
+
   it('honours 429 Retry-After before trying again, and holds the next send of that workspace too', async () => {
     const dm = messenger();
     slack.queue('chat.postMessage', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } });
