@@ -1,18 +1,20 @@
+import type { Reply } from '../../src/model/reply.js';
 import type { DirectMessenger } from '../../src/ports/direct-messenger.js';
-import { renderConsoleReply } from './render-console-reply.js';
 
-/** Reminders in the console are printed where the learner is typing. */
-export function createConsoleMessenger(print: (text: string) => void): DirectMessenger {
+/** Reminders and digests in the console appear where the learner is typing, with pressable buttons. */
+export function createConsoleMessenger(show: (heading: string, reply: Reply, path?: string) => void): DirectMessenger {
   const sent = new Set<string>();
+  const once = (key: string, deliver: () => void) => {
+    if (!sent.has(key)) {
+      sent.add(key);
+      deliver();
+    }
+    return Promise.resolve({ status: 'sent' as const });
+  };
   return {
     platform: 'console',
     open: async () => ({ address: 'terminal' }),
-    async send(target, reply, idempotencyKey) {
-      if (!sent.has(idempotencyKey)) {
-        sent.add(idempotencyKey);
-        print(`\n🔔 Reminder for ${target.user.displayName ?? target.user.id}\n${renderConsoleReply(reply)}`);
-      }
-      return { status: 'sent' };
-    },
+    send: (target, reply, key) => once(key, () => show(`🔔 Reminder for ${target.user.displayName ?? target.user.id}`, reply, target.path)),
+    postToChannel: (channel, reply, key) => once(key, () => show(`📣 Posted in #${channel.channelId}`, reply)),
   };
 }

@@ -25,8 +25,9 @@ const APOLOGY = 'Sorry, something went wrong on my side. Please try again in a m
 export async function startConsole(deps: { bot: Bot; logger: Logger; options: ConsoleOptions }): Promise<void> {
   const { bot, logger, options } = deps;
   const print = (text: string) => options.output.write(`${text}\n`);
-  bot.registerMessenger(createConsoleMessenger(print));
-  const user: UserRef = { platform: 'console', workspace: 'local', id: consoleId(options.userName), displayName: options.userName };
+  // The terminal's own zone is the learner's: `/webrtc remind 9am` means 9am here.
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const user: UserRef = { platform: 'console', workspace: 'local', id: consoleId(options.userName), displayName: options.userName, timeZone };
   const channel: ChannelRef = { id: consoleId(options.channel) };
   const defaultPath = bot.paths[0]!.name;
   let pressable: string[] = [];
@@ -35,6 +36,10 @@ export async function startConsole(deps: { bot: Bot; logger: Logger; options: Co
     pressable = (reply.buttons ?? []).map((button) => encodeAction({ path, actionId: button.action.id, value: button.action.value, ownerId: user.id }));
     print(`${renderConsoleReply(reply)}\n`);
   };
+  bot.registerMessenger(createConsoleMessenger((heading, reply, path) => {
+    print(`\n${heading}`);
+    show(reply, path ?? defaultPath);
+  }));
   const respond = async (line: string) => {
     if (/^\d+$/.test(line)) {
       const action = decodeAction(pressable[Number(line) - 1] ?? '');

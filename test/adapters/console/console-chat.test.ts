@@ -1,0 +1,39 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { startConsole } from '../../../adapters/console/start-console.js';
+import { renderConsoleReply } from '../../../adapters/console/render-console-reply.js';
+import { createTestBot } from '../../fakes/test-bot.js';
+
+describe('the console chat in process', () => {
+  it('shows a reminder when it falls due, and its buttons can be pressed by number', async () => {
+    const t = await createTestBot({ now: Date.UTC(2026, 10, 25, 8, 59) });
+    const input = new PassThrough();
+    let output = '';
+    const sink = new PassThrough();
+    sink.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const chat = startConsole({ bot: t.bot, logger: t.logger, options: { input, output: sink, userName: 'Tess', channel: 'general', interactive: false } });
+    const said = async (line: string) => {
+      input.write(`${line}\n`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    };
+    await said('/webrtc remind 09:00 UTC');
+    t.clock.set(Date.UTC(2026, 10, 25, 9, 0));
+    expect((await t.bot.reminders.tick()).sent).toBe(1);
+    expect(output).toContain('🔔 Reminder for Tess\nℹ ⏰ Time for WebRTC');
+    expect(output).toContain('[1] Done   [2] Snooze 1 hour   [3] Skip today');
+    await said('2');
+    expect(output).toContain("Snoozed. I'll remind you again at Wed 10:00 UTC.");
+    input.end();
+    await chat;
+  });
+});
+
+describe('renderConsoleReply', () => {
+  it('turns the Markdown subset into plain text with numbered buttons', () => {
+    expect(renderConsoleReply({
+      visibility: 'private', tone: 'success', title: 'Done', text: '**Bold** and _focus_ [a link](https://example.org/x) `code`',
+      fields: [{ name: 'Where', value: 'Phase 1 · 1 of 2' }], progress: [{ label: 'Path', done: 1, total: 4, detail: '1 of 4' }],
+      footer: 'foot', buttons: [{ label: 'Done', style: 'success', action: { id: 'done', value: 'x' } }, { label: 'Skip', style: 'secondary', action: { id: 'skip', value: 'x' } }],
+    })).toBe('✔ Done\nBold and focus a link <https://example.org/x> code\nWhere: Phase 1 · 1 of 2\nPath         ▓▓▓░░░░░░░ 25%  1 of 4\nfoot\n[1] Done   [2] Skip');
+  });
+});
