@@ -3,16 +3,23 @@ import { DiscordAPIError, RESTJSONErrorCodes, Routes } from 'discord.js';
 import type { APIChannel, REST } from 'discord.js';
 import type { UserRef } from '../../src/model/invocation.js';
 import type { Reply } from '../../src/model/reply.js';
-import type { DirectMessenger, DirectTarget, SendResult } from '../../src/ports/direct-messenger.js';
+import type { ChannelTarget, DirectMessenger, DirectTarget, SendResult } from '../../src/ports/direct-messenger.js';
 import type { Logger } from '../../src/ports/logger.js';
 import { NONCE_MAX } from './discord-limits.js';
-import { renderDiscordReply } from './render-discord-reply.js';
+import { renderDiscordReply, type DiscordMessagePayload } from './render-discord-reply.js';
 
 /** Discord answers that mean "this person cannot be reached", so retrying is pointless (and counts as invalid requests). */
-const UNREACHABLE: ReadonlyMap<number, string> = new Map([
+const UNREACHABLE_USER: ReadonlyMap<number, string> = new Map([
   [RESTJSONErrorCodes.CannotSendMessagesToThisUser, 'discord-dms-closed'],
   [RESTJSONErrorCodes.UnknownUser, 'discord-unknown-user'],
   [RESTJSONErrorCodes.UnknownChannel, 'discord-unknown-channel'],
+]);
+
+/** The same for a channel post: the channel is gone or the bot may not post there until an admin fixes it. */
+const UNREACHABLE_CHANNEL: ReadonlyMap<number, string> = new Map([
+  [RESTJSONErrorCodes.UnknownChannel, 'discord-unknown-channel'],
+  [RESTJSONErrorCodes.MissingAccess, 'discord-missing-access'],
+  [RESTJSONErrorCodes.MissingPermissions, 'discord-missing-permissions'],
 ]);
 
 export interface DiscordMessengerDeps {
@@ -25,7 +32,8 @@ export interface DiscordMessengerDeps {
 /**
  * DMs over REST: `open` creates the DM channel (its id is the address to store), `send` posts to it
  * with a nonce derived from the idempotency key and `enforce_nonce`, so a retried send cannot post twice.
- * 429s are waited out and retried by discord.js's REST client; other failures throw.
+ * `postToChannel` does the same in a guild channel (the weekly digest). 429s are waited out and retried
+ * by discord.js's REST client; "cannot be reached" is a result; other failures throw.
  */
 export function createDiscordMessenger(deps: DiscordMessengerDeps): DirectMessenger {
   async function open(user: UserRef): Promise<{ address: string } | { undeliverable: string }> {
@@ -34,7 +42,7 @@ export function createDiscordMessenger(deps: DiscordMessengerDeps): DirectMessen
       const channel = (await deps.rest.post(Routes.userChannels(), { body: { recipient_id: user.id } })) as APIChannel;
       return { address: channel.id };
     } catch (error) {
-      const reason = unreachableReason(error);
+      const reason = unreachableReason(error, UNREACHABLE_USER);
       if (!reason) throw error;
       deps.logger.info('discord user cannot receive DMs', { userId: user.id, reason });
       return { undeliverable: reason };
@@ -45,22 +53,47 @@ export function createDiscordMessenger(deps: DiscordMessengerDeps): DirectMessen
     assertDiscordUser(target.user);
     const opened = target.address ? { address: target.address } : await open(target.user);
     if ('undeliverable' in opened) return { status: 'undeliverable', reason: opened.undeliverable };
+    const message = renderDiscordReply(reply, target.user.id, target.path ?? deps.defaultPath);
+    const result = await postMessage(opened.address, message, idempotencyKey, UNREACHABLE_USER);
+    if (result.status === 'undeliverable') deps.logger.info('discord DM undeliverable', { userId: target.user.id, reason: result.reason });
+    return result;
+  }
+
+  /** The weekly digest: a channel post with no buttons (nobody owns them), pinging no one. */
+  async function postToChannel(channel: ChannelTarget, reply: Reply, idempotencyKey: string): Promise<SendResult> {
+    const message = renderDiscordReply({ ...reply, buttons: [] }, '', deps.defaultPath);
+    const result = await postMessage(channel.channelId, message, idempotencyKey, UNREACHABLE_CHANNEL);
+    if (result.status === 'undeliverable') {
+      deps.logger.warn('discord channel post refused; give the bot View Channel, Send Messages and Embed Links there', {
+        guildId: channel.workspace,
+        channelId: channel.channelId,
+        reason: result.reason,
+      });
+    }
+    return result;
+  }
+
+  async function postMessage(
+    channelId: string,
+    rendered: DiscordMessagePayload,
+    idempotencyKey: string,
+    unreachable: ReadonlyMap<number, string>,
+  ): Promise<SendResult> {
     // Ephemeral means nothing outside an interaction; a DM is private anyway.
-    const { flags: _ephemeral, ...message } = renderDiscordReply(reply, target.user.id, pathOf(target, deps.defaultPath));
+    const { flags: _ephemeral, ...message } = rendered;
     try {
-      await deps.rest.post(Routes.channelMessages(opened.address), {
+      await deps.rest.post(Routes.channelMessages(channelId), {
         body: { ...message, nonce: nonceFor(idempotencyKey), enforce_nonce: true },
       });
       return { status: 'sent' };
     } catch (error) {
-      const reason = unreachableReason(error);
+      const reason = unreachableReason(error, unreachable);
       if (!reason) throw error;
-      deps.logger.info('discord DM undeliverable', { userId: target.user.id, reason });
       return { status: 'undeliverable', reason };
     }
   }
 
-  return { platform: 'discord', open, send };
+  return { platform: 'discord', open, send, postToChannel };
 }
 
 /** Discord nonces are at most 25 characters; a hash keeps any key stable and short. */
@@ -68,13 +101,8 @@ export function nonceFor(idempotencyKey: string): string {
   return createHash('sha256').update(idempotencyKey).digest('base64url').slice(0, NONCE_MAX);
 }
 
-function unreachableReason(error: unknown): string | undefined {
-  return error instanceof DiscordAPIError && typeof error.code === 'number' ? UNREACHABLE.get(error.code) : undefined;
-}
-
-/** A target may name its path (when the core adds `path` to DirectTarget); otherwise the default path. */
-function pathOf(target: DirectTarget, defaultPath: string): string {
-  return 'path' in target && typeof target.path === 'string' ? target.path : defaultPath;
+function unreachableReason(error: unknown, unreachable: ReadonlyMap<number, string>): string | undefined {
+  return error instanceof DiscordAPIError && typeof error.code === 'number' ? unreachable.get(error.code) : undefined;
 }
 
 function assertDiscordUser(user: UserRef): void {

@@ -1,12 +1,19 @@
 import { fakeMessage, snowflake } from './fake-discord-objects.js';
 import { json, type ScriptedResponse } from './fake-discord-http.js';
 
-/** DM channels and the messages posted to them, with Discord's refusals (50007, 10013, 10003) and nonce de-duplication. */
-export class FakeDiscordDms {
+/**
+ * DM channels, guild text channels and the messages posted to them, with Discord's refusals
+ * (50007, 10013, 10003, 50013) and nonce de-duplication.
+ */
+export class FakeDiscordChannels {
   /** Users who don't accept DMs from the bot: messages to their DM channel answer 50007. */
   readonly closedDms = new Set<string>();
   /** Users Discord does not know: opening a DM answers 10013. */
   readonly unknownUsers = new Set<string>();
+  /** Guild text channels the bot can post in. */
+  readonly textChannels = new Set<string>();
+  /** Guild channels where the bot lacks Send Messages: posts answer 50013. */
+  readonly forbiddenChannels = new Set<string>();
   /** Messages created per channel, after nonce de-duplication. */
   readonly channelMessages = new Map<string, any[]>();
   private readonly dmChannels = new Map<string, string>();
@@ -25,9 +32,10 @@ export class FakeDiscordDms {
   }
 
   createMessage(channelId: string, body: any): ScriptedResponse {
+    if (this.forbiddenChannels.has(channelId)) return json(403, { message: 'Missing Permissions', code: 50013 });
     const recipient = [...this.dmChannels].find(([, id]) => id === channelId)?.[0];
-    if (!recipient) return json(404, { message: 'Unknown Channel', code: 10003 });
-    if (this.closedDms.has(recipient)) return json(403, { message: 'Cannot send messages to this user', code: 50007 });
+    if (!recipient && !this.textChannels.has(channelId)) return json(404, { message: 'Unknown Channel', code: 10003 });
+    if (recipient && this.closedDms.has(recipient)) return json(403, { message: 'Cannot send messages to this user', code: 50007 });
     const nonceKey = body?.enforce_nonce && body.nonce !== undefined ? `${channelId}:${body.nonce}` : undefined;
     const existing = nonceKey ? this.nonces.get(nonceKey) : undefined;
     if (existing) return json(200, existing);

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeDiscordGateway } from './fake-discord-gateway.js';
-import { FakeDiscordDms } from './fake-discord-dms.js';
+import { FakeDiscordChannels } from './fake-discord-channels.js';
 import { json, readBody, send, type ScriptedResponse } from './fake-discord-http.js';
 import { fakeMessage, snowflake } from './fake-discord-objects.js';
 
@@ -41,13 +41,13 @@ export class FakeDiscord {
   readonly token: string;
   readonly appId: string;
   readonly botUserId = snowflake();
-  readonly dms = new FakeDiscordDms(this.botUserId);
+  readonly channels = new FakeDiscordChannels(this.botUserId);
   /** Users who don't accept DMs from the bot: messages to their DM channel answer 50007. */
-  readonly closedDms = this.dms.closedDms;
+  readonly closedDms = this.channels.closedDms;
   /** Users Discord does not know: opening a DM answers 10013. */
-  readonly unknownUsers = this.dms.unknownUsers;
+  readonly unknownUsers = this.channels.unknownUsers;
   /** Messages created per DM channel, after nonce de-duplication. */
-  readonly channelMessages = this.dms.channelMessages;
+  readonly channelMessages = this.channels.channelMessages;
   private readonly overrides: Override[] = [];
   private readonly waiters = new Set<{ match: (request: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }>();
 
@@ -169,9 +169,9 @@ export class FakeDiscord {
         session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
       });
     }
-    if (route === '/users/@me/channels' && method === 'POST') return this.dms.open(String(body?.recipient_id));
+    if (route === '/users/@me/channels' && method === 'POST') return this.channels.open(String(body?.recipient_id));
     const channel = /^\/channels\/(\d+)\/messages$/.exec(route);
-    if (channel?.[1] && method === 'POST') return this.dms.createMessage(channel[1], body);
+    if (channel?.[1] && method === 'POST') return this.channels.createMessage(channel[1], body);
     if (/^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(route) && method === 'PUT') {
       return json(200, (body as any[]).map((command) => ({ ...command, id: snowflake(), application_id: this.appId, version: snowflake() })));
     }

@@ -117,6 +117,34 @@ describe('Discord DirectMessenger against the loopback Discord', () => {
     expect(fake.channelMessages.get(address)).toBeUndefined();
   });
 
+  it('sends to the path the target names, so its buttons come back to that command', async () => {
+    const address = await openAddress(messenger);
+    await messenger.send({ user: learner, address, path: 'rust' }, reminder, 'k-rust');
+    expect(fake.channelMessages.get(address)?.[0].components[0].components[0].custom_id).toBe(`p1|rust|done|webrtc-basics|${learner.id}`);
+  });
+
+  it('posts the weekly digest in a guild channel: no buttons, no ephemeral flag, no mentions, a nonce', async () => {
+    fake.channels.textChannels.add('587324906702766226');
+    const digest: Reply = { visibility: 'public', title: 'This week in #webrtc', text: '🥇 @everyone — 3 resources', buttons: reminder.buttons };
+    const result = await messenger.postToChannel!({ workspace: '556525343595298817', channelId: '587324906702766226' }, digest, 'board@2026-W48');
+
+    expect(result).toEqual({ status: 'sent' });
+    const post = fake.requests.find((r) => r.route === '/channels/587324906702766226/messages');
+    expect(post?.body).toEqual({
+      embeds: [{ color: 0x5865f2, title: 'This week in #webrtc', description: '🥇 @everyone — 3 resources' }],
+      components: [],
+      allowed_mentions: { parse: [] },
+      nonce: nonceFor('board@2026-W48'),
+      enforce_nonce: true,
+    });
+  });
+
+  it('reports a channel the bot may not post in as undeliverable (50013), not as an error to retry', async () => {
+    fake.channels.forbiddenChannels.add('587324906702766226');
+    const result = await messenger.postToChannel!({ workspace: '556525343595298817', channelId: '587324906702766226' }, reminder, 'k');
+    expect(result).toEqual({ status: 'undeliverable', reason: 'discord-missing-permissions' });
+  });
+
   it('refuses to message a user of another platform', async () => {
     await expect(messenger.send({ user: { ...learner, platform: 'slack' } }, reminder, 'k')).rejects.toThrow(/slack user/);
     expect(fake.requests).toHaveLength(0);

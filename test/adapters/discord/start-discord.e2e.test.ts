@@ -35,7 +35,10 @@ describe('startDiscord', () => {
     expect(users).toBeInstanceOf(LimitedCollection);
     expect((users as LimitedCollection<string, User>).maxSize).toBe(1000);
     expect(adapter.client.options.sweepers).toMatchObject({ users: { interval: 3600 }, guildMembers: { interval: 3600 } });
-    expect(log.entries).toContainEqual(expect.objectContaining({ level: 'info', message: 'discord connected' }));
+    const connected = log.entries.find((entry) => entry.message === 'discord connected');
+    expect(connected?.context.invite).toBe(
+      `https://discord.com/oauth2/authorize?client_id=${fake.appId}&scope=bot+applications.commands&permissions=19456`,
+    );
   });
 
   it('registers its DirectMessenger with the bot, so reminders open a DM channel', async () => {

@@ -1,0 +1,37 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { digestKey } from '../../../src/digest/digest-settings.js';
+import { channelBoardKey } from '../../../src/model/learner-key.js';
+import { startDiscordHarness, type DiscordHarness } from './discord-harness.js';
+import { CHANNEL_ID, GUILD_ID, MANAGER_PERMISSIONS, mason, slashCommand } from './interaction-payloads.js';
+
+/** Admin-only subcommands live under /webrtc-admin; Discord hides it by default, the core checks Manage Server anyway. */
+describe('/webrtc-admin over the Discord gateway', () => {
+  let h: DiscordHarness;
+  const board = channelBoardKey({ platform: 'discord', workspace: GUILD_ID }, { id: CHANNEL_ID }, 'webrtc');
+  const digest = (permissions?: string) =>
+    h.send(slashCommand(h.fake.appId, { command: 'webrtc-admin', subcommand: 'digest', options: { day: 'mon', time: '09:00' }, user: { ...mason, permissions } }));
+
+  beforeEach(async () => {
+    h = await startDiscordHarness();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('reaches the core as the path "webrtc" and is refused without Manage Server, even if Discord showed it', async () => {
+    const callback = await digest();
+    expect(callback.body.data.flags).toBe(64);
+    expect(callback.body.data.embeds[0].color).toBe(0xed4245);
+    expect(h.seen.invocations[0]).toMatchObject({ path: 'webrtc', command: 'digest', args: { day: 'mon', time: '09:00' }, isAdmin: false });
+    expect(await h.store.records.get(digestKey(board))).toBeUndefined();
+  });
+
+  it('is carried out for a member with Manage Server', async () => {
+    const callback = await digest(MANAGER_PERMISSIONS);
+    expect(callback.body.data.flags).toBe(64);
+    expect(callback.body.data.embeds[0].color).toBe(0x57f287);
+    expect(callback.body.data.embeds[0].description).toContain('Weekly digest on');
+    expect(h.seen.invocations[0]).toMatchObject({ path: 'webrtc', command: 'digest', isAdmin: true });
+    expect(await h.store.records.get(digestKey(board))).toMatchObject({ platform: 'discord', workspace: GUILD_ID, channelId: CHANNEL_ID, weekday: 1, time: '09:00' });
+  });
+});
