@@ -5,6 +5,7 @@ import type { UserRef } from '../../src/model/invocation.js';
 import type { Reply } from '../../src/model/reply.js';
 import type { ChannelTarget, DirectMessenger, DirectTarget, SendResult } from '../../src/ports/direct-messenger.js';
 import type { Logger } from '../../src/ports/logger.js';
+import { ownerToken } from './button-owner.js';
 import { NONCE_MAX } from './discord-limits.js';
 import { renderDiscordReply, type DiscordMessagePayload } from './render-discord-reply.js';
 
@@ -53,7 +54,7 @@ export function createDiscordMessenger(deps: DiscordMessengerDeps): DirectMessen
     assertDiscordUser(target.user);
     const opened = target.address ? { address: target.address } : await open(target.user);
     if ('undeliverable' in opened) return { status: 'undeliverable', reason: opened.undeliverable };
-    const message = renderDiscordReply(reply, target.user.id, target.path ?? deps.defaultPath);
+    const message = renderDiscordReply(reply, ownerToken(target.user, true), target.path ?? deps.defaultPath);
     const result = await postMessage(opened.address, message, idempotencyKey, UNREACHABLE_USER);
     if (result.status === 'undeliverable') deps.logger.info('discord DM undeliverable', { userId: target.user.id, reason: result.reason });
     return result;

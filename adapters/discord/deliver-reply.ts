@@ -7,6 +7,8 @@ import { toEditOptions, toReplyOptions } from './to-message-options.js';
 
 export interface Delivery {
   path: string;
+  /** Owner part of the reply's button ids (see button-owner.ts). */
+  owner: string;
   /** Defer when the core has not answered by then; Discord's deadline is 3 s. */
   deferAfterMs: number;
   /** Replace the pressed message (a learner's own private card) instead of posting a new one. */
@@ -15,15 +17,14 @@ export interface Delivery {
 
 /**
  * Answers an interaction with the core's reply within Discord's 3-second deadline: directly when the
- * core is quick, otherwise defer first and edit (or follow up) when the reply arrives. Whoever made the
- * interaction owns the buttons of the reply.
+ * core is quick, otherwise defer first and edit (or follow up) when the reply arrives.
  */
 export async function deliverReply(
   interaction: ChatInputCommandInteraction | ButtonInteraction,
   work: Promise<Reply>,
   delivery: Delivery,
 ): Promise<void> {
-  const render = (reply: Reply) => renderDiscordReply(reply, interaction.user.id, delivery.path);
+  const render = (reply: Reply) => renderDiscordReply(reply, delivery.owner, delivery.path);
   const early = await raceDeadline(work, delivery.deferAfterMs);
   if (early.settled) {
     const payload = render(early.value);

@@ -54,7 +54,8 @@ describe('Discord DirectMessenger against the loopback Discord', () => {
     expect(post?.body).toEqual({
       embeds: [{ color: 0x5865f2, title: 'Time for WebRTC', description: 'Next: **WebRTC Basics** · 30 min' }],
       components: [
-        { type: 1, components: [{ type: 2, style: 3, label: 'Done', custom_id: `p1|webrtc|done|webrtc-basics|${learner.id}` }] },
+        // A DM press carries no guild, so the button names the guild learner it acts for.
+        { type: 1, components: [{ type: 2, style: 3, label: 'Done', custom_id: `p1|webrtc|done|webrtc-basics|${learner.id}@${learner.workspace}` }] },
       ],
       allowed_mentions: { parse: [] },
       nonce: nonceFor('reminder:discord:1:2025-03-30'),
@@ -120,7 +121,9 @@ describe('Discord DirectMessenger against the loopback Discord', () => {
   it('sends to the path the target names, so its buttons come back to that command', async () => {
     const address = await openAddress(messenger);
     await messenger.send({ user: learner, address, path: 'rust' }, reminder, 'k-rust');
-    expect(fake.channelMessages.get(address)?.[0].components[0].components[0].custom_id).toBe(`p1|rust|done|webrtc-basics|${learner.id}`);
+    expect(fake.channelMessages.get(address)?.[0].components[0].components[0].custom_id).toBe(
+      `p1|rust|done|webrtc-basics|${learner.id}@${learner.workspace}`,
+    );
   });
 
   it('posts the weekly digest in a guild channel: no buttons, no ephemeral flag, no mentions, a nonce', async () => {
@@ -143,6 +146,12 @@ describe('Discord DirectMessenger against the loopback Discord', () => {
     fake.channels.forbiddenChannels.add('587324906702766226');
     const result = await messenger.postToChannel!({ workspace: '556525343595298817', channelId: '587324906702766226' }, reminder, 'k');
     expect(result).toEqual({ status: 'undeliverable', reason: 'discord-missing-permissions' });
+  });
+
+  it('a learner who set reminders in a DM with the bot gets buttons with the plain user id', async () => {
+    const address = await openAddress(messenger);
+    await messenger.send({ user: { ...learner, workspace: 'dm' }, address }, reminder, 'k-dm');
+    expect(fake.channelMessages.get(address)?.[0].components[0].components[0].custom_id).toBe(`p1|webrtc|done|webrtc-basics|${learner.id}`);
   });
 
   it('refuses to message a user of another platform', async () => {

@@ -65,6 +65,14 @@ describe('buttons over the Discord gateway', () => {
     expect(h.seen.presses).toEqual([]);
   });
 
+  it('in a guild, the guild comes from Discord, never from the button', async () => {
+    await press(`p1|webrtc|done|webrtc-basics|${hope.id}@999999999999999999`);
+    expect(h.seen.presses[0]?.user.workspace).toBe('556525343595298817');
+    expect(h.seen.presses[0]?.ownerId).toBe(hope.id);
+    expect((await h.learner(hope.id))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
+    expect(await h.learner(hope.id, '999999999999999999')).toBeUndefined();
+  });
+
   it('decodes the custom id into the press the core receives', async () => {
     await press(`p1|webrtc|done|webrtc-basics|${hope.id}`, { user: mason });
     expect(h.seen.presses).toEqual([
