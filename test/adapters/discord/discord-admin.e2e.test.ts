@@ -34,4 +34,21 @@ describe('/webrtc-admin over the Discord gateway', () => {
     expect(h.seen.invocations[0]).toMatchObject({ path: 'webrtc', command: 'digest', isAdmin: true });
     expect(await h.store.records.get(digestKey(board))).toMatchObject({ platform: 'discord', workspace: GUILD_ID, channelId: CHANNEL_ID, weekday: 1, time: '09:00' });
   });
+
+  it("the core's digest job posts the weekly leaderboard in the channel once, pinging no one", async () => {
+    await h.send(slashCommand(h.fake.appId, { subcommand: 'done', user: mason }));
+    await digest(MANAGER_PERMISSIONS);
+    h.fake.channels.textChannels.add(CHANNEL_ID);
+    h.clock.set(Date.UTC(2026, 10, 30, 9, 0)); // the next Monday 09:00 (DEFAULT_TIME_ZONE is UTC in tests)
+    expect((await h.bot.digests.tick()).posted).toBe(1);
+    expect((await h.bot.digests.tick()).posted).toBe(0);
+
+    const [post, ...more] = h.fake.channelMessages.get(CHANNEL_ID) ?? [];
+    expect(more).toEqual([]);
+    expect(post.components).toEqual([]);
+    expect(post.flags).toBe(0);
+    expect(post.embeds[0].description).toContain('mason');
+    const request = h.fake.requests.find((r) => r.route === `/channels/${CHANNEL_ID}/messages`);
+    expect(request?.body).toMatchObject({ allowed_mentions: { parse: [] }, enforce_nonce: true });
+  });
 });
