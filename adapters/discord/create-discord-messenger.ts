@@ -6,6 +6,7 @@ import type { Reply } from '../../src/model/reply.js';
 import type { ChannelTarget, DirectMessenger, DirectTarget, SendResult } from '../../src/ports/direct-messenger.js';
 import type { Logger } from '../../src/ports/logger.js';
 import { ownerToken } from './button-owner.js';
+import type { SendPacer } from './create-send-pacer.js';
 import { NONCE_MAX } from './discord-limits.js';
 import { renderDiscordReply, type DiscordMessagePayload } from './render-discord-reply.js';
 
@@ -28,6 +29,8 @@ export interface DiscordMessengerDeps {
   logger: Logger;
   /** The learning path whose buttons a DM carries when the target does not name one. */
   defaultPath: string;
+  /** Spaces DM opens and posts under Discord's global limit (see create-send-pacer.ts). */
+  pace: SendPacer;
 }
 
 /**
@@ -39,6 +42,7 @@ export interface DiscordMessengerDeps {
 export function createDiscordMessenger(deps: DiscordMessengerDeps): DirectMessenger {
   async function open(user: UserRef): Promise<{ address: string } | { undeliverable: string }> {
     assertDiscordUser(user);
+    await deps.pace();
     try {
       const channel = (await deps.rest.post(Routes.userChannels(), { body: { recipient_id: user.id } })) as APIChannel;
       return { address: channel.id };
@@ -82,6 +86,7 @@ export function createDiscordMessenger(deps: DiscordMessengerDeps): DirectMessen
   ): Promise<SendResult> {
     // Ephemeral means nothing outside an interaction; a DM is private anyway.
     const { flags: _ephemeral, ...message } = rendered;
+    await deps.pace();
     try {
       await deps.rest.post(Routes.channelMessages(channelId), {
         body: { ...message, nonce: nonceFor(idempotencyKey), enforce_nonce: true },

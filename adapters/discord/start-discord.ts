@@ -7,6 +7,7 @@ import type { Logger } from '../../src/ports/logger.js';
 import { createDiscordClient } from './create-discord-client.js';
 import { createDiscordMessenger } from './create-discord-messenger.js';
 import { createInteractionListener } from './create-interaction-listener.js';
+import { createSendPacer } from './create-send-pacer.js';
 import { INTERACTION_DEADLINE_MS } from './discord-limits.js';
 import { inviteUrl } from './invite-url.js';
 import { logRateLimits } from './log-rate-limits.js';
@@ -20,6 +21,8 @@ export interface DiscordOptions {
   apiUrl?: string;
   /** Defer an interaction when the core has not answered by then (default 1.5 s, well inside Discord's 3 s). */
   deferAfterMs?: number;
+  /** Pace of proactive sends (reminder DMs, digests); default 40 of the 50 requests/s Discord allows. */
+  sendsPerSecond?: number;
 }
 
 export interface DiscordAdapter {
@@ -66,7 +69,12 @@ export async function startDiscord(deps: { bot: Bot; logger: Logger; options: Di
     giveUp.abort();
   }
 
-  const messenger = createDiscordMessenger({ rest: client.rest, logger, defaultPath: bot.paths[0]?.name ?? '' });
+  const messenger = createDiscordMessenger({
+    rest: client.rest,
+    logger,
+    defaultPath: bot.paths[0]?.name ?? '',
+    pace: createSendPacer(options.sendsPerSecond),
+  });
   bot.registerMessenger(messenger);
   logger.info('discord connected', { botUserId: client.user?.id, invite: inviteUrl(options.appId) });
 

@@ -1,6 +1,7 @@
 import { REST } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDiscordMessenger, nonceFor } from '../../../adapters/discord/create-discord-messenger.js';
+import { createSendPacer } from '../../../adapters/discord/create-send-pacer.js';
 import type { Reply } from '../../../src/model/reply.js';
 import type { DirectMessenger } from '../../../src/ports/direct-messenger.js';
 import { FakeDiscord } from '../../fakes/fake-discord.js';
@@ -22,7 +23,7 @@ describe('Discord DirectMessenger against the loopback Discord', () => {
   beforeEach(async () => {
     fake = await FakeDiscord.start();
     rest = new REST({ api: fake.apiUrl }).setToken(fake.token);
-    messenger = createDiscordMessenger({ rest, logger: createRecordingLogger(), defaultPath: 'webrtc' });
+    messenger = createDiscordMessenger({ rest, logger: createRecordingLogger(), defaultPath: 'webrtc', pace: createSendPacer(1000) });
   });
 
   afterEach(async () => {

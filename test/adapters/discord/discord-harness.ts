@@ -27,6 +27,7 @@ export interface HarnessOptions {
   storeUrl?: string;
   /** Latency added in front of the real core's handle/handleAction, to exercise the 3-second deadline. */
   slowCoreMs?: number;
+  sendsPerSecond?: number;
 }
 
 export async function startDiscordHarness(options: HarnessOptions = {}): Promise<DiscordHarness> {
@@ -37,7 +38,7 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
   const adapter = await startDiscord({
     bot: observed(testBot.bot, seen, options.slowCoreMs ?? 0),
     logger: log,
-    options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl, deferAfterMs: options.deferAfterMs },
+    options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl, deferAfterMs: options.deferAfterMs, sendsPerSecond: options.sendsPerSecond },
   });
   return {
     ...testBot,

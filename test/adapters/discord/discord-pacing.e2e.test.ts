@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSendPacer } from '../../../adapters/discord/create-send-pacer.js';
+import type { UserRef } from '../../../src/model/invocation.js';
+import { startDiscordHarness, type DiscordHarness } from './discord-harness.js';
+import { GUILD_ID, slashCommand } from './interaction-payloads.js';
+
+describe('pacing proactive sends', () => {
+  let h: DiscordHarness | undefined;
+  afterEach(async () => {
+    await h?.close();
+    h = undefined;
+  });
+
+  it('spaces calls evenly at the given rate', async () => {
+    const pace = createSendPacer(100);
+    const started = Date.now();
+    await Promise.all(Array.from({ length: 11 }, () => pace()));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(95);
+  });
+
+  it('a batch of DMs with 429s and closed DMs goes out once each, while a slash command is answered at once', async () => {
+    h = await startDiscordHarness({ sendsPerSecond: 60 });
+    const harness = h;
+    const learners: UserRef[] = Array.from({ length: 30 }, (_, index) => ({
+      platform: 'discord',
+      workspace: GUILD_ID,
+      id: String(700_000_000_000_000_000n + BigInt(index)),
+    }));
+    for (const learner of learners.slice(0, 3)) harness.fake.closedDms.add(learner.id);
+    harness.fake.rateLimitNext('POST', /^\/channels\/\d+\/messages$/, 0.1);
+
+    const reminder = { visibility: 'private' as const, title: 'Time for WebRTC', text: 'Next: **WebRTC Basics**' };
+    const started = Date.now();
+    const batch = Promise.all(learners.map((user, index) => harness.adapter.messenger.send({ user }, reminder, `reminder-${index}`)));
+
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const asked = Date.now();
+    const answer = await harness.send(slashCommand(harness.fake.appId, { subcommand: 'next' }));
+    expect(answer.body.data.embeds[0].title).toBe('Your next WebRTC resource');
+    expect(Date.now() - asked).toBeLessThan(300);
+
+    const results = await batch;
+    expect(Date.now() - started).toBeGreaterThanOrEqual((60 - 1) * (1000 / 60) - 20);
+    expect(results.filter((result) => result.status === 'sent')).toHaveLength(27);
+    expect(results.slice(0, 3)).toEqual(Array(3).fill({ status: 'undeliverable', reason: 'discord-dms-closed' }));
+    const delivered = [...harness.fake.channelMessages.values()];
+    expect(delivered).toHaveLength(27);
+    expect(delivered.every((messages) => messages.length === 1)).toBe(true);
+  });
+});
