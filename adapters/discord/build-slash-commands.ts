@@ -11,7 +11,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { CommandSpec, OptionSpec, PathCommandSpec } from '../../src/commands/command.js';
-import { COMMAND_DESCRIPTION_MAX, OPTION_CHOICES_MAX, SUBCOMMANDS_MAX } from './discord-limits.js';
+import { COMMAND_DESCRIPTION_MAX, COMMAND_NAME, OPTION_CHOICES_MAX, SUBCOMMANDS_MAX } from './discord-limits.js';
 import { adminCommandName } from './slash-command-names.js';
 import { truncateText } from './truncate-text.js';
 
@@ -46,6 +46,9 @@ function slashCommand(
   description: string,
   commands: readonly CommandSpec[],
 ): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  for (const candidate of [name, ...commands.flatMap((command) => [command.name, ...command.options.map((option) => option.name)])]) {
+    assertCommandName(candidate);
+  }
   if (commands.length > SUBCOMMANDS_MAX) {
     throw new Error(`/${name} has ${commands.length} subcommands; Discord allows ${SUBCOMMANDS_MAX}`);
   }
@@ -56,6 +59,13 @@ function slashCommand(
     integration_types: [ApplicationIntegrationType.GuildInstall],
     options: commands.map(subcommand),
   };
+}
+
+/** Discord refuses the whole registration for one bad name; say which name and why instead. */
+function assertCommandName(name: string): void {
+  if (!COMMAND_NAME.test(name)) {
+    throw new Error(`"${name}" cannot be a Discord command or option name: use 1-32 lowercase letters, digits, "-" or "_"`);
+  }
 }
 
 function subcommand(command: CommandSpec): APIApplicationCommandSubcommandOption {

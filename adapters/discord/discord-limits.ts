@@ -19,6 +19,8 @@ export const ACTION_ROWS_MAX = 5;
 export const BUTTON_LABEL_MAX = 80;
 
 export const COMMAND_DESCRIPTION_MAX = 100;
+/** Names of commands, subcommands and options (chat-input commands must be lowercase). */
+export const COMMAND_NAME = /^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$/u;
 export const SUBCOMMANDS_MAX = 25;
 export const OPTION_CHOICES_MAX = 25;
 

@@ -137,6 +137,17 @@ describe('buildSlashCommands', () => {
   });
 });
 
+describe('buildSlashCommands names', () => {
+  it('refuses a name Discord would reject, saying which one', () => {
+    expect(() => buildSlashCommands([{ ...webrtc, name: 'WebRTC' }])).toThrow('"WebRTC" cannot be a Discord command or option name');
+    expect(() => buildSlashCommands([{ ...webrtc, name: 'a-very-long-learning-path-name' }].map((path) => ({ ...path, commands: withDigest.commands })))).toThrow(
+      '"a-very-long-learning-path-name-admin" cannot be',
+    );
+    const spaced = { ...webrtc, commands: [{ name: 'next', description: 'd', options: [{ name: 'time zone', description: 'd', kind: 'zone' as const, required: false }], usage: '' }] };
+    expect(() => buildSlashCommands([spaced])).toThrow('"time zone" cannot be');
+  });
+});
+
 describe('pathOfCommand', () => {
   it('maps /webrtc and /webrtc-admin back to the path, and nothing else', () => {
     expect(pathOfCommand('webrtc', [withDigest])).toBe('webrtc');
