@@ -56,10 +56,17 @@ export function createDiscordMessenger(deps: DiscordMessengerDeps): DirectMessen
 
   async function send(target: DirectTarget, reply: Reply, idempotencyKey: string): Promise<SendResult> {
     assertDiscordUser(target.user);
-    const opened = target.address ? { address: target.address } : await open(target.user);
-    if ('undeliverable' in opened) return { status: 'undeliverable', reason: opened.undeliverable };
     const message = renderDiscordReply(reply, ownerToken(target.user, true), target.path ?? deps.defaultPath);
-    const result = await postMessage(opened.address, message, idempotencyKey, UNREACHABLE_USER);
+    const sendTo = async (address: string | undefined): Promise<SendResult> => {
+      const opened = address ? { address } : await open(target.user);
+      if ('undeliverable' in opened) return { status: 'undeliverable', reason: opened.undeliverable };
+      return postMessage(opened.address, message, idempotencyKey, UNREACHABLE_USER);
+    };
+    let result = await sendTo(target.address);
+    // A stored DM channel that Discord no longer knows is stale, not a sign the learner is unreachable.
+    if (result.status === 'undeliverable' && result.reason === 'discord-unknown-channel' && target.address) {
+      result = await sendTo(undefined);
+    }
     if (result.status === 'undeliverable') deps.logger.info('discord DM undeliverable', { userId: target.user.id, reason: result.reason });
     return result;
   }

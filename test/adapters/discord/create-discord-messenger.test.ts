@@ -103,13 +103,19 @@ describe('Discord DirectMessenger against the loopback Discord', () => {
     expect(fake.requests.filter((r) => r.route.endsWith('/messages'))).toHaveLength(1);
   });
 
-  it('returns undeliverable for an unknown user (10013) and an unknown channel (10003)', async () => {
+  it('returns undeliverable for an unknown user (10013)', async () => {
     fake.unknownUsers.add(learner.id);
     expect(await messenger.open(learner)).toEqual({ undeliverable: 'discord-unknown-user' });
-    expect(await messenger.send({ user: learner, address: '1200000000000099999' }, reminder, 'k')).toEqual({
-      status: 'undeliverable',
-      reason: 'discord-unknown-channel',
-    });
+    expect(await messenger.send({ user: learner }, reminder, 'k')).toEqual({ status: 'undeliverable', reason: 'discord-unknown-user' });
+  });
+
+  it('re-opens the DM channel once when the stored one is unknown (10003), and delivers', async () => {
+    expect(await messenger.send({ user: learner, address: '1200000000000099999' }, reminder, 'k')).toEqual({ status: 'sent' });
+    expect(fake.requests.map((r) => `${r.method} ${r.route.replace(/\d{17,}/g, ':id')}`)).toEqual([
+      'POST /channels/:id/messages',
+      'POST /users/@me/channels',
+      'POST /channels/:id/messages',
+    ]);
   });
 
   it('throws on a failure that may pass, so the caller retries later', async () => {
