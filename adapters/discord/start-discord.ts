@@ -21,6 +21,8 @@ export interface DiscordOptions {
   apiUrl?: string;
   /** Defer an interaction when the core has not answered by then (default 1.5 s, well inside Discord's 3 s). */
   deferAfterMs?: number;
+  /** Autocomplete cannot be deferred: suggestions not ready by then are answered with none (default 2.2 s). */
+  autocompleteDeadlineMs?: number;
   /** Pace of proactive sends (reminder DMs, digests); default 40 of the 50 requests/s Discord allows. */
   sendsPerSecond?: number;
 }
@@ -32,7 +34,6 @@ export interface DiscordAdapter {
 }
 
 const DEFAULT_DEFER_AFTER_MS = 1500;
-/** Autocomplete cannot be deferred: answer (possibly with nothing) before the deadline. */
 const AUTOCOMPLETE_DEADLINE_MS = INTERACTION_DEADLINE_MS - 800;
 const READY_TIMEOUT_MS = 30_000;
 const DRAIN_TIMEOUT_MS = 5_000;
@@ -47,7 +48,7 @@ export async function startDiscord(deps: { bot: Bot; logger: Logger; options: Di
     bot,
     logger,
     deferAfterMs: options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS,
-    autocompleteDeadlineMs: AUTOCOMPLETE_DEADLINE_MS,
+    autocompleteDeadlineMs: options.autocompleteDeadlineMs ?? AUTOCOMPLETE_DEADLINE_MS,
   });
   client.on(Events.InteractionCreate, (interaction) => void listener.handle(interaction));
   client.on(Events.Error, (error) => logger.error('discord client error', { message: error.message }));

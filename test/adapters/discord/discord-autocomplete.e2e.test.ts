@@ -39,4 +39,13 @@ describe('autocomplete over the Discord gateway', () => {
     expect(anything.body.type).toBe(8);
     expect(anything.body.data.choices).toHaveLength(25);
   });
+
+  it('answers with no suggestions rather than miss the deadline when the core is slow', async () => {
+    await h.close();
+    h = await startDiscordHarness({ slowCoreMs: 300, autocompleteDeadlineMs: 50 });
+    const asked = Date.now();
+    const callback = await suggest('done', 'resource', 'sig');
+    expect(Date.now() - asked).toBeLessThan(250);
+    expect(callback.body).toEqual({ type: 8, data: { choices: [] } });
+  });
 });

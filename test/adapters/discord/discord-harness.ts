@@ -28,6 +28,7 @@ export interface HarnessOptions {
   /** Latency added in front of the real core's handle/handleAction, to exercise the 3-second deadline. */
   slowCoreMs?: number;
   sendsPerSecond?: number;
+  autocompleteDeadlineMs?: number;
 }
 
 export async function startDiscordHarness(options: HarnessOptions = {}): Promise<DiscordHarness> {
@@ -38,7 +39,14 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
   const adapter = await startDiscord({
     bot: observed(testBot.bot, seen, options.slowCoreMs ?? 0),
     logger: log,
-    options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl, deferAfterMs: options.deferAfterMs, sendsPerSecond: options.sendsPerSecond },
+    options: {
+      token: fake.token,
+      appId: fake.appId,
+      apiUrl: fake.apiUrl,
+      deferAfterMs: options.deferAfterMs,
+      sendsPerSecond: options.sendsPerSecond,
+      autocompleteDeadlineMs: options.autocompleteDeadlineMs,
+    },
   });
   return {
     ...testBot,
@@ -71,6 +79,6 @@ function observed(bot: Bot, seen: DiscordHarness['seen'], latencyMs: number): Bo
     ...bot,
     handle: async (invocation) => (seen.invocations.push(invocation), await later(), bot.handle(invocation)),
     handleAction: async (press) => (seen.presses.push(press), await later(), bot.handleAction(press)),
-    autocomplete: (query) => (seen.queries.push(query), bot.autocomplete(query)),
+    autocomplete: async (query) => (seen.queries.push(query), await later(), bot.autocomplete(query)),
   };
 }
