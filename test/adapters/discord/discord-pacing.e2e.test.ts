@@ -19,7 +19,7 @@ describe('pacing proactive sends', () => {
   });
 
   it('a batch of DMs with 429s and closed DMs goes out once each, while a slash command is answered at once', async () => {
-    h = await startDiscordHarness({ sendsPerSecond: 60 });
+    h = await startDiscordHarness({ sendsPerSecond: 30 });
     const harness = h;
     const learners: UserRef[] = Array.from({ length: 30 }, (_, index) => ({
       platform: 'discord',
@@ -37,10 +37,11 @@ describe('pacing proactive sends', () => {
     const asked = Date.now();
     const answer = await harness.send(slashCommand(harness.fake.appId, { subcommand: 'next' }));
     expect(answer.body.data.embeds[0].title).toBe('Your next WebRTC resource');
-    expect(Date.now() - asked).toBeLessThan(300);
+    expect(Date.now() - asked).toBeLessThan(500);
 
     const results = await batch;
-    expect(Date.now() - started).toBeGreaterThanOrEqual((60 - 1) * (1000 / 60) - 20);
+    // 30 opens and 30 posts at 30 per second.
+    expect(Date.now() - started).toBeGreaterThanOrEqual((60 - 1) * (1000 / 30) - 20);
     expect(results.filter((result) => result.status === 'sent')).toHaveLength(27);
     expect(results.slice(0, 3)).toEqual(Array(3).fill({ status: 'undeliverable', reason: 'discord-dms-closed' }));
     const delivered = [...harness.fake.channelMessages.values()];
