@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { startDiscord, type DiscordAdapter } from '../../../adapters/discord/start-discord.js';
 import type { Bot } from '../../../src/bot.js';
 import type { ActionPress, AutocompleteQuery, Invocation } from '../../../src/model/invocation.js';
@@ -81,4 +82,11 @@ function observed(bot: Bot, seen: DiscordHarness['seen'], latencyMs: number): Bo
     handleAction: async (press) => (seen.presses.push(press), await later(), bot.handleAction(press)),
     autocomplete: async (query) => (seen.queries.push(query), await later(), bot.autocomplete(query)),
   };
+}
+
+/** An interaction callback that answers with a new message only its caller sees, pinging no one. */
+export function expectPrivateMessage(callback: RecordedRequest): void {
+  expect(callback.body.type).toBe(4);
+  expect(callback.body.data.flags).toBe(64);
+  expect(callback.body.data.allowed_mentions).toEqual({ parse: [] });
 }
