@@ -69,7 +69,7 @@ async function runConsole(bot: Bot, logger: Logger): Promise<void> {
 async function startPlatforms(config: Config, bot: Bot, store: Store, logger: Logger): Promise<(() => Promise<void>)[]> {
   const stops: (() => Promise<void>)[] = [];
   if (config.DISCORD_TOKEN && config.DISCORD_APP_ID) {
-    const discord = await startDiscord({ bot, logger, options: { token: config.DISCORD_TOKEN, appId: config.DISCORD_APP_ID, guildId: config.DISCORD_GUILD_ID, apiUrl: config.DISCORD_API_URL } });
+    const discord = await startDiscord({ bot, logger, options: { token: config.DISCORD_TOKEN, appId: config.DISCORD_APP_ID, guildId: config.DISCORD_GUILD_ID, apiUrl: config.DISCORD_API_URL, sendsPerSecond: config.DISCORD_SENDS_PER_SECOND } });
     stops.push(discord.stop);
   }
   if (config.SLACK_BOT_TOKEN && config.SLACK_SIGNING_SECRET) {
