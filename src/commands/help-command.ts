@@ -19,7 +19,7 @@ export function helpReply(path: LearningPath, commands: readonly CommandSpec[], 
     `Work through the path one resource at a time. Start with \`/${path.command} next\`.`,
     '',
     ...commands.filter((command) => !command.adminOnly).map(usage),
-    ...(admin.length > 0 ? ['', '**For admins:**', ...admin] : []),
+    ...(admin.length > 0 ? ['', `**For admins** (on Discord these are under \`/${path.command}-admin\`):`, ...admin] : []),
   ];
   return {
     visibility: 'private',
