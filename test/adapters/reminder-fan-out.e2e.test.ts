@@ -66,7 +66,7 @@ describe('a fan-out of 2,000 reminders through the real adapters', () => {
 
     h.clock.set(NINE);
     const { result, latencyMs } = await commandDuring(h.bot.reminders.tick(), () => h.slack.callsTo('chat.postMessage').length > 200,
-      () => h.command('next', { user_id: 'U999999', team_id: 'T1' }));
+      () => h.command('next', { userId: 'U999999', teamId: 'T1' }));
     expect(latencyMs).toBeLessThan(1000);
     expect(result).toMatchObject({ sent: LEARNERS - UNREACHABLE, undeliverable: UNREACHABLE, failed: 0, busy: 0 });
     const calls = h.slack.callsTo('chat.postMessage');
