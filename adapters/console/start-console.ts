@@ -56,7 +56,8 @@ export async function startConsole(deps: { bot: Bot; logger: Logger; options: Co
       if (error instanceof UserError) return show(errorReply(error), spec.name);
       throw error;
     }
-    show(await bot.handle({ path: spec.name, ...parsed, user, channel }), spec.name);
+    // Whoever runs the local console owns it, admin subcommands included.
+    show(await bot.handle({ path: spec.name, ...parsed, user, channel, isAdmin: true }), spec.name);
   };
 
   print(`${bot.paths.map((path) => path.description).join('\n')}\nLocal console as "${options.userName}" in #${options.channel}. Type /${defaultPath} next to begin, /${defaultPath} help for everything${options.interactive ? ', Ctrl+D to quit' : ''}.\n`);
