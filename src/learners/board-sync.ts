@@ -37,12 +37,12 @@ export function entryFor(path: LearningPath, record: LearnerRecord, member: stri
  * something this week), or removes them when the learner hides. Returns week boards to remember.
  */
 export async function syncBoards(
-  boards: LeaderboardStore, path: LearningPath, record: LearnerRecord, member: string, zone: string, now: number,
+  boards: LeaderboardStore, path: LearningPath, record: LearnerRecord, member: string, communityZone: string, now: number,
 ): Promise<string[]> {
-  const weekStart = startOfIsoWeek(zone, now);
+  const weekStart = startOfIsoWeek(communityZone, now);
   const newWeekBoards: string[] = [];
   for (const board of boardsForPath(record, path.command)) {
-    const week = weekBoardKey(board, zone, now);
+    const week = weekBoardKey(board, communityZone, now);
     if (record.hidden) {
       await boards.remove(board, member);
       await boards.remove(week, member);

@@ -45,7 +45,8 @@ export function createSessionOpener(deps: CoreDeps): SessionOpener {
             return { next: draft, result: { value, draft } };
           });
           session.record = result.draft;
-          const weekBoards = await syncBoards(deps.store.boards, learningPath, result.draft, key, session.zone(), now);
+          // Weeks belong to the community (its zone), so every member's week board is the one the channel reads.
+          const weekBoards = await syncBoards(deps.store.boards, learningPath, result.draft, key, deps.settings.defaultTimeZone, now);
           if (weekBoards.length > 0) {
             session.record = await deps.store.learners.update(key, (current) => {
               const next = structuredClone(current ?? result.draft);

@@ -70,6 +70,15 @@ describe('channel leaderboards', () => {
     expect((await run(t.bot, ben, 'leaderboard', { scope: 'all' })).text!.split('\n')[0]).toBe('🥇 ann — 3 resources, 90 min');
   });
 
+  it('counts the week in the community time zone, whatever zone the learner lives in', async () => {
+    // Mon 30 Nov 2026 01:00 in Tokyo is still Sunday (the previous ISO week) in UTC, the community zone here.
+    t.clock.set(Date.UTC(2026, 10, 29, 16, 0));
+    const kei = learner('kei');
+    await run(t.bot, kei, 'remind', { time: '09:00', zone: 'Asia/Tokyo' });
+    await run(t.bot, kei, 'done');
+    expect((await run(t.bot, kei, 'leaderboard', { scope: 'week' })).text).toBe('🥇 kei — 1 resource, 30 min ← you');
+  });
+
   it('never pings: names are defused and stripped of markup', async () => {
     const sneaky = await doneTimes('sneaky', 1, '@everyone **boss** <@123>');
     const text = (await run(t.bot, sneaky, 'leaderboard')).text!;
