@@ -1,23 +1,14 @@
 import type { Tokens } from 'marked';
 import { z } from 'zod';
 import { CurriculumError } from './curriculum-error.js';
+import type { Resource } from './learning-path.js';
 import { firstLink, inlineText } from './markdown-blocks.js';
 import { parseDuration } from './parse-duration.js';
 import { isPlaceholder } from './placeholder.js';
 import { slugify } from './slug.js';
 
-/** A resource as written, before phases are resolved. */
-export interface ResourceDraft {
-  id: string;
-  title: string;
-  type: string;
-  minutes: number;
-  focus: string;
-  nextStep?: string;
-  url?: string;
-  dependencies?: string;
-  line: number;
-}
+/** A resource as written, before its phase is known: its dependency line and where it stands in the file. */
+export type ResourceDraft = Omit<Resource, 'phaseId' | 'position'> & { dependencies?: string; line: number };
 
 const draftSchema = z.object({
   title: z.string().min(1, 'a resource needs a bold title, like "1. **Title** — [Article]"'),
