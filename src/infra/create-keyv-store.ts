@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type Keyv from 'keyv';
 import type { Clock } from '../ports/clock.js';
 import type { Claims, RecordStore, ReminderIndex, Store } from '../ports/store.js';
@@ -40,18 +41,28 @@ function minuteIndex(sets: KeyvSetIndex, prefix: string): ReminderIndex {
   };
 }
 
-/** Claims expire by the injected clock (Keyv's own TTL only collects the garbage later). */
+interface HeldClaim {
+  expiresAt: number;
+  owner: string;
+}
+
+/** Claims expire by the injected clock (Keyv's own TTL only collects the garbage later); only their owner frees them. */
 function keyvClaims(keyv: Keyv, mutex: KeyedMutex, clock: Clock): Claims {
+  const owner = randomUUID();
   return {
     claim: (key, ttlMs) =>
       mutex.run(`claim:${key}`, async () => {
-        const held = (await keyv.get(`claim:${key}`)) as { expiresAt: number } | undefined;
+        const held = (await keyv.get(`claim:${key}`)) as HeldClaim | undefined;
         if (held && held.expiresAt > clock.now()) return false;
-        const saved = await keyv.set(`claim:${key}`, { expiresAt: clock.now() + ttlMs }, ttlMs + CLAIM_GRACE_MS);
+        const saved = await keyv.set(`claim:${key}`, { expiresAt: clock.now() + ttlMs, owner } satisfies HeldClaim, ttlMs + CLAIM_GRACE_MS);
         if (saved === false) throw new Error(`store refused claim ${key}`);
         return true;
       }),
-    release: (key) => mutex.run(`claim:${key}`, async () => void (await keyv.delete(`claim:${key}`))),
+    release: (key) =>
+      mutex.run(`claim:${key}`, async () => {
+        const held = (await keyv.get(`claim:${key}`)) as HeldClaim | undefined;
+        if (held?.owner === owner) await keyv.delete(`claim:${key}`);
+      }),
   };
 }
 

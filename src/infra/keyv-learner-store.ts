@@ -29,7 +29,9 @@ export class KeyvLearnerStore implements LearnerStore {
         await this.keyv.delete(recordKey(key));
         await this.workspaces.remove(workspaceKeyOf(key), key);
       } else if (next !== undefined) {
-        if ((await this.keyv.set(recordKey(key), learnerRecordSchema.parse(next))) === false) throw new Error(`store refused to save learner ${key}`);
+        next.rev = (current?.rev ?? 0) + 1;
+        const saved = learnerRecordSchema.parse(next);
+        if ((await this.keyv.set(recordKey(key), saved)) === false) throw new Error(`store refused to save learner ${key}`);
         if (!current) await this.workspaces.add(workspaceKeyOf(key), key);
       }
       return result;

@@ -1,8 +1,8 @@
 import type { BoardEntry, BoardPage, RankedEntry } from '../ports/store.js';
 
-/** Leaderboard order: more resources, then more minutes, then who got there first. */
+/** Leaderboard order: more resources, then more minutes, then who got there first (then by member, bytewise as Redis does). */
 export function compareEntries(a: BoardEntry, b: BoardEntry): number {
-  return b.completed - a.completed || b.minutes - a.minutes || a.reachedAt - b.reachedAt || a.member.localeCompare(b.member);
+  return b.completed - a.completed || b.minutes - a.minutes || a.reachedAt - b.reachedAt || (a.member < b.member ? -1 : a.member > b.member ? 1 : 0);
 }
 
 /** Top rows plus the caller's row from a sorted board, with competition ranks (1, 2, 2, 4). */

@@ -29,7 +29,7 @@ export function entryFor(path: LearningPath, record: LearnerRecord, member: stri
     minutes += resource.minutes;
     reachedAt = Math.max(reachedAt, mark.at);
   }
-  return { member, name: record.name, completed, minutes, reachedAt };
+  return { member, name: record.name, completed, minutes, reachedAt, revision: record.rev };
 }
 
 /**
@@ -44,8 +44,8 @@ export async function syncBoards(
   for (const board of boardsForPath(record, path.command)) {
     const week = weekBoardKey(board, communityZone, now);
     if (record.hidden) {
-      await boards.remove(board, member);
-      await boards.remove(week, member);
+      await boards.remove(board, member, record.rev);
+      await boards.remove(week, member, record.rev);
       continue;
     }
     await boards.put(board, entryFor(path, record, member));
@@ -54,7 +54,7 @@ export async function syncBoards(
       await boards.put(week, weekly);
       if (!record.boards.includes(week)) newWeekBoards.push(week);
     } else {
-      await boards.remove(week, member);
+      await boards.remove(week, member, record.rev);
     }
   }
   return newWeekBoards;

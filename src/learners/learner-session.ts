@@ -3,7 +3,6 @@ import type { ChannelRef, UserRef } from '../model/invocation.js';
 import { emptyPathState, newLearnerRecord, type LearnerRecord, type PathState } from '../model/learner.js';
 import { channelBoardKey, learnerKey } from '../model/learner-key.js';
 import { quoteUserText } from '../model/quote-user-text.js';
-import { KeyedMutex } from '../infra/keyed-mutex.js';
 import { moveSlot, reminderMember } from '../reminders/reminder-slot.js';
 import { formatLocal, nextOccurrence } from '../reminders/zoned-time.js';
 import { syncBoards } from './board-sync.js';
@@ -26,8 +25,6 @@ export interface LearnerSession {
 export type SessionOpener = (path: LearningPath, user: UserRef, channel: ChannelRef) => Promise<LearnerSession>;
 
 export function createSessionOpener(deps: CoreDeps): SessionOpener {
-  // Orders "update record, then sync boards" per learner, so an older snapshot never overwrites a newer row.
-  const locks = new KeyedMutex();
   return async (path, user, channel) => {
     const key = learnerKey(user);
     const session: LearnerSession = {
@@ -35,33 +32,34 @@ export function createSessionOpener(deps: CoreDeps): SessionOpener {
       record: newLearnerRecord(displayName(user), deps.clock.now()),
       zone: () => session.record.zone ?? deps.settings.defaultTimeZone,
       state: (learningPath) => session.record.paths[learningPath.command],
-      change: (learningPath, edit) =>
-        locks.run(key, async () => {
-          const now = deps.clock.now();
-          const result = await deps.store.learners.update(key, (current) => {
-            const draft = structuredClone(current ?? session.record);
-            const value = edit(draft);
-            draft.updatedAt = now;
-            return { next: draft, result: { value, draft } };
+      change: async (learningPath, edit) => {
+        const now = deps.clock.now();
+        const result = await deps.store.learners.update(key, (current) => {
+          const draft = structuredClone(current ?? session.record);
+          const value = edit(draft);
+          draft.updatedAt = now;
+          return { next: draft, result: { value, draft } };
+        });
+        session.record = result.draft;
+        // Boards keep the newest revision they are given, so a slower writer of an older record can't win.
+        // Weeks belong to the community (its zone), so every member's week board is the one the channel reads.
+        const weekBoards = await syncBoards(deps.store.boards, learningPath, result.draft, key, deps.settings.defaultTimeZone, now);
+        if (weekBoards.length > 0) {
+          session.record = await deps.store.learners.update(key, (current) => {
+            const next = structuredClone(current ?? result.draft);
+            next.boards = [...new Set([...next.boards, ...weekBoards])];
+            return { next, result: next };
           });
-          session.record = result.draft;
-          // Weeks belong to the community (its zone), so every member's week board is the one the channel reads.
-          const weekBoards = await syncBoards(deps.store.boards, learningPath, result.draft, key, deps.settings.defaultTimeZone, now);
-          if (weekBoards.length > 0) {
-            session.record = await deps.store.learners.update(key, (current) => {
-              const next = structuredClone(current ?? result.draft);
-              next.boards = [...new Set([...next.boards, ...weekBoards])];
-              return { next, result: next };
-            });
-          }
-          return result.value;
-        }),
+        }
+        return result.value;
+      },
     };
     const existing = await deps.store.learners.get(key);
     if (existing) session.record = existing;
     if (needsTouch(session, path)) {
-      const resumedAt = await session.change(path, (draft) => touch(draft, session, path, deps.clock.now()));
-      if (resumedAt !== undefined) await moveSlot(deps.store.reminders, reminderMember(key, path.command), null, resumedAt);
+      const touched = await session.change(path, (draft) => touch(draft, session, path, deps.clock.now()));
+      session.notices.push(...touched.notices);
+      if (touched.resumedAt !== undefined) await moveSlot(deps.store.reminders, reminderMember(key, path.command), null, touched.resumedAt);
     }
     return session;
   };
@@ -89,9 +87,10 @@ function needsTouch(session: LearnerSession, path: LearningPath): boolean {
 
 /**
  * Any use of the bot: keep the name fresh, join this channel's board, reset the ignored-reminder count.
- * Returns the next reminder instant when paused reminders resume, so the caller can file the slot.
+ * Returns what to tell the learner, and the next reminder instant when paused reminders resume (for its slot).
  */
-function touch(draft: LearnerRecord, session: LearnerSession, path: LearningPath, now: number): number | undefined {
+function touch(draft: LearnerRecord, session: LearnerSession, path: LearningPath, now: number): { notices: string[]; resumedAt?: number } {
+  const notices: string[] = [];
   draft.name = displayName(session.user);
   draft.paths[path.command] ??= emptyPathState(now);
   const board = boardOf(session, path);
@@ -102,13 +101,13 @@ function touch(draft: LearnerRecord, session: LearnerSession, path: LearningPath
     reminder.ignored = 0;
     if (reminder.paused && reminder.enabled) {
       reminder.nextAt = resumedAt = nextOccurrence(reminder.zone, reminder.time, now);
-      session.notices.push(`Welcome back! Daily reminders are on again: next one ${formatLocal(reminder.zone, resumedAt)} ${reminder.zone}.`);
+      notices.push(`Welcome back! Daily reminders are on again: next one ${formatLocal(reminder.zone, resumedAt)} ${reminder.zone}.`);
     }
     reminder.paused = false;
   }
   if (draft.undeliverable && !draft.undeliverable.told) {
     draft.undeliverable.told = true;
-    session.notices.push(`I couldn't send you a direct message (${draft.undeliverable.reason}), so reminders are stopped. Allow DMs from this app, then run \`remind\` again to turn them back on.`);
+    notices.push(`I couldn't send you a direct message (${draft.undeliverable.reason}), so reminders are stopped. Allow DMs from this app, then run \`remind\` again to turn them back on.`);
   }
-  return resumedAt;
+  return resumedAt === undefined ? { notices } : { notices, resumedAt };
 }

@@ -62,6 +62,8 @@ export const learnerRecordSchema = z.object({
   dmAddress: z.string().optional(),
   createdAt: epochMs,
   updatedAt: epochMs,
+  /** Bumped by the store on every save; leaderboards ignore rows computed from an older revision. */
+  rev: z.number().int().nonnegative().default(0),
 });
 export type LearnerRecord = z.infer<typeof learnerRecordSchema>;
 
@@ -70,5 +72,5 @@ export function emptyPathState(now: number): PathState {
 }
 
 export function newLearnerRecord(name: string, now: number): LearnerRecord {
-  return { v: LEARNER_SCHEMA_VERSION, name, paths: {}, boards: [], hidden: false, createdAt: now, updatedAt: now };
+  return { v: LEARNER_SCHEMA_VERSION, name, paths: {}, boards: [], hidden: false, createdAt: now, updatedAt: now, rev: 0 };
 }

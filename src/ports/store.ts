@@ -1,12 +1,15 @@
 import type { LearnerRecord } from '../model/learner.js';
 
-/** What a read-modify-write returns: the new record (null deletes, undefined keeps) and a result for the caller. */
+/**
+ * What a read-modify-write returns: the new record (null deletes, undefined keeps) and a result for the caller.
+ * A shared store runs the change again when another process saved first, so a change has no side effects.
+ */
 export interface Mutation<T> {
   next?: LearnerRecord | null;
   result: T;
 }
 
-/** Learner records, one per person; `update` is atomic per learner (no lost updates). */
+/** Learner records, one per person; `update` is atomic per learner (no lost updates) and bumps `rev` on the record it saves. */
 export interface LearnerStore {
   /** Learner keys of one workspace (for deleting a workspace on uninstall), kept as an explicit index. */
   keysInWorkspace(platform: string, workspace: string): Promise<string[]>;
@@ -22,6 +25,8 @@ export interface BoardEntry {
   minutes: number;
   /** When the learner reached this score; earlier sorts first among equals. */
   reachedAt: number;
+  /** The learner record's `rev` this row was computed from: a board keeps the newest it was given. */
+  revision: number;
 }
 
 export interface RankedEntry extends BoardEntry {
@@ -36,10 +41,14 @@ export interface BoardPage {
   total: number;
 }
 
-/** Leaderboards kept as explicit indexes (never by listing keys). */
+/**
+ * Leaderboards kept as explicit indexes (never by listing keys). Writers race (two processes, one learner),
+ * so a write computed from an older record revision than the board already saw for that member is ignored.
+ */
 export interface LeaderboardStore {
   put(board: string, entry: BoardEntry): Promise<void>;
-  remove(board: string, member: string): Promise<void>;
+  /** Takes the member off the board as of `revision`; without one, forgets the member there entirely. */
+  remove(board: string, member: string, revision?: number): Promise<void>;
   top(board: string, limit: number, member?: string): Promise<BoardPage>;
 }
 
@@ -52,7 +61,9 @@ export interface ReminderIndex {
 
 /** One-time claims ("this reminder is mine to send"), atomic across everyone sharing the store. */
 export interface Claims {
+  /** True when the key was free (or its claim expired) and is now held by this store for `ttlMs`. */
   claim(key: string, ttlMs: number): Promise<boolean>;
+  /** Frees the key, but only when this store holds it: another process's claim is left alone. */
   release(key: string): Promise<void>;
 }
 
@@ -75,4 +86,12 @@ export interface RecordStore {
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown, ttlMs?: number): Promise<void>;
   delete(key: string): Promise<void>;
+}
+
+/** The store cannot be reached right now (a shared store is down or restarting); trying again later may work. */
+export class StoreUnavailableError extends Error {
+  constructor(operation: string, options?: { cause?: unknown }) {
+    super(`store unavailable during ${operation}`, options);
+    this.name = 'StoreUnavailableError';
+  }
 }

@@ -89,7 +89,8 @@ function completedToday(record: LearnerRecord, path: LearningPath, zone: string,
 async function advance(deps: CoreDeps, due: Due, kind: 'daily' | 'snooze', counted: boolean, change?: (reminder: Reminder) => void): Promise<void> {
   const next = await deps.store.learners.update(due.learnerKey, (current) => {
     const reminder = current?.paths[due.path]?.reminder;
-    if (!current || !reminder) return { result: null };
+    // Another instance may have finished this slot since we read the record: then there is nothing left to do.
+    if (!current || !reminder || slotKind(reminder, due.slotAt) !== kind) return { result: null };
     const draft = structuredClone(current);
     const target = draft.paths[due.path]!.reminder!;
     if (counted) target.ignored += 1;
