@@ -46,6 +46,8 @@ export interface Bot {
   readonly reminders: { tick(): Promise<TickReport>; catchUp(): Promise<TickReport> };
   /** The weekly channel digest: `tick` every minute. */
   readonly digests: { tick(): Promise<Record<DigestOutcome, number>> };
+  /** Shutdown: reminder and digest sends under way finish, no new one starts (for good); the rest stay due. */
+  stopDeliveries(): void;
 }
 
 export function createBot(deps: BotDeps): Bot {
@@ -104,6 +106,10 @@ export function createBot(deps: BotDeps): Bot {
     registerMessenger: (messenger) => void core.messengers.set(messenger.platform, messenger),
     reminders,
     digests,
+    stopDeliveries: () => {
+      reminders.stop();
+      digests.stop();
+    },
   };
 }
 

@@ -39,15 +39,23 @@ export function createDigestJob(deps: CoreDeps & { paths: readonly LearningPath[
     await advance();
     return 'posted';
   };
+  let stopped = false;
   return {
     async tick(): Promise<Record<DigestOutcome, number>> {
       const report: Record<DigestOutcome, number> = { posted: 0, 'too-old': 0, stale: 0, busy: 0, failed: 0, 'no-messenger': 0 };
       const now = deps.clock.now();
       const current = minuteOf(now);
-      for (let minute = current - options.lookbackMinutes; minute <= current; minute += 1) {
-        for (const board of await deps.store.digests.due(minute)) report[await deliver(board, minute * MINUTE_MS, now)] += 1;
+      for (let minute = current - options.lookbackMinutes; minute <= current && !stopped; minute += 1) {
+        for (const board of await deps.store.digests.due(minute)) {
+          if (stopped) break;
+          report[await deliver(board, minute * MINUTE_MS, now)] += 1;
+        }
       }
       return report;
+    },
+    /** Shutdown: the post under way finishes, no new one starts; the rest stay due for the next tick anywhere. */
+    stop(): void {
+      stopped = true;
     },
   };
 }

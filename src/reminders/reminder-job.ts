@@ -28,12 +28,13 @@ export type TickReport = Record<Outcome, number>;
 
 /** The per-minute reminder tick: reads only the index slots that are due, never every learner. */
 export function createReminderJob(deps: CoreDeps & { paths: readonly LearningPath[] }, options: ReminderJobOptions = DEFAULT_REMINDER_OPTIONS) {
+  let stopped = false;
   const scan = async (fromMinute: number, toMinute: number): Promise<TickReport> => {
     const report = emptyReport();
     const now = deps.clock.now();
-    for (let minute = fromMinute; minute <= toMinute; minute += 1) {
+    for (let minute = fromMinute; minute <= toMinute && !stopped; minute += 1) {
       const members = await deps.store.reminders.due(minute);
-      await inBatches(members, options.concurrency, async (member) => {
+      await inBatches(members, options.concurrency, () => stopped, async (member) => {
         const target = parseReminderMember(member);
         const outcome = target
           ? await deliverReminder(deps, options, { member, ...target, slotAt: minute * MINUTE_MS, now })
@@ -56,6 +57,13 @@ export function createReminderJob(deps: CoreDeps & { paths: readonly LearningPat
       deps.logger.info('reminder catch-up after start', { windowMinutes: options.catchUpMinutes, ...report });
       return report;
     },
+    /**
+     * Shutdown: no new delivery starts; those under way finish. What is left stays in the due index,
+     * where another instance's tick or the next start's catch-up finds it.
+     */
+    stop(): void {
+      stopped = true;
+    },
   };
 }
 
@@ -63,10 +71,10 @@ function emptyReport(): TickReport {
   return { sent: 0, 'too-old': 0, 'not-needed': 0, finished: 0, undeliverable: 0, stale: 0, busy: 0, failed: 0, 'no-messenger': 0 };
 }
 
-async function inBatches<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+async function inBatches<T>(items: readonly T[], size: number, stopped: () => boolean, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
+    while (next < items.length && !stopped()) await work(items[next++]!);
   };
   await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
 }
