@@ -6,15 +6,28 @@ import { systemClock, type Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { Store } from '../ports/store.js';
 import { createKeyvStore } from './create-keyv-store.js';
+import { openRedisStore } from './redis-store.js';
 
-const NAMESPACE = 'pathbot';
 const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 
-/** Opens the store a STORE_URL names: `sqlite://./data/x.sqlite` (relative), `sqlite:///abs/x.sqlite`, or `memory://`. */
-export async function openStore(url: string, logger: Logger, clock: Clock = systemClock): Promise<Store> {
-  if (url === 'memory://') return createKeyvStore(new Keyv({ namespace: NAMESPACE, throwOnErrors: true }), 'memory', clock);
-  if (url.startsWith('sqlite://')) return openSqlite(sqliteFile(url), logger, clock);
-  throw new Error(`STORE_URL "${redactUrl(url)}" is not supported: use sqlite://./data/webrtc.sqlite or memory://`);
+export interface OpenStoreOptions {
+  /** "Now" for claim expiry in the embedded stores (Redis uses its own clock, shared by every instance). */
+  clock?: Clock;
+  /** Prefix of every key, so several bots (or test runs) can share one Redis. */
+  namespace?: string;
+}
+
+/**
+ * Opens the store a STORE_URL names: `sqlite://./data/x.sqlite` (relative), `sqlite:///abs/x.sqlite`,
+ * `redis://[:password@]host:port[/db]` (or `rediss://` for TLS), or `memory://`.
+ */
+export async function openStore(url: string, logger: Logger, options: OpenStoreOptions = {}): Promise<Store> {
+  const clock = options.clock ?? systemClock;
+  const namespace = options.namespace ?? 'pathbot';
+  if (url === 'memory://') return createKeyvStore(new Keyv({ namespace, throwOnErrors: true }), 'memory', clock);
+  if (url.startsWith('sqlite://')) return openSqlite(sqliteFile(url), namespace, logger, clock);
+  if (/^rediss?:\/\//.test(url)) return openRedisStore({ url, label: redactUrl(url), namespace, logger });
+  throw new Error(`STORE_URL "${redactUrl(url)}" is not supported: use sqlite://./data/webrtc.sqlite, redis://host:6379 or memory://`);
 }
 
 /** `sqlite://./data/x.sqlite` -> ./data/x.sqlite; `sqlite:///abs/x.sqlite` -> /abs/x.sqlite. */
@@ -24,13 +37,13 @@ export function sqliteFile(url: string): string {
   return resolve(path);
 }
 
-async function openSqlite(file: string, logger: Logger, clock: Clock): Promise<Store> {
+async function openSqlite(file: string, namespace: string, logger: Logger, clock: Clock): Promise<Store> {
   mkdirSync(dirname(file), { recursive: true });
   const sqlite = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: SQLITE_BUSY_TIMEOUT_MS });
   // WAL keeps readers from blocking the writer and is ~5x faster here for our write pattern (FIELD-NOTES).
   await sqlite.query('PRAGMA journal_mode=WAL');
   await sqlite.query('PRAGMA synchronous=NORMAL');
-  const keyv = new Keyv({ store: sqlite, namespace: NAMESPACE, throwOnErrors: true });
+  const keyv = new Keyv({ store: sqlite, namespace, throwOnErrors: true });
   keyv.on('error', (error: unknown) => logger.error('sqlite store error', { error: String(error) }));
   logger.info('store opened', { backend: 'sqlite', file });
   return createKeyvStore(keyv, 'sqlite', clock, async () => {

@@ -1,18 +1,16 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { learnerKey } from '../../src/model/learner-key.js';
 import { createTestBot, type TestBot } from '../fakes/test-bot.js';
 import { makePath } from '../fixtures/make-path.js';
+import { BACKENDS, freshStoreUrl, type BackendKind } from '../fakes/store-backends.js';
 import { learner, run } from '../fixtures/learners.js';
 
 const titles = Array.from({ length: 60 }, (_, index) => `Topic ${index + 1}`);
 const longPath = makePath('long', [{ title: 'Everything', resources: titles }]);
 let open: TestBot[] = [];
 
-async function storeUrl(kind: string): Promise<string> {
-  return kind === 'memory' ? 'memory://' : `sqlite://${join(await mkdtemp(join(tmpdir(), 'pathbot-')), 'bot.sqlite')}`;
+async function storeUrl(kind: BackendKind): Promise<string> {
+  return (await freshStoreUrl(kind)).url;
 }
 
 afterEach(async () => {
@@ -20,7 +18,7 @@ afterEach(async () => {
   open = [];
 });
 
-describe.each(['memory', 'sqlite'])('nothing is lost under concurrency (%s)', (kind) => {
+describe.each(BACKENDS)('nothing is lost under concurrency (%s)', (kind) => {
   it('50 concurrent dones by one learner all count', async () => {
     const t = await createTestBot({ storeUrl: await storeUrl(kind), paths: [longPath] });
     open.push(t);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { createBot, type Bot } from '../../src/bot.js';
 import { loadCurricula } from '../../src/curriculum/load-curricula.js';
@@ -8,6 +9,7 @@ import type { Logger } from '../../src/ports/logger.js';
 import type { Store } from '../../src/ports/store.js';
 import type { ReminderJobOptions } from '../../src/reminders/reminder-job.js';
 import { createFakeClock, type FakeClock } from './fake-clock.js';
+import { dropRedisNamespace } from './store-backends.js';
 
 export const CURRICULUM_DIR = resolve(import.meta.dirname, '../../curriculum');
 /** Tue 2026-11-24 10:00 UTC. */
@@ -19,14 +21,37 @@ export interface TestBot {
   clock: FakeClock;
   logger: Logger;
   paths: LearningPath[];
+  namespace: string;
 }
 
-/** The real bot on a real Keyv store (in memory unless a URL is given), the real curriculum and a fixed clock. */
-export async function createTestBot(options: { now?: number; storeUrl?: string; paths?: LearningPath[]; defaultTimeZone?: string; reminders?: Partial<ReminderJobOptions> } = {}): Promise<TestBot> {
+export interface TestBotOptions {
+  now?: number;
+  storeUrl?: string;
+  /** Another bot on the same data passes the first one's namespace. */
+  namespace?: string;
+  paths?: LearningPath[];
+  defaultTimeZone?: string;
+  reminders?: Partial<ReminderJobOptions>;
+}
+
+/**
+ * The real bot on a real store (in memory unless a URL is given), the real curriculum and a fixed clock.
+ * On Redis each test bot gets its own namespace, deleted when its store closes.
+ */
+export async function createTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const clock = createFakeClock(options.now ?? DEFAULT_NOW);
   const logger = createJsonLogger({ level: process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent' });
-  const store = await openStore(options.storeUrl ?? 'memory://', logger, clock);
+  const url = options.storeUrl ?? 'memory://';
+  const namespace = options.namespace ?? `test-${randomUUID()}`;
+  const store = await openStore(url, logger, { clock, namespace });
+  if (url.startsWith('redis') && !options.namespace) {
+    const close = store.close;
+    store.close = async () => {
+      await close();
+      await dropRedisNamespace(namespace, url);
+    };
+  }
   const paths = options.paths ?? (await loadCurricula(CURRICULUM_DIR));
   const bot = createBot({ store, clock, logger, paths, settings: { defaultTimeZone: options.defaultTimeZone ?? 'UTC' }, reminders: { backoffMs: 5, ...options.reminders } });
-  return { bot, store, clock, logger, paths };
+  return { bot, store, clock, logger, paths, namespace };
 }
