@@ -1,7 +1,8 @@
 import { once } from 'node:events';
-import { Events } from 'discord.js';
+import { Events, Status } from 'discord.js';
 import type { Client } from 'discord.js';
 import type { Bot } from '../../src/bot.js';
+import type { AdapterHealth } from '../../src/ops/adapter-health.js';
 import type { DirectMessenger } from '../../src/ports/direct-messenger.js';
 import type { Logger } from '../../src/ports/logger.js';
 import { createDiscordClient } from './create-discord-client.js';
@@ -25,11 +26,15 @@ export interface DiscordOptions {
   autocompleteDeadlineMs?: number;
   /** Pace of proactive sends (reminder DMs, digests); default 40 of the 50 requests/s Discord allows. */
   sendsPerSecond?: number;
+  /** This process's shards and the total, when `npm run discord:shards` started it; all shards otherwise. */
+  shards?: { ids: number[]; count: number };
 }
 
 export interface DiscordAdapter {
   messenger: DirectMessenger;
   client: Client;
+  /** Ready when every shard of this process is; otherwise the state of the first one that is not. */
+  health(): AdapterHealth;
   stop(): Promise<void>;
 }
 
@@ -44,6 +49,7 @@ export async function startDiscord(deps: { bot: Bot; logger: Logger; options: Di
   assertConfigured(options);
   const logger = deps.logger.child({ platform: 'discord' });
   const client = createDiscordClient(options);
+  let stopped = false;
   const listener = createInteractionListener({
     bot,
     logger,
@@ -82,11 +88,22 @@ export async function startDiscord(deps: { bot: Bot; logger: Logger; options: Di
   return {
     messenger,
     client,
+    health: () => (stopped ? { ok: false, state: 'stopped' } : gatewayHealth(client)),
     async stop() {
+      stopped = true;
       await listener.drain(DRAIN_TIMEOUT_MS);
       await client.destroy();
     },
   };
+}
+
+function gatewayHealth(client: Client): AdapterHealth {
+  const shards = [...client.ws.shards.values()];
+  const behind = shards.find((shard) => shard.status !== Status.Ready);
+  if (shards.length === 0) return { ok: false, state: 'connecting' };
+  if (!behind) return { ok: true, state: 'ready' };
+  // Status names are PascalCase (WaitingForGuilds); the report uses kebab-case words.
+  return { ok: false, state: Status[behind.status].replace(/(?<=[a-z])(?=[A-Z])/g, '-').toLowerCase() };
 }
 
 function assertConfigured(options: DiscordOptions): void {

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 /** Gateway opcodes the fake speaks: https://discord.com/developers/docs/topics/opcodes-and-status-codes#gateway-gateway-opcodes */
-const Op = { Dispatch: 0, Heartbeat: 1, Identify: 2, Hello: 10, HeartbeatAck: 11 } as const;
+const Op = { Dispatch: 0, Heartbeat: 1, Identify: 2, Resume: 6, Hello: 10, HeartbeatAck: 11 } as const;
 /** https://discord.com/developers/docs/topics/opcodes-and-status-codes#gateway-gateway-close-event-codes */
 const AUTHENTICATION_FAILED = 4004;
 
@@ -13,9 +13,20 @@ export interface FakeGatewayOptions {
   heartbeatIntervalMs: number;
 }
 
-/** A single-shard Discord gateway: HELLO, IDENTIFY -> READY (no guilds), heartbeat acks, and dispatches on demand. */
+/** What a client sent in IDENTIFY; `shard` is [shard id, shard count]. */
+export interface Identify {
+  token: string;
+  intents: number;
+  shard?: [number, number];
+}
+
+/**
+ * A Discord gateway: HELLO, IDENTIFY -> READY (no guilds) for whichever shard identifies, RESUME ->
+ * RESUMED, heartbeat acks, and dispatches on demand.
+ */
 export class FakeDiscordGateway {
-  readonly identifies: Array<{ token: string; intents: number }> = [];
+  readonly identifies: Identify[] = [];
+  readonly resumes: string[] = [];
   heartbeats = 0;
   private readonly server: WebSocketServer;
   private readonly sockets = new Set<WebSocket>();
@@ -42,6 +53,11 @@ export class FakeDiscordGateway {
     for (const socket of this.ready) socket.send(frame);
   }
 
+  /** Cuts every connection as a network failure would; clients reconnect and resume. */
+  dropConnections(): void {
+    for (const socket of this.sockets) socket.terminate();
+  }
+
   async close(): Promise<void> {
     for (const socket of this.sockets) socket.terminate();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -64,23 +80,39 @@ export class FakeDiscordGateway {
       socket.send(JSON.stringify({ op: Op.HeartbeatAck }));
       return;
     }
+    if (frame.op === Op.Resume) return this.resume(socket, frame.d as { token: string; session_id: string });
     if (frame.op !== Op.Identify) return;
-    const identify = frame.d as { token: string; intents: number };
-    this.identifies.push({ token: identify.token, intents: identify.intents });
+    const identify = frame.d as Identify;
+    this.identifies.push({ token: identify.token, intents: identify.intents, ...(identify.shard ? { shard: identify.shard } : {}) });
     if (identify.token !== this.options.token) {
       socket.close(AUTHENTICATION_FAILED, 'Authentication failed.');
       return;
     }
     this.ready.add(socket);
-    this.dispatch('READY', {
+    this.sendTo(socket, 'READY', {
       v: 10,
       user: { id: this.options.botUserId, username: 'pathbot', discriminator: '0', global_name: null, avatar: null, bot: true },
       guilds: [],
       session_id: 'fake-session',
       resume_gateway_url: `ws://127.0.0.1:${this.port()}`,
-      shard: [0, 1],
+      shard: identify.shard ?? [0, 1],
       application: { id: this.options.appId, flags: 0 },
     });
+  }
+
+  private resume(socket: WebSocket, resume: { token: string; session_id: string }): void {
+    this.resumes.push(resume.session_id);
+    if (resume.token !== this.options.token) {
+      socket.close(AUTHENTICATION_FAILED, 'Authentication failed.');
+      return;
+    }
+    this.ready.add(socket);
+    this.sendTo(socket, 'RESUMED', null);
+  }
+
+  private sendTo(socket: WebSocket, event: string, data: unknown): void {
+    this.sequence += 1;
+    socket.send(JSON.stringify({ op: Op.Dispatch, t: event, s: this.sequence, d: data }));
   }
 
   private port(): number {

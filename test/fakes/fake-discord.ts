@@ -27,6 +27,8 @@ export interface FakeDiscordOptions {
   token?: string;
   appId?: string;
   heartbeatIntervalMs?: number;
+  /** The shard count GET /gateway/bot recommends (Discord: one per 1,000 guilds or so). */
+  shards?: number;
 }
 
 const API_PREFIX = '/api/v10';
@@ -50,6 +52,7 @@ export class FakeDiscord {
   readonly channelMessages = this.channels.channelMessages;
   private readonly overrides: Override[] = [];
   private readonly waiters = new Set<{ match: (request: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }>();
+  private readonly recommendedShards: number;
 
   private constructor(
     private readonly server: Server,
@@ -57,6 +60,7 @@ export class FakeDiscord {
   ) {
     this.token = options.token;
     this.appId = options.appId;
+    this.recommendedShards = options.shards;
     this.gateway = new FakeDiscordGateway(server, { ...options, botUserId: this.botUserId });
     server.on('request', (request, response) => void this.serve(request, response));
   }
@@ -68,6 +72,7 @@ export class FakeDiscord {
       token: options.token ?? 'fake-bot-token',
       appId: options.appId ?? snowflake(),
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 45_000,
+      shards: options.shards ?? 1,
     });
   }
 
@@ -165,7 +170,7 @@ export class FakeDiscord {
       const port = (this.server.address() as AddressInfo).port;
       return json(200, {
         url: `ws://127.0.0.1:${port}`,
-        shards: 1,
+        shards: this.recommendedShards,
         session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
       });
     }

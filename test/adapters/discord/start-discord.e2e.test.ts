@@ -28,7 +28,7 @@ describe('startDiscord', () => {
     const { fake, testBot, log } = await begin();
     adapter = await startDiscord({ bot: testBot.bot, logger: log, options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl } });
 
-    expect(fake.gateway.identifies).toEqual([{ token: fake.token, intents: 1 }]);
+    expect(fake.gateway.identifies).toEqual([{ token: fake.token, intents: 1, shard: [0, 1] }]);
     expect(adapter.client.isReady()).toBe(true);
     expect(adapter.client.options.allowedMentions).toEqual({ parse: [] });
     const users = adapter.client.users.cache;
@@ -79,6 +79,26 @@ describe('startDiscord', () => {
     await started.stop();
     await waitUntil(() => fake.gateway.openConnections === 0, 2000);
     expect(fake.gateway.openConnections).toBe(0);
+  });
+
+  it('health() says ready, then what the gateway is doing while a dropped connection resumes, then stopped', async () => {
+    const { fake, testBot, log } = await begin();
+    const started = await startDiscord({ bot: testBot.bot, logger: log, options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl } });
+    expect(started.health()).toEqual({ ok: true, state: 'ready' });
+    fake.gateway.dropConnections();
+    await waitUntil(() => !started.health().ok, 2000);
+    expect(started.health().state).toMatch(/^(connecting|resuming|reconnecting)$/);
+    await waitUntil(() => started.health().ok, 5000);
+    expect(fake.gateway.resumes).toEqual(['fake-session']);
+    await started.stop();
+    expect(started.health()).toEqual({ ok: false, state: 'stopped' });
+  });
+
+  it('connects only the shards it is given', async () => {
+    const { fake, testBot, log } = await begin();
+    adapter = await startDiscord({ bot: testBot.bot, logger: log, options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl, shards: { ids: [1], count: 2 } } });
+    expect(fake.gateway.identifies).toEqual([{ token: fake.token, intents: 1, shard: [1, 2] }]);
+    expect(adapter.health()).toEqual({ ok: true, state: 'ready' });
   });
 
   it('says which settings are missing before contacting Discord', async () => {
