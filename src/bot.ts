@@ -16,7 +16,7 @@ import { UserError } from './model/user-error.js';
 import type { Clock } from './ports/clock.js';
 import type { DirectMessenger } from './ports/direct-messenger.js';
 import type { Logger } from './ports/logger.js';
-import type { Store } from './ports/store.js';
+import { StoreUnavailableError, type Store } from './ports/store.js';
 import { createReminderJob, DEFAULT_REMINDER_OPTIONS, type ReminderJobOptions, type TickReport } from './reminders/reminder-job.js';
 import { autocomplete } from './views/autocomplete.js';
 import { overviewReply } from './views/overview-reply.js';
@@ -69,7 +69,7 @@ export function createBot(deps: BotDeps): Bot {
   return {
     paths: specs,
     handle: (invocation) =>
-      answer(async () => {
+      answer(deps.logger, async () => {
         const path = pathNamed(invocation.path);
         const spec = findCommand(specs.find((candidate) => candidate.name === path.command)!, invocation.command || 'help');
         const command = commands.find((candidate) => candidate.name === spec.name) as Command;
@@ -81,7 +81,7 @@ export function createBot(deps: BotDeps): Bot {
         return withNotices(context, await command.run(context, { ...invocation, args }));
       }),
     handleAction: (press) =>
-      answer(async () => {
+      answer(deps.logger, async () => {
         const path = pathNamed(press.path);
         if (press.ownerId !== press.user.id) {
           return { visibility: 'private', tone: 'warning', text: `This one isn't yours — run \`/${path.command} next\` to get your own.` };
@@ -113,12 +113,26 @@ export function createBot(deps: BotDeps): Bot {
   };
 }
 
-/** Expected failures become a private reply; anything else is the adapter's to log and apologise for. */
-async function answer(work: () => Promise<Reply>): Promise<Reply> {
+/** What a learner hears while the shared store is down: their request did not happen, and nothing earlier is lost. */
+export const STORE_UNAVAILABLE_REPLY: Reply = {
+  visibility: 'private',
+  tone: 'warning',
+  text: "I can't reach my storage right now, so that didn't go through. Please try again in a moment — everything you've done before is safe.",
+};
+
+/**
+ * Expected failures become a private reply, and so does a store outage (it passes by itself);
+ * anything else is the adapter's to log and apologise for.
+ */
+async function answer(logger: Logger, work: () => Promise<Reply>): Promise<Reply> {
   try {
     return await work();
   } catch (error) {
     if (error instanceof UserError) return errorReply(error);
+    if (error instanceof StoreUnavailableError) {
+      logger.warn('command refused: store unavailable', { operation: error.message });
+      return STORE_UNAVAILABLE_REPLY;
+    }
     throw error;
   }
 }
