@@ -16,6 +16,7 @@ const url = (protocols: RegExp, example: string) =>
 export const configSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),
   STORE_URL: z.string().regex(/^(sqlite|memory|redis|rediss):\/\//, 'must start with sqlite://, redis:// or memory://').default('sqlite://./data/webrtc.sqlite'),
+  STORE_NAMESPACE: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1-64 letters, digits, dots, dashes or underscores').default('pathbot'),
   CURRICULUM_DIR: z.string().min(1).default('./curriculum'),
   DEFAULT_TIME_ZONE: ianaZone.default('UTC'),
   DISCORD_TOKEN: optional,

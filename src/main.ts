@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   // The console chat owns the terminal: only warnings reach it unless LOG_LEVEL says otherwise.
   const logger = createJsonLogger({ level: config.LOG_LEVEL ?? (consoleMode ? 'warn' : 'info'), secrets: secretsOf(config) });
   const paths = await loadCurricula(config.CURRICULUM_DIR);
-  const store = await openStore(config.STORE_URL, logger);
+  const store = await openStore(config.STORE_URL, logger, { namespace: config.STORE_NAMESPACE });
   const bot = createBot({
     store, clock: systemClock, logger, paths,
     settings: { defaultTimeZone: config.DEFAULT_TIME_ZONE },
