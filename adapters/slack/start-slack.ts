@@ -1,17 +1,21 @@
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, webApi } from '@slack/bolt';
+import { App, webApi } from '@slack/bolt';
 import type { Bot } from '../../src/bot.js';
+import type { AdapterHealth } from '../../src/ops/adapter-health.js';
 import type { DirectMessenger } from '../../src/ports/direct-messenger.js';
 import type { Logger } from '../../src/ports/logger.js';
 import type { Store } from '../../src/ports/store.js';
 import { createAppHome } from './app-home.js';
-import { refuseFutureTimestamps } from './refuse-future-timestamps.js';
 import { registerSlackEvents } from './register-slack-events.js';
 import { registerSlackListeners } from './register-slack-listeners.js';
 import { createSlackDirectMessenger } from './slack-direct-messenger.js';
 import { createProfileLookup } from './slack-profiles.js';
+import { createHttpReceiver, createSocketReceiver, type HttpRoute } from './slack-receivers.js';
 import { toBoltLogger } from './to-bolt-logger.js';
 import { createTokenBucket, createWorkspaceBuckets, realSleep } from './token-bucket.js';
+import { trackListenerRuns } from './track-listener-runs.js';
+
+export { SLACK_EVENTS_PATH, type HttpRoute } from './slack-receivers.js';
 
 /** How the Slack adapter runs; the lead's config fills it from SLACK_* and PORT. */
 export interface SlackOptions {
@@ -27,6 +31,8 @@ export interface SlackOptions {
   adminUserIds: string[];
   /** Direct messages per workspace per minute (the token bucket's rate). */
   workspaceMessagesPerMinute: number;
+  /** GET routes served on the same port in HTTP mode (the health check); Socket Mode listens on none. */
+  httpRoutes?: HttpRoute[];
 }
 
 export interface SlackDeps {
@@ -43,10 +49,14 @@ export interface RunningSlack {
   app: App;
   /** The port actually listened on in HTTP mode (useful with port 0). */
   port?: number;
+  /** "http" while listening; "socket" while the socket is connected (socket-reconnecting… otherwise); "stopped". */
+  health(): AdapterHealth;
+  /** Stops taking requests, then waits (briefly) for answers still being worked on. */
   stop(): Promise<void>;
 }
 
-export const SLACK_EVENTS_PATH = '/slack/events';
+/** Answers still being worked on after their ack get this long at shutdown. */
+const DRAIN_TIMEOUT_MS = 5_000;
 
 /** Starts the Bolt app (Socket Mode or HTTP), wires it to the bot and returns the DirectMessenger for reminders. */
 export async function startSlack(deps: SlackDeps): Promise<RunningSlack> {
@@ -59,18 +69,15 @@ export async function startSlack(deps: SlackDeps): Promise<RunningSlack> {
   // A 429 must not stall a slash command for a minute inside the client: fail fast, retry transient errors briefly.
   const clientOptions: webApi.WebClientOptions = { ...base, rejectRateLimitedCalls: true, retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2000 } };
   const socketMode = Boolean(options.appToken);
-  const receiver = socketMode ? undefined : createHttpReceiver(options, logger, boltLogger, now);
-  const app = new App({
-    token: options.botToken,
-    ...(socketMode ? { socketMode: true, appToken: options.appToken } : { receiver }),
-    clientOptions,
-    logger: boltLogger,
-    deferInitialization: true,
-  });
+  const { receiver, health } = options.appToken
+    ? createSocketReceiver({ appToken: options.appToken, clientOptions, boltLogger })
+    : createHttpReceiver({ signingSecret: options.signingSecret, routes: options.httpRoutes ?? [], logger, boltLogger, now });
+  const app = new App({ token: options.botToken, receiver, clientOptions, logger: boltLogger, deferInitialization: true });
   await app.init().catch((error: unknown) => {
     throw new Error(`Slack refused SLACK_BOT_TOKEN (auth.test): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   });
   app.error(async (error) => logger.error('unhandled Slack listener error', { error: error.message }));
+  const runs = trackListenerRuns(app);
 
   const home = createAppHome({ bot, client: app.client, store, logger });
   const profiles = createProfileLookup({ client: app.client, adminUserIds: options.adminUserIds, logger, now });
@@ -82,7 +89,18 @@ export async function startSlack(deps: SlackDeps): Promise<RunningSlack> {
 
   const port = await listen(app, socketMode, options);
   logger.info('Slack adapter started', { mode: socketMode ? 'socket' : 'http', ...(port !== undefined ? { port } : {}) });
-  return { messenger, app, ...(port !== undefined ? { port } : {}), stop: () => app.stop() as Promise<void> };
+  let stopped = false;
+  return {
+    messenger,
+    app,
+    ...(port !== undefined ? { port } : {}),
+    health: () => (stopped ? { ok: false, state: 'stopped' } : health()),
+    async stop() {
+      stopped = true;
+      await app.stop();
+      await runs.drain(DRAIN_TIMEOUT_MS);
+    },
+  };
 }
 
 /** The messenger paces itself, so its client neither queues on 429 nor retries behind its back. */
@@ -96,14 +114,6 @@ function createPacedMessenger(options: SlackOptions, base: webApi.WebClientOptio
     defaultPath,
     logger,
   });
-}
-
-function createHttpReceiver(options: SlackOptions, logger: Logger, boltLogger: ReturnType<typeof toBoltLogger>, now: () => number): HTTPReceiver {
-  // processBeforeResponse stays false: the ack goes out at once and the work continues in this
-  // long-running process, which keeps every answer inside Slack's 3 seconds.
-  const receiver = new HTTPReceiver({ signingSecret: options.signingSecret, endpoints: SLACK_EVENTS_PATH, logger: boltLogger });
-  receiver.requestListener = refuseFutureTimestamps(receiver.requestListener, now, logger);
-  return receiver;
 }
 
 async function listen(app: App, socketMode: boolean, options: SlackOptions): Promise<number | undefined> {

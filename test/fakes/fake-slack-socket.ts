@@ -13,6 +13,8 @@ export interface FakeSlackSocket {
   readonly acks: SocketAck[];
   connected(): Promise<void>;
   deliver(envelope: Record<string, unknown>): void;
+  /** Cuts the connection as a network failure would; the server stays up for the client to come back. */
+  drop(): void;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,9 @@ export async function startFakeSlackSocket(): Promise<FakeSlackSocket> {
     deliver(envelope) {
       if (!client) throw new Error('fake Slack socket: no client connected');
       client.send(JSON.stringify(envelope));
+    },
+    drop() {
+      for (const socket of server.clients) socket.terminate();
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

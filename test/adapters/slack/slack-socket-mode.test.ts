@@ -39,6 +39,14 @@ describe('Slack in Socket Mode (SLACK_APP_TOKEN set), against a loopback socket'
     expect(slack.callsTo('apps.connections.open')[0]?.token).toBe(APP_TOKEN);
   });
 
+  it('health() follows the socket: "socket" while connected, not ok once it is lost', async () => {
+    await slack.waitFor(() => running.health().ok);
+    expect(running.health()).toEqual({ ok: true, state: 'socket' });
+    socket.drop();
+    await slack.waitFor(() => !running.health().ok);
+    expect(running.health()).toEqual({ ok: false, state: 'socket-disconnected' });
+  });
+
   it('acknowledges a slash command envelope, then answers on the response_url', async () => {
     socket.deliver({
       envelope_id: 'env-1',
