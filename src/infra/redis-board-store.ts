@@ -68,7 +68,7 @@ function scoreOf(entry: Pick<BoardEntry, 'completed' | 'minutes'>): number {
 }
 
 function rowOf(member: string, score: number, stored: StoredRow | undefined, rank: number): RankedEntry {
-  const value = -score;
+  const value = Math.abs(score); // scores are negated; a learner with nothing done is -0
   return {
     member, rank,
     name: stored?.name ?? member,

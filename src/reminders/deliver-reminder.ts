@@ -17,7 +17,7 @@ export const LEASE_MS = 5 * 60_000;
 /** How long "this reminder went out" is remembered (longer than any catch-up window). */
 export const SENT_MARK_MS = 9 * 24 * 3_600_000;
 
-export type Outcome = 'sent' | 'too-old' | 'not-needed' | 'finished' | 'undeliverable' | 'stale' | 'busy' | 'failed' | 'no-messenger';
+export type Outcome = 'sent' | 'already-sent' | 'too-old' | 'not-needed' | 'finished' | 'undeliverable' | 'stale' | 'busy' | 'failed' | 'no-messenger';
 
 interface Due {
   member: string;
@@ -49,7 +49,8 @@ export async function deliverReminder(deps: CoreDeps & { paths: readonly Learnin
     logger.info('reminder skipped: too old after downtime', { learner: due.learnerKey, dueAt: new Date(due.slotAt).toISOString() });
     return (await finish(false), 'too-old');
   }
-  if (await store.records.get(`sent:${occurrence}`)) return (await finish(true), 'sent');
+  // Sent already (by another instance, or before a crash): only the next slot may still need filing.
+  if (await store.records.get(`sent:${occurrence}`)) return (await finish(true), 'already-sent');
   if (kind === 'daily' && completedToday(record, path, reminder.zone, due.now)) return (await finish(false), 'not-needed');
   const pausing = reminder.ignored + 1 >= MAX_IGNORED_REMINDERS;
   const reply = reminderReply(path, record.paths[due.path], streakOf(path, record.paths[due.path], reminder.zone, due.now), pausing);

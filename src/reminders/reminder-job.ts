@@ -68,7 +68,7 @@ export function createReminderJob(deps: CoreDeps & { paths: readonly LearningPat
 }
 
 function emptyReport(): TickReport {
-  return { sent: 0, 'too-old': 0, 'not-needed': 0, finished: 0, undeliverable: 0, stale: 0, busy: 0, failed: 0, 'no-messenger': 0 };
+  return { sent: 0, 'already-sent': 0, 'too-old': 0, 'not-needed': 0, finished: 0, undeliverable: 0, stale: 0, busy: 0, failed: 0, 'no-messenger': 0 };
 }
 
 async function inBatches<T>(items: readonly T[], size: number, stopped: () => boolean, work: (item: T) => Promise<void>): Promise<void> {

@@ -87,6 +87,8 @@ describe.each(BACKENDS)('store contract (%s)', (kind) => {
     expect(page.self).toMatchObject({ member: 'last', rank: 5, completed: 1, minutes: 30 });
     expect(page.total).toBe(5);
     expect((await store.boards.top('b', 10, 'nobody')).self).toBeUndefined();
+    await store.boards.put('b', entry('newcomer', 0, 0, 1));
+    expect((await store.boards.top('b', 10, 'newcomer')).self).toEqual({ ...entry('newcomer', 0, 0, 1), rank: 6 });
     expect(await store.boards.top('empty', 10, 'x')).toEqual({ rows: [], total: 0 });
   });
 

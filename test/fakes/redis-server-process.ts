@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@keyv/redis';
+import { freePort } from './free-port.js';
 
 /** A private redis-server on 127.0.0.1 that a test may kill and restart; every write is fsynced to its AOF. */
 export interface RedisServerProcess {
@@ -49,15 +49,4 @@ async function waitForPing(url: string): Promise<void> {
     }
   }
   throw new Error(`redis-server at ${url} did not answer within 5 s`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
