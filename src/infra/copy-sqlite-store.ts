@@ -1,0 +1,94 @@
+import KeyvSqlite from '@keyv/sqlite';
+import { learnerRecordSchema } from '../model/learner.js';
+import type { BoardEntry, Store } from '../ports/store.js';
+
+/** What a copy did, for the person running it. */
+export interface CopyReport {
+  learners: number;
+  /** Already in the target (a rerun, or the learner used the new store first): left as they are. */
+  learnersKept: number;
+  invalid: string[];
+  boardRows: number;
+  reminderSlots: number;
+  digestSlots: number;
+  records: number;
+  expired: number;
+}
+
+/** Keyv's stored envelope: the value, and when it expires (epoch ms) if ever. */
+interface Envelope {
+  value: unknown;
+  expires?: number | null;
+}
+
+/**
+ * Copies everything a bot kept in an SQLite file into another store (Redis, for going multi-instance).
+ * Learner records and records already in the target win, so running it twice changes nothing. Boards
+ * are copied as of revision 0, so the first change a learner makes on the new store replaces their row.
+ * Leases (short-lived claims) are not copied: stop the bot before copying.
+ */
+export async function copySqliteStore(file: string, namespace: string, target: Store, now: number): Promise<CopyReport> {
+  const report: CopyReport = { learners: 0, learnersKept: 0, invalid: [], boardRows: 0, reminderSlots: 0, digestSlots: 0, records: 0, expired: 0 };
+  const sqlite = new KeyvSqlite({ uri: `sqlite://${file}` });
+  try {
+    const rows = (await sqlite.query('SELECT key, value FROM keyv WHERE key LIKE ? ORDER BY key', `${namespace}:%`)) as { key: string; value: string }[];
+    for (const row of rows) {
+      const envelope = JSON.parse(row.value) as Envelope;
+      if (typeof envelope.expires === 'number' && envelope.expires <= now) {
+        report.expired += 1;
+        continue;
+      }
+      await copyOne(row.key.slice(namespace.length + 1), envelope, target, report, now);
+    }
+  } finally {
+    await sqlite.disconnect();
+  }
+  return report;
+}
+
+async function copyOne(key: string, { value, expires }: Envelope, target: Store, report: CopyReport, now: number): Promise<void> {
+  const [kind] = key.split(':', 1);
+  const rest = key.slice(`${kind}:`.length);
+  switch (kind) {
+    case 'learner': {
+      const parsed = learnerRecordSchema.safeParse(value);
+      if (!parsed.success) return void report.invalid.push(rest);
+      const copied = await target.learners.update(rest, (current) => (current ? { result: false } : { next: parsed.data, result: true }));
+      if (copied) report.learners += 1;
+      else report.learnersKept += 1;
+      return;
+    }
+    case 'board':
+      for (const entry of boardRows(value)) {
+        await target.boards.put(rest, { ...entry, revision: 0 });
+        report.boardRows += 1;
+      }
+      return;
+    case 'due':
+    case 'digest-due':
+      for (const member of stringsOf(value)) {
+        await (kind === 'due' ? target.reminders : target.digests).add(Number(rest), member);
+        if (kind === 'due') report.reminderSlots += 1;
+        else report.digestSlots += 1;
+      }
+      return;
+    case 'record':
+      if ((await target.records.get(rest)) !== undefined) return;
+      await target.records.set(rest, value, typeof expires === 'number' ? expires - now : undefined);
+      report.records += 1;
+      return;
+    default:
+      // workspace:* indexes are rebuilt by the learner copies; claim:* are leases of a stopped bot.
+      return;
+  }
+}
+
+/** Boards were a bare sorted array before revisions, then `{ rows, removed }`. */
+function boardRows(value: unknown): BoardEntry[] {
+  const rows = Array.isArray(value) ? value : (value as { rows?: unknown } | null)?.rows;
+  return Array.isArray(rows) ? (rows as BoardEntry[]) : [];
+}
+
+function stringsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
