@@ -40,6 +40,10 @@ export async function copySqliteStore(file: string, namespace: string, target: S
       }
       await copyOne(row.key.slice(namespace.length + 1), envelope, target, report, now);
     }
+    for (const row of await boardRows(sqlite, namespace)) {
+      await target.boards.put(row.board, { member: row.member, name: row.name, completed: row.completed, minutes: row.minutes, reachedAt: row.reached_at, revision: 0 });
+      report.boardRows += 1;
+    }
   } finally {
     await sqlite.disconnect();
   }
@@ -59,7 +63,7 @@ async function copyOne(key: string, { value, expires }: Envelope, target: Store,
       return;
     }
     case 'board':
-      for (const entry of boardRows(value)) {
+      for (const entry of legacyBoardRows(value)) {
         await target.boards.put(rest, { ...entry, revision: 0 });
         report.boardRows += 1;
       }
@@ -83,8 +87,24 @@ async function copyOne(key: string, { value, expires }: Envelope, target: Store,
   }
 }
 
-/** Boards were a bare sorted array before revisions, then `{ rows, removed }`. */
-function boardRows(value: unknown): BoardEntry[] {
+interface BoardRow {
+  board: string;
+  member: string;
+  name: string;
+  completed: number;
+  minutes: number;
+  reached_at: number;
+}
+
+/** Rows of the board_rows table (files from before it existed have none). */
+async function boardRows(sqlite: KeyvSqlite, namespace: string): Promise<BoardRow[]> {
+  const tables = (await sqlite.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'board_rows'")) as unknown[];
+  if (tables.length === 0) return [];
+  return (await sqlite.query('SELECT board, member, name, completed, minutes, reached_at FROM board_rows WHERE namespace = ? AND removed = 0', namespace)) as BoardRow[];
+}
+
+/** Older versions kept a board as one Keyv document: a bare sorted array, then `{ rows, removed }`. */
+function legacyBoardRows(value: unknown): BoardEntry[] {
   const rows = Array.isArray(value) ? value : (value as { rows?: unknown } | null)?.rows;
   return Array.isArray(rows) ? (rows as BoardEntry[]) : [];
 }

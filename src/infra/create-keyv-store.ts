@@ -3,18 +3,18 @@ import type Keyv from 'keyv';
 import type { Clock } from '../ports/clock.js';
 import type { Claims, RecordStore, ReminderIndex, Store } from '../ports/store.js';
 import { KeyedMutex } from './keyed-mutex.js';
-import { KeyvBoardStore } from './keyv-board-store.js';
+import { CachedBoardStore, unsavedBoardRows, type BoardRows } from './cached-board-store.js';
 import { KeyvLearnerStore } from './keyv-learner-store.js';
 import { KeyvSetIndex } from './keyv-set-index.js';
 
-/** The whole Store over one Keyv instance. Atomicity is per process: right for memory and SQLite. */
-export function createKeyvStore(keyv: Keyv, backend: string, clock: Clock, close: () => Promise<void> = () => keyv.disconnect()): Store {
+/** The whole Store over one Keyv instance (boards beside it). Atomicity is per process: right for memory and SQLite. */
+export function createKeyvStore(keyv: Keyv, backend: string, clock: Clock, boardRows: BoardRows = unsavedBoardRows, close: () => Promise<void> = () => keyv.disconnect()): Store {
   const mutex = new KeyedMutex();
   const sets = new KeyvSetIndex(keyv, mutex);
   const records = keyvRecords(keyv);
   return {
     learners: new KeyvLearnerStore(keyv, mutex, sets),
-    boards: new KeyvBoardStore(keyv, mutex),
+    boards: new CachedBoardStore(boardRows, mutex),
     reminders: minuteIndex(sets, 'due'),
     digests: minuteIndex(sets, 'digest-due'),
     claims: keyvClaims(keyv, mutex, clock),

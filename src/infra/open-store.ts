@@ -7,6 +7,7 @@ import type { Logger } from '../ports/logger.js';
 import type { Store } from '../ports/store.js';
 import { createKeyvStore } from './create-keyv-store.js';
 import { openRedisStore } from './redis-store.js';
+import { createSqliteBoardRows } from './sqlite-board-rows.js';
 
 const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 
@@ -46,7 +47,8 @@ async function openSqlite(file: string, namespace: string, logger: Logger, clock
   const keyv = new Keyv({ store: sqlite, namespace, throwOnErrors: true });
   keyv.on('error', (error: unknown) => logger.error('sqlite store error', { error: String(error) }));
   logger.info('store opened', { backend: 'sqlite', file });
-  return createKeyvStore(keyv, 'sqlite', clock, async () => {
+  const boardRows = await createSqliteBoardRows(sqlite.query, namespace, keyv);
+  return createKeyvStore(keyv, 'sqlite', clock, boardRows, async () => {
     await keyv.disconnect();
   });
 }

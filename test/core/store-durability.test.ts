@@ -25,6 +25,21 @@ describe('the SQLite store', () => {
     await raw.disconnect();
   });
 
+  it('keeps leaderboards across a restart, and reads boards an older version stored as one document', async () => {
+    const file = await tempSqlite();
+    const older = new Keyv({ store: new KeyvSqlite({ uri: `sqlite://${file}` }), namespace: 'pathbot' });
+    await older.set('board:console:test:C-old:webrtc', [{ member: 'console:test:zoe', name: 'Zoe', completed: 2, minutes: 55, reachedAt: 1 }]);
+    await older.disconnect();
+    const first = await createTestBot({ storeUrl: `sqlite://${file}` });
+    await run(first.bot, learner('ana', 'Ana'), 'done');
+    expect((await first.store.boards.top('console:test:C-old:webrtc', 10)).rows).toMatchObject([{ name: 'Zoe', rank: 1, revision: 0 }]);
+    await first.store.close();
+    const second = await createTestBot({ storeUrl: `sqlite://${file}` });
+    expect((await run(second.bot, learner('ben', 'Ben'), 'leaderboard')).text).toContain('🥇 Ana — 1 resource, 30 min');
+    expect((await second.store.boards.top('console:test:C-old:webrtc', 10)).rows).toMatchObject([{ name: 'Zoe', completed: 2 }]);
+    await second.store.close();
+  });
+
   it('refuses a stored record it cannot read instead of silently starting over', async () => {
     const file = await tempSqlite();
     const t = await createTestBot({ storeUrl: `sqlite://${file}` });

@@ -42,7 +42,8 @@ export async function createTestBot(options: TestBotOptions = {}): Promise<TestB
   const clock = createFakeClock(options.now ?? DEFAULT_NOW);
   const logger = createJsonLogger({ level: process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent' });
   const url = options.storeUrl ?? 'memory://';
-  const namespace = options.namespace ?? `test-${randomUUID()}`;
+  // A shared Redis gets a namespace per test bot; a file or memory store keeps the bot's own, like production.
+  const namespace = options.namespace ?? (url.startsWith('redis') ? `test-${randomUUID()}` : 'pathbot');
   const store = await openStore(url, logger, { clock, namespace });
   if (url.startsWith('redis') && !options.namespace) {
     const close = store.close;

@@ -1,0 +1,61 @@
+import type Keyv from 'keyv';
+import type { BoardEntry } from '../ports/store.js';
+import type { BoardRows } from './cached-board-store.js';
+
+type Query = (sql: string, ...parameters: unknown[]) => Promise<unknown>;
+
+interface RowRecord {
+  member: string;
+  name: string;
+  completed: number;
+  minutes: number;
+  reached_at: number;
+  revision: number;
+  removed: number;
+}
+
+/**
+ * Board rows in their own SQLite table beside Keyv's, one row per member, through @keyv/sqlite's own
+ * connection. Boards written by older versions (one JSON document per board in Keyv) move over on first read.
+ */
+export async function createSqliteBoardRows(query: Query, namespace: string, keyv: Keyv): Promise<BoardRows> {
+  await query(`CREATE TABLE IF NOT EXISTS board_rows (
+    namespace TEXT NOT NULL, board TEXT NOT NULL, member TEXT NOT NULL, name TEXT NOT NULL,
+    completed INTEGER NOT NULL, minutes INTEGER NOT NULL, reached_at INTEGER NOT NULL,
+    revision INTEGER NOT NULL, removed INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (namespace, board, member)) WITHOUT ROWID`);
+  const upsert = (board: string, row: Omit<RowRecord, 'reached_at'> & { reachedAt: number }) =>
+    query(
+      `INSERT INTO board_rows (namespace, board, member, name, completed, minutes, reached_at, revision, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (namespace, board, member) DO UPDATE SET name = excluded.name, completed = excluded.completed, minutes = excluded.minutes,
+       reached_at = excluded.reached_at, revision = excluded.revision, removed = excluded.removed`,
+      namespace, board, row.member, row.name, row.completed, row.minutes, row.reachedAt, row.revision, row.removed,
+    );
+  const rows: BoardRows = {
+    async load(board) {
+      const found = (await query('SELECT member, name, completed, minutes, reached_at, revision, removed FROM board_rows WHERE namespace = ? AND board = ?', namespace, board)) as RowRecord[];
+      if (found.length === 0) return importLegacyBoard(board);
+      return {
+        rows: found.filter((row) => !row.removed).map((row) => ({ member: row.member, name: row.name, completed: row.completed, minutes: row.minutes, reachedAt: row.reached_at, revision: row.revision })),
+        removed: found.filter((row) => row.removed).map((row) => [row.member, row.revision]),
+      };
+    },
+    save: (board, entry) => upsert(board, { ...entry, removed: 0 }).then(() => undefined),
+    saveRemoval: (board, member, revision) => upsert(board, { member, name: '', completed: 0, minutes: 0, reachedAt: 0, revision, removed: 1 }).then(() => undefined),
+    forget: (board, member) => query('DELETE FROM board_rows WHERE namespace = ? AND board = ? AND member = ?', namespace, board, member).then(() => undefined),
+  };
+
+  async function importLegacyBoard(board: string): Promise<{ rows: BoardEntry[]; removed: [string, number][] }> {
+    const legacy: unknown = await keyv.get(`board:${board}`);
+    if (legacy === undefined) return { rows: [], removed: [] };
+    const stored = Array.isArray(legacy) ? { rows: legacy as BoardEntry[], removed: {} } : (legacy as { rows?: BoardEntry[]; removed?: Record<string, number> });
+    const entries = (stored.rows ?? []).map((row) => ({ ...row, revision: row.revision ?? 0 }));
+    const removed = Object.entries(stored.removed ?? {});
+    for (const entry of entries) await rows.save(board, entry);
+    for (const [member, revision] of removed) await rows.saveRemoval(board, member, revision);
+    await keyv.delete(`board:${board}`);
+    return { rows: entries, removed };
+  }
+
+  return rows;
+}
