@@ -32,6 +32,12 @@ export const configSchema = z.object({
   SLACK_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(6000).default(100),
   REMINDER_CATCHUP_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(120),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: optional,
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
+  DISCORD_SHARD_COUNT: z.preprocess((value) => (value === '' ? undefined : value), z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)], { error: 'must be auto or a whole number of shards' }).default('auto')),
+  // Set by discord.js's ShardingManager for each process it starts (`npm run discord:shards`), never by hand.
+  SHARDS: z.preprocess((value) => (value === '' ? undefined : value), z.string().regex(/^(\d+|\[\d+(,\d+)*\])$/, 'must be a shard id or a JSON list of them').transform((text) => [JSON.parse(text) as number | number[]].flat()).optional()),
+  SHARD_COUNT: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().min(1).optional()),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -3,7 +3,7 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { startConsole } from '../adapters/console/start-console.js';
 import { startDiscord } from '../adapters/discord/start-discord.js';
-import { startSlack } from '../adapters/slack/start-slack.js';
+import { startSlack, type HttpRoute } from '../adapters/slack/start-slack.js';
 import { createBot, type Bot } from './bot.js';
 import { ConfigError, loadConfig, secretsOf, type Config } from './config.js';
 import { CurriculumError } from './curriculum/curriculum-error.js';
@@ -11,18 +11,37 @@ import { loadCurricula } from './curriculum/load-curricula.js';
 import { createJsonLogger } from './infra/json-logger.js';
 import { createCronScheduler } from './infra/cron-scheduler.js';
 import { openStore } from './infra/open-store.js';
+import type { AdapterHealth } from './ops/adapter-health.js';
+import { createHealthCheck } from './ops/create-health-check.js';
+import { handleShutdownSignals } from './ops/handle-shutdown-signals.js';
+import { createHealthEndpoint, HEALTH_PATH } from './ops/health-endpoint.js';
+import { shardPort } from './ops/shard-port.js';
+import { startHealthServer } from './ops/start-health-server.js';
 import { systemClock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
 import type { Scheduler } from './ports/scheduler.js';
 import type { Store } from './ports/store.js';
+
+/** Load balancers and orchestrators give up on a probe after a few seconds: answer well before. */
+const HEALTH_TIMEOUT_MS = 2_000;
+
+/** A running platform adapter, as the composition root sees it. */
+interface Platform {
+  name: string;
+  /** The HTTP port it listens on, if it does (Slack over HTTP). */
+  port?: number;
+  health(): AdapterHealth;
+  stop(): Promise<void>;
+}
 
 /** Composition root: config -> store -> bot -> adapters. The only file in src/ that knows the adapters. */
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig(process.env);
   const consoleMode = !config.DISCORD_TOKEN && !config.SLACK_BOT_TOKEN;
+  const shard = config.SHARDS ? { ids: config.SHARDS, count: config.SHARD_COUNT ?? config.SHARDS.length } : undefined;
   // The console chat owns the terminal: only warnings reach it unless LOG_LEVEL says otherwise.
-  const logger = createJsonLogger({ level: config.LOG_LEVEL ?? (consoleMode ? 'warn' : 'info'), secrets: secretsOf(config) });
+  const logger = createJsonLogger({ level: config.LOG_LEVEL ?? (consoleMode ? 'warn' : 'info'), secrets: secretsOf(config) }, shard ? { shard: shard.ids.join(',') } : {});
   const paths = await loadCurricula(config.CURRICULUM_DIR);
   const store = await openStore(config.STORE_URL, logger, { namespace: config.STORE_NAMESPACE });
   const bot = createBot({
@@ -33,28 +52,41 @@ async function main(): Promise<void> {
   const scheduler = createCronScheduler(logger);
   if (consoleMode) {
     const chat = runConsole(bot, logger);
-    await startReminders(bot, scheduler);
+    await startReminders(bot, scheduler, logger);
     await chat;
     await scheduler.stop();
     await store.close();
     return;
   }
-  const stops = await startPlatforms(config, bot, store, logger);
-  await startReminders(bot, scheduler);
-  const shutdown = async (signal: string) => {
-    logger.info('shutting down', { signal });
+
+  const health = createHealthCheck({ store, storeBackend: config.STORE_URL.split(':')[0]!, timeoutMs: HEALTH_TIMEOUT_MS, secrets: secretsOf(config) });
+  const endpoint = createHealthEndpoint(health, logger);
+  const port = shardPort(config.PORT, shard?.ids);
+  const slackHttp = Boolean(config.SLACK_BOT_TOKEN && !config.SLACK_APP_TOKEN);
+  const platforms = await startPlatforms(config, { bot, store, logger, port, shard, healthRoute: { path: HEALTH_PATH, listener: endpoint } });
+  for (const platform of platforms) health.watch(platform.name, platform.health);
+  // Slack's HTTP receiver already listens on the port and serves /healthz itself.
+  const healthServer = slackHttp ? undefined : await startHealthServer({ port, host: config.HOST, endpoint });
+  logger.info('health endpoint listening', { path: HEALTH_PATH, port: healthServer?.port ?? platforms.find((platform) => platform.port !== undefined)?.port });
+
+  const remindersStarted = startReminders(bot, scheduler, logger);
+  handleShutdownSignals({ signals: process, exit: (code) => process.exit(code), logger, timeoutMs: config.SHUTDOWN_TIMEOUT_SECONDS * 1000 }, async () => {
+    health.markStopping();
+    bot.stopDeliveries();
+    // Sends already under way finish first: Discord's go through its client, which must stay up until then.
+    await remindersStarted;
     await scheduler.stop();
-    for (const stop of stops) await stop().catch((error: unknown) => logger.error('adapter stop failed', { error }));
+    for (const platform of platforms) await platform.stop().catch((error: unknown) => logger.error('adapter stop failed', { platform: platform.name, error }));
+    await healthServer?.close();
     await store.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  });
+  await remindersStarted;
 }
 
 /** Adapters have registered their messengers by now: catch up what was missed, then tick every minute. */
-async function startReminders(bot: Bot, scheduler: Scheduler): Promise<void> {
-  await bot.reminders.catchUp();
+async function startReminders(bot: Bot, scheduler: Scheduler, logger: Logger): Promise<void> {
+  // A store outage during the catch-up must not take the running bot down; the ticks look back too.
+  await bot.reminders.catchUp().catch((error: unknown) => logger.error('reminder catch-up failed; the minute ticks go on', { error }));
   scheduler.every('reminders', '* * * * *', async () => void (await bot.reminders.tick()));
   scheduler.every('weekly-digest', '* * * * *', async () => void (await bot.digests.tick()));
 }
@@ -66,23 +98,37 @@ async function runConsole(bot: Bot, logger: Logger): Promise<void> {
   await startConsole({ bot, logger, options: { input: process.stdin, output: process.stdout, userName, channel, interactive: Boolean(process.stdin.isTTY) } });
 }
 
-async function startPlatforms(config: Config, bot: Bot, store: Store, logger: Logger): Promise<(() => Promise<void>)[]> {
-  const stops: (() => Promise<void>)[] = [];
+interface PlatformDeps {
+  bot: Bot;
+  store: Store;
+  logger: Logger;
+  port: number;
+  shard: { ids: number[]; count: number } | undefined;
+  healthRoute: HttpRoute;
+}
+
+async function startPlatforms(config: Config, deps: PlatformDeps): Promise<Platform[]> {
+  const { bot, store, logger } = deps;
+  const platforms: Platform[] = [];
   if (config.DISCORD_TOKEN && config.DISCORD_APP_ID) {
-    const discord = await startDiscord({ bot, logger, options: { token: config.DISCORD_TOKEN, appId: config.DISCORD_APP_ID, guildId: config.DISCORD_GUILD_ID, apiUrl: config.DISCORD_API_URL, sendsPerSecond: config.DISCORD_SENDS_PER_SECOND } });
-    stops.push(discord.stop);
+    const discord = await startDiscord({
+      bot, logger,
+      options: { token: config.DISCORD_TOKEN, appId: config.DISCORD_APP_ID, guildId: config.DISCORD_GUILD_ID, apiUrl: config.DISCORD_API_URL, sendsPerSecond: config.DISCORD_SENDS_PER_SECOND, shards: deps.shard },
+    });
+    platforms.push({ name: 'discord', health: discord.health, stop: discord.stop });
   }
   if (config.SLACK_BOT_TOKEN && config.SLACK_SIGNING_SECRET) {
     const slack = await startSlack({
       bot, store, logger,
       options: {
         botToken: config.SLACK_BOT_TOKEN, signingSecret: config.SLACK_SIGNING_SECRET, appToken: config.SLACK_APP_TOKEN, apiUrl: config.SLACK_API_URL,
-        port: config.PORT, adminUserIds: config.SLACK_ADMIN_USER_IDS, workspaceMessagesPerMinute: config.SLACK_MESSAGES_PER_MINUTE,
+        port: deps.port, host: config.HOST, adminUserIds: config.SLACK_ADMIN_USER_IDS, workspaceMessagesPerMinute: config.SLACK_MESSAGES_PER_MINUTE,
+        httpRoutes: [deps.healthRoute],
       },
     });
-    stops.push(slack.stop);
+    platforms.push({ name: 'slack', port: slack.port, health: slack.health, stop: slack.stop });
   }
-  return stops;
+  return platforms;
 }
 
 function safeUserName(): string {

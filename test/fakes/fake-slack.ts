@@ -21,6 +21,8 @@ export interface FakeAnswer {
   status?: number;
   headers?: Record<string, string>;
   body: unknown;
+  /** Answer this much later (a slow Slack), the call being recorded at once. */
+  delayMs?: number;
 }
 
 /** A loopback Slack: the Web API under `/api/` and response_url receivers under `/response/`. */
@@ -65,7 +67,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       if (auth?.startsWith('Bearer ')) call.token = auth.slice('Bearer '.length);
       calls.push(call);
       const next = queued.get(method)?.shift();
-      return send(response, next ?? { body: defaultAnswer(call, users, fake.socketUrl) });
+      const answer = { body: defaultAnswer(call, users, fake.socketUrl), ...next };
+      if (answer.delayMs) return void setTimeout(() => send(response, answer), answer.delayMs);
+      return send(response, answer);
     }
     send(response, { status: 404, body: 'not found' });
   }

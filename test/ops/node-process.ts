@@ -1,0 +1,68 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+export const ROOT = join(import.meta.dirname, '../..');
+const CLEAN_ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
+
+/** One JSON log line the process wrote to stderr. */
+export type LogLine = Record<string, unknown> & { message: string; level: string };
+
+/** A TypeScript entry point run the way `npm start` runs it, with only the given environment. */
+export interface NodeProcess {
+  readonly child: ChildProcess;
+  /** Everything written to stdout and stderr so far. */
+  output(): string;
+  logs(): LogLine[];
+  /** The first log line with this message (and these fields), waiting up to `timeoutMs` for it. */
+  waitForLog(message: string, fields?: Record<string, unknown>, timeoutMs?: number): Promise<LogLine>;
+  /** Resolves with the exit code (or the signal that ended it). */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** SIGKILLs the process if it is still running (test clean-up). */
+  kill(): void;
+}
+
+export function startNodeProcess(script: string, env: Record<string, string>): NodeProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, script)], { cwd: ROOT, env: { ...CLEAN_ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let text = '';
+  child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const logs = () => text.split('\n').flatMap((line) => {
+    if (!line.startsWith('{')) return [];
+    try {
+      return [JSON.parse(line) as LogLine];
+    } catch {
+      return [];
+    }
+  });
+  const matches = (line: LogLine, message: string, fields: Record<string, unknown>) =>
+    line.message === message && Object.entries(fields).every(([key, value]) => line[key] === value);
+  return {
+    child,
+    output: () => text,
+    logs,
+    async waitForLog(message, fields = {}, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = logs().find((line) => matches(line, message, fields));
+        if (found) return found;
+        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`no "${message}" log line within ${timeoutMs} ms; output:\n${text}`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
+    exited,
+    kill: () => void (child.exitCode === null && child.signalCode === null && child.kill('SIGKILL')),
+  };
+}
+
+/** Waits for the exit, failing the test instead of hanging when it does not come in time. */
+export async function exitWithin(process: NodeProcess, timeoutMs: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; elapsedMs: number }> {
+  const started = Date.now();
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`did not exit within ${timeoutMs} ms; output:\n${process.output()}`)), timeoutMs)));
+  try {
+    return { ...(await Promise.race([process.exited, late])), elapsedMs: Date.now() - started };
+  } finally {
+    clearTimeout(timer);
+  }
+}
