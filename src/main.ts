@@ -17,6 +17,7 @@ import { handleShutdownSignals } from './ops/handle-shutdown-signals.js';
 import { createHealthEndpoint, HEALTH_PATH } from './ops/health-endpoint.js';
 import { shardPort } from './ops/shard-port.js';
 import { startHealthServer } from './ops/start-health-server.js';
+import { isStopRequest } from './ops/stop-request.js';
 import { systemClock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
 import type { Scheduler } from './ports/scheduler.js';
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
   logger.info('health endpoint listening', { path: HEALTH_PATH, port: healthServer?.port ?? platforms.find((platform) => platform.port !== undefined)?.port });
 
   const remindersStarted = startReminders(bot, scheduler, logger);
-  handleShutdownSignals({ signals: process, exit: (code) => process.exit(code), logger, timeoutMs: config.SHUTDOWN_TIMEOUT_SECONDS * 1000 }, async () => {
+  const shutdown = handleShutdownSignals({ signals: process, exit: (code) => process.exit(code), logger, timeoutMs: config.SHUTDOWN_TIMEOUT_SECONDS * 1000 }, async () => {
     health.markStopping();
     bot.stopDeliveries();
     // Sends already under way finish first: Discord's go through its client, which must stay up until then.
@@ -80,6 +81,13 @@ async function main(): Promise<void> {
     await healthServer?.close();
     await store.close();
   });
+  if (process.send) {
+    // Started by `npm run discord:shards`: the manager asks over IPC; if it is gone, nobody will.
+    process.on('message', (message) => isStopRequest(message) && shutdown.request('asked by the sharding manager'));
+    process.on('disconnect', () => shutdown.request('the sharding manager is gone'));
+    // discord.js tells the manager about gateway changes without a callback: once it is gone, that must not crash us.
+    process.on('error', (error: Error) => logger.debug('message to the sharding manager not delivered', { error: error.message }));
+  }
   await remindersStarted;
 }
 

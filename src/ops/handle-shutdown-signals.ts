@@ -12,26 +12,37 @@ export interface ShutdownDeps {
   timeoutMs: number;
 }
 
+/** Starts the shutdown from something other than a signal (a parent process asking); once, whatever else asks. */
+export interface ShutdownRequests {
+  request(reason: string): void;
+}
+
 /**
- * SIGTERM or SIGINT runs `shutdown` once, then exits 0 (1 if it failed or overran `timeoutMs`).
- * A second signal while stopping exits at once, as someone pressing Ctrl+C twice expects.
+ * SIGTERM or SIGINT (or a request) runs `shutdown` once, then exits 0 (1 if it failed or overran
+ * `timeoutMs`). A second signal while stopping exits at once, as someone pressing Ctrl+C twice expects.
  */
-export function handleShutdownSignals(deps: ShutdownDeps, shutdown: (signal: ShutdownSignal) => Promise<void>): void {
+export function handleShutdownSignals(deps: ShutdownDeps, shutdown: (reason: string) => Promise<void>): ShutdownRequests {
   let stopping = false;
-  const begin = (signal: ShutdownSignal) => {
-    if (stopping) {
+  let signalled = false;
+  const onSignal = (signal: ShutdownSignal) => {
+    if (signalled) {
       deps.logger.warn('second signal while shutting down: exiting now', { signal });
       deps.exit(128 + constants.signals[signal]);
       return;
     }
+    signalled = true;
+    // Already stopping at a parent's request: this is the same shutdown, a signal counts from here.
+    if (!stopping) begin(signal, { signal });
+  };
+  const begin = (reason: string, fields: Record<string, unknown>) => {
     stopping = true;
-    deps.logger.info('shutting down', { signal });
+    deps.logger.info('shutting down', fields);
     const overrun = setTimeout(() => {
       deps.logger.error('shutdown took too long: exiting with work unfinished', { timeoutMs: deps.timeoutMs });
       deps.exit(1);
     }, deps.timeoutMs);
     overrun.unref();
-    shutdown(signal).then(
+    shutdown(reason).then(
       () => {
         clearTimeout(overrun);
         deps.logger.info('shut down cleanly');
@@ -44,5 +55,8 @@ export function handleShutdownSignals(deps: ShutdownDeps, shutdown: (signal: Shu
       },
     );
   };
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) deps.signals.on(signal, () => begin(signal));
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) deps.signals.on(signal, () => onSignal(signal));
+  return {
+    request: (reason) => void (stopping || begin(reason, { reason })),
+  };
 }

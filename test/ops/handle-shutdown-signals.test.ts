@@ -52,3 +52,30 @@ describe('shutdown on SIGTERM and SIGINT', () => {
     expect(stuck.log.lines.at(-1)).toMatchObject({ level: 'error', message: 'shutdown took too long: exiting with work unfinished' });
   });
 });
+
+describe('a stop requested by a parent process', () => {
+  it('starts the same shutdown once; repeated requests and the first signal after it do not force an exit', async () => {
+    const proc = fakeProcess();
+    let finish: () => void = () => {};
+    const reasons: string[] = [];
+    const requests = handleShutdownSignals(proc.deps, (reason) => (reasons.push(reason), new Promise<void>((resolve) => (finish = resolve))));
+    requests.request('asked by the sharding manager');
+    requests.request('asked by the sharding manager');
+    // Ctrl+C in the terminal reaches every process of the group, the child included.
+    proc.signals.emit('SIGINT');
+    expect(proc.exits).toEqual([]);
+    finish();
+    expect(await proc.exit).toBe(0);
+    expect(reasons).toEqual(['asked by the sharding manager']);
+    expect(proc.log.lines[0]).toMatchObject({ message: 'shutting down', context: { reason: 'asked by the sharding manager' } });
+  });
+
+  it('a second signal still exits at once', async () => {
+    const proc = fakeProcess();
+    const requests = handleShutdownSignals(proc.deps, () => new Promise<void>(() => {}));
+    requests.request('asked by the sharding manager');
+    proc.signals.emit('SIGTERM');
+    proc.signals.emit('SIGTERM');
+    expect(await proc.exit).toBe(143);
+  });
+});

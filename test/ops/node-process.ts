@@ -27,6 +27,9 @@ export function startNodeProcess(script: string, env: Record<string, string>): N
   child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  // Output can still come after the exit: from processes it started, which share its stdout and stderr.
+  let outputClosed = false;
+  child.on('close', () => (outputClosed = true));
   const logs = () => text.split('\n').flatMap((line) => {
     if (!line.startsWith('{')) return [];
     try {
@@ -46,7 +49,7 @@ export function startNodeProcess(script: string, env: Record<string, string>): N
       for (;;) {
         const found = logs().find((line) => matches(line, message, fields));
         if (found) return found;
-        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`no "${message}" log line within ${timeoutMs} ms; output:\n${text}`);
+        if (Date.now() > deadline || outputClosed) throw new Error(`no "${message}" log line within ${timeoutMs} ms; output:\n${text}`);
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
     },
