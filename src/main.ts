@@ -13,7 +13,7 @@ import { createCronScheduler } from './infra/cron-scheduler.js';
 import { openStore } from './infra/open-store.js';
 import type { AdapterHealth } from './ops/adapter-health.js';
 import { createHealthCheck } from './ops/create-health-check.js';
-import { handleShutdownSignals } from './ops/handle-shutdown-signals.js';
+import { handleShutdownSignals, type ShutdownRequests } from './ops/handle-shutdown-signals.js';
 import { createHealthEndpoint, HEALTH_PATH } from './ops/health-endpoint.js';
 import { shardPort } from './ops/shard-port.js';
 import { startHealthServer } from './ops/start-health-server.js';
@@ -59,16 +59,29 @@ async function main(): Promise<void> {
     await store.close();
     return;
   }
+  await runServer(config, { bot, store, logger, scheduler, shard });
+}
 
+interface ServerDeps {
+  bot: Bot;
+  store: Store;
+  logger: Logger;
+  scheduler: Scheduler;
+  shard: { ids: number[]; count: number } | undefined;
+}
+
+/** Platforms, /healthz and the reminder ticks, until a signal (or the sharding manager) says stop. */
+async function runServer(config: Config, deps: ServerDeps): Promise<void> {
+  const { bot, store, logger, scheduler } = deps;
   const health = createHealthCheck({ store, storeBackend: config.STORE_URL.split(':')[0]!, timeoutMs: HEALTH_TIMEOUT_MS, secrets: secretsOf(config) });
   const endpoint = createHealthEndpoint(health, logger);
-  const port = shardPort(config.PORT, shard?.ids);
-  const slackHttp = Boolean(config.SLACK_BOT_TOKEN && !config.SLACK_APP_TOKEN);
-  const platforms = await startPlatforms(config, { bot, store, logger, port, shard, healthRoute: { path: HEALTH_PATH, listener: endpoint } });
+  const port = shardPort(config.PORT, deps.shard?.ids);
+  const platforms = await startPlatforms(config, { bot, store, logger, port, shard: deps.shard, healthRoute: { path: HEALTH_PATH, listener: endpoint } });
   for (const platform of platforms) health.watch(platform.name, platform.health);
-  // Slack's HTTP receiver already listens on the port and serves /healthz itself.
-  const healthServer = slackHttp ? undefined : await startHealthServer({ port, host: config.HOST, endpoint });
-  logger.info('health endpoint listening', { path: HEALTH_PATH, port: healthServer?.port ?? platforms.find((platform) => platform.port !== undefined)?.port });
+  // Slack over HTTP already listens on the port and serves /healthz itself.
+  const httpPlatform = platforms.find((platform) => platform.port !== undefined);
+  const healthServer = httpPlatform ? undefined : await startHealthServer({ port, host: config.HOST, endpoint });
+  logger.info('health endpoint listening', { path: HEALTH_PATH, port: healthServer?.port ?? httpPlatform?.port });
 
   const remindersStarted = startReminders(bot, scheduler, logger);
   const shutdown = handleShutdownSignals({ signals: process, exit: (code) => process.exit(code), logger, timeoutMs: config.SHUTDOWN_TIMEOUT_SECONDS * 1000 }, async () => {
@@ -81,14 +94,16 @@ async function main(): Promise<void> {
     await healthServer?.close();
     await store.close();
   });
-  if (process.send) {
-    // Started by `npm run discord:shards`: the manager asks over IPC; if it is gone, nobody will.
-    process.on('message', (message) => isStopRequest(message) && shutdown.request('asked by the sharding manager'));
-    process.on('disconnect', () => shutdown.request('the sharding manager is gone'));
-    // discord.js tells the manager about gateway changes without a callback: once it is gone, that must not crash us.
-    process.on('error', (error: Error) => logger.debug('message to the sharding manager not delivered', { error: error.message }));
-  }
+  if (process.send) obeyShardingManager(shutdown, logger);
   await remindersStarted;
+}
+
+/** Started by `npm run discord:shards`: the manager asks over IPC to stop; if it is gone, nobody will. */
+function obeyShardingManager(shutdown: ShutdownRequests, logger: Logger): void {
+  process.on('message', (message) => isStopRequest(message) && shutdown.request('asked by the sharding manager'));
+  process.on('disconnect', () => shutdown.request('the sharding manager is gone'));
+  // discord.js tells the manager about gateway changes without a callback: once it is gone, that must not crash us.
+  process.on('error', (error: Error) => logger.debug('message to the sharding manager not delivered', { error: error.message }));
 }
 
 /** Adapters have registered their messengers by now: catch up what was missed, then tick every minute. */
@@ -106,12 +121,8 @@ async function runConsole(bot: Bot, logger: Logger): Promise<void> {
   await startConsole({ bot, logger, options: { input: process.stdin, output: process.stdout, userName, channel, interactive: Boolean(process.stdin.isTTY) } });
 }
 
-interface PlatformDeps {
-  bot: Bot;
-  store: Store;
-  logger: Logger;
+interface PlatformDeps extends Omit<ServerDeps, 'scheduler'> {
   port: number;
-  shard: { ids: number[]; count: number } | undefined;
   healthRoute: HttpRoute;
 }
 
