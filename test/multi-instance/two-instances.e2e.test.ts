@@ -49,7 +49,10 @@ async function startInstance(slack: FakeSlack): Promise<Instance> {
   children.push(child);
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  await waitFor(async () => stderr.includes('Slack adapter started'), 20_000, () => `instance on ${port} to start:\n${stderr}`);
+  await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined))?.status === 200, 20_000, () => `instance on ${port} to be healthy:\n${stderr}`);
+  const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as Record<string, unknown>;
+  expect(health).toMatchObject({ status: 'ok', store: { ok: true, backend: 'redis' }, adapters: { slack: { ok: true } } });
+  expect(JSON.stringify(health)).not.toContain(SECRET);
   return { port, child, stderr: () => stderr };
 }
 
