@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../../fakes/fake-discord.js';
 import { freePort } from '../../fakes/free-port.js';
+import { dropRedisNamespace, REDIS_URL } from '../../fakes/store-backends.js';
 import { exitWithin, startNodeProcess, type NodeProcess } from '../../ops/node-process.js';
 
 describe('npm run discord:shards', () => {
@@ -21,11 +22,12 @@ describe('npm run discord:shards', () => {
     return { fake, manager };
   }
 
-  it('starts one process per recommended shard, each on its own shard and port; SIGTERM stops them all cleanly', { timeout: 60_000 }, async () => {
-    // The suite's Redis (CI sets REDIS_URL), in a namespace of this test's own.
-    const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  it.skipIf(!REDIS_URL)('starts one process per recommended shard, each on its own shard and port; SIGTERM stops them all cleanly (set REDIS_URL to run)', { timeout: 60_000 }, async () => {
+    // The suite's Redis, in a namespace of this test's own.
+    const namespace = `shards-${randomUUID()}`;
+    cleanups.push(() => dropRedisNamespace(namespace));
     const port = await freePort();
-    const { fake, manager } = await startManager({ STORE_URL: redisUrl, STORE_NAMESPACE: `shards-${randomUUID()}`, PORT: String(port) }, { shards: 2 });
+    const { fake, manager } = await startManager({ STORE_URL: REDIS_URL!, STORE_NAMESPACE: namespace, PORT: String(port) }, { shards: 2 });
 
     await manager.waitForLog('all shards ready', { count: 2 }, 45_000);
     expect(fake.gateway.identifies.map((identify) => identify.shard)).toEqual([[0, 2], [1, 2]]);
