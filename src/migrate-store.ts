@@ -2,13 +2,15 @@
  * `npm run store:migrate -- --from sqlite://./data/webrtc.sqlite --to redis://127.0.0.1:6379`: copies a
  * single-process bot's SQLite file into Redis before running several instances. Stop the bot first.
  * Safe to run again: what is already in Redis is kept. STORE_NAMESPACE (from .env) applies to both sides.
+ * An entry point like main.ts: the composition root of the migration.
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.js';
-import { copySqliteStore } from '../infra/copy-sqlite-store.js';
-import { createJsonLogger } from '../infra/json-logger.js';
-import { openStore, redactUrl, sqliteFile } from '../infra/open-store.js';
+import { ConfigError, loadConfig } from './config.js';
+import { copySqliteStore } from './infra/copy-sqlite-store.js';
+import { createJsonLogger } from './infra/json-logger.js';
+import { openStore, redactUrl, sqliteFile } from './infra/open-store.js';
+import { systemClock } from './ports/clock.js';
 
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -23,7 +25,7 @@ async function main(): Promise<void> {
   const logger = createJsonLogger({ level: config.LOG_LEVEL ?? 'warn', secrets: [] });
   const target = await openStore(to, logger, { namespace: config.STORE_NAMESPACE });
   try {
-    const report = await copySqliteStore(file, config.STORE_NAMESPACE, target, Date.now());
+    const report = await copySqliteStore(file, config.STORE_NAMESPACE, target, systemClock.now());
     console.log(`Copied ${file} into ${redactUrl(to)} (namespace "${config.STORE_NAMESPACE}"):`);
     console.log(`  learners copied: ${report.learners} (already there, kept as they are: ${report.learnersKept})`);
     console.log(`  leaderboard rows: ${report.boardRows}, reminder slots: ${report.reminderSlots}, weekly digests: ${report.digestSlots}`);
