@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createJsonLogger } from '../../src/infra/json-logger.js';
 import { openStore } from '../../src/infra/open-store.js';
@@ -11,20 +10,20 @@ import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
 import { freePort } from '../fakes/free-port.js';
 import { dropRedisNamespace, REDIS_URL } from '../fakes/store-backends.js';
 import { createTestBot } from '../fakes/test-bot.js';
+import { startNodeProcess, type NodeProcess } from '../ops/node-process.js';
 
-const root = join(import.meta.dirname, '../..');
 const SECRET = 'two-instances-signing-secret';
 const TEAM = 'T111';
 const CHANNEL = 'C111';
 const LEARNERS = 500;
 const CONCURRENT = 100;
 const namespace = `test-${randomUUID()}`;
-const children: ChildProcess[] = [];
+const children: NodeProcess[] = [];
 let fake: FakeSlack | undefined;
 let store: Store | undefined;
 
 afterAll(async () => {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const child of children) child.kill();
   await store?.close();
   await fake?.close();
   await dropRedisNamespace(namespace);
@@ -40,20 +39,19 @@ interface Instance {
 async function startInstance(slack: FakeSlack): Promise<Instance> {
   const port = await freePort();
   const env = {
-    PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '',
     STORE_URL: REDIS_URL!, STORE_NAMESPACE: namespace, LOG_LEVEL: 'info',
     SLACK_BOT_TOKEN: 'xoxb-two-instances', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl,
     SLACK_MESSAGES_PER_MINUTE: '6000', PORT: String(port),
   };
-  const child = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/main.ts')], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
-  children.push(child);
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined))?.status === 200, 20_000, () => `instance on ${port} to be healthy:\n${stderr}`);
+  const started = startNodeProcess('src/main.ts', env);
+  children.push(started);
+  const { child } = started;
+  const stderr = () => started.output();
+  await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined))?.status === 200, 20_000, () => `instance on ${port} to be healthy:\n${stderr()}`);
   const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as Record<string, unknown>;
   expect(health).toMatchObject({ status: 'ok', store: { ok: true, backend: 'redis' }, adapters: { slack: { ok: true } } });
   expect(JSON.stringify(health)).not.toContain(SECRET);
-  return { port, child, stderr: () => stderr };
+  return { port, child, stderr };
 }
 
 async function slash(instance: Instance, userId: string, text: string, replyId: string): Promise<void> {
