@@ -17,6 +17,8 @@ export class FakeDiscordChannels {
   /** Messages created per channel, after nonce de-duplication. */
   readonly channelMessages = new Map<string, any[]>();
   private readonly dmChannels = new Map<string, string>();
+  /** The other way round (channel -> user), so a post finds its recipient at once among thousands of DMs. */
+  private readonly dmRecipients = new Map<string, string>();
   private readonly nonces = new Map<string, any>();
 
   constructor(private readonly botUserId: string) {}
@@ -27,13 +29,14 @@ export class FakeDiscordChannels {
     if (!channelId) {
       channelId = snowflake();
       this.dmChannels.set(userId, channelId);
+      this.dmRecipients.set(channelId, userId);
     }
     return json(200, { id: channelId, type: 1, last_message_id: null, recipients: [{ id: userId, username: 'learner', discriminator: '0', avatar: null, global_name: null }] });
   }
 
   createMessage(channelId: string, body: any): ScriptedResponse {
     if (this.forbiddenChannels.has(channelId)) return json(403, { message: 'Missing Permissions', code: 50013 });
-    const recipient = [...this.dmChannels].find(([, id]) => id === channelId)?.[0];
+    const recipient = this.dmRecipients.get(channelId);
     if (!recipient && !this.textChannels.has(channelId)) return json(404, { message: 'Unknown Channel', code: 10003 });
     if (recipient && this.closedDms.has(recipient)) return json(403, { message: 'Cannot send messages to this user', code: 50007 });
     const nonceKey = body?.enforce_nonce && body.nonce !== undefined ? `${channelId}:${body.nonce}` : undefined;

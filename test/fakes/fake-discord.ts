@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { FakeDiscordGateway } from './fake-discord-gateway.js';
 import { FakeDiscordChannels } from './fake-discord-channels.js';
+import { FixedWindowBudget } from './fixed-window-budget.js';
 import { json, readBody, send, type ScriptedResponse } from './fake-discord-http.js';
 import { fakeMessage, snowflake } from './fake-discord-objects.js';
 
@@ -14,6 +15,9 @@ export interface RecordedRequest {
   query: URLSearchParams;
   body: any;
   authorization: string | undefined;
+  /** When the fake received it (epoch ms), and the status it answered. */
+  at: number;
+  status?: number;
 }
 
 interface Override {
@@ -53,6 +57,8 @@ export class FakeDiscord {
   private readonly overrides: Override[] = [];
   private readonly waiters = new Set<{ match: (request: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }>();
   private readonly recommendedShards: number;
+  /** Discord's global limit, when a test turns it on with `limitGlobally`. */
+  globalBudget: FixedWindowBudget | undefined;
 
   private constructor(
     private readonly server: Server,
@@ -92,6 +98,16 @@ export class FakeDiscord {
       body: { message: 'You are being rate limited.', retry_after: retryAfterSeconds, global: false },
       headers: { 'retry-after': String(retryAfterSeconds), 'x-ratelimit-scope': 'user' },
     });
+  }
+
+  /**
+   * Enforces Discord's global limit: more than `perSecond` requests in one wall-clock second answer 429 with
+   * `global: true`. Interaction callbacks and interaction webhooks are exempt, as on Discord
+   * (https://discord.com/developers/docs/topics/rate-limits#global-rate-limit).
+   */
+  limitGlobally(perSecond = 50): FixedWindowBudget {
+    this.globalBudget = new FixedWindowBudget(perSecond, 1000);
+    return this.globalBudget;
   }
 
   /** Resolves with the first request (already made or still to come) that matches; rejects after `timeoutMs`. */
@@ -140,11 +156,25 @@ export class FakeDiscord {
       query: url.searchParams,
       body: text ? JSON.parse(text) : undefined,
       authorization: request.headers.authorization,
+      at: Date.now(),
     };
     this.requests.push(recorded);
-    const answer = this.takeOverride(recorded) ?? this.route(recorded);
+    const answer = this.overGlobalLimit(recorded) ?? this.takeOverride(recorded) ?? this.route(recorded);
+    recorded.status = answer.status;
     send(response, answer);
     if (answer.status < 300) for (const waiter of [...this.waiters]) if (waiter.match(recorded)) waiter.resolve(recorded);
+  }
+
+  private overGlobalLimit(request: RecordedRequest): ScriptedResponse | undefined {
+    if (!this.globalBudget || /^\/(interactions|webhooks)\//.test(request.route)) return undefined;
+    const retryAfter = this.globalBudget.take();
+    if (retryAfter === undefined) return undefined;
+    return {
+      status: 429,
+      body: { message: 'You are being rate limited.', retry_after: retryAfter, global: true },
+      // The header is whole seconds, rounded up; discord.js waits by it.
+      headers: { 'retry-after': String(Math.ceil(retryAfter)), 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' },
+    };
   }
 
   private takeOverride(request: RecordedRequest): ScriptedResponse | undefined {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FixedWindowBudget } from './fixed-window-budget.js';
 
 /** One Web API call the fake received. */
 export interface FakeSlackCall {
@@ -7,6 +8,14 @@ export interface FakeSlackCall {
   args: Record<string, unknown>;
   token?: string;
   at: number;
+  /** The HTTP status the fake answered (429 when over a workspace's budget). */
+  status?: number;
+}
+
+/** A per-workspace budget for chat.postMessage; Slack tells workspaces apart by token, a test may say otherwise. */
+export interface MessageBudgetOptions {
+  perMinute: number;
+  workspaceOf?: (call: FakeSlackCall) => string;
 }
 
 /** One message posted to a response_url. */
@@ -37,6 +46,11 @@ export interface FakeSlack {
   responseUrl(id: string): string;
   /** Answers the next calls to `method` with these, in order, before falling back to the defaults. */
   queue(method: string, ...answers: FakeAnswer[]): void;
+  /**
+   * Enforces a budget of chat.postMessage calls per workspace per wall-clock minute: calls over it answer
+   * 429 `ratelimited` with Retry-After (https://docs.slack.dev/apis/web-api/rate-limits).
+   */
+  limitMessages(options: MessageBudgetOptions): FixedWindowBudget;
   callsTo(method: string): FakeSlackCall[];
   waitFor<T>(find: () => T | undefined | false, timeoutMs?: number): Promise<T>;
   close(): Promise<void>;
@@ -49,6 +63,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const responses: FakeResponsePost[] = [];
   const users = new Map<string, Record<string, unknown>>();
   const queued = new Map<string, FakeAnswer[]>();
+  let budget: { limit: FixedWindowBudget; workspaceOf: (call: FakeSlackCall) => string } | undefined;
 
   const server = createServer((request, response) => {
     void readBody(request).then((raw) => route(request, response, raw));
@@ -66,12 +81,20 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const call: FakeSlackCall = { method, args: parseArgs(raw, request.headers['content-type']), at: Date.now() };
       if (auth?.startsWith('Bearer ')) call.token = auth.slice('Bearer '.length);
       calls.push(call);
-      const next = queued.get(method)?.shift();
+      const next = overBudget(call) ?? queued.get(method)?.shift();
       const answer = { body: defaultAnswer(call, users, fake.socketUrl), ...next };
+      call.status = answer.status ?? 200;
       if (answer.delayMs) return void setTimeout(() => send(response, answer), answer.delayMs);
       return send(response, answer);
     }
     send(response, { status: 404, body: 'not found' });
+  }
+
+  function overBudget(call: FakeSlackCall): FakeAnswer | undefined {
+    if (!budget || call.method !== 'chat.postMessage') return undefined;
+    const retryAfter = budget.limit.take(budget.workspaceOf(call));
+    if (retryAfter === undefined) return undefined;
+    return { status: 429, headers: { 'retry-after': String(Math.ceil(retryAfter)) }, body: { ok: false, error: 'ratelimited' } };
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -87,6 +110,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     responseUrl: (id) => `${base}/response/${encodeURIComponent(id)}`,
     queue(method, ...answers) {
       queued.set(method, [...(queued.get(method) ?? []), ...answers]);
+    },
+    limitMessages({ perMinute, workspaceOf = (call) => call.token ?? '' }) {
+      budget = { limit: new FixedWindowBudget(perMinute, 60_000), workspaceOf };
+      return budget.limit;
     },
     callsTo: (method) => calls.filter((call) => call.method === method),
     async waitFor(find, timeoutMs = 3000) {
