@@ -40,6 +40,13 @@ export async function copySqliteStore(file: string, namespace: string, target: S
       }
       await copyOne(row.key.slice(namespace.length + 1), envelope, target, report, now);
     }
+    for (const { set_key: key, member } of await setMembers(sqlite, namespace)) {
+      const [kind, minute] = key.split(':') as [string, string];
+      if (kind === 'due') report.reminderSlots += 1;
+      else if (kind === 'digest-due') report.digestSlots += 1;
+      else continue; // workspace sets are rebuilt by the learner copies
+      await (kind === 'due' ? target.reminders : target.digests).add(Number(minute), member);
+    }
     for (const row of await boardRows(sqlite, namespace)) {
       await target.boards.put(row.board, { member: row.member, name: row.name, completed: row.completed, minutes: row.minutes, reachedAt: row.reached_at, revision: 0 });
       report.boardRows += 1;
@@ -68,7 +75,7 @@ async function copyOne(key: string, { value, expires }: Envelope, target: Store,
         report.boardRows += 1;
       }
       return;
-    case 'due':
+    case 'due': // sets from before the set_members table
     case 'digest-due':
       for (const member of stringsOf(value)) {
         await (kind === 'due' ? target.reminders : target.digests).add(Number(rest), member);
@@ -101,6 +108,13 @@ async function boardRows(sqlite: KeyvSqlite, namespace: string): Promise<BoardRo
   const tables = (await sqlite.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'board_rows'")) as unknown[];
   if (tables.length === 0) return [];
   return (await sqlite.query('SELECT board, member, name, completed, minutes, reached_at FROM board_rows WHERE namespace = ? AND removed = 0', namespace)) as BoardRow[];
+}
+
+/** Rows of the set_members table (files from before it existed keep their sets in Keyv, copied above). */
+async function setMembers(sqlite: KeyvSqlite, namespace: string): Promise<{ set_key: string; member: string }[]> {
+  const tables = (await sqlite.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'set_members'")) as unknown[];
+  if (tables.length === 0) return [];
+  return (await sqlite.query('SELECT set_key, member FROM set_members WHERE namespace = ?', namespace)) as { set_key: string; member: string }[];
 }
 
 /** Older versions kept a board as one Keyv document: a bare sorted array, then `{ rows, removed }`. */

@@ -5,16 +5,26 @@ import type { Claims, RecordStore, ReminderIndex, Store } from '../ports/store.j
 import { KeyedMutex } from './keyed-mutex.js';
 import { CachedBoardStore, unsavedBoardRows, type BoardRows } from './cached-board-store.js';
 import { KeyvLearnerStore } from './keyv-learner-store.js';
-import { KeyvSetIndex } from './keyv-set-index.js';
+import { createMemorySetIndex, type SetIndex } from './set-index.js';
 
-/** The whole Store over one Keyv instance (boards beside it). Atomicity is per process: right for memory and SQLite. */
-export function createKeyvStore(keyv: Keyv, backend: string, clock: Clock, boardRows: BoardRows = unsavedBoardRows, close: () => Promise<void> = () => keyv.disconnect()): Store {
+/** What an embedded store keeps beside its Keyv records: board rows and sets, each one row per member. */
+export interface EmbeddedTables {
+  boardRows: BoardRows;
+  sets: SetIndex;
+}
+
+/** The whole Store over one Keyv instance (boards and sets beside it). Atomicity is per process: right for memory and SQLite. */
+export function createKeyvStore(
+  keyv: Keyv, backend: string, clock: Clock,
+  tables: EmbeddedTables = { boardRows: unsavedBoardRows, sets: createMemorySetIndex() },
+  close: () => Promise<void> = () => keyv.disconnect(),
+): Store {
   const mutex = new KeyedMutex();
-  const sets = new KeyvSetIndex(keyv, mutex);
+  const { sets } = tables;
   const records = keyvRecords(keyv);
   return {
     learners: new KeyvLearnerStore(keyv, mutex, sets),
-    boards: new CachedBoardStore(boardRows, mutex),
+    boards: new CachedBoardStore(tables.boardRows, mutex),
     reminders: minuteIndex(sets, 'due'),
     digests: minuteIndex(sets, 'digest-due'),
     claims: keyvClaims(keyv, mutex, clock),
@@ -33,7 +43,7 @@ export function createKeyvStore(keyv: Keyv, backend: string, clock: Clock, board
 
 const CLAIM_GRACE_MS = 60 * 60_000;
 
-function minuteIndex(sets: KeyvSetIndex, prefix: string): ReminderIndex {
+function minuteIndex(sets: SetIndex, prefix: string): ReminderIndex {
   return {
     add: (minute, member) => sets.add(`${prefix}:${minute}`, member),
     remove: (minute, member) => sets.remove(`${prefix}:${minute}`, member),

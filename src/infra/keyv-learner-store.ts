@@ -3,14 +3,14 @@ import { learnerRecordSchema, type LearnerRecord } from '../model/learner.js';
 import { parseLearnerKey } from '../model/learner-key.js';
 import type { LearnerStore, Mutation } from '../ports/store.js';
 import type { KeyedMutex } from './keyed-mutex.js';
-import type { KeyvSetIndex } from './keyv-set-index.js';
+import type { SetIndex } from './set-index.js';
 
 /** Learner records over Keyv; updates are serialised per learner, which is atomic for one process. */
 export class KeyvLearnerStore implements LearnerStore {
   constructor(
     private readonly keyv: Keyv,
     private readonly mutex: KeyedMutex,
-    private readonly workspaces: KeyvSetIndex,
+    private readonly workspaces: SetIndex,
   ) {}
 
   async get(key: string): Promise<LearnerRecord | undefined> {

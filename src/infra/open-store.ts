@@ -8,6 +8,7 @@ import type { Store } from '../ports/store.js';
 import { createKeyvStore } from './create-keyv-store.js';
 import { openRedisStore } from './redis-store.js';
 import { createSqliteBoardRows } from './sqlite-board-rows.js';
+import { createSqliteSetIndex } from './sqlite-set-index.js';
 
 const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 
@@ -47,8 +48,8 @@ async function openSqlite(file: string, namespace: string, logger: Logger, clock
   const keyv = new Keyv({ store: sqlite, namespace, throwOnErrors: true });
   keyv.on('error', (error: unknown) => logger.error('sqlite store error', { error: String(error) }));
   logger.info('store opened', { backend: 'sqlite', file });
-  const boardRows = await createSqliteBoardRows(sqlite.query, namespace, keyv);
-  return createKeyvStore(keyv, 'sqlite', clock, boardRows, async () => {
+  const tables = { boardRows: await createSqliteBoardRows(sqlite.query, namespace, keyv), sets: await createSqliteSetIndex(sqlite.query, namespace, keyv) };
+  return createKeyvStore(keyv, 'sqlite', clock, tables, async () => {
     await keyv.disconnect();
   });
 }

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { describe, expect, it } from 'vitest';
+import { emptyPathState, newLearnerRecord } from '../../src/model/learner.js';
 import { learnerKey } from '../../src/model/learner-key.js';
+import { minuteOf, reminderMember } from '../../src/reminders/reminder-slot.js';
+import { createRecordingMessenger } from '../fakes/recording-messenger.js';
 import { createTestBot } from '../fakes/test-bot.js';
 import { makePath } from '../fixtures/make-path.js';
 import { learner, run } from '../fixtures/learners.js';
@@ -38,6 +41,29 @@ describe('the SQLite store', () => {
     expect((await run(second.bot, learner('ben', 'Ben'), 'leaderboard')).text).toContain('🥇 Ana — 1 resource, 30 min');
     expect((await second.store.boards.top('console:test:C-old:webrtc', 10)).rows).toMatchObject([{ name: 'Zoe', completed: 2 }]);
     await second.store.close();
+  });
+
+  it('keeps reminders and workspace lists an older version stored as one value each', async () => {
+    const file = await tempSqlite();
+    const nine = Date.UTC(2026, 10, 25, 9, 0);
+    const key = learnerKey(learner('ana'));
+    const reminder = { time: '09:00', zone: 'UTC', enabled: true, nextAt: nine, ignored: 0, paused: false, snoozeAt: null };
+    const older = new Keyv({ store: new KeyvSqlite({ uri: `sqlite://${file}` }), namespace: 'pathbot' });
+    await older.set(`learner:${key}`, { ...newLearnerRecord('ana', nine - 86_400_000), paths: { webrtc: { ...emptyPathState(nine - 86_400_000), reminder } }, rev: 1 });
+    await older.set(`due:${minuteOf(nine)}`, [reminderMember(key, 'webrtc')]);
+    await older.set('workspace:console:test', [key]);
+    await older.disconnect();
+
+    const upgraded = await createTestBot({ storeUrl: `sqlite://${file}`, now: nine });
+    const platform = createRecordingMessenger(() => upgraded.clock.now());
+    upgraded.bot.registerMessenger(platform.messenger);
+    expect((await upgraded.bot.reminders.tick()).sent).toBe(1);
+    expect(platform.deliveries).toHaveLength(1);
+    expect(await upgraded.bot.forgetWorkspace('console', 'test')).toBe(1);
+    await upgraded.store.close();
+    const raw = new KeyvSqlite({ uri: `sqlite://${file}` });
+    expect(await raw.query("SELECT key FROM keyv WHERE key LIKE 'pathbot:due:%' OR key LIKE 'pathbot:workspace:%'")).toEqual([]);
+    await raw.disconnect();
   });
 
   it('refuses a stored record it cannot read instead of silently starting over', async () => {
