@@ -33,14 +33,22 @@ export function entryFor(path: LearningPath, record: LearnerRecord, member: stri
 }
 
 /**
+ * This week's boards the learner appears on (they completed something this week and do not hide):
+ * listed in their record in the same write that changes it, so hide and forget always find them.
+ */
+export function activeWeekBoards(path: LearningPath, record: LearnerRecord, communityZone: string, now: number): string[] {
+  if (record.hidden || entryFor(path, record, '', startOfIsoWeek(communityZone, now)).completed === 0) return [];
+  return boardsForPath(record, path.command).map((board) => weekBoardKey(board, communityZone, now));
+}
+
+/**
  * Writes the learner's rows on every board of this path (all-time, and this week's when they completed
- * something this week), or removes them when the learner hides. Returns week boards to remember.
+ * something this week), or removes them when the learner hides.
  */
 export async function syncBoards(
   boards: LeaderboardStore, path: LearningPath, record: LearnerRecord, member: string, communityZone: string, now: number,
-): Promise<string[]> {
+): Promise<void> {
   const weekStart = startOfIsoWeek(communityZone, now);
-  const newWeekBoards: string[] = [];
   for (const board of boardsForPath(record, path.command)) {
     const week = weekBoardKey(board, communityZone, now);
     if (record.hidden) {
@@ -50,12 +58,7 @@ export async function syncBoards(
     }
     await boards.put(board, entryFor(path, record, member));
     const weekly = entryFor(path, record, member, weekStart);
-    if (weekly.completed > 0) {
-      await boards.put(week, weekly);
-      if (!record.boards.includes(week)) newWeekBoards.push(week);
-    } else {
-      await boards.remove(week, member, record.rev);
-    }
+    if (weekly.completed > 0) await boards.put(week, weekly);
+    else await boards.remove(week, member, record.rev);
   }
-  return newWeekBoards;
 }

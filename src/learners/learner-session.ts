@@ -5,7 +5,7 @@ import { channelBoardKey, learnerKey } from '../model/learner-key.js';
 import { quoteUserText } from '../model/quote-user-text.js';
 import { moveSlot, reminderMember } from '../reminders/reminder-slot.js';
 import { formatLocal, nextOccurrence } from '../reminders/zoned-time.js';
-import { syncBoards } from './board-sync.js';
+import { activeWeekBoards, syncBoards } from './board-sync.js';
 import type { CoreDeps } from './core-deps.js';
 
 /** One learner while a command runs: their record, and the one way to change it. */
@@ -34,23 +34,18 @@ export function createSessionOpener(deps: CoreDeps): SessionOpener {
       state: (learningPath) => session.record.paths[learningPath.command],
       change: async (learningPath, edit) => {
         const now = deps.clock.now();
+        // Weeks belong to the community (its zone), so every member's week board is the one the channel reads.
+        const communityZone = deps.settings.defaultTimeZone;
         const result = await deps.store.learners.update(key, (current) => {
           const draft = structuredClone(current ?? session.record);
           const value = edit(draft);
           draft.updatedAt = now;
+          draft.boards = [...new Set([...draft.boards, ...activeWeekBoards(learningPath, draft, communityZone, now)])];
           return { next: draft, result: { value, draft } };
         });
         session.record = result.draft;
         // Boards keep the newest revision they are given, so a slower writer of an older record can't win.
-        // Weeks belong to the community (its zone), so every member's week board is the one the channel reads.
-        const weekBoards = await syncBoards(deps.store.boards, learningPath, result.draft, key, deps.settings.defaultTimeZone, now);
-        if (weekBoards.length > 0) {
-          session.record = await deps.store.learners.update(key, (current) => {
-            const next = structuredClone(current ?? result.draft);
-            next.boards = [...new Set([...next.boards, ...weekBoards])];
-            return { next, result: next };
-          });
-        }
+        await syncBoards(deps.store.boards, learningPath, result.draft, key, communityZone, now);
         return result.value;
       },
     };
