@@ -24,13 +24,7 @@ export async function createSqliteBoardRows(query: Query, namespace: string, key
     completed INTEGER NOT NULL, minutes INTEGER NOT NULL, reached_at INTEGER NOT NULL,
     revision INTEGER NOT NULL, removed INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (namespace, board, member)) WITHOUT ROWID`);
-  const upsert = (board: string, row: Omit<RowRecord, 'reached_at'> & { reachedAt: number }) =>
-    query(
-      `INSERT INTO board_rows (namespace, board, member, name, completed, minutes, reached_at, revision, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (namespace, board, member) DO UPDATE SET name = excluded.name, completed = excluded.completed, minutes = excluded.minutes,
-       reached_at = excluded.reached_at, revision = excluded.revision, removed = excluded.removed`,
-      namespace, board, row.member, row.name, row.completed, row.minutes, row.reachedAt, row.revision, row.removed,
-    );
+  const upsert = createRowWriter(query, namespace);
   const rows: BoardRows = {
     async load(board) {
       const found = (await query('SELECT member, name, completed, minutes, reached_at, revision, removed FROM board_rows WHERE namespace = ? AND board = ?', namespace, board)) as RowRecord[];
@@ -40,8 +34,8 @@ export async function createSqliteBoardRows(query: Query, namespace: string, key
         removed: found.filter((row) => row.removed).map((row) => [row.member, row.revision]),
       };
     },
-    save: (board, entry) => upsert(board, { ...entry, removed: 0 }).then(() => undefined),
-    saveRemoval: (board, member, revision) => upsert(board, { member, name: '', completed: 0, minutes: 0, reachedAt: 0, revision, removed: 1 }).then(() => undefined),
+    save: (board, entry) => upsert(board, { ...entry, removed: 0 }),
+    saveRemoval: (board, member, revision) => upsert(board, { member, name: '', completed: 0, minutes: 0, reachedAt: 0, revision, removed: 1 }),
     forget: (board, member) => query('DELETE FROM board_rows WHERE namespace = ? AND board = ? AND member = ?', namespace, board, member).then(() => undefined),
   };
 
@@ -58,4 +52,38 @@ export async function createSqliteBoardRows(query: Query, namespace: string, key
   }
 
   return rows;
+}
+
+type Row = Omit<RowRecord, 'reached_at'> & { reachedAt: number };
+
+/** Rows per statement, 9 parameters each: far below SQLite's limit on parameters. */
+const ROWS_PER_STATEMENT = 100;
+
+/**
+ * Upserts rows, and resolves once they are written. Rows asked for in the same turn of the event loop go
+ * out as one statement: a `done` writes the all-time and the week board together, and every statement is
+ * a round trip to SQLite's thread that costs more than the row itself.
+ */
+function createRowWriter(query: Query, namespace: string): (board: string, row: Row) => Promise<void> {
+  let queued: { board: string; row: Row; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  const flush = async () => {
+    const batch = queued.splice(0, ROWS_PER_STATEMENT);
+    if (queued.length > 0) setImmediate(() => void flush());
+    try {
+      await query(
+        `INSERT INTO board_rows (namespace, board, member, name, completed, minutes, reached_at, revision, removed) VALUES ${batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+         ON CONFLICT (namespace, board, member) DO UPDATE SET name = excluded.name, completed = excluded.completed, minutes = excluded.minutes,
+         reached_at = excluded.reached_at, revision = excluded.revision, removed = excluded.removed`,
+        ...batch.flatMap(({ board, row }) => [namespace, board, row.member, row.name, row.completed, row.minutes, row.reachedAt, row.revision, row.removed]),
+      );
+      for (const { resolve } of batch) resolve();
+    } catch (error) {
+      for (const { reject } of batch) reject(error);
+    }
+  };
+  return (board, row) =>
+    new Promise<void>((resolve, reject) => {
+      queued.push({ board, row, resolve, reject });
+      if (queued.length === 1) setImmediate(() => void flush());
+    });
 }

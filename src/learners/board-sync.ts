@@ -49,16 +49,11 @@ export async function syncBoards(
   boards: LeaderboardStore, path: LearningPath, record: LearnerRecord, member: string, communityZone: string, now: number,
 ): Promise<void> {
   const weekStart = startOfIsoWeek(communityZone, now);
-  for (const board of boardsForPath(record, path.command)) {
+  // Every board at once: they are independent, and an embedded store writes rows asked for together in one statement.
+  await Promise.all(boardsForPath(record, path.command).flatMap((board) => {
     const week = weekBoardKey(board, communityZone, now);
-    if (record.hidden) {
-      await boards.remove(board, member, record.rev);
-      await boards.remove(week, member, record.rev);
-      continue;
-    }
-    await boards.put(board, entryFor(path, record, member));
+    if (record.hidden) return [boards.remove(board, member, record.rev), boards.remove(week, member, record.rev)];
     const weekly = entryFor(path, record, member, weekStart);
-    if (weekly.completed > 0) await boards.put(week, weekly);
-    else await boards.remove(week, member, record.rev);
-  }
+    return [boards.put(board, entryFor(path, record, member)), weekly.completed > 0 ? boards.put(week, weekly) : boards.remove(week, member, record.rev)];
+  }));
 }
