@@ -37,27 +37,24 @@ end
 return 1
 `);
 
-/** Places a member on a board (sorted set + row hash) unless the board already holds a newer revision of them. */
-export const putBoardRow = redisScript(`
+/** Takes a member's row out of a board's ranking, unless the board holds a newer revision (ARGV[2]; '' = any). */
+const TAKE_OUT_OLDER_ROW = `
 local old = redis.call('HGET', KEYS[2], ARGV[1])
 if old then
   local previous = cjson.decode(old)
-  if previous.revision > tonumber(ARGV[2]) then return 0 end
+  if ARGV[2] ~= '' and previous.revision > tonumber(ARGV[2]) then return 0 end
   if previous.slot then redis.call('ZREM', KEYS[1], previous.slot) end
-end
+end`;
+
+/** Places a member on a board (sorted set + row hash) unless the board already holds a newer revision of them. */
+export const putBoardRow = redisScript(`${TAKE_OUT_OLDER_ROW}
 redis.call('ZADD', KEYS[1], ARGV[4], ARGV[3])
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[5])
 return 1
 `);
 
 /** Takes a member off a board as of a revision (leaving a marker), or forgets them entirely when ARGV[2] is ''. */
-export const removeBoardRow = redisScript(`
-local old = redis.call('HGET', KEYS[2], ARGV[1])
-if old then
-  local previous = cjson.decode(old)
-  if ARGV[2] ~= '' and previous.revision > tonumber(ARGV[2]) then return 0 end
-  if previous.slot then redis.call('ZREM', KEYS[1], previous.slot) end
-end
+export const removeBoardRow = redisScript(`${TAKE_OUT_OLDER_ROW}
 if ARGV[2] == '' then
   redis.call('HDEL', KEYS[2], ARGV[1])
 else
