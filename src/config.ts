@@ -23,7 +23,8 @@ export const configSchema = z.object({
   DISCORD_APP_ID: z.preprocess((value) => (value === '' ? undefined : value), z.string().regex(/^\d{17,20}$/, 'must be the numeric Application ID').optional()),
   DISCORD_GUILD_ID: z.preprocess((value) => (value === '' ? undefined : value), z.string().regex(/^\d{17,20}$/, 'must be a numeric server (guild) ID').optional()),
   DISCORD_API_URL: url(/^https?$/, 'https://discord.com/api'),
-  DISCORD_SENDS_PER_SECOND: z.coerce.number().int().min(1).max(50).default(40),
+  // Of Discord's 50 requests/s per bot; interaction answers don't count (adapters/discord/create-send-pacer.ts).
+  DISCORD_SENDS_PER_SECOND: z.coerce.number().int().min(1).max(50).default(48),
   SLACK_BOT_TOKEN: z.preprocess((value) => (value === '' ? undefined : value), z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional()),
   SLACK_SIGNING_SECRET: optional,
   SLACK_APP_TOKEN: z.preprocess((value) => (value === '' ? undefined : value), z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional()),

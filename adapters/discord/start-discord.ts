@@ -24,7 +24,7 @@ export interface DiscordOptions {
   deferAfterMs?: number;
   /** Autocomplete cannot be deferred: suggestions not ready by then are answered with none (default 2.2 s). */
   autocompleteDeadlineMs?: number;
-  /** Pace of proactive sends (reminder DMs, digests); default 40 of the 50 requests/s Discord allows. */
+  /** Pace of proactive sends (reminder DMs, digests); default 48 of the 50 requests/s Discord allows (create-send-pacer.ts). */
   sendsPerSecond?: number;
   /** This process's shards and the total, when `npm run discord:shards` started it; all shards otherwise. */
   shards?: { ids: number[]; count: number };
