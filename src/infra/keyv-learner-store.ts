@@ -5,8 +5,18 @@ import type { LearnerStore, Mutation } from '../ports/store.js';
 import type { KeyedMutex } from './keyed-mutex.js';
 import type { SetIndex } from './set-index.js';
 
-/** Learner records over Keyv; updates are serialised per learner, which is atomic for one process. */
+/** Learner records kept in memory after a read or a write, so a command's change does not read them again. */
+const RECENT_RECORDS = 1_000;
+
+/**
+ * Learner records over Keyv; updates are serialised per learner, which is atomic for one process.
+ * An embedded store belongs to one process, so the records it last read or wrote are still the stored
+ * ones: the most recent are kept (reads and writes under the learner's lock, so a read cannot cache
+ * what a write is replacing), and a command that reads a learner and then changes them reads them once.
+ */
 export class KeyvLearnerStore implements LearnerStore {
+  private readonly recent = new Map<string, LearnerRecord>();
+
   constructor(
     private readonly keyv: Keyv,
     private readonly mutex: KeyedMutex,
@@ -14,28 +24,48 @@ export class KeyvLearnerStore implements LearnerStore {
   ) {}
 
   async get(key: string): Promise<LearnerRecord | undefined> {
-    const raw: unknown = await this.keyv.get(recordKey(key));
-    if (raw === undefined) return undefined;
-    const parsed = learnerRecordSchema.safeParse(raw);
-    if (!parsed.success) throw new Error(`stored learner record ${key} is invalid: ${parsed.error.issues[0]?.message}`);
-    return parsed.data;
+    const known = this.recent.get(key) ?? (await this.mutex.run(recordKey(key), () => this.read(key)));
+    return known && structuredClone(known);
   }
 
   update<T>(key: string, change: (current: LearnerRecord | undefined) => Mutation<T>): Promise<T> {
     return this.mutex.run(recordKey(key), async () => {
-      const current = await this.get(key);
+      const known = await this.read(key);
+      const current = known && structuredClone(known);
       const { next, result } = change(current);
       if (next === null) {
+        this.recent.delete(key);
         await this.keyv.delete(recordKey(key));
         await this.workspaces.remove(workspaceKeyOf(key), key);
       } else if (next !== undefined) {
         next.rev = (current?.rev ?? 0) + 1;
         const saved = learnerRecordSchema.parse(next);
+        // Forgotten first: if the write fails, the next read asks the store what it holds.
+        this.recent.delete(key);
         if ((await this.keyv.set(recordKey(key), saved)) === false) throw new Error(`store refused to save learner ${key}`);
+        this.remember(key, saved);
         if (!current) await this.workspaces.add(workspaceKeyOf(key), key);
       }
       return result;
     });
+  }
+
+  /** The record as last read or written here, else as stored (call under the learner's lock). */
+  private async read(key: string): Promise<LearnerRecord | undefined> {
+    const known = this.recent.get(key);
+    if (known) return known;
+    const raw: unknown = await this.keyv.get(recordKey(key));
+    if (raw === undefined) return undefined;
+    const parsed = learnerRecordSchema.safeParse(raw);
+    if (!parsed.success) throw new Error(`stored learner record ${key} is invalid: ${parsed.error.issues[0]?.message}`);
+    this.remember(key, parsed.data);
+    return parsed.data;
+  }
+
+  private remember(key: string, record: LearnerRecord): void {
+    this.recent.delete(key);
+    this.recent.set(key, record);
+    if (this.recent.size > RECENT_RECORDS) this.recent.delete(this.recent.keys().next().value!);
   }
 
   keysInWorkspace(platform: string, workspace: string): Promise<string[]> {

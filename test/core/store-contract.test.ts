@@ -71,6 +71,20 @@ describe.each(BACKENDS)('store contract (%s)', (kind) => {
     expect(record?.rev).toBe(40);
   });
 
+  it('a read finished after a change sees it, however reads and changes interleave; what a caller edits stays theirs', async () => {
+    const { store } = await open(kind);
+    await save(store, KEY);
+    for (let round = 1; round <= 15; round += 1) {
+      const racing = Array.from({ length: 4 }, () => store.learners.get(KEY));
+      await save(store, KEY, (record) => (record.name = `Ana ${round}`));
+      await Promise.all(racing);
+      const read = await store.learners.get(KEY);
+      expect(read).toMatchObject({ name: `Ana ${round}`, rev: round + 1 });
+      read!.name = 'changed by the caller';
+    }
+    expect((await store.learners.get(KEY))?.name).toBe('Ana 15');
+  });
+
   it('ranks boards by resources, then minutes, then who got there first, with shared ranks for ties', async () => {
     const { store } = await open(kind);
     await store.boards.put('b', entry('late', 3, 90, 500));
