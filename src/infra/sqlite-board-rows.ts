@@ -27,12 +27,22 @@ export async function createSqliteBoardRows(query: Query, namespace: string, key
   const upsert = createRowWriter(query, namespace);
   const rows: BoardRows = {
     async load(board) {
-      const found = (await query('SELECT member, name, completed, minutes, reached_at, revision, removed FROM board_rows WHERE namespace = ? AND board = ?', namespace, board)) as RowRecord[];
-      if (found.length === 0) return importLegacyBoard(board);
-      return {
-        rows: found.filter((row) => !row.removed).map((row) => ({ member: row.member, name: row.name, completed: row.completed, minutes: row.minutes, reachedAt: row.reached_at, revision: row.revision })),
-        removed: found.filter((row) => row.removed).map((row) => [row.member, row.revision]),
-      };
+      const loaded: { rows: BoardEntry[]; removed: [string, number][] } = { rows: [], removed: [] };
+      // Page by page: the SQLite driver builds a whole result natively before handing it over, and a
+      // channel of 100,000 learners read at once took over 100 MB that the process never gave back.
+      for (let after = ''; ;) {
+        const page = (await query(
+          'SELECT member, name, completed, minutes, reached_at, revision, removed FROM board_rows WHERE namespace = ? AND board = ? AND member > ? ORDER BY member LIMIT ?',
+          namespace, board, after, ROWS_PER_PAGE,
+        )) as RowRecord[];
+        for (const row of page) {
+          if (row.removed) loaded.removed.push([row.member, row.revision]);
+          else loaded.rows.push({ member: row.member, name: row.name, completed: row.completed, minutes: row.minutes, reachedAt: row.reached_at, revision: row.revision });
+        }
+        if (page.length < ROWS_PER_PAGE) break;
+        after = page.at(-1)!.member;
+      }
+      return loaded.rows.length + loaded.removed.length === 0 ? importLegacyBoard(board) : loaded;
     },
     save: (board, entry) => upsert(board, { ...entry, removed: 0 }),
     saveRemoval: (board, member, revision) => upsert(board, { member, name: '', completed: 0, minutes: 0, reachedAt: 0, revision, removed: 1 }),
@@ -55,6 +65,9 @@ export async function createSqliteBoardRows(query: Query, namespace: string, key
 }
 
 type Row = Omit<RowRecord, 'reached_at'> & { reachedAt: number };
+
+/** Rows read per query when a board is loaded. */
+const ROWS_PER_PAGE = 2_000;
 
 /** Rows per statement, 9 parameters each: far below SQLite's limit on parameters. */
 const ROWS_PER_STATEMENT = 100;
