@@ -44,7 +44,9 @@ export class CachedBoardStore implements LeaderboardStore {
       const ranked = await this.load(board);
       if (revision === undefined) await this.saved.forget(board, member);
       else if (ranked.isStale(member, revision)) return;
-      else await this.saved.saveRemoval(board, member, revision);
+      // Only a row on the board needs a lasting mark; for anyone else the revision is remembered in memory,
+      // against late writes in this process (a week board would otherwise store a row per learner who did nothing).
+      else if (ranked.has(member)) await this.saved.saveRemoval(board, member, revision);
       ranked.remove(member, revision);
     });
   }

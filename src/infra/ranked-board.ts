@@ -21,6 +21,11 @@ export class RankedBoard {
     return this.rows.length;
   }
 
+  /** True when the member has a row on the board. */
+  has(member: string): boolean {
+    return this.byMember.has(member);
+  }
+
   /** True when the board already holds a newer revision of this member than `revision`. */
   isStale(member: string, revision: number): boolean {
     const known = this.byMember.get(member)?.revision ?? this.removedAt.get(member);
