@@ -1,0 +1,33 @@
+/** How much each part does; `full` is what issue 7 asks for, `quick` a tenth of it. */
+export interface BenchSizes {
+  /** Learners in the one channel the command benchmark runs in. */
+  commandLearners: number;
+  /** Commands per repetition (next, done and progress in turn), and repetitions. */
+  commandsPerRound: number;
+  rounds: number;
+  /** Learner counts the reminder tick is measured at, and how many minutes are sampled at each. */
+  tickLearners: number[];
+  tickMinutes: number;
+  /** Channel sizes for the leaderboard, and pages read at each. */
+  boardSizes: number[];
+  boardReads: number;
+  memoryLearners: number;
+  fanOutReminders: number;
+}
+
+export const SIZES: Record<'quick' | 'full', BenchSizes> = {
+  full: {
+    commandLearners: 10_000, commandsPerRound: 3_000, rounds: 3,
+    tickLearners: [10_000, 100_000], tickMinutes: 30,
+    boardSizes: [1_000, 10_000, 100_000], boardReads: 2_000,
+    memoryLearners: 100_000,
+    fanOutReminders: 10_000,
+  },
+  quick: {
+    commandLearners: 1_000, commandsPerRound: 1_000, rounds: 3,
+    tickLearners: [1_000, 10_000], tickMinutes: 20,
+    boardSizes: [100, 1_000, 10_000], boardReads: 1_000,
+    memoryLearners: 10_000,
+    fanOutReminders: 1_000,
+  },
+};
