@@ -18,7 +18,7 @@ export interface BenchOptions {
 const SLACK_BUDGET_PER_MINUTE = 600;
 
 export const USAGE = `npm run bench -- [--size quick|full] [--only ${SECTIONS.join(',')}] [--json]
-  --size quick   a tenth of the learners and reminders, for a run of about a minute (default)
+  --size quick   a tenth of the learners (commands: the same 10,000) and reminders: about a minute (default)
   --size full    the sizes of issue 7 (10,000 / 100,000 learners, 10,000 reminders per platform): ~10 minutes
   --only LIST    run only these parts, comma-separated
   --json         one JSON document on stdout instead of the table (progress still goes to stderr)
