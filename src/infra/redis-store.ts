@@ -74,7 +74,7 @@ async function connect(client: RedisClient, label: string): Promise<void> {
       new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${CONNECT_TIMEOUT_MS / 1000} s`)), CONNECT_TIMEOUT_MS))),
     ]);
   } catch (error) {
-    client.destroy();
+    if (client.isOpen) client.destroy();
     throw new Error(`cannot reach Redis at ${label}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   } finally {
     clearTimeout(timer);

@@ -44,7 +44,7 @@ async function waitForPing(url: string): Promise<void> {
       client.destroy();
       return;
     } catch {
-      client.destroy();
+      if (client.isOpen) client.destroy(); // a failed first connect without retries has closed it already
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
