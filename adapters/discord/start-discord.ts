@@ -8,7 +8,7 @@ import type { Logger } from '../../src/ports/logger.js';
 import { createDiscordClient } from './create-discord-client.js';
 import { createDiscordMessenger } from './create-discord-messenger.js';
 import { createInteractionListener } from './create-interaction-listener.js';
-import { createSendPacer } from './create-send-pacer.js';
+import { createSendPacer, pauseOnGlobalRateLimit } from './create-send-pacer.js';
 import { INTERACTION_DEADLINE_MS } from './discord-limits.js';
 import { inviteUrl } from './invite-url.js';
 import { logRateLimits } from './log-rate-limits.js';
@@ -76,12 +76,9 @@ export async function startDiscord(deps: { bot: Bot; logger: Logger; options: Di
     giveUp.abort();
   }
 
-  const messenger = createDiscordMessenger({
-    rest: client.rest,
-    logger,
-    defaultPath: bot.paths[0]?.name ?? '',
-    pace: createSendPacer(options.sendsPerSecond),
-  });
+  const pace = createSendPacer(options.sendsPerSecond);
+  pauseOnGlobalRateLimit(client.rest, pace);
+  const messenger = createDiscordMessenger({ rest: client.rest, logger, defaultPath: bot.paths[0]?.name ?? '', pace });
   bot.registerMessenger(messenger);
   logger.info('discord connected', { botUserId: client.user?.id, invite: inviteUrl(options.appId) });
 

@@ -18,6 +18,46 @@ describe('pacing proactive sends', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(95);
   });
 
+  it('never lets more than the rate go within one second, even when the event loop stalls', async () => {
+    const pace = createSendPacer(20);
+    const released: number[] = [];
+    const sends = Array.from({ length: 40 }, () => pace().then(() => released.push(Date.now())));
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const stalled = Date.now();
+    while (Date.now() - stalled < 400); // a long garbage collection, or a busy neighbour
+    await Promise.all(sends);
+    const busiestSecond = Math.max(...released.map((start) => released.filter((at) => at >= start && at < start + 1000).length));
+    expect(busiestSecond).toBeLessThanOrEqual(20);
+    expect(released.at(-1)! - released[0]!).toBeLessThan(2_500);
+  });
+
+  it('holds every send back for a pause (a global 429), then goes on at the rate', async () => {
+    const pace = createSendPacer(20);
+    await pace();
+    pace.pauseFor(300);
+    const paused = Date.now();
+    const released: number[] = [];
+    await Promise.all(Array.from({ length: 4 }, () => pace().then(() => released.push(Date.now()))));
+    expect(released[0]! - paused).toBeGreaterThanOrEqual(295);
+    expect(released.at(-1)! - released[0]!).toBeGreaterThanOrEqual(3 * 50 - 10);
+  });
+
+  it('set above Discord\'s global limit, it is told so at most once a second and every DM still goes out once', { timeout: 20_000 }, async () => {
+    h = await startDiscordHarness({ sendsPerSecond: 30 });
+    const harness = h;
+    const limit = harness.fake.limitGlobally(10);
+    const learners = Array.from({ length: 35 }, (_, index) => {
+      const user: UserRef = { platform: 'discord', workspace: GUILD_ID, id: String(710_000_000_000_000_000n + BigInt(index)) };
+      return { user, address: (harness.fake.channels.open(user.id).body as { id: string }).id };
+    });
+    const reminder = { visibility: 'private' as const, title: 'Time for WebRTC', text: 'Next: **WebRTC Basics**' };
+    const results = await Promise.all(learners.map((target, index) => harness.adapter.messenger.send(target, reminder, `paced-${index}`)));
+    expect(results.every((result) => result.status === 'sent')).toBe(true);
+    expect(limit.refusals.length).toBeGreaterThan(0);
+    expect(limit.maxRefusalsPerWindow()).toBeLessThanOrEqual(1);
+    expect(learners.map(({ address }) => harness.fake.channelMessages.get(address)?.length)).toEqual(learners.map(() => 1));
+  });
+
   it('a batch of DMs with 429s and closed DMs goes out once each, while a slash command is answered at once', async () => {
     h = await startDiscordHarness({ sendsPerSecond: 30 });
     const harness = h;
