@@ -6,13 +6,20 @@ import { compareAndSetLearner, type RedisClient } from './redis-script.js';
 
 /** Attempts at one update when other processes keep saving the same learner first. */
 const MAX_ATTEMPTS = 25;
+/** Learners whose stored record this process last saw, kept for an update's first attempt. */
+const RECENT_RECORDS = 1_000;
 
 /**
  * Learner records in Redis. Within a process, updates to one learner queue behind each other; across
  * processes a write lands only if the record is still the one that was read (compare-and-set in Lua),
- * otherwise the change runs again on the newer record.
+ * otherwise the change runs again on the newer record. A command reads a learner and then changes them,
+ * so an update first tries the record as this process last saw it, without reading it again: the
+ * compare-and-set tells whether it still is, and a change that writes nothing is checked against a fresh read.
  */
 export class RedisLearnerStore implements LearnerStore {
+  /** The stored JSON as last read or written here ('' when there was none). */
+  private readonly lastSeen = new Map<string, string>();
+
   constructor(
     private readonly client: RedisClient,
     private readonly prefix: string,
@@ -20,27 +27,43 @@ export class RedisLearnerStore implements LearnerStore {
   ) {}
 
   async get(key: string): Promise<LearnerRecord | undefined> {
-    return parseRecord(key, await this.client.get(this.recordKey(key)));
+    const raw = (await this.client.get(this.recordKey(key))) ?? '';
+    this.remember(key, raw);
+    return parseRecord(key, raw);
   }
 
   update<T>(key: string, change: (current: LearnerRecord | undefined) => Mutation<T>): Promise<T> {
     return this.mutex.run(key, async () => {
       for (let attempt = 1; ; attempt += 1) {
-        const raw = await this.client.get(this.recordKey(key));
+        const seen = attempt === 1 ? this.lastSeen.get(key) : undefined;
+        const raw = seen ?? (await this.client.get(this.recordKey(key))) ?? '';
         const current = parseRecord(key, raw);
         const { next, result } = change(current);
-        if (next === undefined) return result;
+        if (next === undefined) {
+          if (seen === undefined) return result;
+          continue; // decided on a record that may be old: decide again on the stored one
+        }
         let written = '';
         if (next !== null) {
           next.rev = (current?.rev ?? 0) + 1;
           written = JSON.stringify(learnerRecordSchema.parse(next));
         }
         const keys = [this.recordKey(key), this.workspaceKey(key)];
-        if ((await compareAndSetLearner.run(this.client, keys, [raw ?? '', written, key])) === 1) return result;
+        if ((await compareAndSetLearner.run(this.client, keys, [raw, written, key])) === 1) {
+          this.remember(key, written);
+          return result;
+        }
+        this.lastSeen.delete(key);
         if (attempt >= MAX_ATTEMPTS) throw new Error(`learner ${key} kept changing under ${MAX_ATTEMPTS} attempts to update it`);
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 * attempt));
+        if (seen === undefined) await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 * attempt));
       }
     });
+  }
+
+  private remember(key: string, raw: string): void {
+    this.lastSeen.delete(key);
+    this.lastSeen.set(key, raw);
+    if (this.lastSeen.size > RECENT_RECORDS) this.lastSeen.delete(this.lastSeen.keys().next().value!);
   }
 
   keysInWorkspace(platform: string, workspace: string): Promise<string[]> {
@@ -57,8 +80,8 @@ export class RedisLearnerStore implements LearnerStore {
   }
 }
 
-function parseRecord(key: string, raw: string | null): LearnerRecord | undefined {
-  if (raw === null) return undefined;
+function parseRecord(key: string, raw: string): LearnerRecord | undefined {
+  if (raw === '') return undefined;
   const parsed = learnerRecordSchema.safeParse(JSON.parse(raw));
   if (!parsed.success) throw new Error(`stored learner record ${key} is invalid: ${parsed.error.issues[0]?.message}`);
   return parsed.data;

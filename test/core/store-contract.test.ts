@@ -185,6 +185,18 @@ describe.skipIf(!REDIS_URL)('two instances on one Redis (set REDIS_URL to run)',
     expect((await first.store.boards.top('b', 10)).rows[0]).toMatchObject({ completed: 2, revision: 2 });
   });
 
+  it('a change builds on what the other instance saved since this one last read the learner', async () => {
+    const first = await open('redis');
+    const second = await open('redis', first.where);
+    await save(first.store, KEY, (record) => record.boards.push('a'));
+    await save(second.store, KEY, (record) => record.boards.push('b'));
+    await save(first.store, KEY, (record) => record.boards.push('c'));
+    expect((await second.store.learners.get(KEY))?.boards).toEqual(['a', 'b', 'c']);
+    await save(second.store, KEY, (record) => record.boards.push('d'));
+    // A change that writes nothing is decided on the stored record too, not on the one this instance saw.
+    expect(await first.store.learners.update(KEY, (current) => ({ result: current?.boards.length }))).toBe(4);
+  });
+
   it('a claim is exclusive across instances and only its owner can release it', async () => {
     const first = await open('redis');
     const second = await open('redis', first.where);
