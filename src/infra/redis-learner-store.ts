@@ -38,7 +38,15 @@ export class RedisLearnerStore implements LearnerStore {
         const seen = attempt === 1 ? this.lastSeen.get(key) : undefined;
         const raw = seen ?? (await this.client.get(this.recordKey(key))) ?? '';
         const current = parseRecord(key, raw);
-        const { next, result } = change(current);
+        let mutation: Mutation<T>;
+        try {
+          mutation = change(current);
+        } catch (error) {
+          // A refusal ("already done") decided on a record that may be old is decided again on the stored one.
+          if (seen === undefined) throw error;
+          continue;
+        }
+        const { next, result } = mutation;
         if (next === undefined) {
           if (seen === undefined) return result;
           continue; // decided on a record that may be old: decide again on the stored one

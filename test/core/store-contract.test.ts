@@ -197,6 +197,19 @@ describe.skipIf(!REDIS_URL)('two instances on one Redis (set REDIS_URL to run)',
     expect(await first.store.learners.update(KEY, (current) => ({ result: current?.boards.length }))).toBe(4);
   });
 
+  it('an instance never refuses a change because of a record another instance has since changed', async () => {
+    const first = await open('redis');
+    const second = await open('redis', first.where);
+    await save(first.store, KEY);
+    expect((await first.store.learners.get(KEY))?.boards).toEqual([]);
+    await save(second.store, KEY, (record) => record.boards.push('joined'));
+    const refuseUnlessJoined = (current: LearnerRecord | undefined) => {
+      if (!current?.boards.includes('joined')) throw new Error('not joined');
+      return { result: 'seen' };
+    };
+    expect(await first.store.learners.update(KEY, refuseUnlessJoined)).toBe('seen');
+  });
+
   it('a claim is exclusive across instances and only its owner can release it', async () => {
     const first = await open('redis');
     const second = await open('redis', first.where);
