@@ -31,8 +31,10 @@ describe('npm run discord:shards', () => {
 
     await manager.waitForLog('all shards ready', { count: 2 }, 45_000);
     expect(fake.gateway.identifies.map((identify) => identify.shard)).toEqual([[0, 2], [1, 2]]);
+    // A shard is ready before it opens its health port: wait for both to say they listen.
+    for (const shard of ['0', '1']) await manager.waitForLog('health endpoint listening', { shard });
     const listening = manager.logs().filter((line) => line.message === 'health endpoint listening');
-    expect(listening.map((line) => [line.shard, line.port])).toEqual([['0', port], ['1', port + 1]]);
+    expect(listening.map((line) => [line.shard, line.port]).sort()).toEqual([['0', port], ['1', port + 1]]);
     for (const shardPort of [port, port + 1]) {
       const health = await fetch(`http://127.0.0.1:${shardPort}/healthz`);
       expect(health.status).toBe(200);
