@@ -7,18 +7,19 @@ import { recordingLogger } from './recording-logger.js';
 import { BOT_TOKEN, SIGNING_SECRET } from './slack-harness.js';
 import { postSigned, slashCommandRequest } from './signed-slack-requests.js';
 
-describe('startSlack configuration errors', () => {
-  let slack: FakeSlack;
-  let testBot: TestBot;
-  beforeEach(async () => {
-    slack = await startFakeSlack();
-    testBot = await createTestBot();
-  });
-  afterEach(async () => {
-    await slack.close();
-    await testBot.store.close();
-  });
+// Every test starts Slack against its own fake and bot.
+let slack: FakeSlack;
+let testBot: TestBot;
+beforeEach(async () => {
+  slack = await startFakeSlack();
+  testBot = await createTestBot();
+});
+afterEach(async () => {
+  await slack.close();
+  await testBot.store.close();
+});
 
+describe('startSlack configuration errors', () => {
   const start = (options: Partial<SlackOptions>) =>
     startSlack({
       bot: testBot.bot,
@@ -41,17 +42,6 @@ describe('startSlack configuration errors', () => {
 });
 
 describe('startSlack in HTTP mode: routes beside /slack/events, health and a drained stop', () => {
-  let slack: FakeSlack;
-  let testBot: TestBot;
-  beforeEach(async () => {
-    slack = await startFakeSlack();
-    testBot = await createTestBot();
-  });
-  afterEach(async () => {
-    await slack.close();
-    await testBot.store.close();
-  });
-
   const options = (extra: Partial<SlackOptions> = {}): SlackOptions => ({
     botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: slack.apiUrl, port: 0, host: '127.0.0.1', adminUserIds: [], workspaceMessagesPerMinute: 600, ...extra,
   });
