@@ -1,3 +1,4 @@
+import type { Tokens } from 'marked';
 import { CurriculumError } from './curriculum-error.js';
 import { curriculumWarning, type CurriculumWarning } from './curriculum-warning.js';
 import type { ChecklistItem, ExtraItem, LearningPath, Phase, VideoItem } from './learning-path.js';
@@ -52,7 +53,7 @@ export function parseCurriculum(text: string, command: string, file: string): Pa
   return { path, warnings };
 }
 
-type EntryParser<T> = (item: Parameters<typeof parseExtraItem>[0], line: number, file: string) => T | undefined;
+type EntryParser<T> = (item: Tokens.ListItem, line: number, file: string) => T | undefined;
 
 function readEntries<T extends ExtraItem>(section: Section | undefined, file: string, warnings: CurriculumWarning[], shape: string, parse: EntryParser<T>): T[] {
   const entries: T[] = [];
