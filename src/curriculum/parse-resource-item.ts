@@ -18,7 +18,7 @@ const draftSchema = z.object({
   title: z.string().min(1, `a resource needs a bold title: ${HEADING_SHAPE}`),
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'Id must be a lowercase slug (letters, digits, dashes)'),
   type: z.string().min(1, 'the type is missing: write " — [Article]" after the title'),
-  minutes: z.number({ error: 'Duration is missing (write "- Duration: 30 minutes")' }).int().positive('Duration must be at least a minute').max(24 * 60, 'Duration is over a day'),
+  minutes: z.number({ error: 'Duration is missing or unreadable (write "- Duration: 30 minutes")' }).int().positive('Duration must be at least a minute').max(24 * 60, 'Duration is over a day'),
   focus: z.string().min(1, 'Focus is missing (write "- Focus: what this resource teaches")'),
   nextStep: z.string().optional(),
   url: z.url({ protocol: /^https?$/, error: 'Link must be an http(s) URL' }).optional(),
@@ -34,7 +34,7 @@ export function parseResourceItem(item: Tokens.ListItem, line: number, file: str
   if (stray) {
     throw new CurriculumError(file, stray.line, `${where}: ${describeBlock(stray.token)} is not read; write details as "- Key: value" lines (Duration, Focus, Next step, Dependencies, Link, Id)`);
   }
-  const fields = readResourceFields(rest.filter((block) => block.token.type === 'list'), where, file);
+  const fields = readResourceFields(rest.filter((block) => block.token.type === 'list'), where, file, line);
   const draft = { title, id: fields.id ?? slugify(title), type, minutes: fields.minutes, focus: fields.focus ?? '', nextStep: fields.nextStep, url: fields.url ?? titleUrl, dependencies: fields.dependencies };
   const parsed = draftSchema.safeParse(draft);
   if (!parsed.success) throw new CurriculumError(file, line, `${where}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);

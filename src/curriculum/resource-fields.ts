@@ -22,10 +22,10 @@ export interface ResourceFields {
 /**
  * Reads the nested "- Key: value" lines of a resource. A value that is only a template hint
  * ("- Link: [URL/Link description]") counts as absent; anything else must be readable, or it is an
- * error on its own line: an unknown key, a line without "Key:", a second line for the same key,
- * a duration or link that cannot be read.
+ * error on its own line: an unknown key, a line without "Key:", a second line for the same key, a link
+ * that cannot be read. An unreadable duration names the resource's line, as start-up always has.
  */
-export function readResourceFields(lists: Block[], where: string, file: string): ResourceFields {
+export function readResourceFields(lists: Block[], where: string, file: string, resourceLine: number): ResourceFields {
   const fields: ResourceFields = {};
   const seen = new Map<FieldKey, number>();
   for (const { item, line } of listItems(lists)) {
@@ -47,7 +47,7 @@ export function readResourceFields(lists: Block[], where: string, file: string):
     const value = text.slice(colon + 1).trim();
     if (isPlaceholder(value)) continue;
     const reason = setField(fields, field, unbracket(value), firstLink(inline)?.href);
-    if (reason) throw new CurriculumError(file, line, `${where}: ${reason}`);
+    if (reason) throw new CurriculumError(file, field === 'duration' ? resourceLine : line, `${where}: ${reason}`);
   }
   return fields;
 }
@@ -57,7 +57,7 @@ function setField(fields: ResourceFields, field: FieldKey, value: string, href: 
   switch (field) {
     case 'duration': {
       fields.minutes = parseDuration(value);
-      return fields.minutes === undefined ? `Duration "${value}" is unreadable; write it like "Duration: 30 minutes" or "1 hour 15 min"` : undefined;
+      return fields.minutes === undefined ? `Duration is missing or unreadable: "${value}"; write it like "- Duration: 30 minutes" or "1 hour 15 min"` : undefined;
     }
     case 'link': {
       const link = readLink(href ?? value);

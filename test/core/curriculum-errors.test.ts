@@ -20,11 +20,11 @@ const broken = (text: string) => {
 const good = pathMarkdown([{ title: 'Start', resources: ['One', 'Two'] }, { title: 'More', resources: ['Three'], dependsOn: 1 }]);
 
 describe('a broken curriculum file stops start-up naming file, place and problem', () => {
-  it('reports an unreadable duration on its own line', () => {
+  it('reports an unreadable duration with its line', () => {
     const error = broken(good.replace('Duration: 11 minutes', 'Duration: a while'));
     expect(error.file).toBe('curriculum/demo.md');
-    expect(error.line).toBe(good.split('\n').findIndex((line) => line.includes('Duration: 11 minutes')) + 1);
-    expect(error.message).toMatch(/curriculum\/demo\.md:\d+: resource "Two": Duration "a while" is unreadable/);
+    expect(error.line).toBe(good.split('\n').findIndex((line) => line.startsWith('2. **Two**')) + 1);
+    expect(error.message).toMatch(/curriculum\/demo\.md:\d+: resource "Two": Duration is missing or unreadable/);
   });
 
   it('reports a missing focus, a missing type and a missing title', () => {

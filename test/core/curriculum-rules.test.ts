@@ -101,10 +101,11 @@ describe('resource fields', () => {
     expect(problem(withLines(15, '   - Focus: Something else'))).toBe('curriculum/demo.md:16: resource "One": a second "Focus" line (the first is on line 15); keep one');
   });
 
-  it('refuses a malformed duration on its line, and a zero one on the resource', () => {
+  it('refuses a malformed, a missing and a zero duration, naming the resource', () => {
     expect(problem(BASE.replace('Duration: 10 minutes', 'Duration: 10 minutez'))).toBe(
-      'curriculum/demo.md:14: resource "One": Duration "10 minutez" is unreadable; write it like "Duration: 30 minutes" or "1 hour 15 min"',
+      'curriculum/demo.md:13: resource "One": Duration is missing or unreadable: "10 minutez"; write it like "- Duration: 30 minutes" or "1 hour 15 min"',
     );
+    expect(problem(BASE.replace('   - Duration: 10 minutes\n', ''))).toBe('curriculum/demo.md:13: resource "One": Duration is missing or unreadable (write "- Duration: 30 minutes")');
     expect(problem(BASE.replace('Duration: 10 minutes', 'Duration: 0 minutes'))).toBe('curriculum/demo.md:13: resource "One": Duration must be at least a minute');
   });
 
