@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   const shard = config.SHARDS ? { ids: config.SHARDS, count: config.SHARD_COUNT ?? config.SHARDS.length } : undefined;
   // The console chat owns the terminal: only warnings reach it unless LOG_LEVEL says otherwise.
   const logger = createJsonLogger({ level: config.LOG_LEVEL ?? (consoleMode ? 'warn' : 'info'), secrets: secretsOf(config) }, shard ? { shard: shard.ids.join(',') } : {});
-  const paths = await loadCurricula(config.CURRICULUM_DIR);
+  const paths = await loadCurricula(config.CURRICULUM_DIR, (warning) => logger.warn(warning.message, { file: warning.file, line: warning.line }));
   const store = await openStore(config.STORE_URL, logger, { namespace: config.STORE_NAMESPACE });
   const bot = createBot({
     store, clock: systemClock, logger, paths,

@@ -29,6 +29,14 @@ export interface ExtraItem {
   detail?: string;
 }
 
+/** A supplementary video: an ExtraItem whose `detail` holds its real parts as written ("2 min — Fireship"), read apart too. */
+export interface VideoItem extends ExtraItem {
+  /** Length in minutes, from "[2 min]" or "12 min". */
+  minutes?: number;
+  /** Channel or source, from "[Fireship]". */
+  channel?: string;
+}
+
 /** A completion checklist line; `phaseId` ties it to a phase, otherwise the learner ticks it. */
 export interface ChecklistItem {
   id: string;
@@ -47,7 +55,7 @@ export interface LearningPath {
   /** Every resource in path order. */
   resources: Resource[];
   extras: ExtraItem[];
-  videos: ExtraItem[];
+  videos: VideoItem[];
   checklist: ChecklistItem[];
   notes: string;
   totalMinutes: number;

@@ -1,18 +1,28 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { CurriculumError } from './curriculum-error.js';
+import type { CurriculumWarning } from './curriculum-warning.js';
 import type { LearningPath } from './learning-path.js';
 import { parseCurriculum } from './parse-curriculum.js';
 
-/** Loads every curriculum/<command>.md; one file is one slash command. Throws CurriculumError on the first broken file. */
-export async function loadCurricula(directory: string): Promise<LearningPath[]> {
+/**
+ * Loads every curriculum/<command>.md; one file is one slash command. Throws CurriculumError on the first broken file;
+ * hands each warning to `onWarning` (start-up logs them), or to Node's process warnings so none passes unseen.
+ */
+export async function loadCurricula(directory: string, onWarning: (warning: CurriculumWarning) => void = emitWarning): Promise<LearningPath[]> {
   const names = (await readdir(directory)).filter((name) => name.endsWith('.md') && !name.startsWith('_') && name.toLowerCase() !== 'readme.md').sort();
   if (names.length === 0) throw new CurriculumError(directory, 0, 'no learning-path files (*.md) found');
   const paths: LearningPath[] = [];
   for (const name of names) {
     const file = join(directory, name);
     const shownAs = relative(process.cwd(), file) || file;
-    paths.push(parseCurriculum(await readFile(file, 'utf8'), basename(name, '.md'), shownAs));
+    const { path, warnings } = parseCurriculum(await readFile(file, 'utf8'), basename(name, '.md'), shownAs);
+    warnings.forEach((warning) => onWarning(warning));
+    paths.push(path);
   }
   return paths;
+}
+
+function emitWarning(warning: CurriculumWarning): void {
+  process.emitWarning(warning.message, 'CurriculumWarning');
 }

@@ -17,12 +17,14 @@ export interface Section {
 export interface MarkdownDocument {
   title?: string;
   titleLine: number;
+  /** Whatever stands between the title and the first "## Section". */
+  preamble: Block[];
   sections: Section[];
 }
 
 /** Splits a Markdown file into its H1 title and H2 sections (H3 become subsections), using marked's lexer. */
 export function readMarkdownDocument(text: string): MarkdownDocument {
-  const document: MarkdownDocument = { titleLine: 1, sections: [] };
+  const document: MarkdownDocument = { titleLine: 1, preamble: [], sections: [] };
   let line = 1;
   let section: Section | undefined;
   let target: Section | undefined;
@@ -49,7 +51,7 @@ export function readMarkdownDocument(text: string): MarkdownDocument {
         continue;
       }
     }
-    target?.blocks.push({ token, line: here });
+    (target?.blocks ?? document.preamble).push({ token, line: here });
   }
   return document;
 }
@@ -84,12 +86,20 @@ export function firstLink(tokens: readonly Token[] | undefined): Tokens.Link | u
   return undefined;
 }
 
-/** Paragraph text of a block list, joined with blank lines. */
-export function paragraphsText(blocks: readonly Block[]): string {
-  return blocks
-    .filter((block) => block.token.type === 'paragraph' || block.token.type === 'text')
-    .map((block) => inlineText((block.token as Tokens.Paragraph).tokens).trim())
-    .join('\n\n');
+/** The tokens inside a list item, each with the line it starts on. */
+export function itemBlocks(item: Tokens.ListItem, line: number): Block[] {
+  const blocks: Block[] = [];
+  let here = line;
+  for (const token of item.tokens) {
+    blocks.push({ token, line: here });
+    here += countNewlines(token.raw);
+  }
+  return blocks;
+}
+
+/** The inline tokens of a list item's own text (not of its nested lists). */
+export function itemInline(item: Tokens.ListItem): Token[] {
+  return item.tokens.filter((token) => token.type === 'paragraph' || token.type === 'text').flatMap((token) => ('tokens' in token && token.tokens ? token.tokens : [token]));
 }
 
 /** The list items of a section with the line each starts on. */
@@ -105,4 +115,35 @@ export function listItems(blocks: readonly Block[]): { item: Tokens.ListItem; li
     }
   }
   return items;
+}
+
+/** Blocks that carry no content: blank lines and "---" rules. */
+export function isLayout(token: Token): boolean {
+  return token.type === 'space' || token.type === 'hr';
+}
+
+/** A block as an author would recognise it in an error message. */
+export function describeBlock(token: Token): string {
+  switch (token.type) {
+    case 'paragraph':
+    case 'text':
+      return `the text "${shorten(inlineText((token as Tokens.Paragraph).tokens) || token.raw)}"`;
+    case 'list':
+      return `the list item "${shorten(token.raw)}"`;
+    case 'heading':
+      return `the heading "${shorten(token.raw)}"`;
+    case 'code':
+      return 'a code block';
+    case 'table':
+      return 'a table';
+    case 'blockquote':
+      return 'a quote';
+    default:
+      return `"${shorten(token.raw)}"`;
+  }
+}
+
+function shorten(text: string): string {
+  const line = text.trim().split('\n')[0] ?? '';
+  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
 }

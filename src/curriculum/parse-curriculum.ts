@@ -1,114 +1,86 @@
 import type { Tokens } from 'marked';
 import { CurriculumError } from './curriculum-error.js';
-import type { ChecklistItem, ExtraItem, LearningPath, Phase, Resource } from './learning-path.js';
-import { listItems, paragraphsText, readMarkdownDocument, type Section } from './markdown-blocks.js';
+import { curriculumWarning, type CurriculumWarning } from './curriculum-warning.js';
+import type { ChecklistItem, ExtraItem, LearningPath, Phase, VideoItem } from './learning-path.js';
+import { readMarkdownDocument, type Section } from './markdown-blocks.js';
 import { parseExtraItem } from './parse-extra-item.js';
-import { parseResourceItem, type ResourceDraft } from './parse-resource-item.js';
+import { parseVideoItem } from './parse-video-item.js';
+import { isPlaceholder } from './placeholder.js';
+import { readPhases } from './read-phases.js';
+import { indexSections, readListSection, readText } from './read-sections.js';
 import { slugify } from './slug.js';
 
 /** Discord's rule for command names, which every platform can live with. */
 const COMMAND_NAME = /^[a-z0-9_-]{1,32}$/;
-const PHASE_HEADING = /^Phase\s+(\d+)\s*[:.—–-]\s*(.+)$/i;
-const PHASE_REFERENCE = /Phase\s+(\d+)/gi;
 
-/** Parses and validates one learning-path file; throws CurriculumError naming the file and line. */
-export function parseCurriculum(text: string, command: string, file: string): LearningPath {
+/** A parsed path and what the parser read past without showing (start-up logs these). */
+export interface ParsedCurriculum {
+  path: LearningPath;
+  warnings: CurriculumWarning[];
+}
+
+/**
+ * Parses and validates one learning-path file. What the bot would show wrongly or not at all is a
+ * CurriculumError naming the file and line; what it never shows anyway (an unknown section, text
+ * before the first section, a line of template hints) is a warning with file and line.
+ */
+export function parseCurriculum(text: string, command: string, file: string): ParsedCurriculum {
   if (!COMMAND_NAME.test(command)) {
     throw new CurriculumError(file, 1, `the file name must give a command name of lowercase letters, digits, "-" or "_" (got "${command}")`);
   }
   const document = readMarkdownDocument(text);
   if (!document.title) throw new CurriculumError(file, 1, 'the file must start with a "# Title" heading');
-  const section = (name: string) => document.sections.find((candidate) => candidate.title.toLowerCase() === name);
-  const pathSection = section('learning path');
+  const warnings: CurriculumWarning[] = [];
+  const sections = indexSections(document, file, warnings);
+  const pathSection = sections.get('learning path');
   if (!pathSection) throw new CurriculumError(file, document.titleLine, 'a "## Learning Path" section is missing');
   const phases = readPhases(pathSection, file);
   const resources = phases.flatMap((phase) => phase.resources);
-  return {
+  const path: LearningPath = {
     command,
     title: document.title,
-    overview: paragraphsText(section('overview')?.blocks ?? []),
-    prerequisites: paragraphsText(section('prerequisites')?.blocks ?? []),
+    overview: readText(sections.get('overview'), file),
+    prerequisites: readText(sections.get('prerequisites'), file),
     phases,
     resources,
-    extras: readExtras(section('additional resources')),
-    videos: readExtras(section('supplementary videos')),
-    checklist: readChecklist(section('completion checklist'), phases, file),
-    notes: paragraphsText(section('notes')?.blocks ?? []),
+    extras: readEntries(sections.get('additional resources'), file, warnings, '- Title — https://example.org/page', parseExtraItem),
+    videos: readEntries<VideoItem>(sections.get('supplementary videos'), file, warnings, '- Title — [12 min] — [Channel]', parseVideoItem),
+    checklist: readChecklist(sections.get('completion checklist'), phases, file, warnings),
+    notes: readText(sections.get('notes'), file),
     totalMinutes: resources.reduce((sum, resource) => sum + resource.minutes, 0),
     source: file,
   };
+  return { path, warnings };
 }
 
-function readPhases(pathSection: Section, file: string): Phase[] {
-  if (pathSection.subsections.length === 0) {
-    throw new CurriculumError(file, pathSection.line, 'the Learning Path has no "### Phase 1: Title" headings');
+type EntryParser<T> = (item: Tokens.ListItem, line: number, file: string) => T | undefined;
+
+function readEntries<T extends ExtraItem>(section: Section | undefined, file: string, warnings: CurriculumWarning[], shape: string, parse: EntryParser<T>): T[] {
+  const entries: T[] = [];
+  for (const { item, line } of readListSection(section, file, shape)) {
+    const entry = parse(item, line, file);
+    if (entry) entries.push(entry);
+    else warnings.push(templateLine(file, line, item.text, shape));
   }
-  const drafts = pathSection.subsections.map((subsection, index) => readPhase(subsection, index, file));
-  const phases = drafts.map(({ phase }) => phase);
-  const seen = new Map<string, number>();
-  for (const { phase, dependencyLines } of drafts) {
-    phase.requires = resolveDependencies(dependencyLines, phases, phase, file);
-    for (const resource of phase.resources) {
-      const earlier = seen.get(resource.id);
-      if (earlier !== undefined) {
-        throw new CurriculumError(file, earlier, `two resources share the id "${resource.id}": give one an "- Id: other-id" line`);
-      }
-      seen.set(resource.id, pathSection.line);
+  return entries;
+}
+
+function readChecklist(section: Section | undefined, phases: Phase[], file: string, warnings: CurriculumWarning[]): ChecklistItem[] {
+  const checklist: ChecklistItem[] = [];
+  for (const { item, line } of readListSection(section, file, '- [ ] Phase 1 completed')) {
+    const text = item.text.trim();
+    if (isPlaceholder(text)) {
+      warnings.push(templateLine(file, line, item.raw, '- [ ] Phase 1 completed'));
+      continue;
     }
-  }
-  return phases;
-}
-
-function readPhase(subsection: Section, index: number, file: string) {
-  const heading = PHASE_HEADING.exec(subsection.title);
-  if (!heading) throw new CurriculumError(file, subsection.line, `"${subsection.title}" should read "Phase ${index + 1}: Title"`);
-  const number = Number(heading[1]);
-  if (number !== index + 1) {
-    throw new CurriculumError(file, subsection.line, `phases must be numbered in order: expected Phase ${index + 1}, found Phase ${number}`);
-  }
-  const title = (heading[2] ?? '').trim();
-  const id = slugify(title);
-  const items = listItems(subsection.blocks).filter((entry) => entry.ordered);
-  if (items.length === 0) throw new CurriculumError(file, subsection.line, `Phase ${number} has no numbered resources`);
-  const drafts = items.map(({ item, line }) => parseResourceItem(item, line, file));
-  const resources = drafts.map((draft, position) => toResource(draft, id, position + 1));
-  const dependencyLines = drafts.filter((draft) => draft.dependencies).map((draft) => ({ text: draft.dependencies!, line: draft.line }));
-  return { phase: { id, number, title, requires: [] as string[], resources }, dependencyLines };
-}
-
-function toResource(draft: ResourceDraft, phaseId: string, position: number): Resource {
-  const { line: _line, dependencies: _dependencies, ...fields } = draft;
-  return { ...fields, phaseId, position };
-}
-
-function resolveDependencies(lines: { text: string; line: number }[], phases: Phase[], phase: Phase, file: string): string[] {
-  const required = new Set<string>();
-  for (const { text, line } of lines) {
-    const references = [...text.matchAll(PHASE_REFERENCE)].map((match) => Number(match[1]));
-    if (references.length === 0) throw new CurriculumError(file, line, `Dependencies should name a phase, like "Complete Phase 1" (got "${text}")`);
-    for (const number of references) {
-      if (number >= phase.number) throw new CurriculumError(file, line, `Phase ${phase.number} cannot depend on Phase ${number}: only on earlier phases`);
-      const target = phases[number - 1];
-      if (!target) throw new CurriculumError(file, line, `Dependencies name Phase ${number}, which does not exist`);
-      required.add(target.id);
-    }
-  }
-  return [...required];
-}
-
-function readExtras(section: Section | undefined): ExtraItem[] {
-  return listItems(section?.blocks ?? [])
-    .map(({ item }) => parseExtraItem(item))
-    .filter((extra): extra is ExtraItem => extra !== undefined);
-}
-
-function readChecklist(section: Section | undefined, phases: Phase[], file: string): ChecklistItem[] {
-  return listItems(section?.blocks ?? []).map(({ item, line }) => {
-    const text = (item as Tokens.ListItem).text.trim();
     const reference = /^Phase\s+(\d+)\s+complete/i.exec(text);
-    if (!reference) return { id: slugify(text), text };
-    const phase = phases[Number(reference[1]) - 1];
-    if (!phase) throw new CurriculumError(file, line, `the checklist names Phase ${reference[1]}, which does not exist`);
-    return { id: slugify(text), text, phaseId: phase.id };
-  });
+    const phase = reference ? phases[Number(reference[1]) - 1] : undefined;
+    if (reference && !phase) throw new CurriculumError(file, line, `the checklist names Phase ${reference[1]}, which does not exist`);
+    checklist.push(phase ? { id: slugify(text), text, phaseId: phase.id } : { id: slugify(text), text });
+  }
+  return checklist;
+}
+
+function templateLine(file: string, line: number, text: string, shape: string): CurriculumWarning {
+  return curriculumWarning(file, line, `"${text.trim()}" holds only template hints and is not shown; fill it in as "${shape}" or remove it`);
 }

@@ -7,7 +7,7 @@ import { loadCurricula } from '../../src/curriculum/load-curricula.js';
 import { parseCurriculum } from '../../src/curriculum/parse-curriculum.js';
 import { pathMarkdown } from '../fixtures/make-path.js';
 
-const parse = (text: string) => parseCurriculum(text, 'demo', 'curriculum/demo.md');
+const parse = (text: string) => parseCurriculum(text, 'demo', 'curriculum/demo.md').path;
 const broken = (text: string) => {
   try {
     parse(text);
@@ -61,6 +61,6 @@ describe('a broken curriculum file stops start-up naming file, place and problem
     const text = `${good}\n## Additional Resources\n\n- Guide — [URL/Link description]\n- Spec — [W3C](https://www.w3.org/TR/webrtc/)\n\n## Supplementary Videos\n\n- Talk — [Duration] — [Channel/Source]\n- Demo — 12 min — Conference\n`;
     const path = parse(text);
     expect(path.extras).toEqual([{ title: 'Guide' }, { title: 'Spec', url: 'https://www.w3.org/TR/webrtc/' }]);
-    expect(path.videos).toEqual([{ title: 'Talk' }, { title: 'Demo', detail: '12 min — Conference' }]);
+    expect(path.videos).toEqual([{ title: 'Talk' }, { title: 'Demo', minutes: 12, channel: 'Conference', detail: '12 min — Conference' }]);
   });
 });

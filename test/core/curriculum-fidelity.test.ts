@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CurriculumWarning } from '../../src/curriculum/curriculum-warning.js';
 import { loadCurricula } from '../../src/curriculum/load-curricula.js';
 import { CURRICULUM_DIR } from '../fakes/test-bot.js';
 
@@ -19,8 +20,13 @@ const EXPECTED_RESOURCES = [
 ];
 
 describe('curriculum/webrtc.md matches the seed', async () => {
-  const [path] = await loadCurricula(CURRICULUM_DIR);
+  const warnings: CurriculumWarning[] = [];
+  const [path] = await loadCurricula(CURRICULUM_DIR, (warning) => warnings.push(warning));
   if (!path) throw new Error('no curriculum loaded');
+
+  it('loads without a warning: every line of it is read', () => {
+    expect(warnings.map((warning) => warning.message)).toEqual([]);
+  });
 
   it('is the /webrtc command with its overview, prerequisites and notes', () => {
     expect(path.command).toBe('webrtc');
@@ -56,12 +62,28 @@ describe('curriculum/webrtc.md matches the seed', async () => {
     expect(path.resources.find((resource) => resource.id === 'webrtc-basics')?.url).toBe('https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API');
   });
 
+  it('keeps each resource\'s link exactly', () => {
+    expect(path.resources.map((resource) => resource.url)).toEqual([
+      'https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API',
+      undefined,
+      'https://webrtcforthecurious.com/',
+      'https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API/Protocols',
+      'https://developer.mozilla.org/en-US/docs/Web/API/Media_Capture_and_Streams_API',
+      'https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API/Signaling_and_video_calling',
+      undefined,
+    ]);
+  });
+
   it('has the additional resources and videos without raw placeholders', () => {
     expect(path.extras.map((extra) => extra.title)).toEqual(['WebRTC API Reference', 'Real-time Communication Guide', 'WebRTC Best Practices']);
     expect(path.videos.map((video) => video.title)).toEqual(['WebRTC Explained', 'WebRTC Implementation']);
     const shown = JSON.stringify([path.extras, path.videos]);
     expect(shown).not.toMatch(/\[(URL|Duration|Channel)/);
-    expect(path.extras[2]).toEqual({ title: 'WebRTC Best Practices' });
+    expect(path.extras).toEqual([
+      { title: 'WebRTC API Reference', url: 'https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API' },
+      { title: 'Real-time Communication Guide', url: 'https://webrtc.org/getting-started/overview' },
+      { title: 'WebRTC Best Practices' },
+    ]);
     expect(path.videos).toEqual([{ title: 'WebRTC Explained' }, { title: 'WebRTC Implementation' }]);
   });
 
