@@ -1,5 +1,5 @@
 import { progressBar } from '../../src/model/progress-bar.js';
-import type { Reply } from '../../src/model/reply.js';
+import type { Reply, ReplyField } from '../../src/model/reply.js';
 
 const TONE_ICON = { info: 'ℹ', success: '✔', warning: '⚠', error: '✖' } as const;
 
@@ -18,15 +18,19 @@ export function renderConsoleReply(reply: Reply): string {
   const lines: string[] = [];
   if (reply.title) lines.push(`${TONE_ICON[reply.tone ?? 'info']} ${reply.title}${reply.url ? ` <${reply.url}>` : ''}`);
   if (reply.text) lines.push(markdownToPlain(reply.text));
-  for (const field of reply.fields ?? []) {
-    const value = markdownToPlain(field.value);
-    lines.push(value.includes('\n') ? `${field.name}:\n${indent(value)}` : `${field.name}: ${value}`);
-  }
+  for (const field of reply.fields ?? []) lines.push(renderField(field));
   for (const line of reply.progress ?? []) lines.push(`${line.label.padEnd(12)} ${progressBar(line.done, line.total)}${line.detail ? `  ${line.detail}` : ''}`);
   if (reply.footer) lines.push(markdownToPlain(reply.footer));
   if (reply.buttons?.length) lines.push(reply.buttons.map((button, index) => `[${index + 1}] ${button.label}`).join('   '));
   if (!reply.title && reply.tone === 'error') lines[0] = `${TONE_ICON.error} ${lines[0] ?? ''}`;
   return lines.join('\n');
+}
+
+/** An inline field shares its line ("Where: Phase 1"); any other is a heading with its value indented below, however short. */
+function renderField(field: ReplyField): string {
+  const value = markdownToPlain(field.value);
+  if (field.inline) return `${field.name}${field.name.endsWith(':') ? '' : ':'} ${value}`;
+  return `${field.name}\n${indent(value)}`;
 }
 
 function indent(text: string): string {

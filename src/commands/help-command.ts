@@ -1,5 +1,6 @@
 import type { LearningPath } from '../curriculum/learning-path.js';
 import type { Reply } from '../model/reply.js';
+import type { Platform } from '../model/invocation.js';
 import type { Command, CommandSpec } from './command.js';
 
 export const helpCommand: Command = {
@@ -7,24 +8,27 @@ export const helpCommand: Command = {
   description: 'How to use this bot',
   usage: 'help',
   options: [],
-  run: async ({ path, commands }) => helpReply(path, commands),
+  run: async ({ path, commands }, invocation) => helpReply(path, commands, invocation.user.platform),
 };
 
-/** Usage of every subcommand; `lead` carries a "did you mean" line for unknown ones. */
-export function helpReply(path: LearningPath, commands: readonly CommandSpec[], lead?: string): Reply {
-  const usage = (command: CommandSpec) => `\`/${path.command} ${command.usage}\` — ${command.description}`;
-  const admin = commands.filter((command) => command.adminOnly).map(usage);
+/**
+ * Usage of every subcommand, admin ones under their own heading. On Discord those live in a second
+ * command, `/<path>-admin` (Discord can hide a whole command, never one subcommand), so help names that one there.
+ */
+export function helpReply(path: LearningPath, commands: readonly CommandSpec[], platform?: Platform): Reply {
+  const usage = (command: CommandSpec, slash = path.command) => `\`/${slash} ${command.usage}\` — ${command.description}`;
+  const adminSlash = platform === 'discord' ? `${path.command}-admin` : path.command;
+  const admin = commands.filter((command) => command.adminOnly).map((command) => usage(command, adminSlash));
   const lines = [
-    lead,
     `Work through the path one resource at a time. Start with \`/${path.command} next\`.`,
     '',
-    ...commands.filter((command) => !command.adminOnly).map(usage),
-    ...(admin.length > 0 ? ['', `**For admins** (on Discord these are under \`/${path.command}-admin\`):`, ...admin] : []),
+    ...commands.filter((command) => !command.adminOnly).map((command) => usage(command)),
+    ...(admin.length > 0 ? ['', '**For admins of this server or workspace:**', ...admin] : []),
   ];
   return {
     visibility: 'private',
     tone: 'info',
     title: `${path.title} learning path — ${path.resources.length} resources, ${path.totalMinutes} min`,
-    text: lines.filter((line) => line !== undefined).join('\n'),
+    text: lines.join('\n'),
   };
 }

@@ -5,7 +5,8 @@ import type { CommandSpec, PathCommandSpec } from './command.js';
 
 /**
  * Free text after the slash command ("done webrtc basics") -> subcommand and options, positionally;
- * the last option takes the rest of the line. Used by Slack and the console, so both read alike.
+ * the last option takes the rest of the line, and words a command has no option for are refused.
+ * Used by Slack and the console, so both read alike.
  */
 export function parseCommandLine(text: string, spec: PathCommandSpec): { command: string; args: Record<string, string> } {
   const words = text.trim().split(/\s+/).filter(Boolean);
@@ -17,6 +18,11 @@ export function parseCommandLine(text: string, spec: PathCommandSpec): { command
     const value = last ? words.splice(0).join(' ') : words.shift();
     if (value) args[option.name] = value;
   });
+  // Only a command without options has words left: ignoring them would act on something other than what was asked.
+  if (words.length > 0) {
+    throw new UserError('unexpected-words', `\`/${spec.name} ${command.name}\` takes nothing after it, so I didn't act on "${quoteUserText(words.join(' '), 30)}".`,
+      `Usage: \`/${spec.name} ${command.usage}\` — ${command.description}.`);
+  }
   return { command: command.name, args };
 }
 

@@ -1,5 +1,7 @@
+import { isTicked } from '../progress/checklist.js';
 import { progressOf } from '../progress/path-progress.js';
 import { streakOf } from '../progress/streak.js';
+import { pathMeasure } from '../views/path-measure.js';
 import type { Command } from './command.js';
 
 export const progressCommand: Command = {
@@ -16,22 +18,24 @@ export const progressCommand: Command = {
       return { name: `Phase ${phase.number}: ${phase.title}`, value: items.join('\n') };
     });
     const checklist = path.checklist.map((item) => {
-      const ticked = item.phaseId ? progress.completedPhases.has(item.phaseId) : state?.marks[item.id]?.status === 'done';
-      return `${ticked ? '☑' : '☐'} ${item.text}`;
+      const ticked = isTicked(item, progress, state);
+      const how = ticked || item.phaseId ? '' : ` — \`/${path.command} done ${item.id}\``;
+      return `${ticked ? '☑' : '☐'} ${item.text}${how}`;
     });
     return {
       visibility: 'private',
       tone: 'info',
       title: `Your ${path.title} progress`,
-      text: `**${progress.doneMinutes} of ${path.totalMinutes} min** done, ${progress.leftMinutes} min left. Streak: **${streak} day${streak === 1 ? '' : 's'}**${streak > 0 ? ' 🔥' : ''}.`,
+      text: `${progress.finished ? 'Every resource done.' : `**${progress.leftMinutes} min** to go.`} Streak: **${streak} day${streak === 1 ? '' : 's'}**${streak > 0 ? ' 🔥' : ''}.`,
       progress: [
-        { label: 'Whole path', done: progress.doneMinutes, total: path.totalMinutes, detail: `${progress.doneMinutes} of ${path.totalMinutes} min` },
+        pathMeasure(path, progress, 'Whole path'),
         ...path.phases.map((phase) => {
-          const done = phase.resources.filter((resource) => progress.done.has(resource.id)).length;
-          return { label: `Phase ${phase.number}`, done, total: phase.resources.length, detail: `${done} of ${phase.resources.length}` };
+          const total = phase.resources.reduce((sum, resource) => sum + resource.minutes, 0);
+          const done = phase.resources.filter((resource) => progress.done.has(resource.id)).reduce((sum, resource) => sum + resource.minutes, 0);
+          return { label: `Phase ${phase.number}`, done, total, detail: `${done} of ${total} min` };
         }),
       ],
-      fields: [...phaseLines, { name: 'Completion checklist', value: checklist.join('\n') }],
+      fields: [...phaseLines, ...(checklist.length > 0 ? [{ name: 'Completion checklist', value: checklist.join('\n') }] : [])],
     };
   },
 };

@@ -1,6 +1,8 @@
+import type { LearningPath } from '../curriculum/learning-path.js';
+import type { HistoryEntry } from '../model/learner.js';
 import { UserError } from '../model/user-error.js';
 import { undoLastMark } from '../learners/marks.js';
-import { nextReply } from '../views/next-reply.js';
+import { outcomeReply } from '../views/outcome-reply.js';
 import type { Command } from './command.js';
 
 export const undoCommand: Command = {
@@ -15,9 +17,17 @@ export const undoCommand: Command = {
       if (!state || !undone) throw new UserError('nothing-to-undo', 'There is nothing to undo yet.');
       return { undone, state };
     });
-    const { item, previous } = outcome.undone;
-    const title = path.resources.find((resource) => resource.id === item)?.title ?? path.checklist.find((entry) => entry.id === item)?.text ?? item;
-    const was = previous ? `back to ${previous.status}` : 'back to not started';
-    return nextReply(path, outcome.state, `↩️ **${title}** is ${was}.`);
+    return outcomeReply(path, outcome.state, { title: undoneTitle(path, outcome.undone), tone: 'success', lines: [] });
   },
 };
+
+/** "Undone: WebRTC Basics is back to not started", or for a checklist line "Unticked: …". */
+function undoneTitle(path: LearningPath, { item, previous }: HistoryEntry): string {
+  const resource = path.resources.find((candidate) => candidate.id === item);
+  if (!resource) {
+    // Checklist lines are only ever ticked, so undoing one unticks it.
+    return `Unticked: ${path.checklist.find((entry) => entry.id === item)?.text ?? item}`;
+  }
+  const was = previous ? (previous.status === 'done' ? 'done' : 'skipped') : 'not started';
+  return `Undone: ${resource.title} is back to ${was}`;
+}

@@ -7,9 +7,10 @@ export type Item = { kind: 'resource'; resource: Resource } | { kind: 'checklist
 
 /**
  * Finds what a learner named: a resource by id, title, "2.1" (phase.position) or an unambiguous part of
- * its name; with `checklist`, also a completion-checklist item the learner ticks themselves.
+ * its name, or a completion-checklist line the learner ticks themselves. A phase's own line is refused
+ * with why: it ticks itself.
  */
-export function resolveItem(path: LearningPath, input: string, checklist = false): Item {
+export function resolveItem(path: LearningPath, input: string): Item {
   const text = input.trim().toLowerCase();
   const resources = path.resources;
   const byPosition = /^(\d+)\.(\d+)$/.exec(text);
@@ -17,9 +18,13 @@ export function resolveItem(path: LearningPath, input: string, checklist = false
     resources.find((resource) => resource.id === text || resource.title.toLowerCase() === text) ??
     (byPosition ? path.phases[Number(byPosition[1]) - 1]?.resources[Number(byPosition[2]) - 1] : undefined);
   if (exact) return { kind: 'resource', resource: exact };
-  const manual = checklist ? path.checklist.filter((item) => !item.phaseId) : [];
-  const item = manual.find((candidate) => candidate.id === text || candidate.text.toLowerCase() === text);
+  const item = path.checklist.find((candidate) => candidate.id === text || candidate.text.toLowerCase() === text);
+  if (item?.phaseId) {
+    const phase = path.phases.find((candidate) => candidate.id === item.phaseId)!;
+    throw new UserError('ticks-itself', `**${item.text}** ticks itself once every resource of Phase ${phase.number} (${phase.title}) is done.`, `\`/${path.command} progress\` shows what is left there.`);
+  }
   if (item) return { kind: 'checklist', item };
+  const manual = path.checklist.filter((candidate) => !candidate.phaseId);
   const partial = resources.filter((resource) => resource.id.includes(text) || resource.title.toLowerCase().includes(text));
   const partialItems = manual.filter((candidate) => candidate.id.includes(text));
   if (partial.length === 1 && partialItems.length === 0) return { kind: 'resource', resource: partial[0]! };

@@ -10,86 +10,109 @@ beforeEach(async () => {
 });
 
 describe('next, done, skip and undo', () => {
-  it('offers the first resource with its details and Done/Skip buttons', async () => {
+  it('offers the first resource titled by itself, linked once, with Done/Skip buttons', async () => {
     const reply = await run(t.bot, ana, 'next');
-    expect(reply.visibility).toBe('private');
-    expect(reply.text).toContain('**WebRTC Basics** — Article, 30 min');
-    expect(reply.text).toContain('_Understanding WebRTC and its capabilities_');
-    expect(reply.url).toBe('https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API');
-    expect(reply.fields).toContainEqual({ name: 'Where', value: 'Phase 1 · 1 of 2', inline: true });
-    expect(reply.fields).toContainEqual({ name: 'Left in the path', value: '240 of 240 min', inline: true });
-    expect(reply.buttons?.map((button) => `${button.label}:${button.action.id}:${button.action.value}`)).toEqual(['Done:done:webrtc-basics', 'Skip:skip:webrtc-basics']);
+    expect(reply).toEqual({
+      visibility: 'private',
+      tone: 'info',
+      title: 'WebRTC Basics',
+      url: 'https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API',
+      text: 'Article · 30 min · Phase 1, 1 of 2\n_Understanding WebRTC and its capabilities_\nAfterwards: Move to resource 2',
+      progress: [{ label: 'Path', done: 0, total: 240, detail: '0 of 240 min done (0 of 7 resources)' }],
+      buttons: [
+        { label: 'Done', style: 'success', action: { id: 'done', value: 'webrtc-basics' } },
+        { label: 'Skip', style: 'secondary', action: { id: 'skip', value: 'webrtc-basics' } },
+      ],
+    });
   });
 
-  it('done confirms, moves on, announces a finished phase once and counts a repeat once', async () => {
+  it('done is titled by what happened, announces a finished phase once, then shows what is up next', async () => {
     const first = await run(t.bot, ana, 'done');
-    expect(first.text).toContain('✅ **WebRTC Basics** marked done.');
-    expect(first.text).toContain('**WebRTC vs WebSockets**');
+    expect(first).toMatchObject({ tone: 'success', title: 'Marked done: WebRTC Basics' });
+    expect(first.text).toBe('**Up next:** WebRTC vs WebSockets\nArticle · 25 min · Phase 1, 2 of 2\n_Comparing WebRTC with WebSocket communication_\nAfterwards: Move to Phase 2');
+    expect(first.url).toBeUndefined();
     const second = await run(t.bot, ana, 'done');
-    expect(second.text).toContain('🎉 **Phase 1: Foundations** complete!');
-    expect(second.fields).toContainEqual({ name: 'Where', value: 'Phase 2 · 1 of 3', inline: true });
+    expect(second.title).toBe('Marked done: WebRTC vs WebSockets');
+    expect(second.text).toBe('🎉 **Phase 1: Foundations** complete!\n\n**Up next:** [WebRTC Architecture](https://webrtcforthecurious.com/)\nArticle · 35 min · Phase 2, 1 of 3\n_Understanding WebRTC components and data flow_');
+    expect(second.buttons?.map((button) => button.action)).toEqual([{ id: 'done', value: 'webrtc-architecture' }, { id: 'skip', value: 'webrtc-architecture' }]);
     const again = await run(t.bot, ana, 'done', { resource: 'webrtc vs websockets' });
-    expect(again.text).toContain('was already done; nothing changed');
-    expect(again.text).not.toContain('complete!');
+    expect(again).toMatchObject({ tone: 'info', title: 'Already done: WebRTC vs WebSockets' });
+    expect(again.text).toMatch(/^Nothing changed\.\n\n\*\*Up next:\*\* \[WebRTC Architecture\]/);
     const progress = await run(t.bot, ana, 'progress');
-    expect(progress.text).toContain('**55 of 240 min** done, 185 min left');
+    expect(progress.progress?.[0]?.detail).toBe('55 of 240 min done (2 of 7 resources)');
   });
 
-  it('a later phase is locked while its dependency has skipped resources, and says why', async () => {
+  it('the next card, the done reply, progress and the overview all measure in minutes', async () => {
+    for (let index = 0; index < 5; index += 1) await run(t.bot, ana, 'done');
+    const measure = { done: 160, total: 240, detail: '160 of 240 min done (5 of 7 resources)' };
+    expect((await run(t.bot, ana, 'next')).progress).toEqual([{ label: 'Path', ...measure }]);
+    expect((await run(t.bot, ana, 'progress')).progress?.[0]).toEqual({ label: 'Whole path', ...measure });
+    const overview = await t.bot.overview(ana, 'webrtc');
+    expect(overview.title).toBe('WebRTC: 160 of 240 min done');
+    expect(overview.progress).toEqual([{ label: 'Whole path', ...measure }]);
+    expect(overview.text).toContain('**Up next:** [WebRTC Implementation](https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API/Signaling_and_video_calling)');
+  });
+
+  it('a phase locked by skipped resources is passed over for an open one, saying what unlocks it', async () => {
     await run(t.bot, ana, 'done');
-    await run(t.bot, ana, 'skip');
+    const skip = await run(t.bot, ana, 'skip');
+    expect(skip).toMatchObject({ tone: 'success', title: 'Skipped: WebRTC vs WebSockets' });
+    expect(skip.text).toBe([
+      '🔒 Phase 2 (Core Concepts) opens once Phase 1 (Foundations) is complete. Still open there: **WebRTC vs WebSockets** (skipped).',
+      '',
+      '**Up next:** [WebRTC Implementation](https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API/Signaling_and_video_calling)',
+      'Article · 45 min · Phase 3, 1 of 2',
+      '_Building WebRTC applications_',
+    ].join('\n'));
     const next = await run(t.bot, ana, 'next');
-    expect(next.title).toBe('Phase 2 (Core Concepts) is locked');
-    expect(next.text).toContain('Phase 2 needs Phase 1 (Foundations) complete first. Still open there: **WebRTC vs WebSockets**');
-    expect(next.buttons?.[0]?.action).toEqual({ id: 'done', value: 'webrtc-vs-websockets' });
-    const done = await run(t.bot, ana, 'done');
+    expect(next.title).toBe('WebRTC Implementation');
+    expect(next.text).toContain('🔒 Phase 2 (Core Concepts) opens once Phase 1 (Foundations) is complete.');
+    const done = await run(t.bot, ana, 'done', { resource: 'webrtc vs websockets' });
     expect(done.text).toContain('🎉 **Phase 1: Foundations** complete!');
-    expect(done.text).toContain('**WebRTC Architecture**');
+    expect(done.text).toContain('**Up next:** [WebRTC Architecture]');
   });
 
   it('undo reverts the last mark, step by step, and says so when there is nothing left', async () => {
     await run(t.bot, ana, 'done');
     await run(t.bot, ana, 'skip');
-    expect((await run(t.bot, ana, 'undo')).text).toContain('↩️ **WebRTC vs WebSockets** is back to not started.');
-    expect((await run(t.bot, ana, 'undo')).text).toContain('↩️ **WebRTC Basics** is back to not started.');
+    const undone = await run(t.bot, ana, 'undo');
+    expect(undone).toMatchObject({ tone: 'success', title: 'Undone: WebRTC vs WebSockets is back to not started' });
+    expect(undone.text).toMatch(/^\*\*Up next:\*\* WebRTC vs WebSockets\n/);
+    expect((await run(t.bot, ana, 'undo')).title).toBe('Undone: WebRTC Basics is back to not started');
     const nothing = await run(t.bot, ana, 'undo');
     expect(nothing).toMatchObject({ visibility: 'private', tone: 'error', text: 'There is nothing to undo yet.' });
   });
 
-  it('finishing everything congratulates and points at extras, videos and the checklist', async () => {
-    for (let index = 0; index < 7; index += 1) await run(t.bot, ana, 'done');
-    const next = await run(t.bot, ana, 'next');
-    expect(next.title).toBe('Path complete');
-    expect(next.text).toContain('240 minutes');
-    expect(next.text).toContain('[WebRTC API Reference](https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API)');
-    expect(next.text).toContain('- WebRTC Best Practices');
-    expect(next.text).toContain('- WebRTC Explained');
-    expect(next.text).toContain('/webrtc done supplementary-materials-reviewed');
-    expect(next.text).not.toMatch(/\[(URL|Duration|Channel)/);
-    await run(t.bot, ana, 'done', { resource: 'supplementary' });
-    const progress = await run(t.bot, ana, 'progress');
-    expect(progress.fields?.at(-1)?.value).toBe('☑ Phase 1 completed\n☑ Phase 2 completed\n☑ Phase 3 completed\n☑ Supplementary materials reviewed');
-  });
-
-  it('progress shows phases, bars, minutes and a streak counted in local days', async () => {
+  it('progress shows phases, bars in minutes, the checklist and a streak counted in local days', async () => {
     await run(t.bot, ana, 'done');
     t.clock.advance(24 * 3_600_000);
     await run(t.bot, ana, 'done');
     const progress = await run(t.bot, ana, 'progress');
-    expect(progress.text).toBe('**55 of 240 min** done, 185 min left. Streak: **2 days** 🔥.');
-    expect(progress.progress?.[0]).toEqual({ label: 'Whole path', done: 55, total: 240, detail: '55 of 240 min' });
+    expect(progress.text).toBe('**185 min** to go. Streak: **2 days** 🔥.');
+    expect(progress.progress).toEqual([
+      { label: 'Whole path', done: 55, total: 240, detail: '55 of 240 min done (2 of 7 resources)' },
+      { label: 'Phase 1', done: 55, total: 55, detail: '55 of 55 min' },
+      { label: 'Phase 2', done: 0, total: 105, detail: '0 of 105 min' },
+      { label: 'Phase 3', done: 0, total: 80, detail: '0 of 80 min' },
+    ]);
     expect(progress.fields?.[0]).toEqual({ name: 'Phase 1: Foundations', value: '✅ WebRTC Basics (30 min)\n✅ WebRTC vs WebSockets (25 min)' });
+    expect(progress.fields?.at(-1)?.value).toBe('☑ Phase 1 completed\n☐ Phase 2 completed\n☐ Phase 3 completed\n☐ Supplementary materials reviewed — `/webrtc done supplementary-materials-reviewed`');
     t.clock.advance(2 * 24 * 3_600_000);
     expect((await run(t.bot, ana, 'progress')).text).toContain('Streak: **0 days**');
   });
 
-  it('path lists everything with marks, ids and the lock', async () => {
+  it('path lists everything with marks, ids and the lock, then the extras, videos and their checklist line', async () => {
     await run(t.bot, ana, 'skip');
     const path = await run(t.bot, ana, 'path');
     expect(path.title).toBe('The WebRTC path — 7 resources, 240 min');
-    expect(path.fields?.[0]?.value).toContain('⏭️ 1.1 [WebRTC Basics](https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API) — Article, 30 min (`webrtc-basics`)');
+    expect(path.fields?.[0]?.value).toContain('⏭️ 1.1 [WebRTC Basics](https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API) — Article · 30 min (`webrtc-basics`)');
     expect(path.fields?.[0]?.value).toContain('👉 1.2 WebRTC vs WebSockets');
-    expect(path.fields?.[1]?.name).toBe('Phase 2: Core Concepts 🔒 needs Phase 1');
+    expect(path.fields?.[1]?.name).toBe('Phase 2: Core Concepts 🔒 opens after Phase 1');
+    expect(path.fields?.slice(3)).toEqual([
+      { name: 'Additional resources', value: '- [WebRTC API Reference](https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API)\n- [Real-time Communication Guide](https://webrtc.org/getting-started/overview)\n- WebRTC Best Practices' },
+      { name: 'Supplementary videos', value: '- WebRTC Explained\n- WebRTC Implementation' },
+      { name: 'On your checklist', value: '☐ Supplementary materials reviewed — `/webrtc done supplementary-materials-reviewed`' },
+    ]);
   });
 
   it('export returns the learner\'s own data and forget deletes it after confirmation', async () => {
@@ -119,7 +142,7 @@ describe('next, done, skip and undo', () => {
     expect(reply).toMatchObject({ visibility: 'private', text: expect.stringContaining("This one isn't yours") });
     expect(await t.store.learners.get(learnerKey(bo))).toBeUndefined();
     const own = await t.bot.handleAction({ path: 'webrtc', actionId: 'done', value: 'webrtc-basics', ownerId: 'ana', user: ana, channel: { id: 'C-general' } });
-    expect(own.text).toContain('✅ **WebRTC Basics** marked done.');
+    expect(own.title).toBe('Marked done: WebRTC Basics');
   });
 
   it('help lists every subcommand', async () => {

@@ -35,7 +35,7 @@ describe.skipIf(!REDIS_URL)('moving an SQLite bot to Redis (set REDIS_URL to run
     const again = await copySqliteStore(file, before.namespace, after.store, after.clock.now());
     expect(again).toMatchObject({ learners: 0, learnersKept: 3 });
     // The first change on Redis replaces the copied row (boards copy as revision 0).
-    expect((await run(after.bot, people[0]!, 'done')).text).toContain('marked done');
+    expect((await run(after.bot, people[0]!, 'done')).title).toContain('Marked done');
     expect((await run(after.bot, people[0]!, 'leaderboard')).text).toContain('Ana — 2 resources');
 
     const platform = createRecordingMessenger(() => after.clock.now());

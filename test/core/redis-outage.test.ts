@@ -34,7 +34,7 @@ describe.skipIf(!REDIS_URL)('Redis stops and comes back during a run (set REDIS_
     const people = Array.from({ length: 20 }, (_, index) => learner(`u${index}`));
     for (const person of people) {
       expect((await run(t.bot, person, 'remind', { time: '09:00', zone: 'UTC' })).tone).toBe('success');
-      expect((await run(t.bot, person, 'done')).text).toContain('marked done');
+      expect((await run(t.bot, person, 'done')).title).toContain('Marked done');
     }
 
     await server.kill();
@@ -66,7 +66,7 @@ describe.skipIf(!REDIS_URL)('Redis stops and comes back during a run (set REDIS_
     expect((await other.bot.reminders.tick()).sent).toBe(0);
     expect(platform.deliveries).toHaveLength(20);
     expect([...sends.values()].every((count) => count === 1)).toBe(true);
-    expect((await run(t.bot, people[0]!, 'done')).text).toContain('marked done');
+    expect((await run(t.bot, people[0]!, 'done')).title).toContain('Marked done');
     await other.store.close();
     await t.store.close();
   });

@@ -103,8 +103,8 @@ describe.skipIf(!REDIS_URL)('two bot processes on one Redis (set REDIS_URL to ru
     ]));
     await waitFor(async () => fake!.responses.length >= 2 * CONCURRENT, 30_000, () => `${fake!.responses.length} replies`);
     for (const id of learners) {
-      expect(replyText(`first-${id}`)).toContain('WebRTC Basics marked done');
-      expect(replyText(`second-${id}`)).toContain('WebRTC vs WebSockets marked done');
+      expect(replyText(`first-${id}`)).toContain('Marked done: WebRTC Basics');
+      expect(replyText(`second-${id}`)).toContain('Marked done: WebRTC vs WebSockets');
     }
     store = await openStore(REDIS_URL!, createJsonLogger({ level: 'silent' }), { namespace });
     for (const id of learners) {

@@ -32,8 +32,19 @@ describe('renderConsoleReply', () => {
   it('turns the Markdown subset into plain text with numbered buttons', () => {
     expect(renderConsoleReply({
       visibility: 'private', tone: 'success', title: 'Done', text: '**Bold** and _focus_ [a link](https://example.org/x) `code`',
-      fields: [{ name: 'Where', value: 'Phase 1 · 1 of 2' }], progress: [{ label: 'Path', done: 1, total: 4, detail: '1 of 4' }],
+      fields: [{ name: 'Where', value: 'Phase 1 · 1 of 2', inline: true }], progress: [{ label: 'Path', done: 1, total: 4, detail: '1 of 4' }],
       footer: 'foot', buttons: [{ label: 'Done', style: 'success', action: { id: 'done', value: 'x' } }, { label: 'Skip', style: 'secondary', action: { id: 'skip', value: 'x' } }],
     })).toBe('✔ Done\nBold and focus a link <https://example.org/x> code\nWhere: Phase 1 · 1 of 2\nPath         ▓▓▓░░░░░░░ 25%  1 of 4\nfoot\n[1] Done   [2] Skip');
+  });
+
+  it('puts a field that is not inline under its name, one line or many, and never doubles a colon', () => {
+    expect(renderConsoleReply({
+      visibility: 'private',
+      fields: [
+        { name: 'Phase 1: Foundations', value: '✅ WebRTC Basics\n⬜ WebRTC vs WebSockets' },
+        { name: 'Phase 4: Wrap-up', value: '⬜ Recap' },
+        { name: 'Left:', value: '5 min', inline: true },
+      ],
+    })).toBe('Phase 1: Foundations\n  ✅ WebRTC Basics\n  ⬜ WebRTC vs WebSockets\nPhase 4: Wrap-up\n  ⬜ Recap\nLeft: 5 min');
   });
 });

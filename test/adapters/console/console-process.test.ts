@@ -33,10 +33,9 @@ describe('the console, as a newcomer runs it', () => {
     const first = await runBot('/webrtc next\n/webrtc done\n/webrtc next\n', env);
     expect(first.code).toBe(0);
     const [next, done, again] = first.stdout.split(/^> /m).slice(1);
-    expect(next).toContain('WebRTC Basics — Article, 30 min');
+    expect(next).toContain('ℹ WebRTC Basics <https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API>\nArticle · 30 min · Phase 1, 1 of 2\n');
     expect(next).toContain('[1] Done   [2] Skip');
-    expect(done).toContain('✅ WebRTC Basics marked done.');
-    expect(done).toContain('WebRTC vs WebSockets — Article, 25 min');
+    expect(done).toContain('✔ Marked done: WebRTC Basics\nUp next: WebRTC vs WebSockets\nArticle · 25 min · Phase 1, 2 of 2\n');
     expect(again).toContain('WebRTC vs WebSockets');
     expect(first.stderr).toBe('');
     const second = await runBot('/webrtc progress\n', env);
@@ -49,7 +48,7 @@ describe('the console, as a newcomer runs it', () => {
     const env = { STORE_URL: `sqlite://${join(dir, 'bot.sqlite')}` };
     const run = await runBot('/webrtc next\n2\n9\nhello\n/webrtc leaderboard\n', env, ['--user', 'Ana Lee', '--channel', 'study']);
     expect(run.stdout).toContain('Local console as "Ana Lee" in #study');
-    expect(run.stdout).toContain('⏭️ WebRTC Basics marked skipped.');
+    expect(run.stdout).toContain('✔ Skipped: WebRTC Basics\n');
     expect(run.stdout).toContain("There's no choice 9 right now.");
     expect(run.stdout).toContain('I only understand slash commands here');
     expect(run.stdout).toContain('🥇 Ana Lee — 0 resources, 0 min ← you');

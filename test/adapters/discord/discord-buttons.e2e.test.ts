@@ -19,7 +19,7 @@ describe('buttons over the Discord gateway', () => {
     expect(callback.body.type).toBe(7);
     expect(callback.body.data.flags).toBeUndefined();
     expect(callback.body.data.allowed_mentions).toEqual({ parse: [] });
-    expect(callback.body.data.embeds[0].description).toContain('✅ **WebRTC Basics** marked done.');
+    expect(callback.body.data.embeds[0].title).toBe('Marked done: WebRTC Basics');
     expect(callback.body.data.components[0].components[0].custom_id).toBe(`p1|webrtc|done|webrtc-vs-websockets|${hope.id}`);
     expect((await h.learner(hope.id))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
   });
@@ -45,7 +45,7 @@ describe('buttons over the Discord gateway', () => {
     const callback = await press(`p1|webrtc|next||${hope.id}`, { ephemeral: false });
     expect(callback.body.type).toBe(4);
     expect(callback.body.data.flags).toBe(64);
-    expect(callback.body.data.embeds[0].title).toBe('Your next WebRTC resource');
+    expect(callback.body.data.embeds[0].title).toBe('WebRTC Basics');
   });
 
   it('forget: confirming deletes everything stored about the learner', async () => {

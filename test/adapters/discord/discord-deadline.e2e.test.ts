@@ -25,7 +25,7 @@ describe('answering in time, and failing well', () => {
     expect(callback.body).toEqual({ type: 5, data: { flags: 64 } });
 
     const edit = await harness.webhook(next, 'PATCH', '/messages/@original');
-    expect(edit.body.embeds[0].title).toBe('Your next WebRTC resource');
+    expect(edit.body.embeds[0].title).toBe('WebRTC Basics');
     expect(edit.body.allowed_mentions).toEqual({ parse: [] });
     expect(harness.fake.requests.indexOf(callback)).toBeLessThan(harness.fake.requests.indexOf(edit));
   });
@@ -47,7 +47,7 @@ describe('answering in time, and failing well', () => {
     const press = buttonPress(harness.fake.appId, { customId: `p1|webrtc|done|webrtc-basics|${hope.id}`, ephemeral: true, botUserId: harness.fake.botUserId });
     expect((await harness.send(press)).body).toEqual({ type: 6 });
     const edit = await harness.webhook(press, 'PATCH', '/messages/@original');
-    expect(edit.body.embeds[0].description).toContain('✅ **WebRTC Basics** marked done.');
+    expect(edit.body.embeds[0].title).toBe('Marked done: WebRTC Basics');
     expect((await harness.learner(hope.id))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
   });
 
@@ -58,7 +58,7 @@ describe('answering in time, and failing well', () => {
     const started = Date.now();
     const callback = await harness.send(next);
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
-    expect(callback.body.data.embeds[0].title).toBe('Your next WebRTC resource');
+    expect(callback.body.data.embeds[0].title).toBe('WebRTC Basics');
     const attempts = harness.fake.requests.filter((r) => r.route === `/interactions/${next.id}/${next.token}/callback`);
     expect(attempts).toHaveLength(2);
     expect(harness.log.entries).toContainEqual(expect.objectContaining({ level: 'warn', message: 'discord rate limited' }));

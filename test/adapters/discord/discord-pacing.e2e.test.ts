@@ -76,7 +76,7 @@ describe('pacing proactive sends', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     const asked = Date.now();
     const answer = await harness.send(slashCommand(harness.fake.appId, { subcommand: 'next' }));
-    expect(answer.body.data.embeds[0].title).toBe('Your next WebRTC resource');
+    expect(answer.body.data.embeds[0].title).toBe('WebRTC Basics');
     expect(Date.now() - asked).toBeLessThan(500);
 
     const results = await batch;

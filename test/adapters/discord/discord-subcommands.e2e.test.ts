@@ -19,9 +19,10 @@ describe('/webrtc subcommands over the Discord gateway', () => {
     const callback = await run('next');
     expectPrivateMessage(callback);
     const embed = callback.body.data.embeds[0];
-    expect(embed.title).toBe('Your next WebRTC resource');
-    expect(embed.description).toContain('**WebRTC Basics** — Article, 30 min');
-    expect(embed.fields).toContainEqual({ name: 'Where', value: 'Phase 1 · 1 of 2', inline: true });
+    expect(embed.title).toBe('WebRTC Basics');
+    expect(embed.url).toBe('https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API');
+    expect(embed.description).toBe('Article · 30 min · Phase 1, 1 of 2\n_Understanding WebRTC and its capabilities_\nAfterwards: Move to resource 2\n\n**Path**\n░░░░░░░░░░ 0% · 0 of 240 min done (0 of 7 resources)');
+    expect(embed.fields).toBeUndefined();
     expect(callback.body.data.components).toEqual([
       {
         type: 1,
@@ -36,7 +37,8 @@ describe('/webrtc subcommands over the Discord gateway', () => {
   it('done: marks the current resource done in the store and shows what comes next', async () => {
     const callback = await run('done');
     expectPrivateMessage(callback);
-    expect(callback.body.data.embeds[0].description).toContain('**WebRTC vs WebSockets**');
+    expect(callback.body.data.embeds[0].title).toBe('Marked done: WebRTC Basics');
+    expect(callback.body.data.embeds[0].description).toMatch(/^\*\*Up next:\*\* WebRTC vs WebSockets\n/);
     const record = await h.learner(hope.id);
     expect(record?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
     expect(record?.name).toBe('Hope');
@@ -56,7 +58,7 @@ describe('/webrtc subcommands over the Discord gateway', () => {
     await run('done');
     const callback = await run('undo');
     expectPrivateMessage(callback);
-    expect(callback.body.data.embeds[0].description).toContain('**WebRTC Basics** is back to not started');
+    expect(callback.body.data.embeds[0].title).toBe('Undone: WebRTC Basics is back to not started');
     expect((await h.learner(hope.id))?.paths.webrtc?.marks).toEqual({});
   });
 

@@ -33,12 +33,12 @@ describe('Slack /webrtc through the real Bolt app (HTTP mode, signed requests, l
   it('next, done, skip and undo walk the path and record progress', async () => {
     const next = await h.command('next');
     expect(next.response_type).toBe('ephemeral');
-    expect(next.text).toContain('WebRTC Basics — Article, 30 min');
+    expect(next.text).toContain('WebRTC Basics\nArticle · 30 min · Phase 1, 1 of 2');
     expect(buttonIds(next)).toEqual(['p1|webrtc|done|webrtc-basics|U111', 'p1|webrtc|skip|webrtc-basics|U111']);
 
     const done = await h.command('done');
-    expect(done.text).toContain('WebRTC Basics marked done.');
-    expect(done.text).toContain('WebRTC vs WebSockets — Article, 25 min');
+    expect(done.text).toContain('Marked done: WebRTC Basics');
+    expect(done.text).toContain('Up next: WebRTC vs WebSockets\nArticle · 25 min · Phase 1, 2 of 2');
     expect((await h.store.learners.get(learnerKey(ada)))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
 
     const skip = await h.command('skip');
@@ -55,8 +55,8 @@ describe('Slack /webrtc through the real Bolt app (HTTP mode, signed requests, l
     await h.command('done');
     const progress = await h.command('progress');
     expect(progress.response_type).toBe('ephemeral');
-    expect(visibleText(progress)).toContain('*30 of 240 min* done, 210 min left.');
-    expect(visibleText(progress)).toContain('`▓░░░░░░░░░ 13%`  30 of 240 min');
+    expect(visibleText(progress)).toContain('*210 min* to go.');
+    expect(visibleText(progress)).toContain('`▓░░░░░░░░░ 13%`  30 of 240 min done (1 of 7 resources)');
 
     const path = await h.command('path');
     expect(path.response_type).toBe('ephemeral');
@@ -119,7 +119,7 @@ describe('Slack /webrtc through the real Bolt app (HTTP mode, signed requests, l
     expect(await h.store.learners.get(learnerKey({ ...ada, id: 'U999' }))).toBeUndefined();
 
     const owner = await h.press(doneId!, 'webrtc-basics');
-    expect(owner.text).toContain('WebRTC Basics marked done.');
+    expect(owner.text).toContain('Marked done: WebRTC Basics');
     expect((await h.store.learners.get(learnerKey(ada)))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
   });
 

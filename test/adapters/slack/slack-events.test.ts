@@ -23,12 +23,12 @@ describe('Slack events, App Home and direct messages', () => {
     expect(first.args.user_id).toBe('U111');
     const view = first.args.view as { type: string; blocks: unknown[] };
     expect(view.type).toBe('home');
-    expect(JSON.stringify(view.blocks)).toContain('WebRTC: 0 of 7 resources done');
+    expect(JSON.stringify(view.blocks)).toContain('WebRTC: 0 of 240 min done');
     expect(JSON.stringify(view.blocks)).toContain('Daily reminder');
 
     await h.command('done');
     const second = await h.slack.waitFor(() => h.slack.callsTo('views.publish')[1]);
-    expect(JSON.stringify(second.args.view)).toContain('WebRTC: 1 of 7 resources done');
+    expect(JSON.stringify(second.args.view)).toContain('WebRTC: 30 of 240 min done');
 
     await h.command('progress'); // reads only: no republish
     await settle();
@@ -53,9 +53,9 @@ describe('Slack events, App Home and direct messages', () => {
     expect(answer.status).toBe(200);
     const dm = await h.slack.waitFor(() => h.slack.callsTo('chat.postMessage')[0]);
     expect(dm.args.channel).toBe('U111');
-    expect(String(dm.args.text)).toContain('WebRTC Basics marked done.');
+    expect(String(dm.args.text)).toContain('Marked done: WebRTC Basics');
     const refreshed = await h.slack.waitFor(() => h.slack.callsTo('views.publish')[1]);
-    expect(JSON.stringify(refreshed.args.view)).toContain('WebRTC: 1 of 7 resources done');
+    expect(JSON.stringify(refreshed.args.view)).toContain('WebRTC: 30 of 240 min done');
   });
 
   it('a retried event (x-slack-retry-num) takes effect once', async () => {

@@ -61,7 +61,7 @@ describe('Slack in Socket Mode (SLACK_APP_TOKEN set), against a loopback socket'
     await slack.waitFor(() => socket.acks.find((ack) => ack.envelope_id === 'env-1'));
     const answer = await slack.waitFor(() => slack.responses.find((post) => post.id === 'socket-1'));
     expect(answer.body).toMatchObject({ response_type: 'ephemeral' });
-    expect(String(answer.body.text)).toContain('WebRTC Basics marked done.');
+    expect(String(answer.body.text)).toContain('Marked done: WebRTC Basics');
     expect(await testBot.store.learners.get(learnerKey({ platform: 'slack', workspace: 'T111', id: 'U111' }))).toBeDefined();
   });
 

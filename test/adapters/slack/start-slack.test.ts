@@ -70,6 +70,6 @@ describe('startSlack in HTTP mode: routes beside /slack/events, health and a dra
     expect(slack.responses).toEqual([]);
     await running.stop();
     expect(slack.responses.map((post) => post.id)).toEqual(['slow']);
-    expect(String(slack.responses[0]!.body.text)).toContain('WebRTC Basics marked done.');
+    expect(String(slack.responses[0]!.body.text)).toContain('Marked done: WebRTC Basics');
   });
 });

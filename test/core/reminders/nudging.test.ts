@@ -57,7 +57,7 @@ describe('what a reminder says and offers', () => {
   it('the Done button on a reminder marks the resource', async () => {
     await tickAt(NINE);
     const done = recorder.deliveries[0]!.reply.buttons![0]!;
-    expect((await press(done.action.id, done.action.value)).text).toContain('✅ **WebRTC Basics** marked done.');
+    expect((await press(done.action.id, done.action.value)).title).toBe('Marked done: WebRTC Basics');
   });
 });
 
