@@ -110,10 +110,11 @@ async function startReminders(bot: Bot, scheduler: Scheduler, logger: Logger): P
 }
 
 async function runConsole(bot: Bot, logger: Logger): Promise<void> {
-  const { values } = parseArgs({ options: { user: { type: 'string' }, channel: { type: 'string' } }, strict: false });
+  const { values } = parseArgs({ options: { user: { type: 'string' }, channel: { type: 'string' }, path: { type: 'string' } }, strict: false });
   const userName = typeof values.user === 'string' && values.user.trim() ? values.user : safeUserName();
   const channel = typeof values.channel === 'string' && values.channel.trim() ? values.channel : 'general';
-  await startConsole({ bot, logger, options: { input: process.stdin, output: process.stdout, userName, channel, interactive: Boolean(process.stdin.isTTY) } });
+  const path = typeof values.path === 'string' ? values.path : undefined;
+  await startConsole({ bot, logger, options: { input: process.stdin, output: process.stdout, userName, channel, path, interactive: Boolean(process.stdin.isTTY) } });
 }
 
 interface PlatformDeps extends Omit<ServerDeps, 'scheduler'> {
