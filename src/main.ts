@@ -144,5 +144,6 @@ function safeUserName(): string {
   }
 }
 
+// Filled in once there is a logger, so a start-up failure's stack can go to its debug log.
 const startUp: { logger?: Logger } = {};
 main(startUp).catch((error: unknown) => failStartUp('Cannot start', error, startUp.logger));
