@@ -1,18 +1,17 @@
-import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { startConsole } from '../adapters/console/start-console.js';
 import { startDiscord } from '../adapters/discord/start-discord.js';
 import { startSlack, type HttpRoute } from '../adapters/slack/start-slack.js';
 import { createBot, type Bot } from './bot.js';
-import { ConfigError, loadConfig, secretsOf, type Config } from './config.js';
-import { CurriculumError } from './curriculum/curriculum-error.js';
+import { loadConfig, secretsOf, withEnvFile, type Config } from './config.js';
 import { loadCurricula } from './curriculum/load-curricula.js';
 import { createJsonLogger } from './infra/json-logger.js';
 import { createCronScheduler } from './infra/cron-scheduler.js';
 import { openStore } from './infra/open-store.js';
 import type { AdapterHealth } from './ops/adapter-health.js';
 import { createHealthCheck } from './ops/create-health-check.js';
+import { failStartUp } from './ops/fail-start-up.js';
 import { handleShutdownSignals, type ShutdownRequests } from './ops/handle-shutdown-signals.js';
 import { createHealthEndpoint, HEALTH_PATH } from './ops/health-endpoint.js';
 import { shardPort } from './ops/shard-port.js';
@@ -36,20 +35,16 @@ interface Platform {
 }
 
 /** Composition root: config -> store -> bot -> adapters. The only file in src/ that knows the adapters. */
-async function main(): Promise<void> {
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  const config = loadConfig(process.env);
-  const consoleMode = !config.DISCORD_TOKEN && !config.SLACK_BOT_TOKEN;
-  const shard = config.SHARDS ? { ids: config.SHARDS, count: config.SHARD_COUNT ?? config.SHARDS.length } : undefined;
+async function main(startUp: { logger?: Logger }): Promise<void> {
+  const config = loadConfig(withEnvFile(process.env));
+  const consoleMode = !config.discord && !config.slack;
+  const { shard } = config;
   // The console chat owns the terminal: only warnings reach it unless LOG_LEVEL says otherwise.
-  const logger = createJsonLogger({ level: config.LOG_LEVEL ?? (consoleMode ? 'warn' : 'info'), secrets: secretsOf(config) }, shard ? { shard: shard.ids.join(',') } : {});
-  const paths = await loadCurricula(config.CURRICULUM_DIR, (warning) => logger.warn(warning.message, { file: warning.file, line: warning.line }));
-  const store = await openStore(config.STORE_URL, logger, { namespace: config.STORE_NAMESPACE });
-  const bot = createBot({
-    store, clock: systemClock, logger, paths,
-    settings: { defaultTimeZone: config.DEFAULT_TIME_ZONE },
-    reminders: { catchUpMinutes: config.REMINDER_CATCHUP_MINUTES },
-  });
+  const logger = createJsonLogger({ level: config.log.level ?? (consoleMode ? 'warn' : 'info'), secrets: secretsOf(config) }, shard ? { shard: shard.ids.join(',') } : {});
+  startUp.logger = logger;
+  const paths = await loadCurricula(config.curriculum.dir, (warning) => logger.warn(warning.message, { file: warning.file, line: warning.line }));
+  const store = await openStore(config.store.url, logger, { namespace: config.store.namespace });
+  const bot = createBot({ store, clock: systemClock, logger, paths, settings: config.community, reminders: config.reminders });
   const scheduler = createCronScheduler(logger);
   if (consoleMode) {
     const chat = runConsole(bot, logger);
@@ -73,18 +68,18 @@ interface ServerDeps {
 /** Platforms, /healthz and the reminder ticks, until a signal (or the sharding manager) says stop. */
 async function runServer(config: Config, deps: ServerDeps): Promise<void> {
   const { bot, store, logger, scheduler } = deps;
-  const health = createHealthCheck({ store, storeBackend: config.STORE_URL.split(':')[0]!, timeoutMs: HEALTH_TIMEOUT_MS, secrets: secretsOf(config) });
+  const health = createHealthCheck({ store, storeBackend: config.store.url.split(':')[0]!, timeoutMs: HEALTH_TIMEOUT_MS, secrets: secretsOf(config) });
   const endpoint = createHealthEndpoint(health, logger);
-  const port = shardPort(config.PORT, deps.shard?.ids);
+  const port = shardPort(config.http.port, deps.shard?.ids);
   const platforms = await startPlatforms(config, { bot, store, logger, port, shard: deps.shard, healthRoute: { path: HEALTH_PATH, listener: endpoint } });
   for (const platform of platforms) health.watch(platform.name, platform.health);
   // Slack over HTTP already listens on the port and serves /healthz itself.
   const httpPlatform = platforms.find((platform) => platform.port !== undefined);
-  const healthServer = httpPlatform ? undefined : await startHealthServer({ port, host: config.HOST, endpoint });
+  const healthServer = httpPlatform ? undefined : await startHealthServer({ port, host: config.http.host, endpoint });
   logger.info('health endpoint listening', { path: HEALTH_PATH, port: healthServer?.port ?? httpPlatform?.port });
 
   const remindersStarted = startReminders(bot, scheduler, logger);
-  const shutdown = handleShutdownSignals({ signals: process, exit: (code) => process.exit(code), logger, timeoutMs: config.SHUTDOWN_TIMEOUT_SECONDS * 1000 }, async () => {
+  const shutdown = handleShutdownSignals({ signals: process, exit: (code) => process.exit(code), logger, timeoutMs: config.http.shutdownTimeoutSeconds * 1000 }, async () => {
     health.markStopping();
     bot.stopDeliveries();
     // Sends already under way finish first: Discord's go through its client, which must stay up until then.
@@ -115,10 +110,11 @@ async function startReminders(bot: Bot, scheduler: Scheduler, logger: Logger): P
 }
 
 async function runConsole(bot: Bot, logger: Logger): Promise<void> {
-  const { values } = parseArgs({ options: { user: { type: 'string' }, channel: { type: 'string' } }, strict: false });
+  const { values } = parseArgs({ options: { user: { type: 'string' }, channel: { type: 'string' }, path: { type: 'string' } }, strict: false });
   const userName = typeof values.user === 'string' && values.user.trim() ? values.user : safeUserName();
   const channel = typeof values.channel === 'string' && values.channel.trim() ? values.channel : 'general';
-  await startConsole({ bot, logger, options: { input: process.stdin, output: process.stdout, userName, channel, interactive: Boolean(process.stdin.isTTY) } });
+  const path = typeof values.path === 'string' ? values.path : undefined;
+  await startConsole({ bot, logger, options: { input: process.stdin, output: process.stdout, userName, channel, path, interactive: Boolean(process.stdin.isTTY) } });
 }
 
 interface PlatformDeps extends Omit<ServerDeps, 'scheduler'> {
@@ -129,22 +125,12 @@ interface PlatformDeps extends Omit<ServerDeps, 'scheduler'> {
 async function startPlatforms(config: Config, deps: PlatformDeps): Promise<Platform[]> {
   const { bot, store, logger } = deps;
   const platforms: Platform[] = [];
-  if (config.DISCORD_TOKEN && config.DISCORD_APP_ID) {
-    const discord = await startDiscord({
-      bot, logger,
-      options: { token: config.DISCORD_TOKEN, appId: config.DISCORD_APP_ID, guildId: config.DISCORD_GUILD_ID, apiUrl: config.DISCORD_API_URL, sendsPerSecond: config.DISCORD_SENDS_PER_SECOND, shards: deps.shard },
-    });
+  if (config.discord) {
+    const discord = await startDiscord({ bot, logger, options: { ...config.discord, shards: deps.shard } });
     platforms.push({ name: 'discord', health: discord.health, stop: discord.stop });
   }
-  if (config.SLACK_BOT_TOKEN && config.SLACK_SIGNING_SECRET) {
-    const slack = await startSlack({
-      bot, store, logger,
-      options: {
-        botToken: config.SLACK_BOT_TOKEN, signingSecret: config.SLACK_SIGNING_SECRET, appToken: config.SLACK_APP_TOKEN, apiUrl: config.SLACK_API_URL,
-        port: deps.port, host: config.HOST, adminUserIds: config.SLACK_ADMIN_USER_IDS, workspaceMessagesPerMinute: config.SLACK_MESSAGES_PER_MINUTE,
-        httpRoutes: [deps.healthRoute],
-      },
-    });
+  if (config.slack) {
+    const slack = await startSlack({ bot, store, logger, options: { ...config.slack, port: deps.port, host: config.http.host, httpRoutes: [deps.healthRoute] } });
     platforms.push({ name: 'slack', port: slack.port, health: slack.health, stop: slack.stop });
   }
   return platforms;
@@ -158,11 +144,6 @@ function safeUserName(): string {
   }
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof CurriculumError) {
-    process.stderr.write(`Cannot start: ${error.message}\n`);
-  } else {
-    process.stderr.write(`Cannot start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-  }
-  process.exit(1);
-});
+// Filled in once there is a logger, so a start-up failure's stack can go to its debug log.
+const startUp: { logger?: Logger } = {};
+main(startUp).catch((error: unknown) => failStartUp('Cannot start', error, startUp.logger));

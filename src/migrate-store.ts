@@ -6,27 +6,29 @@
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, withEnvFile } from './config.js';
 import { copySqliteStore } from './infra/copy-sqlite-store.js';
 import { createJsonLogger } from './infra/json-logger.js';
 import { openStore, redactUrl, sqliteFile } from './infra/open-store.js';
+import { failStartUp } from './ops/fail-start-up.js';
 import { systemClock } from './ports/clock.js';
+import type { Logger } from './ports/logger.js';
 
-async function main(): Promise<void> {
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  const config = loadConfig(process.env);
+async function main(startUp: { logger?: Logger }): Promise<void> {
+  const config = loadConfig(withEnvFile(process.env));
   const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' } } });
   const from = values.from ?? 'sqlite://./data/webrtc.sqlite';
-  const to = values.to ?? config.STORE_URL;
+  const to = values.to ?? config.store.url;
   if (!from.startsWith('sqlite://')) throw new ConfigError(`--from must be an SQLite store like sqlite://./data/webrtc.sqlite, not "${redactUrl(from)}".`);
   if (!/^rediss?:\/\//.test(to)) throw new ConfigError(`--to must be a Redis store like redis://127.0.0.1:6379 (or set STORE_URL), not "${redactUrl(to)}".`);
   const file = sqliteFile(from);
   if (!existsSync(file)) throw new ConfigError(`There is no SQLite file at ${file}.`);
-  const logger = createJsonLogger({ level: config.LOG_LEVEL ?? 'warn', secrets: [] });
-  const target = await openStore(to, logger, { namespace: config.STORE_NAMESPACE });
+  const logger = createJsonLogger({ level: config.log.level ?? 'warn', secrets: [] });
+  startUp.logger = logger;
+  const target = await openStore(to, logger, { namespace: config.store.namespace });
   try {
-    const report = await copySqliteStore(file, config.STORE_NAMESPACE, target, systemClock.now());
-    console.log(`Copied ${file} into ${redactUrl(to)} (namespace "${config.STORE_NAMESPACE}"):`);
+    const report = await copySqliteStore(file, config.store.namespace, target, systemClock.now());
+    console.log(`Copied ${file} into ${redactUrl(to)} (namespace "${config.store.namespace}"):`);
     console.log(`  learners copied: ${report.learners} (already there, kept as they are: ${report.learnersKept})`);
     console.log(`  leaderboard rows: ${report.boardRows}, reminder slots: ${report.reminderSlots}, weekly digests: ${report.digestSlots}`);
     console.log(`  other records: ${report.records} (expired, skipped: ${report.expired})`);
@@ -36,7 +38,5 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`Migration failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+const startUp: { logger?: Logger } = {};
+main(startUp).catch((error: unknown) => failStartUp('Migration failed', error, startUp.logger));

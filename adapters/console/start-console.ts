@@ -6,6 +6,7 @@ import { decodeAction, encodeAction } from '../../src/model/action-id.js';
 import type { ChannelRef, UserRef } from '../../src/model/invocation.js';
 import type { Reply } from '../../src/model/reply.js';
 import { UserError } from '../../src/model/user-error.js';
+import { StartUpError } from '../../src/ops/start-up-error.js';
 import type { Logger } from '../../src/ports/logger.js';
 import { createConsoleMessenger } from './console-messenger.js';
 import { renderConsoleReply } from './render-console-reply.js';
@@ -17,7 +18,12 @@ export interface ConsoleOptions {
   userName: string;
   channel: string;
   interactive: boolean;
+  /** The path bare hints and button numbers refer to (`--path NAME`); default webrtc, else the first. */
+  path?: string;
 }
+
+/** The repository's own learning path: it stays the default when more paths are added beside it. */
+const PREFERRED_PATH = 'webrtc';
 
 const APOLOGY = 'Sorry, something went wrong on my side. Please try again in a moment.';
 
@@ -29,7 +35,7 @@ export async function startConsole(deps: { bot: Bot; logger: Logger; options: Co
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const user: UserRef = { platform: 'console', workspace: 'local', id: consoleId(options.userName), displayName: options.userName, timeZone };
   const channel: ChannelRef = { id: consoleId(options.channel) };
-  const defaultPath = bot.paths[0]!.name;
+  const defaultPath = chooseDefaultPath(bot.paths.map((path) => path.name), options.path);
   let pressable: string[] = [];
 
   const show = (reply: Reply, path: string) => {
@@ -75,6 +81,16 @@ export async function startConsole(deps: { bot: Bot; logger: Logger; options: Co
     }
   }
   lines.close();
+}
+
+/** `--path NAME` when it names a path; otherwise webrtc when there is one, else the first path. */
+export function chooseDefaultPath(names: readonly string[], requested?: string): string {
+  if (requested !== undefined) {
+    const name = requested.trim().replace(/^\//, '').toLowerCase();
+    if (names.includes(name)) return name;
+    throw new StartUpError(`--path ${requested} is not a learning path here; choose one of ${names.join(', ')}.`);
+  }
+  return names.includes(PREFERRED_PATH) ? PREFERRED_PATH : names[0]!;
 }
 
 function consoleId(name: string): string {

@@ -3,6 +3,7 @@ import { Events, Status } from 'discord.js';
 import type { Client } from 'discord.js';
 import type { Bot } from '../../src/bot.js';
 import type { AdapterHealth } from '../../src/ops/adapter-health.js';
+import { StartUpError } from '../../src/ops/start-up-error.js';
 import type { DirectMessenger } from '../../src/ports/direct-messenger.js';
 import type { Logger } from '../../src/ports/logger.js';
 import { createDiscordClient } from './create-discord-client.js';
@@ -13,7 +14,7 @@ import { INTERACTION_DEADLINE_MS } from './discord-limits.js';
 import { inviteUrl } from './invite-url.js';
 import { logRateLimits } from './log-rate-limits.js';
 
-/** What the Discord adapter needs from the configuration (DISCORD_* in the environment). */
+/** What the Discord adapter needs: the configuration's `discord` settings (already checked there), plus tuning for tests. */
 export interface DiscordOptions {
   token: string;
   appId: string;
@@ -46,7 +47,6 @@ const DRAIN_TIMEOUT_MS = 5_000;
 /** Connects to Discord, answers /<path> interactions through the core, and registers the DM messenger. */
 export async function startDiscord(deps: { bot: Bot; logger: Logger; options: DiscordOptions }): Promise<DiscordAdapter> {
   const { bot, options } = deps;
-  assertConfigured(options);
   const logger = deps.logger.child({ platform: 'discord' });
   const client = createDiscordClient(options);
   let stopped = false;
@@ -70,7 +70,7 @@ export async function startDiscord(deps: { bot: Bot; logger: Logger; options: Di
     if (!client.isReady()) await ready;
   } catch (error) {
     await client.destroy();
-    throw new Error(`Discord login failed: ${loginFailure(error)}`);
+    throw new StartUpError(`Discord login failed: ${loginFailure(error)}`, { cause: error });
   } finally {
     clearTimeout(timer);
     giveUp.abort();
@@ -101,15 +101,6 @@ function gatewayHealth(client: Client): AdapterHealth {
   if (!behind) return { ok: true, state: 'ready' };
   // Status names are PascalCase (WaitingForGuilds); the report uses kebab-case words.
   return { ok: false, state: Status[behind.status].replace(/(?<=[a-z])(?=[A-Z])/g, '-').toLowerCase() };
-}
-
-function assertConfigured(options: DiscordOptions): void {
-  const missing = [
-    ...(options.token?.trim() ? [] : ['DISCORD_TOKEN (Developer Portal > your app > Bot > Reset Token)']),
-    ...(options.appId?.trim() ? [] : ['DISCORD_APP_ID (Developer Portal > your app > General Information > Application ID)']),
-  ];
-  if (missing.length > 0) throw new Error(`Discord is not configured; set ${missing.join(' and ')}. See docs/DISCORD.md.`);
-  if (!/^\d{17,20}$/.test(options.appId)) throw new Error('DISCORD_APP_ID must be the numeric Application ID. See docs/DISCORD.md.');
 }
 
 /** Says what went wrong without ever repeating the token. */

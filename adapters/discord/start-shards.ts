@@ -3,9 +3,8 @@
  * ShardingManager), for bots in 2,500 guilds or more. Every shard process is a full `npm start`
  * (its own gateway shard, reminders, /healthz on PORT + shard id) sharing one Redis store.
  */
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, loadConfig, secretsOf } from '../../src/config.js';
+import { ConfigError, loadConfig, secretsOf, withEnvFile } from '../../src/config.js';
 import { createJsonLogger } from '../../src/infra/json-logger.js';
 import { handleShutdownSignals } from '../../src/ops/handle-shutdown-signals.js';
 import { spawnShards } from './spawn-shards.js';
@@ -14,23 +13,21 @@ import { spawnShards } from './spawn-shards.js';
 const STOP_MARGIN_MS = 5_000;
 
 async function main(): Promise<void> {
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  const config = loadConfig(process.env);
-  if (!config.DISCORD_TOKEN || !config.DISCORD_APP_ID) {
-    throw new ConfigError('To start Discord shards, set DISCORD_TOKEN and DISCORD_APP_ID (see docs/DISCORD.md).');
-  }
-  const logger = createJsonLogger({ level: config.LOG_LEVEL ?? 'info', secrets: secretsOf(config) }, { component: 'shard-manager' });
-  const stopTimeoutMs = config.SHUTDOWN_TIMEOUT_SECONDS * 1000 + STOP_MARGIN_MS;
+  const config = loadConfig(withEnvFile(process.env));
+  const { discord } = config;
+  if (!discord) throw new ConfigError('To start Discord shards, set DISCORD_TOKEN and DISCORD_APP_ID (see docs/DISCORD.md).');
+  const logger = createJsonLogger({ level: config.log.level ?? 'info', secrets: secretsOf(config) }, { component: 'shard-manager' });
+  const stopTimeoutMs = config.http.shutdownTimeoutSeconds * 1000 + STOP_MARGIN_MS;
   const shards = await spawnShards({
     logger,
     options: {
       file: fileURLToPath(new URL('../../src/main.ts', import.meta.url)),
       // Each shard runs the TypeScript entry point through the same loader as `npm start`.
       execArgv: ['--import', import.meta.resolve('tsx')],
-      token: config.DISCORD_TOKEN,
-      apiUrl: config.DISCORD_API_URL,
-      count: config.DISCORD_SHARD_COUNT,
-      storeUrl: config.STORE_URL,
+      token: discord.token,
+      apiUrl: discord.apiUrl,
+      count: config.shardManager.count,
+      storeUrl: config.store.url,
       stopTimeoutMs,
     },
   });

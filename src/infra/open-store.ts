@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { systemClock, type Clock } from '../ports/clock.js';
+import { StartUpError } from '../ops/start-up-error.js';
 import type { Logger } from '../ports/logger.js';
 import type { Store } from '../ports/store.js';
 import { createKeyvStore } from './create-keyv-store.js';
@@ -27,15 +28,28 @@ export async function openStore(url: string, logger: Logger, options: OpenStoreO
   const clock = options.clock ?? systemClock;
   const namespace = options.namespace ?? 'pathbot';
   if (url === 'memory://') return createKeyvStore(new Keyv({ namespace, throwOnErrors: true }), 'memory', clock);
-  if (url.startsWith('sqlite://')) return openSqlite(sqliteFile(url), namespace, logger, clock);
-  if (/^rediss?:\/\//.test(url)) return openRedisStore({ url, label: redactUrl(url), namespace, logger });
-  throw new Error(`STORE_URL "${redactUrl(url)}" is not supported: use sqlite://./data/webrtc.sqlite, redis://host:6379 or memory://`);
+  if (url.startsWith('sqlite://')) {
+    const file = sqliteFile(url);
+    return openSqlite(file, namespace, logger, clock).catch((error: unknown) => {
+      throw new StartUpError(`cannot open the SQLite store ${file}: ${firstLine(error)}. Check STORE_URL.`, { cause: error });
+    });
+  }
+  if (/^rediss?:\/\//.test(url)) {
+    return openRedisStore({ url, label: redactUrl(url), namespace, logger }).catch((error: unknown) => {
+      throw new StartUpError(`${firstLine(error)}. Start Redis, or check STORE_URL.`, { cause: error });
+    });
+  }
+  throw new StartUpError(`STORE_URL "${redactUrl(url)}" is not supported: use sqlite://./data/webrtc.sqlite, redis://host:6379 or memory://`);
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/\.$/, '');
 }
 
 /** `sqlite://./data/x.sqlite` -> ./data/x.sqlite; `sqlite:///abs/x.sqlite` -> /abs/x.sqlite. */
 export function sqliteFile(url: string): string {
   const path = url.slice('sqlite://'.length);
-  if (path === '') throw new Error('STORE_URL sqlite:// needs a file, like sqlite://./data/webrtc.sqlite');
+  if (path === '') throw new StartUpError('STORE_URL sqlite:// needs a file, like sqlite://./data/webrtc.sqlite');
   return resolve(path);
 }
 

@@ -1,7 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export const ROOT = join(import.meta.dirname, '../..');
+/** The same loader as `npm start`, by absolute URL so the process may run in any folder. */
+const TSX = pathToFileURL(createRequire(join(ROOT, 'package.json')).resolve('tsx')).href;
 const CLEAN_ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
 
 /** One JSON log line the process wrote to stderr. */
@@ -12,24 +16,45 @@ export interface NodeProcess {
   readonly child: ChildProcess;
   /** Everything written to stdout and stderr so far. */
   output(): string;
+  /** What was written to stderr alone. */
+  stderr(): string;
   logs(): LogLine[];
   /** The first log line with this message (and these fields), waiting up to `timeoutMs` for it. */
   waitForLog(message: string, fields?: Record<string, unknown>, timeoutMs?: number): Promise<LogLine>;
   /** Resolves with the exit code (or the signal that ended it). */
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Like `exited`, once all of its output has been read too. */
+  readonly closed: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** SIGKILLs the process if it is still running (test clean-up). */
   kill(): void;
 }
 
-export function startNodeProcess(script: string, env: Record<string, string>): NodeProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, script)], { cwd: ROOT, env: { ...CLEAN_ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export interface NodeProcessOptions {
+  /** The working directory (default: the repository, where a developer's own .env may be read). */
+  cwd?: string;
+  /** Written to stdin, which then ends; no stdin otherwise. */
+  input?: string;
+  args?: string[];
+}
+
+export function startNodeProcess(script: string, env: Record<string, string>, options: NodeProcessOptions = {}): NodeProcess {
+  const stdin = options.input === undefined ? 'ignore' : 'pipe';
+  const child = spawn(process.execPath, ['--import', TSX, join(ROOT, script), ...(options.args ?? [])], { cwd: options.cwd ?? ROOT, env: { ...CLEAN_ENV, ...env }, stdio: [stdin, 'pipe', 'pipe'] });
+  if (options.input !== undefined) child.stdin!.end(options.input);
   let text = '';
+  let errors = '';
   child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => {
+    text += chunk.toString();
+    errors += chunk.toString();
+  });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   // Output can still come after the exit: from processes it started, which share its stdout and stderr.
   let outputClosed = false;
-  child.on('close', () => (outputClosed = true));
+  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => {
+    outputClosed = true;
+    resolve({ code, signal });
+  }));
   const logs = () => text.split('\n').flatMap((line) => {
     if (!line.startsWith('{')) return [];
     try {
@@ -43,6 +68,7 @@ export function startNodeProcess(script: string, env: Record<string, string>): N
   return {
     child,
     output: () => text,
+    stderr: () => errors,
     logs,
     async waitForLog(message, fields = {}, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
@@ -54,6 +80,7 @@ export function startNodeProcess(script: string, env: Record<string, string>): N
       }
     },
     exited,
+    closed,
     kill: () => void (child.exitCode === null && child.signalCode === null && child.kill('SIGKILL')),
   };
 }

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pathMarkdown } from '../../fixtures/make-path.js';
 
 const root = join(import.meta.dirname, '../../..');
 const tsx = join(root, 'node_modules/.bin/tsx');
@@ -26,7 +27,8 @@ function runBot(input: string, env: Record<string, string>, args: string[] = [],
   });
 }
 
-describe('the console, as a newcomer runs it', () => {
+// Each case starts the real bot once or more; on a busy machine a start alone can take seconds.
+describe('the console, as a newcomer runs it', { timeout: 60_000 }, () => {
   it('answers the piped script, exits cleanly, and keeps progress across a restart', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pathbot-console-'));
     const env = { STORE_URL: `sqlite://${join(dir, 'bot.sqlite')}` };
@@ -57,7 +59,7 @@ describe('the console, as a newcomer runs it', () => {
   it('stops with a message naming the bad setting or the broken curriculum line', async () => {
     const badZone = await runBot('', { STORE_URL: 'memory://', DEFAULT_TIME_ZONE: 'Mars/Olympus' });
     expect(badZone.code).toBe(1);
-    expect(badZone.stderr).toContain('DEFAULT_TIME_ZONE: must be an IANA time zone');
+    expect(badZone.stderr).toBe('Cannot start: DEFAULT_TIME_ZONE must be an IANA time zone like Europe/Berlin or UTC, got "Mars/Olympus". See .env.example for every setting.\n');
     const half = await runBot('', { STORE_URL: 'memory://', DISCORD_TOKEN: 'secret-token-value' });
     expect(half.stderr).toContain('Discord is half configured: DISCORD_TOKEN is set but DISCORD_APP_ID is not');
     expect(half.stderr).not.toContain('secret-token-value');
@@ -66,5 +68,43 @@ describe('the console, as a newcomer runs it', () => {
     const broken = await runBot('', { STORE_URL: 'memory://', CURRICULUM_DIR: dir });
     expect(broken.code).toBe(1);
     expect(broken.stderr).toMatch(/Cannot start: .*webrtc\.md:7: resource "One": Duration is missing or unreadable/);
+  });
+
+  it('`cp .env.example .env && npm start` on a clean clone opens the console and answers /webrtc next', async () => {
+    const clone = await mkdtemp(join(tmpdir(), 'pathbot-clone-'));
+    await copyFile(join(root, '.env.example'), join(clone, '.env'));
+    await mkdir(join(clone, 'curriculum'));
+    await copyFile(join(root, 'curriculum/webrtc.md'), join(clone, 'curriculum/webrtc.md'));
+    const run = await runBot('/webrtc next\n', {}, [], clone);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('WebRTC Basics — Article, 30 min');
+  });
+
+  /** webrtc.md beside rust.md, which sorts first. */
+  async function twoPaths(): Promise<Record<string, string>> {
+    const dir = await mkdtemp(join(tmpdir(), 'pathbot-paths-'));
+    await copyFile(join(root, 'curriculum/webrtc.md'), join(dir, 'webrtc.md'));
+    await writeFile(join(dir, 'rust.md'), pathMarkdown([{ title: 'Ownership', resources: ['The Book, chapter 4'] }]));
+    return { STORE_URL: 'memory://', CURRICULUM_DIR: dir };
+  }
+
+  it('keeps /webrtc the default path when another path sorts before it', async () => {
+    const env = await twoPaths();
+    const byDefault = await runBot('hello\n', env);
+    expect(byDefault.stdout).toContain('Type /webrtc next to begin');
+    expect(byDefault.stdout).toContain('I only understand slash commands here, like /webrtc next');
+  });
+
+  it('--path picks another default path, and refuses one that does not exist in one line', async () => {
+    const env = await twoPaths();
+    const rust = await runBot('/rust next\nhello\n', env, ['--path', 'rust']);
+    expect(rust.stdout).toContain('Type /rust next to begin');
+    expect(rust.stdout).toContain('The Book, chapter 4');
+    expect(rust.stdout).toContain('I only understand slash commands here, like /rust next');
+    const unknown = await runBot('', env, ['--path', 'go']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stdout).toBe('');
+    expect(unknown.stderr).toBe('Cannot start: --path go is not a learning path here; choose one of rust, webrtc.\n');
   });
 });

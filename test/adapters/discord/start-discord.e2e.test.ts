@@ -101,17 +101,6 @@ describe('startDiscord', () => {
     expect(adapter.health()).toEqual({ ok: true, state: 'ready' });
   });
 
-  it('says which settings are missing before contacting Discord', async () => {
-    const { fake, testBot, log } = await begin();
-    await expect(startDiscord({ bot: testBot.bot, logger: log, options: { token: '', appId: '', apiUrl: fake.apiUrl } })).rejects.toThrow(
-      /set DISCORD_TOKEN .* and DISCORD_APP_ID .*docs\/DISCORD\.md/,
-    );
-    await expect(startDiscord({ bot: testBot.bot, logger: log, options: { token: 'x', appId: 'my-app', apiUrl: fake.apiUrl } })).rejects.toThrow(
-      'DISCORD_APP_ID must be the numeric Application ID',
-    );
-    expect(fake.requests).toEqual([]);
-  });
-
   it('a token Discord refuses stops start-up with a message naming DISCORD_TOKEN, never the token itself', async () => {
     const { fake, testBot, log } = await begin();
     const secret = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.wrong.token';
