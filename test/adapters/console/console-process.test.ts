@@ -78,7 +78,7 @@ describe('the console, as a newcomer runs it', { timeout: 60_000 }, () => {
     const run = await runBot('/webrtc next\n', {}, [], clone);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('WebRTC Basics — Article, 30 min');
+    expect(run.stdout).toContain('Article · 30 min · Phase 1, 1 of 2');
   });
 
   /** webrtc.md beside rust.md, which sorts first. */
