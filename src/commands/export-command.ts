@@ -6,7 +6,8 @@ export const exportCommand: Command = {
   usage: 'export',
   options: [],
   async run({ learner, store }) {
-    const record = (await store.learners.get(learner.key)) ?? learner.record;
+    const record = await store.learners.get(learner.key);
+    if (!record) return { visibility: 'private', tone: 'info', text: "I don't store anything about you." };
     const data = { learner: { platform: learner.user.platform, workspace: learner.user.workspace, id: learner.user.id }, ...record };
     return {
       visibility: 'private',

@@ -42,8 +42,8 @@ export function activeWeekBoards(path: LearningPath, record: LearnerRecord, comm
 }
 
 /**
- * Writes the learner's rows on every board of this path (all-time, and this week's when they completed
- * something this week), or removes them when the learner hides.
+ * Writes the learner's rows on every board of this path (all-time once they finished a resource, this
+ * week's when they finished one this week); a row with nothing finished, or of a learner who hides, is removed.
  */
 export async function syncBoards(
   boards: LeaderboardStore, path: LearningPath, record: LearnerRecord, member: string, communityZone: string, now: number,
@@ -53,7 +53,7 @@ export async function syncBoards(
   await Promise.all(boardsForPath(record, path.command).flatMap((board) => {
     const week = weekBoardKey(board, communityZone, now);
     if (record.hidden) return [boards.remove(board, member, record.rev), boards.remove(week, member, record.rev)];
-    const weekly = entryFor(path, record, member, weekStart);
-    return [boards.put(board, entryFor(path, record, member)), weekly.completed > 0 ? boards.put(week, weekly) : boards.remove(week, member, record.rev)];
+    const rows: Array<[string, BoardEntry]> = [[board, entryFor(path, record, member)], [week, entryFor(path, record, member, weekStart)]];
+    return rows.map(([key, entry]) => (entry.completed > 0 ? boards.put(key, entry) : boards.remove(key, member, record.rev)));
   }));
 }
