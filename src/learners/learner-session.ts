@@ -4,8 +4,9 @@ import type { ChannelRef, UserRef } from '../model/invocation.js';
 import { newLearnerRecord, type LearnerRecord, type PathState } from '../model/learner.js';
 import { channelBoardKey, learnerKey } from '../model/learner-key.js';
 import { quoteUserText } from '../model/quote-user-text.js';
+import { nextDailyReminder } from '../reminders/daily-reminder-rule.js';
 import { moveSlot, reminderMember } from '../reminders/reminder-slot.js';
-import { formatLocal, nextOccurrence } from '../reminders/zoned-time.js';
+import { formatLocal } from '../reminders/zoned-time.js';
 import { activeWeekBoards, syncBoards } from './board-sync.js';
 import type { CoreDeps } from './core-deps.js';
 
@@ -62,7 +63,11 @@ export function createSessionOpener(deps: CoreDeps): SessionOpener {
     const existing = await deps.store.learners.get(key);
     if (existing) session.record = existing;
     if (needsTouch(session, path)) {
-      const touched = await session.change(path, (draft) => touch(draft, path, deps.clock.now()));
+      const now = deps.clock.now();
+      const paused = session.state(path)?.reminder;
+      const resumeAt = paused?.paused && paused.enabled
+        ? await nextDailyReminder(deps.store.records, session.record, path, reminderMember(key, path.command), paused, now) : undefined;
+      const touched = await session.change(path, (draft) => touch(draft, path, resumeAt));
       session.notices.push(...touched.notices);
       if (touched.resumedAt !== undefined) await moveSlot(deps.store.reminders, reminderMember(key, path.command), null, touched.resumedAt);
     }
@@ -104,18 +109,18 @@ function needsTouch({ record }: LearnerSession, path: LearningPath): boolean {
  * Resets the ignored-reminder count, resumes paused reminders, tells about undeliverable DMs once.
  * Returns what to tell the learner, and the next reminder instant when paused reminders resume (for its slot).
  */
-function touch(draft: LearnerRecord, path: LearningPath, now: number): { notices: string[]; resumedAt?: number } {
+function touch(draft: LearnerRecord, path: LearningPath, resumeAt: number | undefined): { notices: string[]; resumedAt?: number } {
   const notices: string[] = [];
   const reminder = draft.paths[path.command]?.reminder;
   let resumedAt: number | undefined;
-  if (reminder) {
-    reminder.ignored = 0;
-    if (reminder.paused && reminder.enabled) {
-      reminder.nextAt = resumedAt = nextOccurrence(reminder.zone, reminder.time, now);
-      notices.push(`Welcome back! Daily reminders are on again: next one ${formatLocal(reminder.zone, resumedAt)} ${reminder.zone}.`);
-    }
-    reminder.paused = false;
+  if (reminder?.paused && reminder.enabled && resumeAt !== undefined) {
+    Object.assign(reminder, { paused: false, nextAt: resumeAt });
+    resumedAt = resumeAt;
+    notices.push(`Welcome back! Daily reminders are on again: next one ${formatLocal(reminder.zone, resumeAt)} ${reminder.zone}.`);
   }
+  if (reminder && !reminder.enabled) reminder.paused = false;
+  // Paused by another process since we read it (no instant worked out for it yet): it resumes with the next command.
+  if (reminder && !reminder.paused) reminder.ignored = 0;
   if (draft.undeliverable && !draft.undeliverable.told) {
     draft.undeliverable.told = true;
     notices.push(`I couldn't send you a direct message (${draft.undeliverable.reason}), so reminders are stopped. Allow DMs from this app, then run \`remind\` again to turn them back on.`);
