@@ -1,3 +1,6 @@
+import { learnerExport } from '../learners/learner-export.js';
+import type { LearnerRecord } from '../model/learner.js';
+import { SENT_MARK_MS } from '../reminders/deliver-reminder.js';
 import type { Command } from './command.js';
 
 export const exportCommand: Command = {
@@ -5,15 +8,44 @@ export const exportCommand: Command = {
   description: 'Your own data, as JSON',
   usage: 'export',
   options: [],
-  async run({ learner, store }) {
+  async run({ learner, store, path }) {
     const record = await store.learners.get(learner.key);
     if (!record) return { visibility: 'private', tone: 'info', text: "I don't store anything about you." };
-    const data = { learner: { platform: learner.user.platform, workspace: learner.user.workspace, id: learner.user.id }, ...record };
+    const zone = record.zone ?? 'UTC';
     return {
       visibility: 'private',
       tone: 'info',
       title: 'Your data',
-      text: `Everything this bot stores about you:\n\`\`\`json\n${JSON.stringify(data, null, 1)}\n\`\`\``,
+      text: [
+        `Everything this bot stores about you (times in ${zone}):`,
+        `\`\`\`json\n${formatJson(learnerExport(record, learner.user, path))}\n\`\`\``,
+        ...derived(record),
+      ].join('\n'),
     };
   },
 };
+
+/** What is kept beside the record and worked out from it, so the learner knows it exists. */
+function derived(record: LearnerRecord): string[] {
+  const kept = [
+    ...(record.boards.length > 0 ? ['your rows on those leaderboards (name, resources, minutes)'] : []),
+    ...(Object.values(record.paths).some((state) => state.reminder)
+      ? [`your reminder's place in the schedule and, for ${SENT_MARK_MS / 86_400_000} days, which reminders went out (so none comes twice)`]
+      : []),
+  ];
+  return kept.length > 0 ? [`Also kept, worked out from this: ${kept.join('; ')}.`] : [];
+}
+
+/** JSON with one line per item: an object or array of plain values stays on one line. */
+export function formatJson(value: unknown, indent = ''): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  const entries: Array<[string | undefined, unknown]> = Array.isArray(value) ? value.map((item) => [undefined, item]) : Object.entries(value);
+  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+  if (entries.length === 0) return `${open}${close}`;
+  const key = (name: string | undefined) => (name === undefined ? '' : `${JSON.stringify(name)}: `);
+  if (entries.every(([, item]) => item === null || typeof item !== 'object')) {
+    return `${open}${entries.map(([name, item]) => `${key(name)}${JSON.stringify(item)}`).join(', ')}${close}`;
+  }
+  const inner = `${indent}  `;
+  return `${open}\n${entries.map(([name, item]) => `${inner}${key(name)}${formatJson(item, inner)}`).join(',\n')}\n${indent}${close}`;
+}

@@ -10,6 +10,13 @@ export function weekBoardKey(board: string, zone: string, now: number): string {
   return `${board}${WEEK_MARK}${isoWeekOf(zone, now)}`;
 }
 
+/** A board key read back: the channel, path and (for a weekly board) ISO week it belongs to. */
+export function parseBoardKey(board: string): { channelId: string; path: string; week?: string } {
+  const [channelBoard = board, week] = board.split(WEEK_MARK);
+  const [, , channelId = channelBoard, path = ''] = channelBoard.split(':').map(decodeURIComponent);
+  return week ? { channelId, path, week } : { channelId, path };
+}
+
 /** The channel boards (all-time) a learner is on for one path. */
 export function boardsForPath(record: LearnerRecord, path: string): string[] {
   const suffix = `:${encodeURIComponent(path)}`;
