@@ -36,16 +36,19 @@ function derived(record: LearnerRecord): string[] {
   return kept.length > 0 ? [`Also kept, worked out from this: ${kept.join('; ')}.`] : [];
 }
 
-/** JSON with one line per item: an object or array of plain values stays on one line. */
+/** A one-line object or array longer than this is spread over lines (one of plain values never is). */
+const ONE_LINE_MAX = 120;
+
+/** JSON with one line per item: an object or array of plain values, or a short one, stays on one line. */
 export function formatJson(value: unknown, indent = ''): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   const entries: Array<[string | undefined, unknown]> = Array.isArray(value) ? value.map((item) => [undefined, item]) : Object.entries(value);
   const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
   if (entries.length === 0) return `${open}${close}`;
   const key = (name: string | undefined) => (name === undefined ? '' : `${JSON.stringify(name)}: `);
-  if (entries.every(([, item]) => item === null || typeof item !== 'object')) {
-    return `${open}${entries.map(([name, item]) => `${key(name)}${JSON.stringify(item)}`).join(', ')}${close}`;
-  }
+  const plain = entries.every(([, item]) => item === null || typeof item !== 'object');
+  const oneLine = `${open}${entries.map(([name, item]) => `${key(name)}${formatJson(item, indent)}`).join(', ')}${close}`;
+  if (plain || (!oneLine.includes('\n') && oneLine.length <= ONE_LINE_MAX)) return oneLine;
   const inner = `${indent}  `;
   return `${open}\n${entries.map(([name, item]) => `${inner}${key(name)}${formatJson(item, inner)}`).join(',\n')}\n${indent}${close}`;
 }
