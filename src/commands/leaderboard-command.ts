@@ -52,14 +52,15 @@ function line(row: RankedEntry, isCaller: boolean): string {
 }
 
 async function setHidden({ path, learner }: CommandContext, hidden: boolean): Promise<Reply> {
-  await learner.change(path, (draft) => {
+  const was = await learner.change(path, (draft) => {
+    const before = draft.hidden;
     draft.hidden = hidden;
+    return before;
   });
-  return {
-    visibility: 'private',
-    tone: 'success',
-    text: hidden
-      ? `You're hidden from every leaderboard. Your progress is kept; \`/${path.command} leaderboard show\` brings you back.`
-      : "You're back on the leaderboards of the channels where you've finished a resource.",
-  };
+  const text = hidden
+    ? `You're hidden from every leaderboard. Your progress is kept; \`/${path.command} leaderboard show\` brings you back.`
+    : was
+      ? "You're back on the leaderboards of the channels where you've finished a resource."
+      : "You're not hidden: you're on the leaderboard of each channel where you've finished a resource.";
+  return { visibility: 'private', tone: 'success', text };
 }

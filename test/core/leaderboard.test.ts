@@ -89,7 +89,8 @@ describe('channel leaderboards', () => {
     expect((await run(t.bot, ann, 'leaderboard')).text).toBe('🥇 ben — 1 resource, 30 min');
     await run(t.bot, ann, 'done');
     expect((await run(t.bot, ann, 'leaderboard', { scope: 'week' })).text).toBe('🥇 ben — 1 resource, 30 min');
-    await run(t.bot, ann, 'leaderboard', { scope: 'SHOW' });
+    expect((await run(t.bot, ann, 'leaderboard', { scope: 'SHOW' })).text).toBe("You're back on the leaderboards of the channels where you've finished a resource.");
+    expect((await run(t.bot, ann, 'leaderboard', { scope: 'show' })).text).toBe("You're not hidden: you're on the leaderboard of each channel where you've finished a resource.");
     expect((await run(t.bot, ann, 'leaderboard')).text!.split('\n')[0]).toBe('🥇 ann — 3 resources, 90 min ← you');
   });
 
