@@ -64,9 +64,10 @@ export function createSessionOpener(deps: CoreDeps): SessionOpener {
     if (existing) session.record = existing;
     if (needsTouch(session, path)) {
       const now = deps.clock.now();
-      const paused = session.state(path)?.reminder;
-      const resumeAt = paused?.paused && paused.enabled
-        ? await nextDailyReminder(deps.store.records, session.record, path, reminderMember(key, path.command), paused, now) : undefined;
+      const reminder = session.state(path)?.reminder;
+      // Worked out before the write, with the rule delivery uses, so the "next one" announced is the one that comes.
+      const resumeAt = reminder?.paused && reminder.enabled
+        ? await nextDailyReminder(deps.store.records, session.record, path, reminderMember(key, path.command), reminder, now) : undefined;
       const touched = await session.change(path, (draft) => touch(draft, path, resumeAt));
       session.notices.push(...touched.notices);
       if (touched.resumedAt !== undefined) await moveSlot(deps.store.reminders, reminderMember(key, path.command), null, touched.resumedAt);
