@@ -1,8 +1,8 @@
-import { digestKey, digestSettingsSchema, WEEKDAYS, type DigestSettings } from '../digest/digest-settings.js';
+import { parseDigestArgs } from '../digest/parse-digest-args.js';
+import { digestKey, digestSettingsSchema, type DigestSettings } from '../digest/digest-settings.js';
 import { channelBoardKey } from '../model/learner-key.js';
 import type { Reply } from '../model/reply.js';
 import { UserError } from '../model/user-error.js';
-import { parseTimeOfDay } from '../reminders/parse-time-of-day.js';
 import { minuteOf } from '../reminders/reminder-slot.js';
 import { formatLocal, nextWeeklyOccurrence } from '../reminders/zoned-time.js';
 import type { Command } from './command.js';
@@ -10,22 +10,21 @@ import type { CommandContext } from './command-context.js';
 
 export const digestCommand: Command = {
   name: 'digest',
-  description: "Admins: post this channel's weekly leaderboard on a day and time (or off)",
-  usage: 'digest [mon..sun HH:MM | off]',
+  description: "Post this channel's weekly leaderboard on a day and time (or off)",
+  usage: 'digest [day time | off]',
   adminOnly: true,
   options: [
-    { name: 'day', description: 'Day of the week (mon..sun), or "off"', kind: 'choice', required: false, choices: [...WEEKDAYS, 'off'] },
-    { name: 'time', description: 'Time in the community time zone, like 09:00', kind: 'time', required: false },
+    { name: 'day', description: 'Day of the week, like monday or mon; or "off"', kind: 'text', required: false },
+    { name: 'time', description: 'Time in the community time zone, like 09:00 or 9am', kind: 'time', required: false },
   ],
   async run(context, invocation) {
     const { learner, path } = context;
     if (learner.channel.isDirect) throw new UserError('digest-in-dm', 'Run this in the channel that should get the weekly digest.');
     const board = channelBoardKey(learner.user, learner.channel, path.command);
-    const { day, time } = invocation.args;
-    if (!day) return showDigest(context, board);
-    if (day === 'off') return turnOff(context, board);
-    if (!time) throw new UserError('missing-time', 'Which time? For example `/' + path.command + ' digest mon 09:00`.');
-    return setDigest(context, board, WEEKDAYS.indexOf(day as (typeof WEEKDAYS)[number]), parseTimeOfDay(time));
+    const request = parseDigestArgs(invocation.args.day, invocation.args.time, path.command);
+    if (request.kind === 'show') return showDigest(context, board);
+    if (request.kind === 'off') return turnOff(context, board);
+    return setDigest(context, board, request.weekday, request.time);
   },
 };
 
@@ -54,7 +53,7 @@ async function showDigest({ store, path }: CommandContext, board: string): Promi
     tone: 'info',
     text: digest
       ? `Weekly digest: every ${formatLocal(digest.zone, digest.nextAt).split(' ')[0]} at **${digest.time} ${digest.zone}**; next **${formatLocal(digest.zone, digest.nextAt)}**.`
-      : `No weekly digest here. \`/${path.command} digest mon 09:00\` posts this channel's weekly leaderboard every Monday.`,
+      : `No weekly digest here. \`/${path.command} digest monday 9am\` posts this channel's weekly leaderboard every Monday.`,
   };
 }
 

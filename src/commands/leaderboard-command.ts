@@ -28,15 +28,19 @@ async function board({ path, learner, store, settings, clock }: CommandContext, 
   const channelBoard = channelBoardKey(learner.user, learner.channel, path.command);
   const key = weekly ? weekBoardKey(channelBoard, settings.defaultTimeZone, clock.now()) : channelBoard;
   const page = await store.boards.top(key, TOP, learner.key);
-  const rows = page.rows.map((row) => line(row, row.member === learner.key));
-  if (page.self && !page.rows.some((row) => row.member === learner.key)) rows.push('…', line(page.self, true));
-  const title = `${path.title} leaderboard — ${weekly ? 'this week' : 'all time'}`;
-  const empty = weekly ? 'Nobody here has finished a resource this week yet. Be the first!' : 'Nobody is on this board yet.';
+  // Rows with nothing finished (kept by older versions) rank last: leaving them out moves no one else's rank.
+  const onBoard = (row: RankedEntry) => row.completed > 0;
+  const rows = page.rows.filter(onBoard).map((row) => line(row, row.member === learner.key));
+  const self = page.self && onBoard(page.self) ? page.self : undefined;
+  if (self && !page.rows.some((row) => row.member === self.member)) rows.push('…', line(self, true));
+  const join = weekly ? 'Finish a resource here this week to join this board.' : 'Finish a resource here to join this board.';
+  const empty = weekly ? 'Nobody here has finished a resource this week yet.' : 'Nobody is on this board yet.';
+  const text = [rows.length > 0 ? rows.join('\n') : empty, ...(self || learner.record.hidden ? [] : ['', join])];
   return {
     visibility: 'public',
     tone: 'info',
-    title,
-    text: rows.length > 0 ? rows.join('\n') : empty,
+    title: `${path.title} leaderboard — ${weekly ? 'this week' : 'all time'}`,
+    text: text.join('\n'),
     footer: `${page.total} learner${page.total === 1 ? '' : 's'} on this board · ranked by resources, then minutes, then who got there first${learner.record.hidden ? ' · you are hidden' : ''}`,
   };
 }
@@ -48,14 +52,15 @@ function line(row: RankedEntry, isCaller: boolean): string {
 }
 
 async function setHidden({ path, learner }: CommandContext, hidden: boolean): Promise<Reply> {
-  await learner.change(path, (draft) => {
+  const was = await learner.change(path, (draft) => {
+    const before = draft.hidden;
     draft.hidden = hidden;
+    return before;
   });
-  return {
-    visibility: 'private',
-    tone: 'success',
-    text: hidden
-      ? `You're hidden from every leaderboard. Your progress is kept; \`/${path.command} leaderboard show\` brings you back.`
-      : "You're back on the leaderboards of the channels where you've used the bot.",
-  };
+  const text = hidden
+    ? `You're hidden from every leaderboard. Your progress is kept; \`/${path.command} leaderboard show\` brings you back.`
+    : was
+      ? "You're back on the leaderboards of the channels where you've finished a resource."
+      : "You're not hidden: you're on the leaderboard of each channel where you've finished a resource.";
+  return { visibility: 'private', tone: 'success', text };
 }

@@ -1,5 +1,6 @@
 import { emptyPathState, type Reminder } from '../model/learner.js';
 import type { Reply } from '../model/reply.js';
+import { dailySkip, nextDailyReminder } from '../reminders/daily-reminder-rule.js';
 import { formatLocal, nextOccurrence } from '../reminders/zoned-time.js';
 import { parseRemindArgs } from '../reminders/parse-remind-args.js';
 import { moveSlot, reminderMember } from '../reminders/reminder-slot.js';
@@ -17,7 +18,7 @@ export const remindCommand: Command = {
   ],
   async run(context, invocation) {
     const request = parseRemindArgs(invocation.args.time, invocation.args.zone);
-    if (request.kind === 'show') return showReminder(context);
+    if (request.kind === 'show') return await showReminder(context);
     if (request.kind === 'off') return turnOff(context);
     return setReminder(context, request.time, request.zone ?? context.learner.record.zone ?? platformZone(context) ?? context.settings.defaultTimeZone);
   },
@@ -38,7 +39,8 @@ async function setReminder(context: CommandContext, time: string, zone: string):
   if (opened && 'undeliverable' in opened) {
     return { visibility: 'private', tone: 'warning', text: `I can't send you direct messages (${opened.undeliverable}), so a reminder would never reach you. Allow DMs from this app, then try again.` };
   }
-  const nextAt = nextOccurrence(zone, time, now);
+  const member = reminderMember(learner.key, path.command);
+  const nextAt = await nextDailyReminder(store.records, learner.record, path, member, { zone, time }, now);
   const previous = await learner.change(path, (draft) => {
     const state = (draft.paths[path.command] ??= emptyPathState(now));
     const before = state.reminder?.nextAt ?? null;
@@ -48,7 +50,7 @@ async function setReminder(context: CommandContext, time: string, zone: string):
     delete draft.undeliverable;
     return before;
   });
-  await moveSlot(store.reminders, reminderMember(learner.key, path.command), previous, nextAt);
+  await moveSlot(store.reminders, member, previous, nextAt);
   return {
     visibility: 'private',
     tone: 'success',
@@ -69,15 +71,18 @@ async function turnOff({ path, learner, store }: CommandContext): Promise<Reply>
   return { visibility: 'private', tone: 'success', text: `Reminders are off. Turn them back on with \`/${path.command} remind 09:00\` (any time you like).` };
 }
 
-function showReminder({ path, learner }: CommandContext): Reply {
+async function showReminder({ path, learner, store }: CommandContext): Promise<Reply> {
   const reminder = learner.state(path)?.reminder;
   if (!reminder?.enabled || reminder.nextAt === null) {
     return { visibility: 'private', tone: 'info', text: `You have no daily reminder. Set one with \`/${path.command} remind 09:00 Europe/Berlin\` (or \`9am\`, and your own zone).` };
   }
+  // Studying after the reminder was set skips today's: announce the one that will come.
+  const skipped = await dailySkip(store.records, learner.record, path, reminderMember(learner.key, path.command), reminder.zone, reminder.nextAt);
+  const next = skipped ? nextOccurrence(reminder.zone, reminder.time, reminder.nextAt) : reminder.nextAt;
   const paused = reminder.paused ? '\nReminders are paused because the last few went unanswered; using any command resumes them.' : '';
   return {
     visibility: 'private',
     tone: 'info',
-    text: `Your daily reminder: **${reminder.time} ${reminder.zone}**.\nNext reminder: **${formatLocal(reminder.zone, reminder.nextAt)} ${reminder.zone}**.${paused}`,
+    text: `Your daily reminder: **${reminder.time} ${reminder.zone}**.\nNext reminder: **${formatLocal(reminder.zone, next)} ${reminder.zone}**.${paused}`,
   };
 }

@@ -10,6 +10,13 @@ export function weekBoardKey(board: string, zone: string, now: number): string {
   return `${board}${WEEK_MARK}${isoWeekOf(zone, now)}`;
 }
 
+/** A board key read back: the channel, path and (for a weekly board) ISO week it belongs to. */
+export function parseBoardKey(board: string): { channelId: string; path: string; week?: string } {
+  const [channelBoard = board, week] = board.split(WEEK_MARK);
+  const [, , channelId = channelBoard, path = ''] = channelBoard.split(':').map(decodeURIComponent);
+  return week ? { channelId, path, week } : { channelId, path };
+}
+
 /** The channel boards (all-time) a learner is on for one path. */
 export function boardsForPath(record: LearnerRecord, path: string): string[] {
   const suffix = `:${encodeURIComponent(path)}`;
@@ -42,8 +49,8 @@ export function activeWeekBoards(path: LearningPath, record: LearnerRecord, comm
 }
 
 /**
- * Writes the learner's rows on every board of this path (all-time, and this week's when they completed
- * something this week), or removes them when the learner hides.
+ * Writes the learner's rows on every board of this path (all-time once they finished a resource, this
+ * week's when they finished one this week); a row with nothing finished, or of a learner who hides, is removed.
  */
 export async function syncBoards(
   boards: LeaderboardStore, path: LearningPath, record: LearnerRecord, member: string, communityZone: string, now: number,
@@ -53,7 +60,7 @@ export async function syncBoards(
   await Promise.all(boardsForPath(record, path.command).flatMap((board) => {
     const week = weekBoardKey(board, communityZone, now);
     if (record.hidden) return [boards.remove(board, member, record.rev), boards.remove(week, member, record.rev)];
-    const weekly = entryFor(path, record, member, weekStart);
-    return [boards.put(board, entryFor(path, record, member)), weekly.completed > 0 ? boards.put(week, weekly) : boards.remove(week, member, record.rev)];
+    const rows: Array<[string, BoardEntry]> = [[board, entryFor(path, record, member)], [week, entryFor(path, record, member, weekStart)]];
+    return rows.map(([key, entry]) => (entry.completed > 0 ? boards.put(key, entry) : boards.remove(key, member, record.rev)));
   }));
 }

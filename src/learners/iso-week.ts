@@ -15,7 +15,7 @@ interface IsoWeek {
  */
 const lastWeek = new Map<string, IsoWeek>();
 
-/** "2026-W48": the ISO week of the local date in `zone`. */
+/** "2026-W49": the ISO week of the local date in `zone`. */
 export function isoWeekOf(zone: string, now: number): string {
   return weekOf(zone, now).key;
 }
@@ -40,12 +40,15 @@ function weekOf(zone: string, now: number): IsoWeek {
   return week;
 }
 
-/** The ISO week of a calendar date (its UTC fields): the week of its Thursday, counted from the week of 4 January. */
-function isoWeekKey(day: Date): string {
-  const date = new Date(day.getTime());
-  const weekday = (date.getUTCDay() + 6) % 7;
-  date.setUTCDate(date.getUTCDate() - weekday + 3);
-  const firstThursday = new Date(Date.UTC(date.getUTCFullYear(), 0, 4));
-  const week = 1 + Math.round((date.getTime() - firstThursday.getTime()) / DAY_MS / 7 - ((firstThursday.getUTCDay() + 6) % 7 - 3) / 7);
-  return `${date.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+/**
+ * The ISO-8601 week of a calendar date (its UTC fields): weeks start on Monday, and a week belongs to the
+ * year its Thursday falls in, so week 1 is the one holding the year's first Thursday.
+ */
+export function isoWeekKey(day: Date): string {
+  const thursday = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()));
+  thursday.setUTCDate(thursday.getUTCDate() - ((thursday.getUTCDay() + 6) % 7) + 3);
+  const year = thursday.getUTCFullYear();
+  const dayOfYear = Math.round((thursday.getTime() - Date.UTC(year, 0, 1)) / DAY_MS);
+  const week = Math.floor(dayOfYear / 7) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
 }

@@ -1,10 +1,12 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { LearningPath } from '../curriculum/learning-path.js';
 import type { ChannelRef, UserRef } from '../model/invocation.js';
-import { emptyPathState, newLearnerRecord, type LearnerRecord, type PathState } from '../model/learner.js';
+import { newLearnerRecord, type LearnerRecord, type PathState } from '../model/learner.js';
 import { channelBoardKey, learnerKey } from '../model/learner-key.js';
 import { quoteUserText } from '../model/quote-user-text.js';
+import { nextDailyReminder } from '../reminders/daily-reminder-rule.js';
 import { moveSlot, reminderMember } from '../reminders/reminder-slot.js';
-import { formatLocal, nextOccurrence } from '../reminders/zoned-time.js';
+import { formatLocal } from '../reminders/zoned-time.js';
 import { activeWeekBoards, syncBoards } from './board-sync.js';
 import type { CoreDeps } from './core-deps.js';
 
@@ -18,7 +20,10 @@ export interface LearnerSession {
   notices: string[];
   zone(): string;
   state(path: LearningPath): PathState | undefined;
-  /** Edits the record atomically (a thrown UserError changes nothing), then brings leaderboards up to date. */
+  /**
+   * Edits the record atomically (a thrown UserError changes nothing), then brings leaderboards up to date.
+   * An edit that leaves the record as it was writes nothing at all, so no command has to check.
+   */
   change<T>(path: LearningPath, edit: (draft: LearnerRecord) => T): Promise<T>;
 }
 
@@ -36,23 +41,34 @@ export function createSessionOpener(deps: CoreDeps): SessionOpener {
         const now = deps.clock.now();
         // Weeks belong to the community (its zone), so every member's week board is the one the channel reads.
         const communityZone = deps.settings.defaultTimeZone;
+        const board = boardOf(session, learningPath);
         const result = await deps.store.learners.update(key, (current) => {
-          const draft = structuredClone(current ?? session.record);
+          const before = current ?? session.record;
+          const draft = structuredClone(before);
           const value = edit(draft);
+          if (sameRecord(before, draft)) return { result: { value, record: before, changed: false } };
+          // Derived from the edit, in the same write: a fresh name, and this channel's board from the first resource finished here.
+          draft.name = displayName(session.user);
+          if (board && !draft.boards.includes(board) && finishedAResource(learningPath, before, draft)) draft.boards.push(board);
           draft.updatedAt = now;
           draft.boards = [...new Set([...draft.boards, ...activeWeekBoards(learningPath, draft, communityZone, now)])];
-          return { next: draft, result: { value, draft } };
+          return { next: draft, result: { value, record: draft, changed: true } };
         });
-        session.record = result.draft;
+        session.record = result.record;
         // Boards keep the newest revision they are given, so a slower writer of an older record can't win.
-        await syncBoards(deps.store.boards, learningPath, result.draft, key, communityZone, now);
+        if (result.changed) await syncBoards(deps.store.boards, learningPath, result.record, key, communityZone, now);
         return result.value;
       },
     };
     const existing = await deps.store.learners.get(key);
     if (existing) session.record = existing;
     if (needsTouch(session, path)) {
-      const touched = await session.change(path, (draft) => touch(draft, session, path, deps.clock.now()));
+      const now = deps.clock.now();
+      const reminder = session.state(path)?.reminder;
+      // Worked out before the write, with the rule delivery uses, so the "next one" announced is the one that comes.
+      const resumeAt = reminder?.paused && reminder.enabled
+        ? await nextDailyReminder(deps.store.records, session.record, path, reminderMember(key, path.command), reminder, now) : undefined;
+      const touched = await session.change(path, (draft) => touch(draft, path, resumeAt));
       session.notices.push(...touched.notices);
       if (touched.resumedAt !== undefined) await moveSlot(deps.store.reminders, reminderMember(key, path.command), null, touched.resumedAt);
     }
@@ -68,38 +84,44 @@ function boardOf(session: LearnerSession, path: LearningPath): string | undefine
   return session.channel.isDirect ? undefined : channelBoardKey(session.user, session.channel, path.command);
 }
 
-function needsTouch(session: LearnerSession, path: LearningPath): boolean {
-  const { record } = session;
-  const board = boardOf(session, path);
-  const reminder = record.paths[path.command]?.reminder;
-  return (
-    !record.paths[path.command] || record.name !== displayName(session.user) ||
-    (board !== undefined && !record.boards.includes(board)) ||
-    (reminder !== undefined && (reminder.ignored > 0 || reminder.paused)) ||
-    (record.undeliverable !== undefined && !record.undeliverable.told)
-  );
+/** The same record, apart from the bookkeeping every save changes. */
+function sameRecord(a: LearnerRecord, b: LearnerRecord): boolean {
+  return isDeepStrictEqual({ ...a, updatedAt: 0, rev: 0 }, { ...b, updatedAt: 0, rev: 0 });
+}
+
+/** The edit marked a resource of this path done (checklist ticks don't count: they earn no place on a board). */
+function finishedAResource(path: LearningPath, before: LearnerRecord, after: LearnerRecord): boolean {
+  const was = before.paths[path.command]?.marks ?? {};
+  const now = after.paths[path.command]?.marks ?? {};
+  return path.resources.some((resource) => now[resource.id]?.status === 'done' && !isDeepStrictEqual(now[resource.id], was[resource.id]));
 }
 
 /**
- * Any use of the bot: keep the name fresh, join this channel's board, reset the ignored-reminder count.
+ * Opening a session writes only what the learner's own use must change: any command is an answer to
+ * their reminders (the reminder says so), and the "can't DM you" notice is told once. Everything else
+ * (name, boards, path state) is written by commands that change something.
+ */
+function needsTouch({ record }: LearnerSession, path: LearningPath): boolean {
+  const reminder = record.paths[path.command]?.reminder;
+  return (reminder !== undefined && (reminder.ignored > 0 || reminder.paused)) || (record.undeliverable !== undefined && !record.undeliverable.told);
+}
+
+/**
+ * Resets the ignored-reminder count, resumes paused reminders, tells about undeliverable DMs once.
  * Returns what to tell the learner, and the next reminder instant when paused reminders resume (for its slot).
  */
-function touch(draft: LearnerRecord, session: LearnerSession, path: LearningPath, now: number): { notices: string[]; resumedAt?: number } {
+function touch(draft: LearnerRecord, path: LearningPath, resumeAt: number | undefined): { notices: string[]; resumedAt?: number } {
   const notices: string[] = [];
-  draft.name = displayName(session.user);
-  draft.paths[path.command] ??= emptyPathState(now);
-  const board = boardOf(session, path);
-  if (board && !draft.boards.includes(board)) draft.boards.push(board);
-  const reminder = draft.paths[path.command]!.reminder;
+  const reminder = draft.paths[path.command]?.reminder;
   let resumedAt: number | undefined;
-  if (reminder) {
-    reminder.ignored = 0;
-    if (reminder.paused && reminder.enabled) {
-      reminder.nextAt = resumedAt = nextOccurrence(reminder.zone, reminder.time, now);
-      notices.push(`Welcome back! Daily reminders are on again: next one ${formatLocal(reminder.zone, resumedAt)} ${reminder.zone}.`);
-    }
-    reminder.paused = false;
+  if (reminder?.paused && reminder.enabled && resumeAt !== undefined) {
+    Object.assign(reminder, { paused: false, nextAt: resumeAt });
+    resumedAt = resumeAt;
+    notices.push(`Welcome back! Daily reminders are on again: next one ${formatLocal(reminder.zone, resumeAt)} ${reminder.zone}.`);
   }
+  if (reminder && !reminder.enabled) reminder.paused = false;
+  // Paused by another process since we read it (no instant worked out for it yet): it resumes with the next command.
+  if (reminder && !reminder.paused) reminder.ignored = 0;
   if (draft.undeliverable && !draft.undeliverable.told) {
     draft.undeliverable.told = true;
     notices.push(`I couldn't send you a direct message (${draft.undeliverable.reason}), so reminders are stopped. Allow DMs from this app, then run \`remind\` again to turn them back on.`);

@@ -1,6 +1,6 @@
 import type { LearningPath } from '../curriculum/learning-path.js';
 import type { CoreDeps } from '../learners/core-deps.js';
-import type { LearnerRecord, Reminder } from '../model/learner.js';
+import type { Reminder } from '../model/learner.js';
 import { parseLearnerKey } from '../model/learner-key.js';
 import type { Reply } from '../model/reply.js';
 import type { DirectMessenger, SendResult } from '../ports/direct-messenger.js';
@@ -8,7 +8,8 @@ import { streakOf } from '../progress/streak.js';
 import { minuteOf, moveSlot } from './reminder-slot.js';
 import type { ReminderJobOptions } from './reminder-job.js';
 import { reminderReply } from './reminder-reply.js';
-import { localDate, nextOccurrence } from './zoned-time.js';
+import { dailyOccurrence, dailySkip, sentMarkKey } from './daily-reminder-rule.js';
+import { nextOccurrence } from './zoned-time.js';
 
 /** After this many reminders in a row with no reaction, reminders pause. */
 export const MAX_IGNORED_REMINDERS = 5;
@@ -42,16 +43,18 @@ export async function deliverReminder(deps: CoreDeps & { paths: readonly Learnin
     await store.reminders.remove(minuteOf(due.slotAt), due.member);
     return 'stale';
   }
-  const occurrence = kind === 'snooze' ? `${due.member}@snooze@${minuteOf(due.slotAt)}` : `${due.member}@${localDate(reminder.zone, due.slotAt)}`;
+  const occurrence = kind === 'snooze' ? `${due.member}@snooze@${minuteOf(due.slotAt)}` : dailyOccurrence(due.member, reminder.zone, due.slotAt);
   const finish = (counted: boolean, change?: (reminder: Reminder) => void) => advance(deps, due, kind, counted, change);
   if (record.undeliverable) return (await finish(false, (r) => (r.nextAt = null)), 'undeliverable');
   if (due.now - due.slotAt > options.catchUpMinutes * 60_000) {
     logger.info('reminder skipped: too old after downtime', { learner: due.learnerKey, dueAt: new Date(due.slotAt).toISOString() });
     return (await finish(false), 'too-old');
   }
-  // Sent already (by another instance, or before a crash): only the next slot may still need filing.
-  if (await store.records.get(`sent:${occurrence}`)) return (await finish(true), 'already-sent');
-  if (kind === 'daily' && completedToday(record, path, reminder.zone, due.now)) return (await finish(false), 'not-needed');
+  // Sent already (by another instance, before a crash, or today at another time): only the next slot may still need filing.
+  const skip = kind === 'daily' ? await dailySkip(store.records, record, path, due.member, reminder.zone, due.slotAt)
+    : (await store.records.get(sentMarkKey(occurrence))) ? 'already-sent' : undefined;
+  if (skip === 'already-sent') return (await finish(true), 'already-sent');
+  if (skip === 'not-needed') return (await finish(false), 'not-needed');
   const pausing = reminder.ignored + 1 >= MAX_IGNORED_REMINDERS;
   const reply = reminderReply(path, record.paths[due.path], streakOf(path, record.paths[due.path], reminder.zone, due.now), pausing);
   if (!reply) return (await finish(false, (r) => Object.assign(r, { enabled: false, nextAt: null })), 'finished');
@@ -68,7 +71,7 @@ export async function deliverReminder(deps: CoreDeps & { paths: readonly Learnin
     await markUndeliverable(deps, due, result.reason);
     return 'undeliverable';
   }
-  await store.records.set(`sent:${occurrence}`, true, SENT_MARK_MS);
+  await store.records.set(sentMarkKey(occurrence), true, SENT_MARK_MS);
   await finish(true);
   return 'sent';
 }
@@ -78,12 +81,6 @@ function slotKind(reminder: Reminder | undefined, slotAt: number): 'daily' | 'sn
   if (reminder.snoozeAt !== null && minuteOf(reminder.snoozeAt) === minuteOf(slotAt)) return 'snooze';
   if (!reminder.paused && reminder.nextAt !== null && minuteOf(reminder.nextAt) === minuteOf(slotAt)) return 'daily';
   return undefined;
-}
-
-function completedToday(record: LearnerRecord, path: LearningPath, zone: string, now: number): boolean {
-  const today = localDate(zone, now);
-  const marks = record.paths[path.command]?.marks ?? {};
-  return path.resources.some((resource) => marks[resource.id]?.status === 'done' && localDate(zone, marks[resource.id]!.at) === today);
 }
 
 /** Files the learner's next reminder (or clears the snooze) and counts an unanswered one. */

@@ -2,7 +2,7 @@ import type { CommandContext } from '../commands/command-context.js';
 import type { Reply } from '../model/reply.js';
 import { UserError } from '../model/user-error.js';
 import { moveSlot, reminderMember } from './reminder-slot.js';
-import { formatLocal } from './zoned-time.js';
+import { formatLocal, localDate, nextOccurrence } from './zoned-time.js';
 
 const SNOOZE_MS = 3_600_000;
 
@@ -20,15 +20,21 @@ export async function snoozeReminder({ path, learner, clock, store }: CommandCon
   return { visibility: 'private', tone: 'success', text: `Snoozed. I'll remind you again at **${formatLocal(zone, at)} ${zone}**.` };
 }
 
-/** "Skip today": nothing more today; the daily reminder comes back tomorrow. */
-export async function skipToday({ path, learner, store }: CommandContext): Promise<Reply> {
+/** "Skip today": nothing more today (no snooze, and no daily reminder still to come today); the daily one comes back tomorrow. */
+export async function skipToday({ path, learner, store, clock }: CommandContext): Promise<Reply> {
+  const now = clock.now();
+  const member = reminderMember(learner.key, path.command);
   const { previous, reminder } = await learner.change(path, (draft) => {
     const current = draft.paths[path.command]?.reminder;
-    const before = current?.snoozeAt ?? null;
-    if (current) current.snoozeAt = null;
+    const before = { snoozeAt: current?.snoozeAt ?? null, nextAt: current?.nextAt ?? null };
+    if (current) {
+      current.snoozeAt = null;
+      if (current.nextAt !== null && localDate(current.zone, current.nextAt) === localDate(current.zone, now)) current.nextAt = nextOccurrence(current.zone, current.time, current.nextAt);
+    }
     return { previous: before, reminder: current };
   });
-  await moveSlot(store.reminders, reminderMember(learner.key, path.command), previous, null);
+  await moveSlot(store.reminders, member, previous.snoozeAt, null);
+  await moveSlot(store.reminders, member, previous.nextAt, reminder?.nextAt);
   const next = reminder?.enabled && reminder.nextAt !== null ? ` See you at **${formatLocal(reminder.zone, reminder.nextAt)} ${reminder.zone}**.` : '';
   return { visibility: 'private', tone: 'success', text: `No problem, no more nudges today.${next}` };
 }

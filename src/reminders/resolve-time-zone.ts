@@ -1,5 +1,7 @@
 import { quoteUserText } from '../model/quote-user-text.js';
 import { UserError } from '../model/user-error.js';
+import { suggestTimeZones, zoneBySquashedName } from './suggest-time-zones.js';
+import { ianaSpelling } from './time-zone-names.js';
 
 /** Abbreviations people type, and the IANA zones they most likely mean (abbreviations are ambiguous and ignore DST). */
 const ABBREVIATIONS: Record<string, string[]> = {
@@ -15,14 +17,7 @@ const ABBREVIATIONS: Record<string, string[]> = {
   NZST: ['Pacific/Auckland'], NZDT: ['Pacific/Auckland'], BRT: ['America/Sao_Paulo'], ART: ['America/Argentina/Buenos_Aires'],
 };
 
-let zoneList: string[] | undefined;
-/** Every IANA zone this runtime knows, plus UTC. */
-export function knownTimeZones(): string[] {
-  zoneList ??= [...new Set([...Intl.supportedValuesOf('timeZone'), 'UTC'])].sort();
-  return zoneList;
-}
-
-/** Checks an IANA zone with Intl, case-insensitively; a lone city ("berlin") is accepted when it names one zone. */
+/** Checks an IANA zone with Intl, ignoring case, spaces and "_"; a lone city ("berlin") is accepted when it names one zone. */
 export function resolveTimeZone(input: string): string {
   const text = input.trim();
   const upper = text.toUpperCase();
@@ -36,32 +31,31 @@ export function resolveTimeZone(input: string): string {
     throw new UserError('offset-zone', `"${quoteUserText(text)}" is a fixed offset, which would be wrong after the next daylight-saving change.`,
       'Use the zone name of a city near you, like `Europe/Berlin` or `America/New_York`.');
   }
-  const exact = knownTimeZones().find((zone) => zone.toLowerCase() === text.toLowerCase());
-  if (exact) return exact;
-  const valid = validZone(text);
-  if (valid) return valid;
+  const known = ianaSpelling(text) ?? validZone(text) ?? zoneBySquashedName(text);
+  if (known) return known;
   const city = titleCase(text.replace(/\s+/g, '_'));
   const byCity = [...new Set(REGIONS.map((region) => validZone(`${region}/${city}`)).filter((zone): zone is string => zone !== undefined))];
   if (byCity.length === 1) return byCity[0]!;
-  const similar = knownTimeZones().filter((zone) => zone.toLowerCase().includes(city.toLowerCase().slice(0, 4))).slice(0, 3);
+  const similar = suggestTimeZones(text, 3);
   throw new UserError('unknown-zone', `I don't know the time zone "${quoteUserText(text)}".`,
     similar.length > 0 ? `Did you mean ${similar.map((zone) => `\`${zone}\``).join(', ')}?` : 'Use an IANA zone name such as `Europe/Berlin` or `America/New_York`.');
 }
 
 const REGIONS = ['Europe', 'America', 'Asia', 'Africa', 'Australia', 'Pacific', 'Atlantic', 'Indian', 'Antarctica'];
 
-/** "asia/kathmandu" -> "Asia/Kathmandu": the casing IANA uses, checked by Intl. */
+/** "asia/kathmandu" -> "Asia/Kathmandu": the casing IANA uses for most names. */
 function titleCase(text: string): string {
   return text.toLowerCase().replace(/(^|[/_-])([a-z])/g, (_, separator: string, letter: string) => separator + letter.toUpperCase());
 }
 
 /**
  * Intl knows more names than it lists (links such as "US/Pacific", and spellings like "Asia/Kathmandu"
- * that it lists under an older name). Keep the learner's spelling when Intl accepts it.
+ * that it lists under an older name). Keep the learner's spelling when Intl accepts it, in IANA's casing.
  */
 function validZone(text: string): string | undefined {
   if (!/^[A-Za-z][A-Za-z0-9_+\-/]{1,40}$/.test(text)) return undefined;
-  for (const candidate of [titleCase(text), text]) {
+  for (const candidate of [ianaSpelling(text), titleCase(text), text]) {
+    if (candidate === undefined) continue;
     try {
       new Intl.DateTimeFormat('en-US', { timeZone: candidate });
       return candidate;

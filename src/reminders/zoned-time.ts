@@ -104,3 +104,13 @@ export function formatLocal(zone: string, epochMs: number): string {
   const wall = wallClock(zone, epochMs);
   return `${WEEKDAYS[wall.weekday]} ${String(wall.hour).padStart(2, '0')}:${String(wall.minute).padStart(2, '0')}`;
 }
+
+/** "2026-12-01T23:03:19+01:00": an instant in ISO 8601 with the zone's offset at that moment ("Z" for UTC), to the second. */
+export function isoInZone(zone: string, epochMs: number): string {
+  const seconds = Math.floor(epochMs / 1000) * 1000;
+  const offset = zone === 'UTC' ? 0 : offsetMs(zone, seconds);
+  const local = new Date(seconds + offset).toISOString().slice(0, 19);
+  if (zone === 'UTC') return `${local}Z`;
+  const minutes = Math.abs(offset) / MINUTE_MS;
+  return `${local}${offset < 0 ? '-' : '+'}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}

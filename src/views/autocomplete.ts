@@ -1,6 +1,6 @@
 import type { LearningPath } from '../curriculum/learning-path.js';
 import type { AutocompleteQuery, Choice } from '../model/invocation.js';
-import { knownTimeZones } from '../reminders/resolve-time-zone.js';
+import { suggestTimeZones } from '../reminders/suggest-time-zones.js';
 
 /** Discord shows at most 25 choices. https://discord.com/developers/docs/interactions/application-commands#autocomplete */
 export const MAX_CHOICES = 25;
@@ -19,10 +19,7 @@ export function autocomplete(path: LearningPath | undefined, query: Autocomplete
       });
   }
   if (query.option === 'zone') {
-    const zones = knownTimeZones();
-    const starts = zones.filter((zone) => zone.toLowerCase().startsWith(needle) || zone.toLowerCase().split('/').pop()!.startsWith(needle));
-    const contains = zones.filter((zone) => !starts.includes(zone) && zone.toLowerCase().includes(needle));
-    return [...starts, ...contains].slice(0, MAX_CHOICES).map((zone) => ({ name: zone, value: zone }));
+    return suggestTimeZones(query.partial.slice(0, 100), MAX_CHOICES).map((zone) => ({ name: zone, value: zone }));
   }
   return [];
 }

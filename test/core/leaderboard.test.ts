@@ -42,13 +42,44 @@ describe('channel leaderboards', () => {
     expect(lines[11]).toBe('**13.** zed — 1 resource, 30 min ← you');
   });
 
-  it('joins a learner to the board of the channel where they use the bot, not to others', async () => {
+  it('joins a learner to a channel\'s board with their first finished resource there, not before and not elsewhere', async () => {
     const ann = learner('ann');
     await run(t.bot, ann, 'next', {}, { id: 'C-other' });
+    await run(t.bot, ann, 'skip', {}, { id: 'C-other' });
+    await run(t.bot, ann, 'done', { resource: 'supplementary-materials-reviewed' }, { id: 'C-other' });
+    expect((await t.store.boards.top('console:test:C-other:webrtc', 10)).total).toBe(0);
+    await run(t.bot, ann, 'done', {}, { id: 'C-other' });
     expect((await t.store.boards.top('console:test:C-general:webrtc', 10)).total).toBe(0);
-    expect((await t.store.boards.top('console:test:C-other:webrtc', 10)).total).toBe(1);
+    expect((await t.store.boards.top('console:test:C-other:webrtc', 10)).rows).toMatchObject([{ name: 'ann', completed: 1 }]);
     const dm = await run(t.bot, ann, 'leaderboard', {}, { id: 'D1', isDirect: true });
     expect(dm).toMatchObject({ tone: 'error', text: expect.stringContaining('Leaderboards belong to channels') });
+  });
+
+  it('gives no row and no medal for nothing finished, and tells a newcomer how to join', async () => {
+    const kim = learner('kim');
+    await run(t.bot, kim, 'help');
+    const empty = await run(t.bot, kim, 'leaderboard');
+    expect(empty.text).toBe('Nobody is on this board yet.\n\nFinish a resource here to join this board.');
+    expect(empty.footer).toMatch(/^0 learners on this board/);
+    await doneTimes('ann', 1);
+    expect((await run(t.bot, kim, 'leaderboard')).text).toBe('🥇 ann — 1 resource, 30 min\n\nFinish a resource here to join this board.');
+    expect((await run(t.bot, kim, 'leaderboard', { scope: 'week' })).text).toBe('🥇 ann — 1 resource, 30 min\n\nFinish a resource here this week to join this board.');
+  });
+
+  it('takes a learner off the board when undo leaves them nothing finished, and back with the next done', async () => {
+    const ann = await doneTimes('ann', 1);
+    await run(t.bot, ann, 'undo');
+    expect((await run(t.bot, ann, 'leaderboard')).text).toBe('Nobody is on this board yet.\n\nFinish a resource here to join this board.');
+    expect((await t.store.boards.top('console:test:C-general:webrtc', 10)).total).toBe(0);
+    await run(t.bot, ann, 'done');
+    expect((await run(t.bot, ann, 'leaderboard')).text).toBe('🥇 ann — 1 resource, 30 min ← you');
+  });
+
+  it('keeps a row an older version left with nothing finished out of sight, ranks unchanged', async () => {
+    await doneTimes('ann', 1);
+    await t.store.boards.put('console:test:C-general:webrtc', { member: 'console:test:rae', name: 'rae', completed: 0, minutes: 0, reachedAt: 0, revision: 1 });
+    const rae = learner('rae');
+    expect((await run(t.bot, rae, 'leaderboard')).text).toBe('🥇 ann — 1 resource, 30 min\n\nFinish a resource here to join this board.');
   });
 
   it('hide and show take a learner off every board and back, keeping progress', async () => {
@@ -58,7 +89,8 @@ describe('channel leaderboards', () => {
     expect((await run(t.bot, ann, 'leaderboard')).text).toBe('🥇 ben — 1 resource, 30 min');
     await run(t.bot, ann, 'done');
     expect((await run(t.bot, ann, 'leaderboard', { scope: 'week' })).text).toBe('🥇 ben — 1 resource, 30 min');
-    await run(t.bot, ann, 'leaderboard', { scope: 'SHOW' });
+    expect((await run(t.bot, ann, 'leaderboard', { scope: 'SHOW' })).text).toBe("You're back on the leaderboards of the channels where you've finished a resource.");
+    expect((await run(t.bot, ann, 'leaderboard', { scope: 'show' })).text).toBe("You're not hidden: you're on the leaderboard of each channel where you've finished a resource.");
     expect((await run(t.bot, ann, 'leaderboard')).text!.split('\n')[0]).toBe('🥇 ann — 3 resources, 90 min ← you');
   });
 

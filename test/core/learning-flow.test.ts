@@ -120,8 +120,8 @@ describe('next, done, skip and undo', () => {
     await run(t.bot, ana, 'remind', { time: '09:00', zone: 'Europe/Berlin' });
     const exported = await run(t.bot, ana, 'export');
     const json = JSON.parse(/```json\n([\s\S]*)\n```/.exec(exported.text ?? '')![1]!);
-    expect(json.learner).toEqual({ platform: 'console', workspace: 'test', id: 'ana' });
-    expect(Object.keys(json.paths.webrtc.marks)).toEqual(['webrtc-basics']);
+    expect(json.you).toEqual({ platform: 'console', workspace: 'test', userId: 'ana', name: 'Ana' });
+    expect(Object.keys(json.paths.webrtc.marks)).toEqual(['WebRTC Basics (webrtc-basics)']);
     const ask = await run(t.bot, ana, 'forget');
     expect(ask.buttons?.map((button) => button.action.id)).toEqual(['forget-confirm', 'forget-cancel']);
     expect(await t.store.learners.get(learnerKey(ana))).toBeDefined();

@@ -25,6 +25,41 @@ describe('reading times and zones', () => {
   });
 });
 
+describe('finding the zone a learner meant', () => {
+  const zoneOf = (typed: string) => {
+    try {
+      return resolveTimeZone(typed);
+    } catch (error) {
+      return `${(error as Error).message} ${(error as { hint?: string }).hint}`;
+    }
+  };
+
+  it.each([
+    ['America/NewYork', 'America/New_York'], ['newyork', 'America/New_York'], ['america/los angeles', 'America/Los_Angeles'],
+    ['US/Pacific', 'US/Pacific'], ['us/eastern', 'US/Eastern'], ['NZ', 'NZ'], ['isle of man', 'Europe/Isle_of_Man'],
+    ['Port au Prince', 'America/Port-au-Prince'], ['kyiv', 'Europe/Kyiv'], ['asia/kolkata', 'Asia/Kolkata'],
+  ])('%s is %s, spelled as IANA spells it', (typed, zone) => expect(zoneOf(typed)).toBe(zone));
+
+  it.each([
+    ['Europe/Berln', 'Did you mean `Europe/Berlin`?'], ['Berln', 'Did you mean `Europe/Berlin`?'], ['Tokio', 'Did you mean `Asia/Tokyo`?'],
+    ['Amerca/Chicago', 'Did you mean `America/Chicago`?'], ['Europe/Londn', 'Did you mean `Europe/London`?'],
+    ['PST', 'Use a zone name instead, for example `America/Los_Angeles`.'],
+  ])('%s gets the intended zone suggested', (typed, hint) => expect(zoneOf(typed)).toContain(hint));
+
+  it('answers remind with the suggestion, and offers the same zones as the learner types', async () => {
+    const t = await createTestBot();
+    const reply = await run(t.bot, learner('ana'), 'remind', { time: '9am', zone: 'Europe/Berln' });
+    expect(reply.text).toBe('I don\'t know the time zone "Europe/Berln".\nDid you mean `Europe/Berlin`?');
+    const set = await run(t.bot, learner('ana'), 'remind', { time: '9am', zone: 'US/Pacific' });
+    expect(set.text).toContain('every day at **09:00 US/Pacific**');
+    const typed = (partial: string) => t.bot.autocomplete({ path: 'webrtc', command: 'remind', option: 'zone', partial, user: learner('ana') });
+    expect(await typed('new y')).toEqual([{ name: 'America/New_York', value: 'America/New_York' }]);
+    expect((await typed('berln')).map((choice) => choice.value)).toEqual(['Europe/Berlin']);
+    expect((await typed('kiev')).map((choice) => choice.value)).toEqual(['Europe/Kyiv']);
+    expect(await typed('')).toHaveLength(25);
+  });
+});
+
 describe('the next reminder instant, across DST', () => {
   it('New York: a spring-forward gap fires at the first valid minute after, an overlap fires once', () => {
     const zone = 'America/New_York';

@@ -53,7 +53,8 @@ describe('the console, as a newcomer runs it', { timeout: 60_000 }, () => {
     expect(run.stdout).toContain('✔ Skipped: WebRTC Basics\n');
     expect(run.stdout).toContain("There's no choice 9 right now.");
     expect(run.stdout).toContain('I only understand slash commands here');
-    expect(run.stdout).toContain('🥇 Ana Lee — 0 resources, 0 min ← you');
+    // Skipping earns no place on the board: the first finished resource does.
+    expect(run.stdout).toContain('Nobody is on this board yet.\n\nFinish a resource here to join this board.');
   });
 
   it('stops with a message naming the bad setting or the broken curriculum line', async () => {

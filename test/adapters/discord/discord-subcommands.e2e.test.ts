@@ -126,7 +126,7 @@ describe('/webrtc subcommands over the Discord gateway', () => {
     const callback = await run('export');
     expectPrivateMessage(callback);
     expect(callback.body.data.embeds[0].description).toContain('```json');
-    expect(callback.body.data.embeds[0].description).toContain(`"id": "${hope.id}"`);
+    expect(callback.body.data.embeds[0].description).toContain(`"userId": "${hope.id}"`);
   });
 
   it('forget: asks for confirmation with buttons and deletes nothing yet', async () => {

@@ -38,7 +38,7 @@ describe('Slack request signatures', () => {
   });
 
   it.each(forged)('refuses an app_uninstalled event with %s and deletes nothing', async (_, signing) => {
-    await h.command('next', { userId: 'U500' });
+    await h.command('done', { userId: 'U500' });
     const { tamper, ...options } = signing();
     const request = eventRequest({ type: 'app_uninstalled' }, { eventId: `EvForged${Math.random()}` });
     const sent = tamper ? { ...request, rawBody: request.rawBody.replace('T111', 'T112') } : request;

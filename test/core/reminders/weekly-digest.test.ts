@@ -52,6 +52,29 @@ describe('the weekly channel digest', () => {
     expect(recorder.posts[1]!.reply.text).toMatch(/^A quiet week/);
   });
 
+  it.each([
+    [{ day: 'monday', time: '9am' }, 'every Mon at **09:00 Europe/Berlin**'],
+    [{ day: 'Friday', time: '5:30 pm' }, 'every Fri at **17:30 Europe/Berlin**'],
+    [{ day: 'tues', time: '18:00' }, 'every Tue at **18:00 Europe/Berlin**'],
+    [{ day: '9am', time: 'sundays' }, 'every Sun at **09:00 Europe/Berlin**'],
+    [{ day: 'mon', time: 'noon' }, 'every Mon at **12:00 Europe/Berlin**'],
+  ])('reads day names and the times remind reads: %j', async (args, expected) => {
+    expect((await asAdmin(args)).text).toContain(`Weekly digest on: ${expected} in this channel.`);
+  });
+
+  it('explains a day or time it cannot read', async () => {
+    expect((await asAdmin({ day: 'funday', time: '9am' })).text).toBe('"funday" isn\'t a day of the week I know.\nName a day and a time, like `/webrtc digest monday 9am` or `/webrtc digest fri 17:30`.');
+    expect((await asAdmin({ day: 't', time: '9am' })).text).toContain('"t" isn\'t a day of the week I know.');
+    expect((await asAdmin({ day: 'monday' })).text).toBe('Which time?\nFor example `/webrtc digest monday 9am`.');
+    expect((await asAdmin({ day: 'monday', time: '25:00' })).text).toContain('"25:00" isn\'t a time of day I can read.');
+  });
+
+  it('is listed in help under "For admins" without saying "Admins" again', async () => {
+    const help = (await run(t.bot, learner('ana'), 'help')).text!;
+    expect(help).toContain("digest [day time | off]` — Post this channel's weekly leaderboard on a day and time (or off)");
+    expect(help).not.toContain('Admins:');
+  });
+
   it('can be shown and turned off', async () => {
     await asAdmin({ day: 'fri', time: '17:30' });
     expect((await asAdmin({})).text).toContain('every Fri at **17:30 Europe/Berlin**');

@@ -1,0 +1,32 @@
+import { quoteUserText } from '../model/quote-user-text.js';
+import { UserError } from '../model/user-error.js';
+import { parseTimeOfDay } from '../reminders/parse-time-of-day.js';
+
+export type DigestRequest = { kind: 'show' } | { kind: 'off' } | { kind: 'set'; weekday: number; time: string };
+
+/** 0 = Sunday, as `Date#getUTCDay` counts. */
+const DAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const ALIASES: Record<string, number> = { weds: 3, thur: 4, thurs: 4 };
+
+/** "monday", "Mon", "tues", "fridays" -> 0..6 (Sunday first); undefined when it is no day. */
+export function parseWeekday(word: string): number | undefined {
+  const text = word.toLowerCase().replace(/\.$/, '');
+  const singular = text.length > 6 && text.endsWith('s') ? text.slice(0, -1) : text;
+  if (ALIASES[singular] !== undefined) return ALIASES[singular];
+  if (singular.length < 2) return undefined;
+  const matches = DAY_NAMES.flatMap((day, index) => (day.startsWith(singular) ? [index] : []));
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+/** "monday 9am", "mon 09:00", "9 pm friday", "off", "" -> what the admin asked for (day and time checked, as `remind` reads times). */
+export function parseDigestArgs(day: string | undefined, time: string | undefined, slash: string): DigestRequest {
+  const words = [day, time].filter(Boolean).join(' ').trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return { kind: 'show' };
+  if (words.length === 1 && /^(off|stop|none|disable)$/i.test(words[0]!)) return { kind: 'off' };
+  const dayAt = words.findIndex((word) => parseWeekday(word) !== undefined);
+  const example = `\`/${slash} digest monday 9am\``;
+  if (dayAt < 0) throw new UserError('invalid-day', `"${quoteUserText(words[0]!, 20)}" isn't a day of the week I know.`, `Name a day and a time, like ${example} or \`/${slash} digest fri 17:30\`.`);
+  const timeText = words.filter((_, index) => index !== dayAt).join(' ');
+  if (!timeText) throw new UserError('missing-time', 'Which time?', `For example ${example}.`);
+  return { kind: 'set', weekday: parseWeekday(words[dayAt]!)!, time: parseTimeOfDay(timeText) };
+}
