@@ -132,9 +132,9 @@ describe('the completion checklist', () => {
 describe('help and free text', () => {
   it('lists admin commands once under their heading, named as each platform runs them', async () => {
     const local = await run(t.bot, ana, 'help');
-    expect(local.text).toMatch(/\n\n\*\*For admins of this server or workspace:\*\*\n`\/webrtc digest \[mon\.\.sun HH:MM \| off\]` — /);
+    expect(local.text).toMatch(/\n\n\*\*For admins of this server or workspace:\*\*\n`\/webrtc digest \[day time \| off\]` — /);
     const discord = await run(t.bot, { ...ana, platform: 'discord' }, 'help');
-    expect(discord.text).toContain('\n`/webrtc-admin digest [mon..sun HH:MM | off]` — ');
+    expect(discord.text).toContain('\n`/webrtc-admin digest [day time | off]` — ');
   });
 
   it('refuses words after a command that takes none, with its usage', () => {

@@ -44,7 +44,7 @@ describe.each(BACKENDS)('a command writes only what it changes (%s)', (kind) => 
     await run(t.bot, ann, 'done', { resource: 'webrtc-basics' });
     const before = await stored('ann');
     t.clock.advance(60_000);
-    expect((await run(t.bot, ann, 'done', { resource: 'webrtc-basics' })).text).toContain('nothing changed');
+    expect((await run(t.bot, ann, 'done', { resource: 'webrtc-basics' })).text).toContain('Nothing changed.');
     expect(await stored('ann')).toEqual(before);
     await run(t.bot, ann, 'skip', { resource: 'webrtc-vs-websockets' });
     const skipped = await stored('ann');
