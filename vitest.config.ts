@@ -3,8 +3,12 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 20_000,
-    hookTimeout: 20_000,
+    // Generous: on a busy machine a test is slow, not wrong. Waits inside tests (eventually()) give up
+    // sooner, so a failure names what it waited for rather than just "timed out".
+    testTimeout: 40_000,
+    hookTimeout: 40_000,
     pool: 'forks',
+    globalSetup: ['test/setup/redis-global-setup.ts'],
+    reporters: ['default', './test/setup/redis-skip-reporter.ts'],
   },
 });

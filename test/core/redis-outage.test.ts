@@ -22,7 +22,7 @@ async function until(condition: () => Promise<boolean>, what: string): Promise<v
   throw new Error(`timed out waiting for ${what}`);
 }
 
-describe.skipIf(!REDIS_URL)('Redis stops and comes back during a run (set REDIS_URL to run)', () => {
+describe.skipIf(!REDIS_URL)('Redis stops and comes back during a run (needs Redis: a redis-server on PATH, or REDIS_URL)', () => {
   it('users hear "try again", nothing acknowledged is lost, and no reminder goes out twice', { timeout: 60_000 }, async () => {
     server = await createRedisServerProcess();
     await server.start();

@@ -70,7 +70,7 @@ function catchUpReports(instance: Instance): { sent: number; busy: number }[] {
   return instance.stderr().split('\n').filter((line) => line.includes('reminder catch-up after start')).map((line) => JSON.parse(line) as { sent: number; busy: number });
 }
 
-describe.skipIf(!REDIS_URL)('two bot processes on one Redis (set REDIS_URL to run)', () => {
+describe.skipIf(!REDIS_URL)('two bot processes on one Redis (needs Redis: a redis-server on PATH, or REDIS_URL)', () => {
   it('send each due reminder once, count every concurrent done and show the same leaderboard', { timeout: 150_000 }, async () => {
     fake = await startFakeSlack();
     // 500 learners whose daily reminder fell due a minute ago, filed before either instance starts.

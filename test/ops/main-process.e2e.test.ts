@@ -55,7 +55,7 @@ describe('the real entry point in production mode', () => {
   });
 
   // A private redis-server, so it can be stopped; REDIS_URL says this machine has Redis at all.
-  it.skipIf(!REDIS_URL)('Discord only, on Redis: its own /healthz server says 200, then 503 while Redis is down, and SIGTERM still exits 0 (set REDIS_URL to run)', { timeout: 40_000 }, async () => {
+  it.skipIf(!REDIS_URL)('Discord only, on Redis: its own /healthz server says 200, then 503 while Redis is down, and SIGTERM still exits 0 (needs Redis: a redis-server on PATH, or REDIS_URL)', { timeout: 40_000 }, async () => {
     const redis = await createRedisServerProcess();
     await redis.start();
     // kill() waits for an exit; a second call after the one below would wait forever.
