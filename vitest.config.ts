@@ -9,6 +9,7 @@ export default defineConfig({
     hookTimeout: 40_000,
     pool: 'forks',
     globalSetup: ['test/setup/redis-global-setup.ts'],
+    setupFiles: ['test/setup/loopback-only.ts'],
     reporters: ['default', './test/setup/redis-skip-reporter.ts'],
   },
 });
