@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { EVENTUALLY_TIMEOUT_MS, eventuallyFound } from '../support/eventually.js';
 
 export const ROOT = join(import.meta.dirname, '../..');
 const CLEAN_ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
@@ -44,15 +45,13 @@ export function startNodeProcess(script: string, env: Record<string, string>): N
     child,
     output: () => text,
     logs,
-    async waitForLog(message, fields = {}, timeoutMs = 15_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const found = logs().find((line) => matches(line, message, fields));
-        if (found) return found;
-        if (Date.now() > deadline || outputClosed) throw new Error(`no "${message}" log line within ${timeoutMs} ms; output:\n${text}`);
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-    },
+    waitForLog: (message, fields = {}, timeoutMs = EVENTUALLY_TIMEOUT_MS) =>
+      eventuallyFound(() => logs().find((line) => matches(line, message, fields)), {
+        timeoutMs,
+        intervalMs: 25,
+        hopeless: () => outputClosed,
+        what: () => `a "${message}" log line ${JSON.stringify(fields)}; output:\n${text}`,
+      }),
     exited,
     kill: () => void (child.exitCode === null && child.signalCode === null && child.kill('SIGKILL')),
   };

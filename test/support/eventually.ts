@@ -7,6 +7,8 @@ export interface EventuallyOptions {
   intervalMs?: number;
   /** What is awaited, for the failure message (evaluated once, when it fails). */
   what?: string | (() => string);
+  /** Stop early, failing, once this is true: what is awaited can no longer happen (say, the process exited). */
+  hopeless?: () => boolean;
 }
 
 /**
@@ -14,16 +16,20 @@ export interface EventuallyOptions {
  * passes it throws, with the assertion's last error as the cause, so a wait never ends without failing.
  */
 export async function eventually<T>(assertion: () => T | Promise<T>, options: EventuallyOptions = {}): Promise<T> {
-  const { timeoutMs = EVENTUALLY_TIMEOUT_MS, intervalMs = 20, what } = options;
+  const { timeoutMs = EVENTUALLY_TIMEOUT_MS, intervalMs = 20, what, hopeless = () => false } = options;
   const deadline = performance.now() + timeoutMs;
   for (let attempt = 1; ; attempt += 1) {
+    // Decided before the attempt, so the last one still sees whatever arrived in the meantime.
+    const late = performance.now() >= deadline;
+    const lastChance = late || hopeless();
     try {
       return await assertion();
     } catch (error) {
-      if (performance.now() >= deadline) {
+      if (lastChance) {
         const subject = typeof what === 'function' ? what() : what;
         const reason = error instanceof Error ? error.message : String(error);
-        throw new Error(`eventually: ${subject ? `${subject}: ` : ''}still failing after ${timeoutMs} ms (${attempt} attempts): ${reason}`, { cause: error });
+        const when = late ? `after ${timeoutMs} ms` : 'and can no longer pass';
+        throw new Error(`eventually: ${subject ? `${subject}: ` : ''}still failing ${when} (${attempt} attempts): ${reason}`, { cause: error });
       }
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
