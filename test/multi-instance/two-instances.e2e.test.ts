@@ -11,6 +11,7 @@ import { freePort } from '../fakes/free-port.js';
 import { dropRedisNamespace, REDIS_URL } from '../fakes/store-backends.js';
 import { createTestBot } from '../fakes/test-bot.js';
 import { startNodeProcess, type NodeProcess } from '../ops/node-process.js';
+import { eventually } from '../support/eventually.js';
 
 const SECRET = 'two-instances-signing-secret';
 const TEAM = 'T111';
@@ -120,7 +121,7 @@ describe.skipIf(!REDIS_URL)('two bot processes on one Redis (needs Redis: a redi
     // Either instance shows the same leaderboard.
     await slash(first, learners[7]!, 'leaderboard', 'board-first');
     await slash(second, learners[7]!, 'leaderboard', 'board-second');
-    await waitFor(async () => Boolean(replyText('board-first') && replyText('board-second')), 10_000, () => 'leaderboard replies');
+    await waitFor(async () => Boolean(replyText('board-first') && replyText('board-second')), 15_000, () => 'leaderboard replies');
     expect(replyText('board-first')).toContain('500 learners on this board');
     expect(replyText('board-first')).toEqual(replyText('board-second'));
 
@@ -132,10 +133,6 @@ describe.skipIf(!REDIS_URL)('two bot processes on one Redis (needs Redis: a redi
   });
 });
 
-async function waitFor(condition: () => Promise<boolean>, timeoutMs: number, what: () => string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+function waitFor(condition: () => Promise<boolean>, timeoutMs: number, what: () => string): Promise<void> {
+  return eventually(async () => expect(await condition()).toBe(true), { timeoutMs, intervalMs: 100, what });
 }

@@ -4,6 +4,7 @@ import { FakeDiscord } from '../../fakes/fake-discord.js';
 import { freePort } from '../../fakes/free-port.js';
 import { dropRedisNamespace, REDIS_URL } from '../../fakes/store-backends.js';
 import { exitWithin, startNodeProcess, type NodeProcess } from '../../ops/node-process.js';
+import { eventually } from '../../support/eventually.js';
 
 describe('npm run discord:shards', () => {
   const cleanups: Array<() => Promise<void> | void> = [];
@@ -63,7 +64,7 @@ describe('npm run discord:shards', () => {
     manager.child.kill('SIGKILL');
     await manager.waitForLog('shut down cleanly', { shard: '0' }, 15_000);
     expect(manager.logs().find((line) => line.message === 'shutting down')).toMatchObject({ shard: '0', reason: 'the sharding manager is gone' });
-    await until(() => fake.gateway.openConnections === 0);
+    await eventually(() => expect(fake.gateway.openConnections).toBe(0));
   });
 
   it('refuses more than one shard on a store only one process can use, and says to use Redis', { timeout: 30_000 }, async () => {
@@ -78,8 +79,3 @@ describe('npm run discord:shards', () => {
     expect(fixed.fake.requests).toEqual([]);
   });
 });
-
-async function until(condition: () => boolean): Promise<void> {
-  for (let index = 0; index < 200 && !condition(); index += 1) await new Promise((resolve) => setTimeout(resolve, 25));
-  if (!condition()) throw new Error('condition not reached within 5 s');
-}
