@@ -4,6 +4,7 @@ import { openStore } from '../../src/infra/open-store.js';
 import { newLearnerRecord, type LearnerRecord } from '../../src/model/learner.js';
 import type { BoardEntry, Store } from '../../src/ports/store.js';
 import { createFakeClock, type FakeClock } from '../fakes/fake-clock.js';
+import { eventually } from '../support/eventually.js';
 import { describeEachBackend, dropRedisNamespace, freshStoreUrl, REDIS_URL, type BackendKind } from '../fakes/store-backends.js';
 
 const logger = createJsonLogger({ level: 'silent' });
@@ -160,8 +161,7 @@ describeEachBackend('store contract', (kind) => {
     await store.records.set('sent:x', true, 40);
     expect(await store.records.get('digest:b')).toEqual({ weekday: 1 });
     expect(await store.records.get('sent:x')).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 80));
-    expect(await store.records.get('sent:x')).toBeUndefined();
+    await eventually(async () => expect(await store.records.get('sent:x')).toBeUndefined());
     await store.records.delete('digest:b');
     expect(await store.records.get('digest:b')).toBeUndefined();
   });
