@@ -78,14 +78,14 @@ describe('Slack events, App Home and direct messages', () => {
     expect(await h.event({ type: 'app_uninstalled' }, { eventId: 'EvUninstall' })).toBe(200);
     await h.slack.waitFor(() => h.log.lines.find((line) => line.message === 'forgot a Slack workspace'));
     expect(await h.store.learners.get(learnerKey(ada))).toBeUndefined();
-    expect(await h.store.learners.get(learnerKey({ platform: 'slack', workspace: 'T222', id: 'U222' }))).toBeDefined();
+    expect((await h.store.learners.get(learnerKey({ platform: 'slack', workspace: 'T222', id: 'U222' })))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
   });
 
   it('tokens_revoked for the bot token deletes the workspace; for user tokens only, nothing', async () => {
     await h.command('done');
     await h.event({ type: 'tokens_revoked', tokens: { oauth: ['U111'] } }, { eventId: 'EvUserTokens' });
     await settle(h);
-    expect(await h.store.learners.get(learnerKey(ada))).toBeDefined();
+    expect((await h.store.learners.get(learnerKey(ada)))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
     await h.event({ type: 'tokens_revoked', tokens: { bot: ['UBOTFAKE'] } }, { eventId: 'EvBotToken' });
     await h.slack.waitFor(() => h.log.lines.find((line) => line.message === 'forgot a Slack workspace'));
     expect(await h.store.learners.get(learnerKey(ada))).toBeUndefined();
