@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { EVENTUALLY_TIMEOUT_MS, eventuallyFound } from '../support/eventually.js';
 
 export const ROOT = join(import.meta.dirname, '../..');
+/** Keeps the started process on loopback too. */
+const LOOPBACK_ONLY = join(ROOT, 'test/setup/refuse-non-loopback-child.ts');
 const CLEAN_ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
 
 /** One JSON log line the process wrote to stderr. */
@@ -23,7 +25,7 @@ export interface NodeProcess {
 }
 
 export function startNodeProcess(script: string, env: Record<string, string>): NodeProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, script)], { cwd: ROOT, env: { ...CLEAN_ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', LOOPBACK_ONLY, join(ROOT, script)], { cwd: ROOT, env: { ...CLEAN_ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
   child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));

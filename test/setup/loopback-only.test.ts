@@ -3,6 +3,7 @@ import dns from 'node:dns';
 import { createServer, connect } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
+import { exitWithin, startNodeProcess } from '../ops/node-process.js';
 import { isLoopback, takeRefusedConnections } from './refuse-non-loopback.js';
 
 /** The error a socket reports instead of connecting. */
@@ -29,6 +30,12 @@ describe('the test setup keeps every test on this machine', () => {
     expect(String((failure?.cause as Error | undefined)?.message)).toMatch(/refused a connection to example\.com:443/);
     await expect(dns.promises.lookup('example.com')).rejects.toThrow(/refused a connection to DNS lookup of example\.com/);
     expect(takeRefusedConnections().map((attempt) => attempt.target)).toEqual(['example.com:443', 'example.com:443', 'DNS lookup of example.com']);
+  });
+
+  it('a process a test starts is refused too', async () => {
+    const started = startNodeProcess('test/setup/connect-beyond-loopback.ts', {});
+    expect(await exitWithin(started, 30_000)).toMatchObject({ code: 3 });
+    expect(started.output()).toMatch(/refused a connection to 192\.0\.2\.1:80: tests may only reach loopback/);
   });
 
   it('counts 127.0.0.0/8, ::1 and localhost as loopback, and nothing else', () => {
