@@ -5,8 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Generous: on a busy machine a test is slow, not wrong. Waits inside tests (eventually()) give up
     // sooner, so a failure names what it waited for rather than just "timed out".
-    testTimeout: 40_000,
-    hookTimeout: 40_000,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     pool: 'forks',
     globalSetup: ['test/setup/redis-global-setup.ts'],
     setupFiles: ['test/setup/loopback-only.ts'],

@@ -23,7 +23,7 @@ describe('npm run discord:shards', () => {
     return { fake, manager };
   }
 
-  it.skipIf(!REDIS_URL)('starts one process per recommended shard, each on its own shard and port; SIGTERM stops them all cleanly (needs Redis: a redis-server on PATH, or REDIS_URL)', { timeout: 60_000 }, async () => {
+  it.skipIf(!REDIS_URL)('starts one process per recommended shard, each on its own shard and port; SIGTERM stops them all cleanly (needs Redis: a redis-server on PATH, or REDIS_URL)', { timeout: 120_000 }, async () => {
     // The suite's Redis, in a namespace of this test's own.
     const namespace = `shards-${randomUUID()}`;
     cleanups.push(() => dropRedisNamespace(namespace));
