@@ -9,7 +9,7 @@ import { createJsonLogger } from '../../src/infra/json-logger.js';
 import { openStore } from '../../src/infra/open-store.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Store } from '../../src/ports/store.js';
-import { dropRedisNamespace } from '../fakes/store-backends.js';
+import { dropRedisNamespace } from '../fakes/drop-redis-namespace.js';
 
 export type BackendKind = 'sqlite' | 'redis';
 

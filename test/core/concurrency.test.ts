@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { learnerKey } from '../../src/model/learner-key.js';
 import { createTestBot, type TestBot } from '../fakes/test-bot.js';
 import { makePath } from '../fixtures/make-path.js';
-import { BACKENDS, freshStoreUrl, type BackendKind } from '../fakes/store-backends.js';
+import { describeEachBackend, freshStoreUrl, type BackendKind } from '../fakes/store-backends.js';
 import { learner, run } from '../fixtures/learners.js';
 
 const titles = Array.from({ length: 60 }, (_, index) => `Topic ${index + 1}`);
@@ -18,7 +18,7 @@ afterEach(async () => {
   open = [];
 });
 
-describe.each(BACKENDS)('nothing is lost under concurrency (%s)', (kind) => {
+describeEachBackend('nothing is lost under concurrency', (kind) => {
   it('50 concurrent dones by one learner all count', async () => {
     const t = await createTestBot({ storeUrl: await storeUrl(kind), paths: [longPath] });
     open.push(t);

@@ -124,7 +124,7 @@ describe('next, done, skip and undo', () => {
     expect(Object.keys(json.paths.webrtc.marks)).toEqual(['WebRTC Basics (webrtc-basics)']);
     const ask = await run(t.bot, ana, 'forget');
     expect(ask.buttons?.map((button) => button.action.id)).toEqual(['forget-confirm', 'forget-cancel']);
-    expect(await t.store.learners.get(learnerKey(ana))).toBeDefined();
+    expect((await t.store.learners.get(learnerKey(ana)))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
     const cancel = await t.bot.handleAction({ path: 'webrtc', actionId: 'forget-cancel', value: '', ownerId: 'ana', user: ana, channel: { id: 'C-general' } });
     expect(cancel.text).toBe('Nothing was deleted.');
     const record = await t.store.learners.get(learnerKey(ana));

@@ -11,7 +11,7 @@ import { GENERAL, learner, run } from '../fixtures/learners.js';
 const MONDAY_NINE_UTC = Date.UTC(2026, 10, 30, 9, 0);
 const people = [learner('ana', 'Ana'), learner('ben', 'Ben'), learner('cy', 'Cy')];
 
-describe.skipIf(!REDIS_URL)('moving an SQLite bot to Redis (set REDIS_URL to run)', () => {
+describe.skipIf(!REDIS_URL)('moving an SQLite bot to Redis (needs Redis: a redis-server on PATH, or REDIS_URL)', () => {
   it('carries progress, boards, reminders and digests over, and a second run changes nothing', { timeout: 30_000 }, async () => {
     const file = join(await mkdtemp(join(tmpdir(), 'pathbot-migrate-')), 'bot.sqlite');
     const before = await createTestBot({ storeUrl: `sqlite://${file}`, now: MONDAY_NINE_UTC - 23 * 3_600_000 });

@@ -4,7 +4,8 @@ import { openStore } from '../../src/infra/open-store.js';
 import { newLearnerRecord, type LearnerRecord } from '../../src/model/learner.js';
 import type { BoardEntry, Store } from '../../src/ports/store.js';
 import { createFakeClock, type FakeClock } from '../fakes/fake-clock.js';
-import { BACKENDS, dropRedisNamespace, freshStoreUrl, REDIS_URL, type BackendKind } from '../fakes/store-backends.js';
+import { eventually } from '../support/eventually.js';
+import { describeEachBackend, dropRedisNamespace, freshStoreUrl, REDIS_URL, type BackendKind } from '../fakes/store-backends.js';
 
 const logger = createJsonLogger({ level: 'silent' });
 const KEY = 'slack:T1:U1';
@@ -41,7 +42,7 @@ async function letClaimsExpire(kind: BackendKind, clock: FakeClock, ttlMs: numbe
   else clock.advance(ttlMs + 1);
 }
 
-describe.each(BACKENDS)('store contract (%s)', (kind) => {
+describeEachBackend('store contract', (kind) => {
   it('keeps learner records, bumps their revision on every save and validates what it reads back', async () => {
     const { store } = await open(kind);
     expect(await store.learners.get(KEY)).toBeUndefined();
@@ -160,8 +161,7 @@ describe.each(BACKENDS)('store contract (%s)', (kind) => {
     await store.records.set('sent:x', true, 40);
     expect(await store.records.get('digest:b')).toEqual({ weekday: 1 });
     expect(await store.records.get('sent:x')).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 80));
-    expect(await store.records.get('sent:x')).toBeUndefined();
+    await eventually(async () => expect(await store.records.get('sent:x')).toBeUndefined());
     await store.records.delete('digest:b');
     expect(await store.records.get('digest:b')).toBeUndefined();
   });
@@ -172,7 +172,7 @@ describe.each(BACKENDS)('store contract (%s)', (kind) => {
   });
 });
 
-describe.skipIf(!REDIS_URL)('two instances on one Redis (set REDIS_URL to run)', () => {
+describe.skipIf(!REDIS_URL)('two instances on one Redis (needs Redis: a redis-server on PATH, or REDIS_URL)', () => {
   it('lose no update and agree on boards when both write the same learners at once', async () => {
     const first = await open('redis');
     const second = await open('redis', first.where);

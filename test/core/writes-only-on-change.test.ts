@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { BACKENDS, freshStoreUrl } from '../fakes/store-backends.js';
+import { afterEach, expect, it } from 'vitest';
+import { describeEachBackend, freshStoreUrl } from '../fakes/store-backends.js';
 import { createTestBot, type TestBot } from '../fakes/test-bot.js';
 import { learner, run } from '../fixtures/learners.js';
 
@@ -9,7 +9,7 @@ const READING = [
 ] as const;
 const BOARD = 'console:test:C-general:webrtc';
 
-describe.each(BACKENDS)('a command writes only what it changes (%s)', (kind) => {
+describeEachBackend('a command writes only what it changes', (kind) => {
   let t: TestBot;
   const open = async () => {
     const { url, namespace } = await freshStoreUrl(kind);

@@ -5,6 +5,7 @@ import { FakeDiscordChannels } from './fake-discord-channels.js';
 import { FixedWindowBudget } from './fixed-window-budget.js';
 import { json, readBody, send, type ScriptedResponse } from './fake-discord-http.js';
 import { fakeMessage, snowflake } from './fake-discord-objects.js';
+import { EVENTUALLY_TIMEOUT_MS } from '../support/eventually.js';
 
 export type { ScriptedResponse } from './fake-discord-http.js';
 
@@ -111,7 +112,7 @@ export class FakeDiscord {
   }
 
   /** Resolves with the first request (already made or still to come) that matches; rejects after `timeoutMs`. */
-  waitForRequest(match: (request: RecordedRequest) => boolean, timeoutMs = 3000): Promise<RecordedRequest> {
+  waitForRequest(match: (request: RecordedRequest) => boolean, timeoutMs = EVENTUALLY_TIMEOUT_MS): Promise<RecordedRequest> {
     const seen = this.requests.find(match);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {

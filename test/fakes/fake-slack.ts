@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FixedWindowBudget } from './fixed-window-budget.js';
+import { EVENTUALLY_TIMEOUT_MS, eventuallyFound } from '../support/eventually.js';
 
 /** One Web API call the fake received. */
 export interface FakeSlackCall {
@@ -116,15 +117,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return budget.limit;
     },
     callsTo: (method) => calls.filter((call) => call.method === method),
-    async waitFor(find, timeoutMs = 3000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const found = find();
-        if (found !== undefined && found !== false) return found;
-        if (Date.now() > deadline) throw new Error(`fake Slack: condition not met within ${timeoutMs} ms`);
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-    },
+    waitFor: (find, timeoutMs = EVENTUALLY_TIMEOUT_MS) => eventuallyFound(find, { timeoutMs, intervalMs: 10, what: 'fake Slack: condition' }),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -2,33 +2,35 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClient } from '@keyv/redis';
+import { describe, inject } from 'vitest';
+import { dropRedisNamespace as dropNamespace } from './drop-redis-namespace.js';
 
-/** The Redis the suite may use: CI sets REDIS_URL (and .ci/run starts a server); without it Redis tests are skipped. */
-export const REDIS_URL = process.env.REDIS_URL;
+/**
+ * The Redis the suite may use: REDIS_URL when set, else a private redis-server that
+ * test/setup/redis-global-setup.ts started. Undefined only when neither exists: then the tests that
+ * need it (named "(needs Redis …)") are skipped, and test/setup/redis-skip-reporter.ts says so.
+ */
+export const REDIS_URL = inject('redisUrl');
 
 export type BackendKind = 'memory' | 'sqlite' | 'redis';
-export const BACKENDS: BackendKind[] = REDIS_URL ? ['memory', 'sqlite', 'redis'] : ['memory', 'sqlite'];
+
+/** `describe(title (kind))` once per backend; the Redis one is skipped, visibly, when there is no Redis. */
+export function describeEachBackend(title: string, suite: (kind: BackendKind) => void): void {
+  describe(`${title} (memory)`, () => suite('memory'));
+  describe(`${title} (sqlite)`, () => suite('sqlite'));
+  describe.skipIf(!REDIS_URL)(`${title} (redis) (needs Redis: a redis-server on PATH, or REDIS_URL)`, () => suite('redis'));
+}
 
 /** A fresh, empty place for one test: a temp SQLite file, or a Redis namespace of its own. */
 export async function freshStoreUrl(kind: BackendKind): Promise<{ url: string; namespace: string }> {
   const namespace = `test-${randomUUID()}`;
   if (kind === 'memory') return { url: 'memory://', namespace };
   if (kind === 'sqlite') return { url: `sqlite://${join(await mkdtemp(join(tmpdir(), 'pathbot-')), 'bot.sqlite')}`, namespace };
-  if (!REDIS_URL) throw new Error('REDIS_URL is not set');
+  if (!REDIS_URL) throw new Error('no Redis: no redis-server on PATH and no REDIS_URL set');
   return { url: REDIS_URL, namespace };
 }
 
 /** Deletes every key of a test's Redis namespace. */
-export async function dropRedisNamespace(namespace: string, url = REDIS_URL): Promise<void> {
-  if (!url) return;
-  const client = createClient({ url });
-  await client.connect();
-  try {
-    for await (const keys of client.scanIterator({ MATCH: `${namespace}::*`, COUNT: 1000 })) {
-      if (keys.length > 0) await client.unlink(keys);
-    }
-  } finally {
-    client.destroy();
-  }
+export function dropRedisNamespace(namespace: string, url = REDIS_URL): Promise<void> {
+  return dropNamespace(namespace, url);
 }

@@ -26,7 +26,7 @@ async function twoInstances(now: number) {
   return { first, second, platform, sent: () => platform.flatMap((recorder) => recorder.deliveries), posted: () => platform.flatMap((recorder) => recorder.posts) };
 }
 
-describe.skipIf(!REDIS_URL)('every instance runs the minute ticks on one Redis (set REDIS_URL to run)', () => {
+describe.skipIf(!REDIS_URL)('every instance runs the minute ticks on one Redis (needs Redis: a redis-server on PATH, or REDIS_URL)', () => {
   it('each due reminder and each weekly digest goes out once when both tick at the same moment', { timeout: 30_000 }, async () => {
     const { first, second, sent, posted } = await twoInstances(MONDAY_NINE_UTC - 5 * 3_600_000);
     for (let index = 0; index < 200; index += 1) await run(first.bot, learner(`u${index}`), 'remind', { time: '09:00', zone: 'UTC' });

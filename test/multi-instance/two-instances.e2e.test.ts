@@ -11,6 +11,7 @@ import { freePort } from '../fakes/free-port.js';
 import { dropRedisNamespace, REDIS_URL } from '../fakes/store-backends.js';
 import { createTestBot } from '../fakes/test-bot.js';
 import { startNodeProcess, type NodeProcess } from '../ops/node-process.js';
+import { eventually } from '../support/eventually.js';
 
 const SECRET = 'two-instances-signing-secret';
 const TEAM = 'T111';
@@ -70,7 +71,7 @@ function catchUpReports(instance: Instance): { sent: number; busy: number }[] {
   return instance.stderr().split('\n').filter((line) => line.includes('reminder catch-up after start')).map((line) => JSON.parse(line) as { sent: number; busy: number });
 }
 
-describe.skipIf(!REDIS_URL)('two bot processes on one Redis (set REDIS_URL to run)', () => {
+describe.skipIf(!REDIS_URL)('two bot processes on one Redis (needs Redis: a redis-server on PATH, or REDIS_URL)', () => {
   it('send each due reminder once, count every concurrent done and show the same leaderboard', { timeout: 150_000 }, async () => {
     fake = await startFakeSlack();
     // 500 learners whose daily reminder fell due a minute ago, filed before either instance starts.
@@ -120,7 +121,7 @@ describe.skipIf(!REDIS_URL)('two bot processes on one Redis (set REDIS_URL to ru
     // Either instance shows the same leaderboard.
     await slash(first, learners[7]!, 'leaderboard', 'board-first');
     await slash(second, learners[7]!, 'leaderboard', 'board-second');
-    await waitFor(async () => Boolean(replyText('board-first') && replyText('board-second')), 10_000, () => 'leaderboard replies');
+    await waitFor(async () => Boolean(replyText('board-first') && replyText('board-second')), 15_000, () => 'leaderboard replies');
     expect(replyText('board-first')).toContain('500 learners on this board');
     expect(replyText('board-first')).toEqual(replyText('board-second'));
 
@@ -132,10 +133,6 @@ describe.skipIf(!REDIS_URL)('two bot processes on one Redis (set REDIS_URL to ru
   });
 });
 
-async function waitFor(condition: () => Promise<boolean>, timeoutMs: number, what: () => string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+function waitFor(condition: () => Promise<boolean>, timeoutMs: number, what: () => string): Promise<void> {
+  return eventually(async () => expect(await condition()).toBe(true), { timeoutMs, intervalMs: 100, what });
 }

@@ -5,6 +5,7 @@ import { minuteOf } from '../../src/reminders/reminder-slot.js';
 import { createRecordingMessenger } from '../fakes/recording-messenger.js';
 import { createTestBot, type TestBot } from '../fakes/test-bot.js';
 import { GENERAL, learner, run } from '../fixtures/learners.js';
+import { eventually } from '../support/eventually.js';
 
 const NINE_UTC = Date.UTC(2026, 10, 25, 9, 0);
 const MONDAY_NINE_UTC = Date.UTC(2026, 10, 30, 9, 0);
@@ -42,7 +43,7 @@ describe('stopping deliveries for a shutdown', () => {
     t.bot.registerMessenger(gated.messenger);
 
     const tick = t.bot.reminders.tick();
-    await until(() => gated.started() === CONCURRENCY);
+    await eventually(() => expect(gated.started()).toBe(CONCURRENCY));
     t.bot.stopDeliveries();
     gated.open();
     const report = await tick;
@@ -81,8 +82,3 @@ describe('stopping deliveries for a shutdown', () => {
     await t.store.close();
   });
 });
-
-async function until(condition: () => boolean): Promise<void> {
-  for (let index = 0; index < 1000 && !condition(); index += 1) await new Promise((resolve) => setTimeout(resolve, 5));
-  if (!condition()) throw new Error('condition not reached');
-}

@@ -2,10 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { EVENTUALLY_TIMEOUT_MS, eventuallyFound } from '../support/eventually.js';
 
 export const ROOT = join(import.meta.dirname, '../..');
 /** The same loader as `npm start`, by absolute URL so the process may run in any folder. */
 const TSX = pathToFileURL(createRequire(join(ROOT, 'package.json')).resolve('tsx')).href;
+/** Keeps the started process on loopback too. */
+const LOOPBACK_ONLY = join(ROOT, 'test/setup/refuse-non-loopback-child.ts');
 const CLEAN_ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
 
 /** One JSON log line the process wrote to stderr. */
@@ -39,7 +42,7 @@ export interface NodeProcessOptions {
 
 export function startNodeProcess(script: string, env: Record<string, string>, options: NodeProcessOptions = {}): NodeProcess {
   const stdin = options.input === undefined ? 'ignore' : 'pipe';
-  const child = spawn(process.execPath, ['--import', TSX, join(ROOT, script), ...(options.args ?? [])], { cwd: options.cwd ?? ROOT, env: { ...CLEAN_ENV, ...env }, stdio: [stdin, 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', TSX, '--import', LOOPBACK_ONLY, join(ROOT, script), ...(options.args ?? [])], { cwd: options.cwd ?? ROOT, env: { ...CLEAN_ENV, ...env }, stdio: [stdin, 'pipe', 'pipe'] });
   if (options.input !== undefined) child.stdin!.end(options.input);
   let text = '';
   let errors = '';
@@ -70,15 +73,13 @@ export function startNodeProcess(script: string, env: Record<string, string>, op
     output: () => text,
     stderr: () => errors,
     logs,
-    async waitForLog(message, fields = {}, timeoutMs = 15_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const found = logs().find((line) => matches(line, message, fields));
-        if (found) return found;
-        if (Date.now() > deadline || outputClosed) throw new Error(`no "${message}" log line within ${timeoutMs} ms; output:\n${text}`);
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-    },
+    waitForLog: (message, fields = {}, timeoutMs = EVENTUALLY_TIMEOUT_MS) =>
+      eventuallyFound(() => logs().find((line) => matches(line, message, fields)), {
+        timeoutMs,
+        intervalMs: 25,
+        hopeless: () => outputClosed,
+        what: () => `a "${message}" log line ${JSON.stringify(fields)}; output:\n${text}`,
+      }),
     exited,
     closed,
     kill: () => void (child.exitCode === null && child.signalCode === null && child.kill('SIGKILL')),

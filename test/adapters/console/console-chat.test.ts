@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { startConsole } from '../../../adapters/console/start-console.js';
 import { renderConsoleReply } from '../../../adapters/console/render-console-reply.js';
 import { createTestBot } from '../../fakes/test-bot.js';
+import { eventually } from '../../support/eventually.js';
 
 describe('the console chat in process', () => {
   it('shows a reminder when it falls due, and its buttons can be pressed by number', async () => {
@@ -12,17 +13,15 @@ describe('the console chat in process', () => {
     const sink = new PassThrough();
     sink.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const chat = startConsole({ bot: t.bot, logger: t.logger, options: { input, output: sink, userName: 'Tess', channel: 'general', interactive: false } });
-    const said = async (line: string) => {
-      input.write(`${line}\n`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    };
-    await said('/webrtc remind 09:00 UTC');
+    const said = (line: string) => void input.write(`${line}\n`);
+    said('/webrtc remind 09:00 UTC');
+    await eventually(() => expect(output).toContain('09:00 UTC')); // answered: the reminder is set
     t.clock.set(Date.UTC(2026, 10, 25, 9, 0));
     expect((await t.bot.reminders.tick()).sent).toBe(1);
     expect(output).toContain('🔔 Reminder for Tess\nℹ ⏰ Time for WebRTC');
     expect(output).toContain('[1] Done   [2] Snooze 1 hour   [3] Skip today');
-    await said('2');
-    expect(output).toContain("Snoozed. I'll remind you again at Wed 10:00 UTC.");
+    said('2');
+    await eventually(() => expect(output).toContain("Snoozed. I'll remind you again at Wed 10:00 UTC."));
     input.end();
     await chat;
   });

@@ -17,7 +17,7 @@ function runBot(input: string, env: Record<string, string>, args: string[] = [],
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000); // a stuck process, not a slow one: generous on a busy machine
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);

@@ -51,7 +51,7 @@ describe('buttons over the Discord gateway', () => {
 
   it('forget: confirming deletes everything stored about the learner', async () => {
     await h.send(slashCommand(h.fake.appId, { subcommand: 'done' }));
-    expect(await h.learner(hope.id)).toBeDefined();
+    expect((await h.learner(hope.id))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
     const callback = await press(`p1|webrtc|forget-confirm||${hope.id}`);
     expect(callback.body.type).toBe(7);
     expect(callback.body.data.embeds[0].description).toContain('everything I stored about you is deleted');

@@ -4,6 +4,7 @@ import { FakeDiscord } from '../../fakes/fake-discord.js';
 import { freePort } from '../../fakes/free-port.js';
 import { dropRedisNamespace, REDIS_URL } from '../../fakes/store-backends.js';
 import { exitWithin, startNodeProcess, type NodeProcess } from '../../ops/node-process.js';
+import { eventually } from '../../support/eventually.js';
 
 describe('npm run discord:shards', () => {
   const cleanups: Array<() => Promise<void> | void> = [];
@@ -22,7 +23,7 @@ describe('npm run discord:shards', () => {
     return { fake, manager };
   }
 
-  it.skipIf(!REDIS_URL)('starts one process per recommended shard, each on its own shard and port; SIGTERM stops them all cleanly (set REDIS_URL to run)', { timeout: 60_000 }, async () => {
+  it.skipIf(!REDIS_URL)('starts one process per recommended shard, each on its own shard and port; SIGTERM stops them all cleanly (needs Redis: a redis-server on PATH, or REDIS_URL)', { timeout: 120_000 }, async () => {
     // The suite's Redis, in a namespace of this test's own.
     const namespace = `shards-${randomUUID()}`;
     cleanups.push(() => dropRedisNamespace(namespace));
@@ -63,7 +64,7 @@ describe('npm run discord:shards', () => {
     manager.child.kill('SIGKILL');
     await manager.waitForLog('shut down cleanly', { shard: '0' }, 15_000);
     expect(manager.logs().find((line) => line.message === 'shutting down')).toMatchObject({ shard: '0', reason: 'the sharding manager is gone' });
-    await until(() => fake.gateway.openConnections === 0);
+    await eventually(() => expect(fake.gateway.openConnections).toBe(0));
   });
 
   it('refuses more than one shard on a store only one process can use, and says to use Redis', { timeout: 30_000 }, async () => {
@@ -78,8 +79,3 @@ describe('npm run discord:shards', () => {
     expect(fixed.fake.requests).toEqual([]);
   });
 });
-
-async function until(condition: () => boolean): Promise<void> {
-  for (let index = 0; index < 200 && !condition(); index += 1) await new Promise((resolve) => setTimeout(resolve, 25));
-  if (!condition()) throw new Error('condition not reached within 5 s');
-}

@@ -137,7 +137,7 @@ describe('/webrtc subcommands over the Discord gateway', () => {
       `p1|webrtc|forget-confirm||${hope.id}`,
       `p1|webrtc|forget-cancel||${hope.id}`,
     ]);
-    expect(await h.learner(hope.id)).toBeDefined();
+    expect((await h.learner(hope.id))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
   });
 
   it('help: lists the subcommands', async () => {

@@ -5,6 +5,7 @@ import { FakeDiscord } from '../../fakes/fake-discord.js';
 import { createTestBot, type TestBot } from '../../fakes/test-bot.js';
 import { createRecordingLogger } from './recording-logger.js';
 import { hope } from './interaction-payloads.js';
+import { eventually } from '../../support/eventually.js';
 
 describe('startDiscord', () => {
   let fake: FakeDiscord | undefined;
@@ -68,8 +69,13 @@ describe('startDiscord', () => {
   it('keeps the gateway alive: heartbeats are sent and acknowledged', async () => {
     const { fake, testBot, log } = await begin({ heartbeatIntervalMs: 30 });
     adapter = await startDiscord({ bot: testBot.bot, logger: log, options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl } });
-    await waitUntil(() => fake.gateway.heartbeats >= 2 && adapter!.client.ws.ping >= 0, 2000);
-    expect(fake.gateway.heartbeats).toBeGreaterThanOrEqual(2);
+    await eventually(() => {
+      expect(fake.gateway.heartbeats).toBeGreaterThanOrEqual(2);
+      expect(adapter!.client.ws.ping).toBeGreaterThanOrEqual(0); // -1 until an acknowledgement is measured
+    });
+    // Acknowledged heartbeats keep the one connection it opened: no zombie-connection reconnect.
+    expect(fake.gateway.openConnections).toBe(1);
+    expect(adapter.health()).toEqual({ ok: true, state: 'ready' });
   });
 
   it('stop() closes the gateway connection', async () => {
@@ -77,8 +83,8 @@ describe('startDiscord', () => {
     const started = await startDiscord({ bot: testBot.bot, logger: log, options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl } });
     expect(fake.gateway.openConnections).toBe(1);
     await started.stop();
-    await waitUntil(() => fake.gateway.openConnections === 0, 2000);
-    expect(fake.gateway.openConnections).toBe(0);
+    await eventually(() => expect(fake.gateway.openConnections).toBe(0));
+    expect(started.health()).toEqual({ ok: false, state: 'stopped' });
   });
 
   it('health() says ready, then what the gateway is doing while a dropped connection resumes, then stopped', async () => {
@@ -86,9 +92,13 @@ describe('startDiscord', () => {
     const started = await startDiscord({ bot: testBot.bot, logger: log, options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl } });
     expect(started.health()).toEqual({ ok: true, state: 'ready' });
     fake.gateway.dropConnections();
-    await waitUntil(() => !started.health().ok, 2000);
-    expect(started.health().state).toMatch(/^(connecting|resuming|reconnecting)$/);
-    await waitUntil(() => started.health().ok, 5000);
+    const during = await eventually(() => {
+      const health = started.health();
+      expect(health.ok).toBe(false);
+      return health;
+    });
+    expect(during.state).toMatch(/^(connecting|resuming|reconnecting)$/);
+    await eventually(() => expect(started.health()).toEqual({ ok: true, state: 'ready' }));
     expect(fake.gateway.resumes).toEqual(['fake-session']);
     await started.stop();
     expect(started.health()).toEqual({ ok: false, state: 'stopped' });
@@ -114,11 +124,3 @@ describe('startDiscord', () => {
     expect(fake.requests.map((r) => r.route)).toEqual(['/gateway/bot']);
   });
 });
-
-async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

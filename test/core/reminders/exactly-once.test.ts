@@ -6,6 +6,7 @@ import { DEFAULT_REMINDER_OPTIONS } from '../../../src/reminders/reminder-job.js
 import { createRecordingMessenger } from '../../fakes/recording-messenger.js';
 import { createTestBot } from '../../fakes/test-bot.js';
 import { learner, run } from '../../fixtures/learners.js';
+import { eventually } from '../../support/eventually.js';
 
 const NINE_UTC = Date.UTC(2026, 10, 25, 9, 0);
 
@@ -25,7 +26,7 @@ describe('a restart in the middle of a fan-out of 1,000 reminders', () => {
     first.bot.registerMessenger(before.messenger);
     void first.bot.reminders.tick();
     // Every worker is now stuck, as if the process had died with those sends in flight.
-    await until(() => started >= 400 + DEFAULT_REMINDER_OPTIONS.concurrency);
+    await eventually(() => expect(started).toBeGreaterThanOrEqual(400 + DEFAULT_REMINDER_OPTIONS.concurrency));
 
     // The restarted process opens the same file after the leases expire.
     const second = await createTestBot({ storeUrl: file, now: NINE_UTC + 6 * 60_000 });
@@ -48,11 +49,6 @@ describe('a restart in the middle of a fan-out of 1,000 reminders', () => {
     await second.store.close();
   });
 });
-
-async function until(condition: () => boolean): Promise<void> {
-  for (let index = 0; index < 2000 && !condition(); index += 1) await new Promise((resolve) => setTimeout(resolve, 5));
-  if (!condition()) throw new Error('condition not reached');
-}
 
 describe('after downtime', () => {
   it.each([
