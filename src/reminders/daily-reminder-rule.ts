@@ -36,7 +36,9 @@ export async function nextDailyReminder(
  * The daily reminder the learner will really get next, from the one filed (`nextAt`); undefined when none is
  * filed (off, paused, finished). What `remind` and the overview announce.
  */
-export async function comingDailyReminder(records: RecordStore, record: LearnerRecord | undefined, path: LearningPath, member: string): Promise<number | undefined> {
+export async function comingDailyReminder(
+  records: RecordStore, record: LearnerRecord | undefined, path: LearningPath, member: string,
+): Promise<number | undefined> {
   const reminder = record?.paths[path.command]?.reminder;
   if (!reminder?.enabled || reminder.nextAt === null) return undefined;
   return sentFrom(records, record, path, member, reminder, reminder.nextAt);
