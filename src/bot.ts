@@ -17,6 +17,8 @@ import type { Clock } from './ports/clock.js';
 import type { DirectMessenger } from './ports/direct-messenger.js';
 import type { Logger } from './ports/logger.js';
 import { StoreUnavailableError, type Store } from './ports/store.js';
+import { comingDailyReminder } from './reminders/daily-reminder-rule.js';
+import { reminderMember } from './reminders/reminder-slot.js';
 import { createReminderJob, DEFAULT_REMINDER_OPTIONS, type ReminderJobOptions, type TickReport } from './reminders/reminder-job.js';
 import { autocomplete } from './views/autocomplete.js';
 import { overviewReply } from './views/overview-reply.js';
@@ -95,7 +97,9 @@ export function createBot(deps: BotDeps): Bot {
     autocomplete: async (query) => autocomplete(deps.paths.find((path) => path.command === query.path), query),
     overview: async (user, pathName) => {
       const path = pathNamed(pathName);
-      return overviewReply(path, await deps.store.learners.get(learnerKeyOf(user)));
+      const key = learnerKeyOf(user);
+      const record = await deps.store.learners.get(key);
+      return overviewReply(path, record, await comingDailyReminder(deps.store.records, record, path, reminderMember(key, path.command)));
     },
     async forgetWorkspace(platform, workspace) {
       const keys = await deps.store.learners.keysInWorkspace(platform, workspace);

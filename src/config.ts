@@ -35,9 +35,12 @@ export interface DiscordSettings {
 export interface SlackSettings {
   botToken: string;
   signingSecret: string;
+  /** Set (xapp-…) to use Socket Mode: no public URL needed. Otherwise HTTP at /slack/events. */
   appToken?: string;
+  /** Web API base, e.g. http://127.0.0.1:PORT/api/ for a fake; https://slack.com/api/ otherwise. */
   apiUrl?: string;
   adminUserIds: string[];
+  /** Direct messages per workspace per minute (the token bucket's rate). */
   workspaceMessagesPerMinute: number;
 }
 

@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { App, webApi } from '@slack/bolt';
 import type { Bot } from '../../src/bot.js';
+import type { SlackSettings } from '../../src/config.js';
 import type { AdapterHealth } from '../../src/ops/adapter-health.js';
+import { StartUpError } from '../../src/ops/start-up-error.js';
 import type { DirectMessenger } from '../../src/ports/direct-messenger.js';
 import type { Logger } from '../../src/ports/logger.js';
 import type { Store } from '../../src/ports/store.js';
@@ -17,20 +19,11 @@ import { trackListenerRuns } from './track-listener-runs.js';
 
 export { SLACK_EVENTS_PATH, type HttpRoute } from './slack-receivers.js';
 
-/** How the Slack adapter runs; the lead's config fills it from SLACK_* and PORT. */
-export interface SlackOptions {
-  botToken: string;
-  signingSecret: string;
-  /** Set (xapp-…) to use Socket Mode: no public URL needed. Otherwise HTTP on `port` at /slack/events. */
-  appToken?: string;
-  /** Web API base, e.g. http://127.0.0.1:PORT/api/ for a fake. Defaults to https://slack.com/api/. */
-  apiUrl?: string;
+/** What the Slack adapter needs: the configuration's `slack` settings (already checked there), plus where to listen. */
+export interface SlackOptions extends SlackSettings {
   port: number;
   /** Interface to listen on in HTTP mode; all interfaces when unset. */
   host?: string;
-  adminUserIds: string[];
-  /** Direct messages per workspace per minute (the token bucket's rate). */
-  workspaceMessagesPerMinute: number;
   /** GET routes served on the same port in HTTP mode (the health check); Socket Mode listens on none. */
   httpRoutes?: HttpRoute[];
 }
@@ -63,7 +56,6 @@ export async function startSlack(deps: SlackDeps): Promise<RunningSlack> {
   const { bot, store, options } = deps;
   const now = deps.now ?? Date.now;
   const logger = deps.logger.child({ platform: 'slack' });
-  checkOptions(options);
   const boltLogger = toBoltLogger(logger);
   const base = { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), logger: boltLogger, timeout: 10_000 };
   // A 429 must not stall a slash command for a minute inside the client: fail fast, retry transient errors briefly.
@@ -73,8 +65,9 @@ export async function startSlack(deps: SlackDeps): Promise<RunningSlack> {
     ? createSocketReceiver({ appToken: options.appToken, clientOptions, boltLogger })
     : createHttpReceiver({ signingSecret: options.signingSecret, routes: options.httpRoutes ?? [], logger, boltLogger, now });
   const app = new App({ token: options.botToken, receiver, clientOptions, logger: boltLogger, deferInitialization: true });
+  // init() checks the bot token with auth.test before anything listens.
   await app.init().catch((error: unknown) => {
-    throw new Error(`Slack refused SLACK_BOT_TOKEN (auth.test): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new StartUpError(authTestFailure(error), { cause: error });
   });
   app.error(async (error) => logger.error('unhandled Slack listener error', { error: error.message }));
   const runs = trackListenerRuns(app);
@@ -125,12 +118,15 @@ async function listen(app: App, socketMode: boolean, options: SlackOptions): Pro
   return (server.address() as AddressInfo).port;
 }
 
-/** Says which setting is missing, so a first run tells the newcomer what to set. */
-function checkOptions(options: SlackOptions): void {
-  const problems: string[] = [];
-  if (!options.botToken) problems.push('set SLACK_BOT_TOKEN (Bot User OAuth Token, xoxb-…)');
-  if (!options.appToken && !options.signingSecret) problems.push('set SLACK_SIGNING_SECRET (Basic Information → Signing Secret), or SLACK_APP_TOKEN (xapp-…) for Socket Mode');
-  if (options.appToken && !options.appToken.startsWith('xapp-')) problems.push('SLACK_APP_TOKEN must be an app-level token starting with xapp- (scope connections:write)');
-  if (!(options.workspaceMessagesPerMinute > 0)) problems.push('SLACK_MESSAGES_PER_MINUTE must be positive');
-  if (problems.length > 0) throw new Error(`Slack is not configured: ${problems.join('; ')}. See docs/SLACK.md.`);
+/** Web API errors that mean the token itself is refused. https://docs.slack.dev/reference/methods/auth.test */
+const REFUSED_TOKEN_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'not_allowed_token_type']);
+
+/** Why auth.test failed, for the person starting the bot: never the token itself. */
+function authTestFailure(error: unknown): string {
+  const code = (error as { data?: { error?: unknown } } | undefined)?.data?.error;
+  if (typeof code === 'string' && REFUSED_TOKEN_ERRORS.has(code)) {
+    return `Slack refused SLACK_BOT_TOKEN (auth.test: ${code}); copy the Bot User OAuth Token again from your app's OAuth & Permissions page.`;
+  }
+  if (typeof code === 'string') return `Slack answered auth.test with ${code}.`;
+  return `cannot check SLACK_BOT_TOKEN with Slack (auth.test): ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`;
 }

@@ -1,7 +1,7 @@
 import { emptyPathState, type Reminder } from '../model/learner.js';
 import type { Reply } from '../model/reply.js';
-import { dailySkip, nextDailyReminder } from '../reminders/daily-reminder-rule.js';
-import { formatLocal, nextOccurrence } from '../reminders/zoned-time.js';
+import { comingDailyReminder, nextDailyReminder } from '../reminders/daily-reminder-rule.js';
+import { formatLocal } from '../reminders/zoned-time.js';
 import { parseRemindArgs } from '../reminders/parse-remind-args.js';
 import { moveSlot, reminderMember } from '../reminders/reminder-slot.js';
 import { resolveTimeZone } from '../reminders/resolve-time-zone.js';
@@ -73,12 +73,11 @@ async function turnOff({ path, learner, store }: CommandContext): Promise<Reply>
 
 async function showReminder({ path, learner, store }: CommandContext): Promise<Reply> {
   const reminder = learner.state(path)?.reminder;
-  if (!reminder?.enabled || reminder.nextAt === null) {
+  // Studying after the reminder was set skips today's: announce the one that will come.
+  const next = await comingDailyReminder(store.records, learner.record, path, reminderMember(learner.key, path.command));
+  if (!reminder || next === undefined) {
     return { visibility: 'private', tone: 'info', text: `You have no daily reminder. Set one with \`/${path.command} remind 09:00 Europe/Berlin\` (or \`9am\`, and your own zone).` };
   }
-  // Studying after the reminder was set skips today's: announce the one that will come.
-  const skipped = await dailySkip(store.records, learner.record, path, reminderMember(learner.key, path.command), reminder.zone, reminder.nextAt);
-  const next = skipped ? nextOccurrence(reminder.zone, reminder.time, reminder.nextAt) : reminder.nextAt;
   const paused = reminder.paused ? '\nReminders are paused because the last few went unanswered; using any command resumes them.' : '';
   return {
     visibility: 'private',

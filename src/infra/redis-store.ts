@@ -30,14 +30,18 @@ export interface RedisStoreOptions {
  */
 export async function openRedisStore(options: RedisStoreOptions): Promise<Store> {
   const { logger } = options;
+  // Until the first connection is up, a failure ends start-up at once: nobody waits on retries against a
+  // Redis that is not there, and the person starting the bot reads why. After that, outages are retried.
+  let started = false;
   const client: RedisClient = createClient({
     url: options.url,
     disableOfflineQueue: true,
     commandOptions: { timeout: COMMAND_TIMEOUT_MS },
-    socket: { connectTimeout: CONNECT_TIMEOUT_MS, reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2_000) + Math.random() * 100 },
+    socket: { connectTimeout: CONNECT_TIMEOUT_MS, reconnectStrategy: (retries: number) => started && Math.min(50 * 2 ** retries, 2_000) + Math.random() * 100 },
   });
-  watchConnection(client, options);
+  watchConnection(client, options, () => started);
   await connect(client, options.label);
+  started = true;
   const prefix = `${options.namespace}::`;
   const adapter = new KeyvRedis(client, { namespace: options.namespace, throwOnErrors: true, throwOnConnectError: true });
   const keyv = new Keyv({ store: adapter, namespace: options.namespace, useKeyPrefix: false, throwOnErrors: true });
@@ -71,21 +75,33 @@ async function connect(client: RedisClient, label: string): Promise<void> {
   try {
     await Promise.race([
       client.connect(),
-      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${CONNECT_TIMEOUT_MS / 1000} s`)), CONNECT_TIMEOUT_MS))),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(NO_ANSWER)), CONNECT_TIMEOUT_MS))),
     ]);
   } catch (error) {
     if (client.isOpen) client.destroy();
-    throw new Error(`cannot reach Redis at ${label}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(`cannot reach Redis at ${label} (${connectFailure(error)})`, { cause: error });
   } finally {
     clearTimeout(timer);
   }
 }
 
+const NO_ANSWER = `no answer within ${CONNECT_TIMEOUT_MS / 1000} s`;
+
+/** Why the first connection failed, in a few plain words. */
+function connectFailure(error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (code === 'ECONNREFUSED') return 'connection refused';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host not found';
+  if (code === 'ETIMEDOUT' || (error instanceof Error && error.name === 'ConnectionTimeoutError')) return NO_ANSWER;
+  return (error instanceof Error && error.message ? error.message : String(error)).split('\n')[0]!.replace(/\.$/, '');
+}
+
 /** Logs an outage once when it starts and once when it ends, not on every reconnect attempt. */
-function watchConnection(client: RedisClient, { logger, label }: RedisStoreOptions): void {
+function watchConnection(client: RedisClient, { logger, label }: RedisStoreOptions, started: () => boolean): void {
   let down = false;
   client.on('error', (error: unknown) => {
-    if (down) return;
+    // Before start-up completes, the failure is connect()'s to report, as a start-up error.
+    if (down || !started()) return;
     down = true;
     logger.error('redis connection lost; reconnecting', { server: label, error: error instanceof Error ? error.message : String(error) });
   });

@@ -66,8 +66,3 @@ export function phaseOf(path: LearningPath, resource: Resource): Phase {
   return phase;
 }
 
-/** "Phase 2 · 1 of 3" */
-export function placeOf(path: LearningPath, resource: Resource): string {
-  const phase = phaseOf(path, resource);
-  return `Phase ${phase.number} · ${resource.position} of ${phase.resources.length}`;
-}

@@ -29,8 +29,26 @@ export async function dailySkip(records: RecordStore, record: LearnerRecord | un
 export async function nextDailyReminder(
   records: RecordStore, record: LearnerRecord | undefined, path: LearningPath, member: string, reminder: { zone: string; time: string }, after: number,
 ): Promise<number> {
-  const first = nextOccurrence(reminder.zone, reminder.time, after);
-  return (await dailySkip(records, record, path, member, reminder.zone, first)) ? nextOccurrence(reminder.zone, reminder.time, first) : first;
+  return sentFrom(records, record, path, member, reminder, nextOccurrence(reminder.zone, reminder.time, after));
+}
+
+/**
+ * The daily reminder the learner will really get next, from the one filed (`nextAt`); undefined when none is
+ * filed (off, paused, finished). What `remind` and the overview announce.
+ */
+export async function comingDailyReminder(
+  records: RecordStore, record: LearnerRecord | undefined, path: LearningPath, member: string,
+): Promise<number | undefined> {
+  const reminder = record?.paths[path.command]?.reminder;
+  if (!reminder?.enabled || reminder.nextAt === null) return undefined;
+  return sentFrom(records, record, path, member, reminder, reminder.nextAt);
+}
+
+/** `slotAt`, or the day after when that day's reminder is skipped. */
+async function sentFrom(
+  records: RecordStore, record: LearnerRecord | undefined, path: LearningPath, member: string, reminder: { zone: string; time: string }, slotAt: number,
+): Promise<number> {
+  return (await dailySkip(records, record, path, member, reminder.zone, slotAt)) ? nextOccurrence(reminder.zone, reminder.time, slotAt) : slotAt;
 }
 
 /** The learner finished a resource of the path on the local day of `at`. */

@@ -7,14 +7,17 @@ import { nextPart, upNextParagraphs } from './next-part.js';
 import { paragraphs } from './paragraphs.js';
 import { pathMeasure } from './path-measure.js';
 
-/** One card with progress, the next resource and the reminder setting (Slack's App Home). */
-export function overviewReply(path: LearningPath, record: LearnerRecord | undefined): Reply {
+/**
+ * One card with progress, the next resource and the reminder setting (Slack's App Home); `nextReminderAt` is
+ * the reminder that will really come (`comingDailyReminder`), not the one filed.
+ */
+export function overviewReply(path: LearningPath, record: LearnerRecord | undefined, nextReminderAt: number | undefined): Reply {
   const state = record?.paths[path.command];
   const progress = progressOf(path, state);
   const part = nextPart(path, progress, state);
   const reminder = state?.reminder;
-  const reminderText = reminder?.enabled && reminder.nextAt !== null
-    ? `Daily at ${reminder.time} ${reminder.zone} (next: ${formatLocal(reminder.zone, reminder.nextAt)})${reminder.paused ? ', paused' : ''}`
+  const reminderText = reminder && nextReminderAt !== undefined
+    ? `Daily at ${reminder.time} ${reminder.zone} (next: ${formatLocal(reminder.zone, nextReminderAt)})${reminder.paused ? ', paused' : ''}`
     : `Off — \`/${path.command} remind 09:00 Europe/Berlin\` turns it on`;
   return {
     visibility: 'private',

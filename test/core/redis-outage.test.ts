@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { STORE_UNAVAILABLE_REPLY } from '../../src/bot.js';
+import { createJsonLogger } from '../../src/infra/json-logger.js';
+import { openStore } from '../../src/infra/open-store.js';
 import { learnerKey } from '../../src/model/learner-key.js';
 import { createRecordingMessenger } from '../fakes/recording-messenger.js';
 import { createRedisServerProcess, type RedisServerProcess } from '../fakes/redis-server-process.js';
@@ -60,5 +62,29 @@ describe.skipIf(!REDIS_URL)('Redis stops and comes back during a run (needs Redi
     expect((await run(t.bot, people[0]!, 'done')).title).toContain('Marked done');
     await other.store.close();
     await t.store.close();
+  });
+
+  it('once started, an outage is logged once when it starts and once when it ends, and the store reconnects', { timeout: 60_000 }, async () => {
+    const redis = await createRedisServerProcess();
+    await redis.start();
+    try {
+      const lines: string[] = [];
+      const store = await openStore(redis.url, createJsonLogger({ level: 'info', write: (line) => lines.push(line) }));
+      const messages = () => lines.map((line) => (JSON.parse(line) as { message: string }).message);
+      await redis.kill();
+      await eventually(async () => {
+        expect((await store.health()).ok).toBe(false);
+        expect(messages()).toContain('redis connection lost; reconnecting');
+      }, { what: 'the outage to be noticed' });
+      await redis.start();
+      await eventually(async () => {
+        expect((await store.health()).ok).toBe(true);
+        expect(messages()).toContain('redis connection restored');
+      }, { what: 'the store to reconnect' });
+      expect(messages()).toEqual(['store opened', 'redis connection lost; reconnecting', 'redis connection restored']);
+      await store.close();
+    } finally {
+      await redis.kill();
+    }
   });
 });

@@ -42,6 +42,8 @@ export interface FakeSlack {
   readonly responses: FakeResponsePost[];
   /** users.info answers by user id. */
   readonly users: Map<string, Record<string, unknown>>;
+  /** Bot tokens Slack does not know: every call made with one answers `invalid_auth`, as Slack does. */
+  readonly refusedTokens: Set<string>;
   /** What apps.connections.open hands out (a loopback Socket Mode server), when set. */
   socketUrl: string | undefined;
   responseUrl(id: string): string;
@@ -64,6 +66,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const responses: FakeResponsePost[] = [];
   const users = new Map<string, Record<string, unknown>>();
   const queued = new Map<string, FakeAnswer[]>();
+  const refusedTokens = new Set<string>();
   let budget: { limit: FixedWindowBudget; workspaceOf: (call: FakeSlackCall) => string } | undefined;
 
   const server = createServer((request, response) => {
@@ -82,13 +85,17 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const call: FakeSlackCall = { method, args: parseArgs(raw, request.headers['content-type']), at: Date.now() };
       if (auth?.startsWith('Bearer ')) call.token = auth.slice('Bearer '.length);
       calls.push(call);
-      const next = overBudget(call) ?? queued.get(method)?.shift();
+      const next = refused(call) ?? overBudget(call) ?? queued.get(method)?.shift();
       const answer = { body: defaultAnswer(call, users, fake.socketUrl), ...next };
       call.status = answer.status ?? 200;
       if (answer.delayMs) return void setTimeout(() => send(response, answer), answer.delayMs);
       return send(response, answer);
     }
     send(response, { status: 404, body: 'not found' });
+  }
+
+  function refused(call: FakeSlackCall): FakeAnswer | undefined {
+    return call.token !== undefined && refusedTokens.has(call.token) ? { body: { ok: false, error: 'invalid_auth' } } : undefined;
   }
 
   function overBudget(call: FakeSlackCall): FakeAnswer | undefined {
@@ -108,6 +115,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     calls,
     responses,
     users,
+    refusedTokens,
     responseUrl: (id) => `${base}/response/${encodeURIComponent(id)}`,
     queue(method, ...answers) {
       queued.set(method, [...(queued.get(method) ?? []), ...answers]);

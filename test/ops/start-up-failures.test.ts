@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../fakes/fake-discord.js';
+import { startFakeSlack } from '../fakes/fake-slack.js';
 import { freePort } from '../fakes/free-port.js';
 import { ROOT, startNodeProcess, type NodeProcessOptions } from './node-process.js';
 
@@ -43,12 +44,15 @@ describe('start-up failures, as the person starting the bot sees them', { timeou
     expect(result.stderr).not.toMatch(STACK_LINE);
   });
 
-  it('Redis absent at start-up: the message without the stack', async () => {
+  it('Redis absent at start-up: one line saying the connection was refused, no log line, never the password', async () => {
     const port = await freePort();
     const result = await run('src/main.ts', { STORE_URL: `redis://127.0.0.1:${port}` });
     expect(result.code).toBe(1);
-    expect(result.plainLines).toEqual([`Cannot start: cannot reach Redis at redis://127.0.0.1:${port}: no answer within 10 s. Start Redis, or check STORE_URL.`]);
-    expect(result.stderr).not.toMatch(STACK_LINE);
+    expect(result.output).toBe(`Cannot start: cannot reach Redis at redis://127.0.0.1:${port} (connection refused). Start Redis, or check STORE_URL.\n`);
+
+    const withPassword = await run('src/main.ts', { STORE_URL: `redis://:s3cret-do-not-print@127.0.0.1:${port}` });
+    expect(withPassword.code).toBe(1);
+    expect(withPassword.output).toBe(`Cannot start: cannot reach Redis at redis://***@127.0.0.1:${port} (connection refused). Start Redis, or check STORE_URL.\n`);
   });
 
   it('a Discord token Discord refuses, through the real client: one line naming DISCORD_TOKEN, never the token', async () => {
@@ -61,6 +65,17 @@ describe('start-up failures, as the person starting the bot sees them', { timeou
     expect(result.stderr).not.toMatch(STACK_LINE);
     expect(result.output).not.toContain(token);
     expect(fake.requests.map((request) => `${request.method} ${request.route} ${request.status}`)).toEqual(['GET /gateway/bot 401']);
+  });
+
+  it('a Slack bot token Slack refuses, through the real Bolt app: one line naming SLACK_BOT_TOKEN, never the token', async () => {
+    const fake = await startFakeSlack();
+    cleanups.push(() => fake.close());
+    const token = 'xoxb-1234-5678-wrong-token-do-not-print';
+    fake.refusedTokens.add(token);
+    const result = await run('src/main.ts', { SLACK_BOT_TOKEN: token, SLACK_SIGNING_SECRET: 'signing-secret-value', SLACK_API_URL: fake.apiUrl, PORT: '0', HOST: '127.0.0.1' });
+    expect(result.code).toBe(1);
+    expect(result.output).toBe("Cannot start: Slack refused SLACK_BOT_TOKEN (auth.test: invalid_auth); copy the Bot User OAuth Token again from your app's OAuth & Permissions page.\n");
+    expect(fake.calls.map((call) => `${call.method} ${call.status}`)).toEqual(['auth.test 200']);
   });
 
   it('anything unforeseen: its message in one line and where the details are; LOG_LEVEL=debug has the stack', async () => {

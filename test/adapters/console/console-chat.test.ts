@@ -18,8 +18,15 @@ describe('the console chat in process', () => {
     await eventually(() => expect(output).toContain('09:00 UTC')); // answered: the reminder is set
     t.clock.set(Date.UTC(2026, 10, 25, 9, 0));
     expect((await t.bot.reminders.tick()).sent).toBe(1);
-    expect(output).toContain('🔔 Reminder for Tess\nℹ ⏰ Time for WebRTC');
-    expect(output).toContain('[1] Done   [2] Snooze 1 hour   [3] Skip today');
+    expect(output).toContain([
+      '🔔 Reminder for Tess',
+      'ℹ ⏰ Time for WebRTC: WebRTC Basics (30 min) <https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API>',
+      'Article · 30 min · Phase 1, 1 of 2',
+      'Understanding WebRTC and its capabilities',
+      'Afterwards: Move to resource 2',
+      'Path         ░░░░░░░░░░ 0%  0 of 240 min done (0 of 7 resources)',
+      '[1] Done   [2] Snooze 1 hour   [3] Skip today',
+    ].join('\n'));
     said('2');
     await eventually(() => expect(output).toContain("Snoozed. I'll remind you again at Wed 10:00 UTC."));
     input.end();

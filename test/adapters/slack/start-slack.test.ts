@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSlack, type SlackOptions } from '../../../adapters/slack/start-slack.js';
 import type { Bot } from '../../../src/bot.js';
+import { StartUpError } from '../../../src/ops/start-up-error.js';
 import { startFakeSlack, type FakeSlack } from '../../fakes/fake-slack.js';
 import { createTestBot, type TestBot } from '../../fakes/test-bot.js';
 import { recordingLogger } from './recording-logger.js';
@@ -19,25 +20,22 @@ afterEach(async () => {
   await testBot.store.close();
 });
 
-describe('startSlack configuration errors', () => {
-  const start = (options: Partial<SlackOptions>) =>
-    startSlack({
+describe('startSlack with a bot token Slack refuses', () => {
+  it('fails with a start-up error naming SLACK_BOT_TOKEN and what to do, never the token, before listening', async () => {
+    const token = 'xoxb-refused-do-not-print';
+    slack.refusedTokens.add(token);
+    const logger = recordingLogger();
+    const starting = startSlack({
       bot: testBot.bot,
       store: testBot.store,
-      logger: recordingLogger(),
-      options: { botToken: 'xoxb-x', signingSecret: 'secret', apiUrl: slack.apiUrl, port: 0, host: '127.0.0.1', adminUserIds: [], workspaceMessagesPerMinute: 60, ...options },
+      logger,
+      options: { botToken: token, signingSecret: 'secret', apiUrl: slack.apiUrl, port: 0, host: '127.0.0.1', adminUserIds: [], workspaceMessagesPerMinute: 60 },
     });
-
-  it('names the missing settings', async () => {
-    await expect(start({ botToken: '' })).rejects.toThrow(/set SLACK_BOT_TOKEN/);
-    await expect(start({ signingSecret: '' })).rejects.toThrow(/SLACK_SIGNING_SECRET .* or SLACK_APP_TOKEN/);
-    await expect(start({ appToken: 'xoxb-wrong-kind' })).rejects.toThrow(/SLACK_APP_TOKEN must be an app-level token starting with xapp-/);
-    expect(slack.calls).toEqual([]);
-  });
-
-  it('says when Slack refuses the bot token, before listening', async () => {
-    slack.queue('auth.test', { body: { ok: false, error: 'invalid_auth' } });
-    await expect(start({})).rejects.toThrow(/Slack refused SLACK_BOT_TOKEN \(auth.test\): .*invalid_auth/);
+    const error = await starting.then(() => undefined, (failure: unknown) => failure);
+    expect(error).toBeInstanceOf(StartUpError);
+    expect((error as Error).message).toBe("Slack refused SLACK_BOT_TOKEN (auth.test: invalid_auth); copy the Bot User OAuth Token again from your app's OAuth & Permissions page.");
+    expect(slack.calls.map((call) => `${call.method} ${call.token}`)).toEqual([`auth.test ${token}`]);
+    expect(JSON.stringify(logger.lines)).not.toContain(token);
   });
 });
 

@@ -50,6 +50,18 @@ describe('the next reminder announced is the one that comes', () => {
     expect(recorder.deliveries).toHaveLength(0);
   });
 
+  it('studying after setting it: the overview (Slack App Home) announces tomorrow too, and that one comes', async () => {
+    await run(t.bot, ana, 'remind', { time: '20:16', zone: 'UTC' });
+    const reminderField = async () => (await t.bot.overview(ana, 'webrtc')).fields?.find((field) => field.name === 'Daily reminder')?.value;
+    expect(await reminderField()).toBe('Daily at 20:16 UTC (next: Wed 20:16)');
+    t.clock.set(NINE + 3 * 3_600_000);
+    await run(t.bot, ana, 'done');
+    expect(await reminderField()).toBe('Daily at 20:16 UTC (next: Thu 20:16)');
+    expect((await tickAt(EVENING))['not-needed']).toBe(1);
+    expect((await tickAt(EVENING + DAY)).sent).toBe(1);
+    expect(recorder.deliveries).toHaveLength(1);
+  });
+
   it('"Skip today" also passes over a daily reminder still to come today', async () => {
     await run(t.bot, ana, 'remind', { time: '20:16', zone: 'UTC' });
     const press = await t.bot.handleAction({ path: 'webrtc', actionId: 'skip-today', value: '', ownerId: 'ana', user: ana, channel: { id: 'D', isDirect: true } });

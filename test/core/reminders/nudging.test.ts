@@ -23,16 +23,33 @@ const tickAt = async (at: number) => {
 const press = (actionId: string, value = '') => t.bot.handleAction({ path: 'webrtc', actionId, value, ownerId: 'ana', user: ana, channel: { id: 'D', isDirect: true } });
 
 describe('what a reminder says and offers', () => {
-  it('shows the next resource, duration, focus and streak with Done / Snooze 1 hour / Skip today', async () => {
+  it('is titled by the next resource, reads like the next card, and keeps the streak with Done / Snooze 1 hour / Skip today', async () => {
     await run(t.bot, ana, 'done');
     expect((await tickAt(NINE))['not-needed']).toBe(1);
     await tickAt(NINE + DAY);
     const reminder = recorder.deliveries[0]!.reply;
-    expect(reminder.title).toBe('⏰ Time for WebRTC');
-    expect(reminder.text).toContain('Your next resource: **WebRTC vs WebSockets** — Article, 25 min (Phase 1 · 2 of 2)');
-    expect(reminder.text).toContain('_Comparing WebRTC with WebSocket communication_');
-    expect(reminder.text).toContain('Streak: **1 day** 🔥');
+    const next = await run(t.bot, ana, 'next');
+    expect(reminder.title).toBe('⏰ Time for WebRTC: WebRTC vs WebSockets (25 min)');
+    expect(reminder.url).toBe(next.url);
+    expect(reminder.text).toBe([
+      'Article · 25 min · Phase 1, 2 of 2',
+      '_Comparing WebRTC with WebSocket communication_',
+      'Afterwards: Move to Phase 2',
+      'Streak: **1 day** 🔥 — keep it going!',
+    ].join('\n'));
+    expect(reminder.text).not.toContain('](');
+    expect(reminder.progress).toEqual(next.progress);
+    expect(reminder.progress?.map((line) => line.detail)).toEqual(['30 of 240 min done (1 of 7 resources)']);
     expect(reminder.buttons?.map((button) => button.label)).toEqual(['Done', 'Snooze 1 hour', 'Skip today']);
+  });
+
+  it('links the resource once, from its title, and on a first day has no streak line, only the path measure', async () => {
+    await tickAt(NINE);
+    const reminder = recorder.deliveries[0]!.reply;
+    expect(reminder.title).toBe('⏰ Time for WebRTC: WebRTC Basics (30 min)');
+    expect(reminder.url).toBe('https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API');
+    expect(reminder.text).toBe('Article · 30 min · Phase 1, 1 of 2\n_Understanding WebRTC and its capabilities_\nAfterwards: Move to resource 2');
+    expect(reminder.progress?.map((line) => line.detail)).toEqual(['0 of 240 min done (0 of 7 resources)']);
   });
 
   it('is not sent on a day the learner already completed something', async () => {
