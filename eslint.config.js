@@ -16,7 +16,10 @@ export default tseslint.config(
   {
     rules: {
       // Prettier wraps code at 120 columns; this catches what it can't wrap (long comments, chains of words).
-      'max-len': ['error', { code: 160, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true }],
+      'max-len': [
+        'error',
+        { code: 160, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true },
+      ],
       // Commands, actions and ports are async by contract; a handler with nothing to await still fulfils it.
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -10,7 +10,15 @@ import type { BotSettings, CoreDeps } from './learners/core-deps.js';
 import { forgetLearner } from './learners/forget-learner.js';
 import { createSessionOpener } from './learners/learner-session.js';
 import { learnerKey as learnerKeyOf } from './model/learner-key.js';
-import type { ActionPress, AutocompleteQuery, ChannelRef, Choice, Invocation, Platform, UserRef } from './model/invocation.js';
+import type {
+  ActionPress,
+  AutocompleteQuery,
+  ChannelRef,
+  Choice,
+  Invocation,
+  Platform,
+  UserRef,
+} from './model/invocation.js';
 import type { Reply } from './model/reply.js';
 import { UserError } from './model/user-error.js';
 import type { Clock } from './ports/clock.js';
@@ -19,7 +27,12 @@ import type { Logger } from './ports/logger.js';
 import { StoreUnavailableError, type Store } from './ports/store.js';
 import { comingDailyReminder } from './reminders/daily-reminder-rule.js';
 import { reminderMember } from './reminders/reminder-slot.js';
-import { createReminderJob, DEFAULT_REMINDER_OPTIONS, type ReminderJobOptions, type TickReport } from './reminders/reminder-job.js';
+import {
+  createReminderJob,
+  DEFAULT_REMINDER_OPTIONS,
+  type ReminderJobOptions,
+  type TickReport,
+} from './reminders/reminder-job.js';
 import { autocomplete } from './views/autocomplete.js';
 import { overviewReply } from './views/overview-reply.js';
 
@@ -58,26 +71,41 @@ export function createBot(deps: BotDeps): Bot {
   const jobOptions = { ...DEFAULT_REMINDER_OPTIONS, ...deps.reminders };
   const reminders = createReminderJob({ ...core, paths: deps.paths }, jobOptions);
   const digests = createDigestJob({ ...core, paths: deps.paths }, jobOptions);
-  const specs = deps.paths.map((path) => ({ name: path.command, title: path.title, description: describe(path), commands }));
+  const specs = deps.paths.map((path) => ({
+    name: path.command,
+    title: path.title,
+    description: describe(path),
+    commands,
+  }));
 
   const pathNamed = (name: string): LearningPath => {
     const path = deps.paths.find((candidate) => candidate.command === name.toLowerCase());
     if (!path) throw new UserError('unknown-path', `There's no learning path called "${name}".`);
     return path;
   };
-  const contextFor = async (path: LearningPath, user: UserRef, channel: ChannelRef): Promise<CommandContext> =>
-    ({ ...core, path, commands, learner: await openSession(path, user, channel) });
+  const contextFor = async (path: LearningPath, user: UserRef, channel: ChannelRef): Promise<CommandContext> => ({
+    ...core,
+    path,
+    commands,
+    learner: await openSession(path, user, channel),
+  });
 
   return {
     paths: specs,
     handle: (invocation) =>
       answer(deps.logger, async () => {
         const path = pathNamed(invocation.path);
-        const spec = findCommand(specs.find((candidate) => candidate.name === path.command)!, invocation.command || 'help');
+        const spec = findCommand(
+          specs.find((candidate) => candidate.name === path.command)!,
+          invocation.command || 'help',
+        );
         const command = commands.find((candidate) => candidate.name === spec.name) as Command;
         const args = validateArgs(command, invocation.args, path.command);
         if (command.adminOnly && !invocation.isAdmin) {
-          throw new UserError('admin-only', `\`/${path.command} ${command.name}\` is for admins of this server or workspace only.`);
+          throw new UserError(
+            'admin-only',
+            `\`/${path.command} ${command.name}\` is for admins of this server or workspace only.`,
+          );
         }
         const context = await contextFor(path, invocation.user, invocation.channel);
         return withNotices(context, await command.run(context, { ...invocation, args }));
@@ -86,20 +114,36 @@ export function createBot(deps: BotDeps): Bot {
       answer(deps.logger, async () => {
         const path = pathNamed(press.path);
         if (press.ownerId !== press.user.id) {
-          return { visibility: 'private', tone: 'warning', text: `This one isn't yours — run \`/${path.command} next\` to get your own.` };
+          return {
+            visibility: 'private',
+            tone: 'warning',
+            text: `This one isn't yours — run \`/${path.command} next\` to get your own.`,
+          };
         }
         if (!isKnownAction(press.actionId)) {
-          throw new UserError('unknown-action', 'That button is from an older version of this bot.', `Use \`/${path.command} next\` instead.`);
+          throw new UserError(
+            'unknown-action',
+            'That button is from an older version of this bot.',
+            `Use \`/${path.command} next\` instead.`,
+          );
         }
         const context = await contextFor(path, press.user, press.channel);
         return withNotices(context, await runAction(context, press.actionId, press.value));
       }),
-    autocomplete: async (query) => autocomplete(deps.paths.find((path) => path.command === query.path), query),
+    autocomplete: async (query) =>
+      autocomplete(
+        deps.paths.find((path) => path.command === query.path),
+        query,
+      ),
     overview: async (user, pathName) => {
       const path = pathNamed(pathName);
       const key = learnerKeyOf(user);
       const record = await deps.store.learners.get(key);
-      return overviewReply(path, record, await comingDailyReminder(deps.store.records, record, path, reminderMember(key, path.command)));
+      return overviewReply(
+        path,
+        record,
+        await comingDailyReminder(deps.store.records, record, path, reminderMember(key, path.command)),
+      );
     },
     async forgetWorkspace(platform, workspace) {
       const keys = await deps.store.learners.keysInWorkspace(platform, workspace);
@@ -147,7 +191,9 @@ export function errorReply(error: UserError): Reply {
 
 function withNotices(context: CommandContext, reply: Reply): Reply {
   const { notices } = context.learner;
-  return notices.length === 0 ? reply : { ...reply, text: [...notices.map((notice) => `⚠️ ${notice}`), reply.text].filter(Boolean).join('\n\n') };
+  return notices.length === 0
+    ? reply
+    : { ...reply, text: [...notices.map((notice) => `⚠️ ${notice}`), reply.text].filter(Boolean).join('\n\n') };
 }
 
 function describe(path: LearningPath): string {

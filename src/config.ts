@@ -50,7 +50,11 @@ const SECRET_KEYS = new Set(['DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_
 
 const wholeNumber = (min: number, max: number) => {
   const error = `must be a whole number from ${min} to ${max}`;
-  return z.string({ error }).regex(/^\s*\d+\s*$/, error).transform(Number).refine((value) => value >= min && value <= max, error);
+  return z
+    .string({ error })
+    .regex(/^\s*\d+\s*$/, error)
+    .transform(Number)
+    .refine((value) => value >= min && value <= max, error);
 };
 const ianaZone = z.string().refine((zone) => {
   try {
@@ -66,8 +70,14 @@ const snowflake = (what: string) => z.string().regex(/^\d{17,20}$/, `must be the
 /** Every environment variable the bot reads, as it is written; `.env.example` documents each one. */
 const environmentSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
-  STORE_URL: z.string().regex(/^(sqlite|memory|redis|rediss):\/\//, 'must start with sqlite://, redis:// or memory://').default('sqlite://./data/webrtc.sqlite'),
-  STORE_NAMESPACE: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1-64 letters, digits, dots, dashes or underscores').default('pathbot'),
+  STORE_URL: z
+    .string()
+    .regex(/^(sqlite|memory|redis|rediss):\/\//, 'must start with sqlite://, redis:// or memory://')
+    .default('sqlite://./data/webrtc.sqlite'),
+  STORE_NAMESPACE: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1-64 letters, digits, dots, dashes or underscores')
+    .default('pathbot'),
   CURRICULUM_DIR: z.string().default('./curriculum'),
   DEFAULT_TIME_ZONE: ianaZone.default('UTC'),
   DISCORD_TOKEN: z.string().optional(),
@@ -80,15 +90,31 @@ const environmentSchema = z.object({
   SLACK_SIGNING_SECRET: z.string().optional(),
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional(),
   SLACK_API_URL: httpUrl('https://slack.com/api/').optional(),
-  SLACK_ADMIN_USER_IDS: z.string().transform((text) => text.split(',').map((id) => id.trim()).filter(Boolean)).default([]),
+  SLACK_ADMIN_USER_IDS: z
+    .string()
+    .transform((text) =>
+      text
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
+    )
+    .default([]),
   SLACK_MESSAGES_PER_MINUTE: wholeNumber(1, 6000).default(100),
   REMINDER_CATCHUP_MINUTES: wholeNumber(0, 24 * 60).default(120),
   PORT: wholeNumber(0, 65535).default(3000),
   HOST: z.string().optional(),
   SHUTDOWN_TIMEOUT_SECONDS: wholeNumber(1, 600).default(25),
-  DISCORD_SHARD_COUNT: z.union([z.literal('auto'), wholeNumber(1, 1000)], { error: 'must be auto or a whole number of shards from 1 to 1000' }).default('auto'),
+  DISCORD_SHARD_COUNT: z
+    .union([z.literal('auto'), wholeNumber(1, 1000)], {
+      error: 'must be auto or a whole number of shards from 1 to 1000',
+    })
+    .default('auto'),
   // Set by discord.js's ShardingManager for each process it starts (`npm run discord:shards`), never by hand.
-  SHARDS: z.string().regex(/^(\d+|\[\d+(,\d+)*\])$/, 'must be a shard id or a JSON list of them').transform((text) => [JSON.parse(text) as number | number[]].flat()).optional(),
+  SHARDS: z
+    .string()
+    .regex(/^(\d+|\[\d+(,\d+)*\])$/, 'must be a shard id or a JSON list of them')
+    .transform((text) => [JSON.parse(text) as number | number[]].flat())
+    .optional(),
   SHARD_COUNT: wholeNumber(1, 1000).optional(),
 });
 
@@ -100,11 +126,16 @@ export const ENVIRONMENT_KEYS = Object.keys(environmentSchema.shape);
 /** `KEY=` in .env (or an empty variable) means unset, for every key: one rule, here. */
 function withoutBlanks(env: unknown): unknown {
   if (typeof env !== 'object' || env === null) return env;
-  return Object.fromEntries(Object.entries(env).filter(([, value]) => typeof value === 'string' && value.trim() !== ''));
+  return Object.fromEntries(
+    Object.entries(env).filter(([, value]) => typeof value === 'string' && value.trim() !== ''),
+  );
 }
 
 /** The environment in, the settings out; `loadConfig` is the way to use it. */
-export const configSchema = z.preprocess(withoutBlanks, environmentSchema.superRefine(requireTogether).transform(toSettings));
+export const configSchema = z.preprocess(
+  withoutBlanks,
+  environmentSchema.superRefine(requireTogether).transform(toSettings),
+);
 
 function toSettings(env: Environment): Config {
   return {
@@ -114,21 +145,36 @@ function toSettings(env: Environment): Config {
     community: { defaultTimeZone: env.DEFAULT_TIME_ZONE },
     reminders: { catchUpMinutes: env.REMINDER_CATCHUP_MINUTES },
     http: { port: env.PORT, host: env.HOST, shutdownTimeoutSeconds: env.SHUTDOWN_TIMEOUT_SECONDS },
-    discord: env.DISCORD_TOKEN && env.DISCORD_APP_ID
-      ? { token: env.DISCORD_TOKEN, appId: env.DISCORD_APP_ID, guildId: env.DISCORD_GUILD_ID, apiUrl: env.DISCORD_API_URL, sendsPerSecond: env.DISCORD_SENDS_PER_SECOND }
-      : undefined,
-    slack: env.SLACK_BOT_TOKEN && env.SLACK_SIGNING_SECRET
-      ? {
-        botToken: env.SLACK_BOT_TOKEN, signingSecret: env.SLACK_SIGNING_SECRET, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL,
-        adminUserIds: env.SLACK_ADMIN_USER_IDS, workspaceMessagesPerMinute: env.SLACK_MESSAGES_PER_MINUTE,
-      }
-      : undefined,
+    discord:
+      env.DISCORD_TOKEN && env.DISCORD_APP_ID
+        ? {
+            token: env.DISCORD_TOKEN,
+            appId: env.DISCORD_APP_ID,
+            guildId: env.DISCORD_GUILD_ID,
+            apiUrl: env.DISCORD_API_URL,
+            sendsPerSecond: env.DISCORD_SENDS_PER_SECOND,
+          }
+        : undefined,
+    slack:
+      env.SLACK_BOT_TOKEN && env.SLACK_SIGNING_SECRET
+        ? {
+            botToken: env.SLACK_BOT_TOKEN,
+            signingSecret: env.SLACK_SIGNING_SECRET,
+            appToken: env.SLACK_APP_TOKEN,
+            apiUrl: env.SLACK_API_URL,
+            adminUserIds: env.SLACK_ADMIN_USER_IDS,
+            workspaceMessagesPerMinute: env.SLACK_MESSAGES_PER_MINUTE,
+          }
+        : undefined,
     shardManager: { count: env.DISCORD_SHARD_COUNT },
     shard: env.SHARDS ? { ids: env.SHARDS, count: env.SHARD_COUNT ?? env.SHARDS.length } : undefined,
   };
 }
 
-const PLATFORM_KEYS = { Discord: ['DISCORD_TOKEN', 'DISCORD_APP_ID'], Slack: ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'] } as const;
+const PLATFORM_KEYS = {
+  Discord: ['DISCORD_TOKEN', 'DISCORD_APP_ID'],
+  Slack: ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'],
+} as const;
 
 function requireTogether(env: Environment, context: z.RefinementCtx): void {
   for (const [platform, keys] of Object.entries(PLATFORM_KEYS)) {
@@ -151,7 +197,10 @@ export class ConfigError extends StartUpError {
  * The environment as every entry point reads it: the variables of `file` (`.env`, when there is one)
  * under the real environment, which wins, as with `process.loadEnvFile`.
  */
-export function withEnvFile(env: Record<string, string | undefined>, file = '.env'): Record<string, string | undefined> {
+export function withEnvFile(
+  env: Record<string, string | undefined>,
+  file = '.env',
+): Record<string, string | undefined> {
   return existsSync(file) ? { ...parseEnv(readFileSync(file, 'utf8')), ...env } : env;
 }
 
@@ -168,7 +217,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   });
   // The half-configured checks say what to do themselves.
   const whole = parsed.error.issues.filter((issue) => issue.path.length === 0).map((issue) => issue.message);
-  const sentences = [...(keyed.length > 0 ? [`${keyed.join('; ')}. See .env.example for every setting.`] : []), ...whole];
+  const sentences = [
+    ...(keyed.length > 0 ? [`${keyed.join('; ')}. See .env.example for every setting.`] : []),
+    ...whole,
+  ];
   throw new ConfigError(sentences.join(' '));
 }
 
@@ -180,5 +232,7 @@ function shown(value: string): string {
 
 /** Secret values to scrub from every log line. */
 export function secretsOf(config: Config): string[] {
-  return [config.discord?.token, config.slack?.botToken, config.slack?.signingSecret, config.slack?.appToken].filter((value): value is string => Boolean(value));
+  return [config.discord?.token, config.slack?.botToken, config.slack?.signingSecret, config.slack?.appToken].filter(
+    (value): value is string => Boolean(value),
+  );
 }

@@ -40,11 +40,23 @@ async function main(startUp: { logger?: Logger }): Promise<void> {
   const consoleMode = !config.discord && !config.slack;
   const { shard } = config;
   // The console chat owns the terminal: only warnings reach it unless LOG_LEVEL says otherwise.
-  const logger = createJsonLogger({ level: config.log.level ?? (consoleMode ? 'warn' : 'info'), secrets: secretsOf(config) }, shard ? { shard: shard.ids.join(',') } : {});
+  const logger = createJsonLogger(
+    { level: config.log.level ?? (consoleMode ? 'warn' : 'info'), secrets: secretsOf(config) },
+    shard ? { shard: shard.ids.join(',') } : {},
+  );
   startUp.logger = logger;
-  const paths = await loadCurricula(config.curriculum.dir, (warning) => logger.warn(warning.message, { file: warning.file, line: warning.line }));
+  const paths = await loadCurricula(config.curriculum.dir, (warning) =>
+    logger.warn(warning.message, { file: warning.file, line: warning.line }),
+  );
   const store = await openStore(config.store.url, logger, { namespace: config.store.namespace });
-  const bot = createBot({ store, clock: systemClock, logger, paths, settings: config.community, reminders: config.reminders });
+  const bot = createBot({
+    store,
+    clock: systemClock,
+    logger,
+    paths,
+    settings: config.community,
+    reminders: config.reminders,
+  });
   const scheduler = createCronScheduler(logger);
   if (consoleMode) {
     const chat = runConsole(bot, logger);
@@ -68,10 +80,22 @@ interface ServerDeps {
 /** Platforms, /healthz and the reminder ticks, until a signal (or the sharding manager) says stop. */
 async function runServer(config: Config, deps: ServerDeps): Promise<void> {
   const { bot, store, logger, scheduler } = deps;
-  const health = createHealthCheck({ store, storeBackend: config.store.url.split(':')[0]!, timeoutMs: HEALTH_TIMEOUT_MS, secrets: secretsOf(config) });
+  const health = createHealthCheck({
+    store,
+    storeBackend: config.store.url.split(':')[0]!,
+    timeoutMs: HEALTH_TIMEOUT_MS,
+    secrets: secretsOf(config),
+  });
   const endpoint = createHealthEndpoint(health, logger);
   const port = shardPort(config.http.port, deps.shard?.ids);
-  const platforms = await startPlatforms(config, { bot, store, logger, port, shard: deps.shard, healthRoute: { path: HEALTH_PATH, listener: endpoint } });
+  const platforms = await startPlatforms(config, {
+    bot,
+    store,
+    logger,
+    port,
+    shard: deps.shard,
+    healthRoute: { path: HEALTH_PATH, listener: endpoint },
+  });
   for (const platform of platforms) health.watch(platform.name, platform.health);
   // Slack over HTTP already listens on the port and serves /healthz itself.
   const httpPlatform = platforms.find((platform) => platform.port !== undefined);
@@ -79,16 +103,27 @@ async function runServer(config: Config, deps: ServerDeps): Promise<void> {
   logger.info('health endpoint listening', { path: HEALTH_PATH, port: healthServer?.port ?? httpPlatform?.port });
 
   const remindersStarted = startReminders(bot, scheduler, logger);
-  const shutdown = handleShutdownSignals({ signals: process, exit: (code) => process.exit(code), logger, timeoutMs: config.http.shutdownTimeoutSeconds * 1000 }, async () => {
-    health.markStopping();
-    bot.stopDeliveries();
-    // Sends already under way finish first: Discord's go through its client, which must stay up until then.
-    await remindersStarted;
-    await scheduler.stop();
-    for (const platform of platforms) await platform.stop().catch((error: unknown) => logger.error('adapter stop failed', { platform: platform.name, error }));
-    await healthServer?.close();
-    await store.close();
-  });
+  const shutdown = handleShutdownSignals(
+    {
+      signals: process,
+      exit: (code) => process.exit(code),
+      logger,
+      timeoutMs: config.http.shutdownTimeoutSeconds * 1000,
+    },
+    async () => {
+      health.markStopping();
+      bot.stopDeliveries();
+      // Sends already under way finish first: Discord's go through its client, which must stay up until then.
+      await remindersStarted;
+      await scheduler.stop();
+      for (const platform of platforms)
+        await platform
+          .stop()
+          .catch((error: unknown) => logger.error('adapter stop failed', { platform: platform.name, error }));
+      await healthServer?.close();
+      await store.close();
+    },
+  );
   if (process.send) obeyShardingManager(shutdown, logger);
   await remindersStarted;
 }
@@ -98,23 +133,41 @@ function obeyShardingManager(shutdown: ShutdownRequests, logger: Logger): void {
   process.on('message', (message) => isStopRequest(message) && shutdown.request('asked by the sharding manager'));
   process.on('disconnect', () => shutdown.request('the sharding manager is gone'));
   // discord.js tells the manager about gateway changes without a callback: once it is gone, that must not crash us.
-  process.on('error', (error: Error) => logger.debug('message to the sharding manager not delivered', { error: error.message }));
+  process.on('error', (error: Error) =>
+    logger.debug('message to the sharding manager not delivered', { error: error.message }),
+  );
 }
 
 /** Adapters have registered their messengers by now: catch up what was missed, then tick every minute. */
 async function startReminders(bot: Bot, scheduler: Scheduler, logger: Logger): Promise<void> {
   // A store outage during the catch-up must not take the running bot down; the ticks look back too.
-  await bot.reminders.catchUp().catch((error: unknown) => logger.error('reminder catch-up failed; the minute ticks go on', { error }));
+  await bot.reminders
+    .catchUp()
+    .catch((error: unknown) => logger.error('reminder catch-up failed; the minute ticks go on', { error }));
   scheduler.every('reminders', '* * * * *', async () => void (await bot.reminders.tick()));
   scheduler.every('weekly-digest', '* * * * *', async () => void (await bot.digests.tick()));
 }
 
 async function runConsole(bot: Bot, logger: Logger): Promise<void> {
-  const { values } = parseArgs({ options: { user: { type: 'string' }, channel: { type: 'string' }, path: { type: 'string' } }, strict: false });
+  const { values } = parseArgs({
+    options: { user: { type: 'string' }, channel: { type: 'string' }, path: { type: 'string' } },
+    strict: false,
+  });
   const userName = typeof values.user === 'string' && values.user.trim() ? values.user : safeUserName();
   const channel = typeof values.channel === 'string' && values.channel.trim() ? values.channel : 'general';
   const path = typeof values.path === 'string' ? values.path : undefined;
-  await startConsole({ bot, logger, options: { input: process.stdin, output: process.stdout, userName, channel, path, interactive: Boolean(process.stdin.isTTY) } });
+  await startConsole({
+    bot,
+    logger,
+    options: {
+      input: process.stdin,
+      output: process.stdout,
+      userName,
+      channel,
+      path,
+      interactive: Boolean(process.stdin.isTTY),
+    },
+  });
 }
 
 interface PlatformDeps extends Omit<ServerDeps, 'scheduler'> {
@@ -130,7 +183,12 @@ async function startPlatforms(config: Config, deps: PlatformDeps): Promise<Platf
     platforms.push({ name: 'discord', health: discord.health, stop: discord.stop });
   }
   if (config.slack) {
-    const slack = await startSlack({ bot, store, logger, options: { ...config.slack, port: deps.port, host: config.http.host, httpRoutes: [deps.healthRoute] } });
+    const slack = await startSlack({
+      bot,
+      store,
+      logger,
+      options: { ...config.slack, port: deps.port, host: config.http.host, httpRoutes: [deps.healthRoute] },
+    });
     platforms.push({ name: 'slack', port: slack.port, health: slack.health, stop: slack.stop });
   }
   return platforms;

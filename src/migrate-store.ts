@@ -19,8 +19,14 @@ async function main(startUp: { logger?: Logger }): Promise<void> {
   const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' } } });
   const from = values.from ?? 'sqlite://./data/webrtc.sqlite';
   const to = values.to ?? config.store.url;
-  if (!from.startsWith('sqlite://')) throw new ConfigError(`--from must be an SQLite store like sqlite://./data/webrtc.sqlite, not "${redactUrl(from)}".`);
-  if (!/^rediss?:\/\//.test(to)) throw new ConfigError(`--to must be a Redis store like redis://127.0.0.1:6379 (or set STORE_URL), not "${redactUrl(to)}".`);
+  if (!from.startsWith('sqlite://'))
+    throw new ConfigError(
+      `--from must be an SQLite store like sqlite://./data/webrtc.sqlite, not "${redactUrl(from)}".`,
+    );
+  if (!/^rediss?:\/\//.test(to))
+    throw new ConfigError(
+      `--to must be a Redis store like redis://127.0.0.1:6379 (or set STORE_URL), not "${redactUrl(to)}".`,
+    );
   const file = sqliteFile(from);
   if (!existsSync(file)) throw new ConfigError(`There is no SQLite file at ${file}.`);
   const logger = createJsonLogger({ level: config.log.level ?? 'warn', secrets: [] });
@@ -30,7 +36,9 @@ async function main(startUp: { logger?: Logger }): Promise<void> {
     const report = await copySqliteStore(file, config.store.namespace, target, systemClock.now());
     console.log(`Copied ${file} into ${redactUrl(to)} (namespace "${config.store.namespace}"):`);
     console.log(`  learners copied: ${report.learners} (already there, kept as they are: ${report.learnersKept})`);
-    console.log(`  leaderboard rows: ${report.boardRows}, reminder slots: ${report.reminderSlots}, weekly digests: ${report.digestSlots}`);
+    console.log(
+      `  leaderboard rows: ${report.boardRows}, reminder slots: ${report.reminderSlots}, weekly digests: ${report.digestSlots}`,
+    );
     console.log(`  other records: ${report.records} (expired, skipped: ${report.expired})`);
     if (report.invalid.length > 0) console.log(`  NOT copied, invalid: ${report.invalid.join(', ')}`);
   } finally {

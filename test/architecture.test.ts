@@ -14,7 +14,10 @@ function files(directory: string): string[] {
 }
 
 describe('architecture', () => {
-  const core = files(join(root, 'src')).map((path) => ({ path: relative(root, path), text: readFileSync(path, 'utf8') }));
+  const core = files(join(root, 'src')).map((path) => ({
+    path: relative(root, path),
+    text: readFileSync(path, 'utf8'),
+  }));
 
   it('finds the core files it checks', () => {
     expect(core.map((file) => file.path)).toContain('src/bot.ts');
@@ -30,11 +33,20 @@ describe('architecture', () => {
   });
 
   it('only the entry points hand process.env to src/config.ts', () => {
-    expect(core.filter((file) => /process\.env/.test(file.text)).map((file) => file.path).sort()).toEqual(['src/main.ts', 'src/migrate-store.ts']);
+    expect(
+      core
+        .filter((file) => /process\.env/.test(file.text))
+        .map((file) => file.path)
+        .sort(),
+    ).toEqual(['src/main.ts', 'src/migrate-store.ts']);
   });
 
   it('the core does not read the wall clock', () => {
-    const offenders = core.filter((file) => /Date\.now\(\)|new Date\(\)/.test(file.text) && !['src/ports/clock.ts', 'src/infra/json-logger.ts'].includes(file.path));
+    const offenders = core.filter(
+      (file) =>
+        /Date\.now\(\)|new Date\(\)/.test(file.text) &&
+        !['src/ports/clock.ts', 'src/infra/json-logger.ts'].includes(file.path),
+    );
     expect(offenders.map((file) => file.path)).toEqual([]);
   });
 
@@ -43,7 +55,8 @@ describe('architecture', () => {
       for (const path of files(join(root, 'adapters', platform))) {
         const others = ['console', 'discord', 'slack'].filter((other) => other !== platform);
         const text = readFileSync(path, 'utf8');
-        for (const other of others) expect(text, relative(root, path)).not.toMatch(new RegExp(`from ['"]\\.\\./${other}/`));
+        for (const other of others)
+          expect(text, relative(root, path)).not.toMatch(new RegExp(`from ['"]\\.\\./${other}/`));
       }
     }
   });

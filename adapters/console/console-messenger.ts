@@ -14,7 +14,8 @@ export function createConsoleMessenger(show: (heading: string, reply: Reply, pat
   return {
     platform: 'console',
     open: async () => ({ address: 'terminal' }),
-    send: (target, reply, key) => once(key, () => show(`🔔 Reminder for ${target.user.displayName ?? target.user.id}`, reply, target.path)),
+    send: (target, reply, key) =>
+      once(key, () => show(`🔔 Reminder for ${target.user.displayName ?? target.user.id}`, reply, target.path)),
     postToChannel: (channel, reply, key) => once(key, () => show(`📣 Posted in #${channel.channelId}`, reply)),
   };
 }

@@ -19,9 +19,13 @@ export function renderConsoleReply(reply: Reply): string {
   if (reply.title) lines.push(`${TONE_ICON[reply.tone ?? 'info']} ${reply.title}${reply.url ? ` <${reply.url}>` : ''}`);
   if (reply.text) lines.push(markdownToPlain(reply.text));
   for (const field of reply.fields ?? []) lines.push(renderField(field));
-  for (const line of reply.progress ?? []) lines.push(`${line.label.padEnd(12)} ${progressBar(line.done, line.total)}${line.detail ? `  ${line.detail}` : ''}`);
+  for (const line of reply.progress ?? [])
+    lines.push(
+      `${line.label.padEnd(12)} ${progressBar(line.done, line.total)}${line.detail ? `  ${line.detail}` : ''}`,
+    );
   if (reply.footer) lines.push(markdownToPlain(reply.footer));
-  if (reply.buttons?.length) lines.push(reply.buttons.map((button, index) => `[${index + 1}] ${button.label}`).join('   '));
+  if (reply.buttons?.length)
+    lines.push(reply.buttons.map((button, index) => `[${index + 1}] ${button.label}`).join('   '));
   if (!reply.title && reply.tone === 'error') lines[0] = `${TONE_ICON.error} ${lines[0] ?? ''}`;
   return lines.join('\n');
 }
@@ -34,5 +38,8 @@ function renderField(field: ReplyField): string {
 }
 
 function indent(text: string): string {
-  return text.split('\n').map((line) => `  ${line}`).join('\n');
+  return text
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
 }

@@ -33,19 +33,32 @@ export async function startConsole(deps: { bot: Bot; logger: Logger; options: Co
   const print = (text: string) => options.output.write(`${text}\n`);
   // The terminal's own zone is the learner's: `/webrtc remind 9am` means 9am here.
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const user: UserRef = { platform: 'console', workspace: 'local', id: consoleId(options.userName), displayName: options.userName, timeZone };
+  const user: UserRef = {
+    platform: 'console',
+    workspace: 'local',
+    id: consoleId(options.userName),
+    displayName: options.userName,
+    timeZone,
+  };
   const channel: ChannelRef = { id: consoleId(options.channel) };
-  const defaultPath = chooseDefaultPath(bot.paths.map((path) => path.name), options.path);
+  const defaultPath = chooseDefaultPath(
+    bot.paths.map((path) => path.name),
+    options.path,
+  );
   let pressable: string[] = [];
 
   const show = (reply: Reply, path: string) => {
-    pressable = (reply.buttons ?? []).map((button) => encodeAction({ path, actionId: button.action.id, value: button.action.value, ownerId: user.id }));
+    pressable = (reply.buttons ?? []).map((button) =>
+      encodeAction({ path, actionId: button.action.id, value: button.action.value, ownerId: user.id }),
+    );
     print(`${renderConsoleReply(reply)}\n`);
   };
-  bot.registerMessenger(createConsoleMessenger((heading, reply, path) => {
-    print(`\n${heading}`);
-    show(reply, path ?? defaultPath);
-  }));
+  bot.registerMessenger(
+    createConsoleMessenger((heading, reply, path) => {
+      print(`\n${heading}`);
+      show(reply, path ?? defaultPath);
+    }),
+  );
   const respond = async (line: string) => {
     if (/^\d+$/.test(line)) {
       const action = decodeAction(pressable[Number(line) - 1] ?? '');
@@ -54,7 +67,10 @@ export async function startConsole(deps: { bot: Bot; logger: Logger; options: Co
     }
     const match = /^\/(\S+)\s*(.*)$/s.exec(line);
     const spec = bot.paths.find((path) => path.name === match?.[1]?.toLowerCase());
-    if (!match || !spec) return print(`I only understand slash commands here, like /${defaultPath} next (or a number to press a button). /${defaultPath} help lists them.\n`);
+    if (!match || !spec)
+      return print(
+        `I only understand slash commands here, like /${defaultPath} next (or a number to press a button). /${defaultPath} help lists them.\n`,
+      );
     let parsed: { command: string; args: Record<string, string> };
     try {
       parsed = parseCommandLine(match[2] ?? '', spec);
@@ -66,7 +82,9 @@ export async function startConsole(deps: { bot: Bot; logger: Logger; options: Co
     show(await bot.handle({ path: spec.name, ...parsed, user, channel, isAdmin: true }), spec.name);
   };
 
-  print(`${bot.paths.map((path) => path.description).join('\n')}\nLocal console as "${options.userName}" in #${options.channel}. Type /${defaultPath} next to begin, /${defaultPath} help for everything${options.interactive ? ', Ctrl+D to quit' : ''}.\n`);
+  print(
+    `${bot.paths.map((path) => path.description).join('\n')}\nLocal console as "${options.userName}" in #${options.channel}. Type /${defaultPath} next to begin, /${defaultPath} help for everything${options.interactive ? ', Ctrl+D to quit' : ''}.\n`,
+  );
   const lines = createInterface({ input: options.input, terminal: false });
   for await (const raw of lines) {
     const line = raw.trim();
@@ -94,5 +112,11 @@ export function chooseDefaultPath(names: readonly string[], requested?: string):
 }
 
 function consoleId(name: string): string {
-  return name.trim().toLowerCase().replace(/[^a-z0-9_.-]+/g, '-').slice(0, 32) || 'you';
+  return (
+    name
+      .trim()
+      .toLowerCase()
+      .replace(/[^a-z0-9_.-]+/g, '-')
+      .slice(0, 32) || 'you'
+  );
 }

@@ -14,7 +14,10 @@ import { replyPrivately } from './reply-privately.js';
  * card cannot be pressed twice; every other answer is a new message. A press on a reminder DM acts
  * for the guild learner the reminder was for (see button-owner.ts).
  */
-export async function answerButtonPress(interaction: ButtonInteraction, deps: { bot: Bot; deferAfterMs: number }): Promise<void> {
+export async function answerButtonPress(
+  interaction: ButtonInteraction,
+  deps: { bot: Bot; deferAfterMs: number },
+): Promise<void> {
   const action = decodeAction(interaction.customId);
   if (!action || !deps.bot.paths.some((path) => path.name === action.path)) {
     await replyPrivately(interaction, 'This button has expired. Run the command again for a fresh one.');

@@ -20,7 +20,9 @@ import { truncateText } from './truncate-text.js';
  * Manage Server, guilds only) when the path has admin-only subcommands. See slash-command-names.ts.
  * Every option is a string: the core parses and validates values, autocomplete only suggests.
  */
-export function buildSlashCommands(paths: readonly PathCommandSpec[]): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+export function buildSlashCommands(
+  paths: readonly PathCommandSpec[],
+): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   return paths.flatMap((path) => {
     const learnerCommands = path.commands.filter((command) => !command.adminOnly);
     const adminCommands = path.commands.filter((command) => command.adminOnly);
@@ -46,7 +48,10 @@ function slashCommand(
   description: string,
   commands: readonly CommandSpec[],
 ): RESTPostAPIChatInputApplicationCommandsJSONBody {
-  for (const candidate of [name, ...commands.flatMap((command) => [command.name, ...command.options.map((option) => option.name)])]) {
+  for (const candidate of [
+    name,
+    ...commands.flatMap((command) => [command.name, ...command.options.map((option) => option.name)]),
+  ]) {
     assertCommandName(candidate);
   }
   if (commands.length > SUBCOMMANDS_MAX) {
@@ -64,7 +69,9 @@ function slashCommand(
 /** Discord refuses the whole registration for one bad name; say which name and why instead. */
 function assertCommandName(name: string): void {
   if (!COMMAND_NAME.test(name)) {
-    throw new Error(`"${name}" cannot be a Discord command or option name: use 1-32 lowercase letters, digits, "-" or "_"`);
+    throw new Error(
+      `"${name}" cannot be a Discord command or option name: use 1-32 lowercase letters, digits, "-" or "_"`,
+    );
   }
 }
 

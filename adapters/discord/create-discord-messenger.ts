@@ -67,7 +67,8 @@ export function createDiscordMessenger(deps: DiscordMessengerDeps): DirectMessen
     if (result.status === 'undeliverable' && result.reason === 'discord-unknown-channel' && target.address) {
       result = await sendTo(undefined);
     }
-    if (result.status === 'undeliverable') deps.logger.info('discord DM undeliverable', { userId: target.user.id, reason: result.reason });
+    if (result.status === 'undeliverable')
+      deps.logger.info('discord DM undeliverable', { userId: target.user.id, reason: result.reason });
     return result;
   }
 

@@ -37,10 +37,16 @@ export function createInteractionListener(deps: InteractionListenerDeps): Intera
     try {
       await route(interaction);
     } catch (error) {
-      deps.logger.error('discord interaction failed', { ...describeInteraction(interaction), error: describeError(error) });
+      deps.logger.error('discord interaction failed', {
+        ...describeInteraction(interaction),
+        error: describeError(error),
+      });
       if (!interaction.isRepliable()) return;
       await replyPrivately(interaction, APOLOGY, 'error').catch((apologyError: unknown) =>
-        deps.logger.warn('discord apology not delivered', { interactionId: interaction.id, error: describeError(apologyError) }),
+        deps.logger.warn('discord apology not delivered', {
+          interactionId: interaction.id,
+          error: describeError(apologyError),
+        }),
       );
     }
   }
@@ -63,9 +69,11 @@ export function createInteractionListener(deps: InteractionListenerDeps): Intera
 function describeInteraction(interaction: Interaction): Record<string, unknown> {
   return {
     interactionId: interaction.id,
-    kind: interaction.isChatInputCommand() ? `/${interaction.commandName} ${interaction.options.getSubcommand(false) ?? ''}`.trim()
-      : interaction.isButton() ? `button ${interaction.customId}`
-      : `type ${interaction.type}`,
+    kind: interaction.isChatInputCommand()
+      ? `/${interaction.commandName} ${interaction.options.getSubcommand(false) ?? ''}`.trim()
+      : interaction.isButton()
+        ? `button ${interaction.customId}`
+        : `type ${interaction.type}`,
     userId: interaction.user.id,
     guildId: interaction.guildId,
     channelId: interaction.channelId,

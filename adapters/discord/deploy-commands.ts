@@ -26,13 +26,22 @@ async function main(startUp: { logger?: Logger }): Promise<void> {
   const bot = createBot({ store, clock: systemClock, logger, paths, settings: config.community });
   const rest = new REST(discord.apiUrl ? { api: discord.apiUrl } : {}).setToken(discord.token);
   try {
-    const result = await deploySlashCommands({ rest, appId: discord.appId, guildId: discord.guildId, paths: bot.paths }).catch((error: unknown) => {
+    const result = await deploySlashCommands({
+      rest,
+      appId: discord.appId,
+      guildId: discord.guildId,
+      paths: bot.paths,
+    }).catch((error: unknown) => {
       if ((error as { status?: unknown }).status !== 401) throw error;
-      throw new StartUpError('Discord refused DISCORD_TOKEN (401); copy the bot token again from the Developer Portal (Bot > Reset Token).', { cause: error });
+      throw new StartUpError(
+        'Discord refused DISCORD_TOKEN (401); copy the bot token again from the Developer Portal (Bot > Reset Token).',
+        { cause: error },
+      );
     });
-    const where = result.scope === 'guild'
-      ? `in server ${discord.guildId} (available now)`
-      : 'globally (can take a few minutes to show up in every server)';
+    const where =
+      result.scope === 'guild'
+        ? `in server ${discord.guildId} (available now)`
+        : 'globally (can take a few minutes to show up in every server)';
     console.log(`Registered ${result.names.map((name) => `/${name}`).join(', ')} ${where}.`);
   } finally {
     rest.clearHashSweeper();

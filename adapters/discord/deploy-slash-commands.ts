@@ -19,7 +19,11 @@ export async function deploySlashCommands(deps: {
   guildId?: string;
   paths: readonly PathCommandSpec[];
 }): Promise<DeployResult> {
-  const route = deps.guildId ? Routes.applicationGuildCommands(deps.appId, deps.guildId) : Routes.applicationCommands(deps.appId);
-  const registered = (await deps.rest.put(route, { body: buildSlashCommands(deps.paths) })) as RESTPutAPIApplicationCommandsResult;
+  const route = deps.guildId
+    ? Routes.applicationGuildCommands(deps.appId, deps.guildId)
+    : Routes.applicationCommands(deps.appId);
+  const registered = (await deps.rest.put(route, {
+    body: buildSlashCommands(deps.paths),
+  })) as RESTPutAPIApplicationCommandsResult;
   return { scope: deps.guildId ? 'guild' : 'global', names: registered.map((command) => command.name) };
 }

@@ -20,6 +20,11 @@ export function logRateLimits(rest: REST, logger: Logger): void {
     });
   });
   rest.on(RESTEvents.RateLimited, (info) =>
-    logger.warn('discord rate limit reached, waiting', { method: info.method, route: info.route, waitMs: info.timeToReset, global: info.global }),
+    logger.warn('discord rate limit reached, waiting', {
+      method: info.method,
+      route: info.route,
+      waitMs: info.timeToReset,
+      global: info.global,
+    }),
   );
 }

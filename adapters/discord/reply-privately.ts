@@ -3,7 +3,11 @@ import { renderDiscordReply } from './render-discord-reply.js';
 import { toReplyOptions } from './to-message-options.js';
 
 /** A short private note from the adapter itself (stale command or button, or an apology). */
-export async function replyPrivately(interaction: RepliableInteraction, text: string, tone: 'warning' | 'error' = 'warning'): Promise<void> {
+export async function replyPrivately(
+  interaction: RepliableInteraction,
+  text: string,
+  tone: 'warning' | 'error' = 'warning',
+): Promise<void> {
   const options = toReplyOptions(renderDiscordReply({ visibility: 'private', tone, text }, interaction.user.id, ''));
   if (interaction.deferred || interaction.replied) await interaction.followUp(options);
   else await interaction.reply(options);

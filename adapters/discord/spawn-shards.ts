@@ -33,14 +33,22 @@ export async function spawnShards(deps: { logger: Logger; options: ShardsOptions
   const count = options.count === 'auto' ? await recommendedShardCount(options) : options.count;
   requireSharedStore(options.storeUrl, count);
   // No respawn while starting: a shard that cannot start (bad config) would be restarted forever.
-  const manager = new ShardingManager(options.file, { totalShards: count, token: options.token, execArgv: options.execArgv, respawn: false, mode: 'process' });
+  const manager = new ShardingManager(options.file, {
+    totalShards: count,
+    token: options.token,
+    execArgv: options.execArgv,
+    respawn: false,
+    mode: 'process',
+  });
   manager.on('shardCreate', (shard) => watchShard(shard, count, logger));
   logger.info('starting shards', { count });
   try {
     await manager.spawn({ amount: count, delay: SPAWN_DELAY_MS, timeout: READY_TIMEOUT_MS });
   } catch (error) {
     await stopShards(manager, options.stopTimeoutMs, logger);
-    throw new Error(`a shard did not start: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(`a shard did not start: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
   manager.respawn = true;
   logger.info('all shards ready', { count });
@@ -60,7 +68,9 @@ export function requireSharedStore(storeUrl: string, count: number): void {
 function watchShard(shard: Shard, count: number, logger: Logger): void {
   const fields = { shard: shard.id, of: count };
   shard.on('ready', () => logger.info('shard ready', fields));
-  shard.on('death', (child) => logger.warn('shard process exited', { ...fields, code: (child as ChildProcess).exitCode }));
+  shard.on('death', (child) =>
+    logger.warn('shard process exited', { ...fields, code: (child as ChildProcess).exitCode }),
+  );
   shard.on('reconnecting', () => logger.warn('shard reconnecting to the gateway', fields));
   // A failed respawn is reported here; without a listener the manager itself would crash.
   shard.on('error', (error) => logger.error('shard error', { ...fields, error }));

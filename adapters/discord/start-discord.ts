@@ -45,7 +45,11 @@ const READY_TIMEOUT_MS = 30_000;
 const DRAIN_TIMEOUT_MS = 5_000;
 
 /** Connects to Discord, answers /<path> interactions through the core, and registers the DM messenger. */
-export async function startDiscord(deps: { bot: Bot; logger: Logger; options: DiscordOptions }): Promise<DiscordAdapter> {
+export async function startDiscord(deps: {
+  bot: Bot;
+  logger: Logger;
+  options: DiscordOptions;
+}): Promise<DiscordAdapter> {
   const { bot, options } = deps;
   const logger = deps.logger.child({ platform: 'discord' });
   const client = createDiscordClient(options);
@@ -109,6 +113,7 @@ function loginFailure(error: unknown): string {
   if (code === 'TokenInvalid' || (error as { status?: unknown }).status === 401) {
     return 'Discord refused DISCORD_TOKEN; copy the bot token again from the Developer Portal (Bot > Reset Token).';
   }
-  if (error instanceof Error && error.name === 'AbortError') return `the gateway did not become ready within ${READY_TIMEOUT_MS / 1000} s.`;
+  if (error instanceof Error && error.name === 'AbortError')
+    return `the gateway did not become ready within ${READY_TIMEOUT_MS / 1000} s.`;
   return error instanceof Error ? error.message : String(error);
 }

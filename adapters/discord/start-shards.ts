@@ -15,8 +15,12 @@ const STOP_MARGIN_MS = 5_000;
 async function main(): Promise<void> {
   const config = loadConfig(withEnvFile(process.env));
   const { discord } = config;
-  if (!discord) throw new ConfigError('To start Discord shards, set DISCORD_TOKEN and DISCORD_APP_ID (see docs/DISCORD.md).');
-  const logger = createJsonLogger({ level: config.log.level ?? 'info', secrets: secretsOf(config) }, { component: 'shard-manager' });
+  if (!discord)
+    throw new ConfigError('To start Discord shards, set DISCORD_TOKEN and DISCORD_APP_ID (see docs/DISCORD.md).');
+  const logger = createJsonLogger(
+    { level: config.log.level ?? 'info', secrets: secretsOf(config) },
+    { component: 'shard-manager' },
+  );
   const stopTimeoutMs = config.http.shutdownTimeoutSeconds * 1000 + STOP_MARGIN_MS;
   const shards = await spawnShards({
     logger,
@@ -31,7 +35,10 @@ async function main(): Promise<void> {
       stopTimeoutMs,
     },
   });
-  handleShutdownSignals({ signals: process, exit: (code) => process.exit(code), logger, timeoutMs: stopTimeoutMs + STOP_MARGIN_MS }, () => shards.stop());
+  handleShutdownSignals(
+    { signals: process, exit: (code) => process.exit(code), logger, timeoutMs: stopTimeoutMs + STOP_MARGIN_MS },
+    () => shards.stop(),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -19,7 +19,11 @@ const HOME_CHANNEL: ChannelRef = { id: 'app-home', isDirect: true };
  * A pressed button -> the core's ActionPress -> its reply. Buttons this bot did not make give undefined.
  * The core itself answers "this one isn't yours" when the presser is not the owner.
  */
-export async function answerButtonPress(deps: ButtonAnswerDeps, body: BlockAction, action: ButtonAction): Promise<{ reply: Reply; press: ActionPress } | undefined> {
+export async function answerButtonPress(
+  deps: ButtonAnswerDeps,
+  body: BlockAction,
+  action: ButtonAction,
+): Promise<{ reply: Reply; press: ActionPress } | undefined> {
   const decoded = decodeAction(action.action_id);
   if (!decoded) {
     deps.logger.debug('ignored a Slack button this bot did not make', { actionId: action.action_id });

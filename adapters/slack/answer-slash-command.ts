@@ -27,13 +27,23 @@ export const APOLOGY: Reply = {
 };
 
 /** `/webrtc done webrtc-basics` -> the core's invocation -> its reply. Expected failures become private replies. */
-export async function answerSlashCommand(deps: AnswerDeps, spec: PathCommandSpec, command: SlashCommand): Promise<Answer> {
+export async function answerSlashCommand(
+  deps: AnswerDeps,
+  spec: PathCommandSpec,
+  command: SlashCommand,
+): Promise<Answer> {
   const user = commandUser(command);
   let invocation: Invocation | undefined;
   try {
     const parsed = parseCommandLine(command.text ?? '', spec);
     const subcommand = spec.commands.find((candidate) => candidate.name === parsed.command);
-    invocation = { path: spec.name, command: parsed.command, args: parsed.args, user, channel: commandChannel(command) };
+    invocation = {
+      path: spec.name,
+      command: parsed.command,
+      args: parsed.args,
+      user,
+      channel: commandChannel(command),
+    };
     // users.info costs a call: ask only when the answer matters (admin-only, or a time zone to default).
     if (subcommand?.adminOnly || subcommand?.options.some((option) => option.kind === 'zone')) {
       const profile = await deps.profiles(user);
@@ -61,5 +71,8 @@ export function commandUser(command: SlashCommand): UserRef {
 
 /** DMs never join a leaderboard; Slack names a DM "directmessage" and gives DM ids a "D" prefix. */
 export function commandChannel(command: SlashCommand): ChannelRef {
-  return { id: command.channel_id, isDirect: command.channel_name === 'directmessage' || command.channel_id.startsWith('D') };
+  return {
+    id: command.channel_id,
+    isDirect: command.channel_name === 'directmessage' || command.channel_id.startsWith('D'),
+  };
 }

@@ -53,6 +53,8 @@ export async function homeView(bot: Pick<Bot, 'paths' | 'overview'>, user: UserR
     const reply = await bot.overview(user, path.name);
     sections.push(renderSlackReply(reply, user.id, path.name).blocks);
   }
-  const blocks = sections.flatMap((section, index) => (index === 0 ? section : [{ type: 'divider' } as KnownBlock, ...section]));
+  const blocks = sections.flatMap((section, index) =>
+    index === 0 ? section : [{ type: 'divider' } as KnownBlock, ...section],
+  );
   return { type: 'home', blocks: fitBlocks(blocks, [], MAX_HOME_BLOCKS) };
 }

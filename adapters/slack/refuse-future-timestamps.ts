@@ -12,7 +12,10 @@ export function refuseFutureTimestamps(listener: RequestListener, now: () => num
     const header = request.headers['x-slack-request-timestamp'];
     const timestamp = typeof header === 'string' ? Number(header) : Number.NaN;
     if (Number.isFinite(timestamp) && timestamp > Math.floor(now() / 1000) + MAX_REQUEST_AGE_SECONDS) {
-      logger.warn('refused a Slack request dated in the future', { path: request.url, aheadSeconds: timestamp - Math.floor(now() / 1000) });
+      logger.warn('refused a Slack request dated in the future', {
+        path: request.url,
+        aheadSeconds: timestamp - Math.floor(now() / 1000),
+      });
       request.resume();
       request.on('end', () => {
         response.writeHead(401);

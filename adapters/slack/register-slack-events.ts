@@ -40,7 +40,10 @@ export function registerSlackEvents(app: App, deps: EventDeps): void {
 /** Claims each event id before any listener runs; a retry or redelivery of a claimed id stops here. */
 export function oncePerEventId(store: Store, logger: Logger): Middleware<AnyMiddlewareArgs> {
   return async ({ body, next }) => {
-    const eventId = (body as { type?: string; event_id?: string }).type === 'event_callback' ? (body as { event_id?: string }).event_id : undefined;
+    const eventId =
+      (body as { type?: string; event_id?: string }).type === 'event_callback'
+        ? (body as { event_id?: string }).event_id
+        : undefined;
     if (eventId && !(await store.claims.claim(`slack:event:${eventId}`, EVENT_ID_TTL_MS))) {
       logger.info('ignored a Slack event already handled', { eventId });
       return;

@@ -44,7 +44,10 @@ export function registerSlackListeners(app: App, deps: ListenerDeps): void {
       const { text, blocks } = renderSlackReply(reply, press.user.id, press.path);
       await client.chat.postMessage({ channel: press.user.id, text, blocks, unfurl_links: false });
     } else {
-      await respondSafely(deps.logger, respond, { ...toResponse(reply, press.user.id, press.path), replace_original: false });
+      await respondSafely(deps.logger, respond, {
+        ...toResponse(reply, press.user.id, press.path),
+        replace_original: false,
+      });
     }
     if (press.user.id === press.ownerId) await deps.home.refresh(press.user);
   });
@@ -52,20 +55,29 @@ export function registerSlackListeners(app: App, deps: ListenerDeps): void {
   // Acknowledge anything else (a link button, an old format) so Slack shows no error; there is nothing to do.
   app.action(FOREIGN_ACTION_ID, async ({ ack, action }) => {
     await ack();
-    deps.logger.debug('ignored a Slack action this bot does not handle', { actionId: 'action_id' in action ? action.action_id : undefined });
+    deps.logger.debug('ignored a Slack action this bot does not handle', {
+      actionId: 'action_id' in action ? action.action_id : undefined,
+    });
   });
 }
 
 /** Private replies are ephemeral; public ones (the leaderboard) are posted in the channel. */
 export function toResponse(reply: Reply, ownerId: string, path: string): RespondArguments {
   const { text, blocks } = renderSlackReply(reply, ownerId, path);
-  return { response_type: reply.visibility === 'public' ? 'in_channel' : 'ephemeral', text, blocks, unfurl_links: false };
+  return {
+    response_type: reply.visibility === 'public' ? 'in_channel' : 'ephemeral',
+    text,
+    blocks,
+    unfurl_links: false,
+  };
 }
 
 async function respondSafely(logger: Logger, respond: RespondFn, message: RespondArguments): Promise<void> {
   try {
     await respond(message);
   } catch (error) {
-    logger.error('could not answer on the Slack response_url', { error: error instanceof Error ? error.message : String(error) });
+    logger.error('could not answer on the Slack response_url', {
+      error: error instanceof Error ? error.message : String(error),
+    });
   }
 }

@@ -23,12 +23,22 @@ export interface SlackMessage {
   blocks: KnownBlock[];
 }
 
-const TONE_ICON: Record<Tone, string> = { info: '', success: ':white_check_mark: ', warning: ':warning: ', error: ':x: ' };
+const TONE_ICON: Record<Tone, string> = {
+  info: '',
+  success: ':white_check_mark: ',
+  warning: ':warning: ',
+  error: ':x: ',
+};
 const SHORTENED_NOTE = '_(shortened to fit Slack)_';
 
 /** Renders a core Reply as Block Kit within Slack's limits; buttons carry the owner and the path. */
 export function renderSlackReply(reply: Reply, ownerId: string, path: string): SlackMessage {
-  const content = [...titleBlocks(reply), ...textBlocks(reply.text), ...fieldBlocks(reply.fields), ...progressBlocks(reply.progress)];
+  const content = [
+    ...titleBlocks(reply),
+    ...textBlocks(reply.text),
+    ...fieldBlocks(reply.fields),
+    ...progressBlocks(reply.progress),
+  ];
   const tail = [...actionBlocks(reply.buttons, ownerId, path), ...footerBlocks(reply.footer)];
   return { text: fallbackText(reply, path), blocks: fitBlocks(content, tail, MAX_MESSAGE_BLOCKS) };
 }
@@ -72,7 +82,11 @@ function fieldBlocks(fields: ReplyField[] | undefined): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   let row: ReplyField[] = [];
   const flush = () => {
-    if (row.length > 0) blocks.push({ type: 'section', fields: row.map((field) => ({ type: 'mrkdwn', text: fieldText(field, MAX_FIELD_TEXT) })) });
+    if (row.length > 0)
+      blocks.push({
+        type: 'section',
+        fields: row.map((field) => ({ type: 'mrkdwn', text: fieldText(field, MAX_FIELD_TEXT) })),
+      });
     row = [];
   };
   for (const field of fields ?? []) {

@@ -36,16 +36,32 @@ export function createSlackDirectMessenger(deps: SlackDirectMessengerDeps): Dire
     // Posting with `channel: <user id>` reaches the app's DM directly: nothing to open or store.
     open: async () => ({}),
     send: (target, reply, idempotencyKey) =>
-      postPaced(deps, target.user.workspace, target.address ?? target.user.id, renderSlackReply(reply, target.user.id, pathOf(target, deps.defaultPath)),
-        deps.logger.child({ workspace: target.user.workspace, user: target.user.id, idempotencyKey })),
+      postPaced(
+        deps,
+        target.user.workspace,
+        target.address ?? target.user.id,
+        renderSlackReply(reply, target.user.id, pathOf(target, deps.defaultPath)),
+        deps.logger.child({ workspace: target.user.workspace, user: target.user.id, idempotencyKey }),
+      ),
     // The weekly digest: a public post with no buttons, under the same workspace budget.
     postToChannel: (channel, reply, idempotencyKey) =>
-      postPaced(deps, channel.workspace, channel.channelId, renderSlackReply(reply, channel.channelId, deps.defaultPath),
-        deps.logger.child({ workspace: channel.workspace, channel: channel.channelId, idempotencyKey })),
+      postPaced(
+        deps,
+        channel.workspace,
+        channel.channelId,
+        renderSlackReply(reply, channel.channelId, deps.defaultPath),
+        deps.logger.child({ workspace: channel.workspace, channel: channel.channelId, idempotencyKey }),
+      ),
   };
 }
 
-async function postPaced(deps: SlackDirectMessengerDeps, workspace: string, channel: string, message: ReturnType<typeof renderSlackReply>, log: Logger): Promise<SendResult> {
+async function postPaced(
+  deps: SlackDirectMessengerDeps,
+  workspace: string,
+  channel: string,
+  message: ReturnType<typeof renderSlackReply>,
+  log: Logger,
+): Promise<SendResult> {
   const bucket = deps.bucketFor(workspace);
   for (let attempt = 1; ; attempt += 1) {
     await bucket.take();
@@ -62,7 +78,10 @@ async function postPaced(deps: SlackDirectMessengerDeps, workspace: string, chan
       const rateLimited = retryAfterSeconds(error);
       if (rateLimited !== undefined) {
         bucket.pauseFor(rateLimited * 1000);
-        log.warn('Slack rate limited a direct message; pausing the workspace', { retryAfterSeconds: rateLimited, attempt });
+        log.warn('Slack rate limited a direct message; pausing the workspace', {
+          retryAfterSeconds: rateLimited,
+          attempt,
+        });
         if (attempt < MAX_RATE_LIMITED_ATTEMPTS) continue;
         throw new Error(`Slack kept rate limiting direct messages after ${attempt} attempts`, { cause: error });
       }

@@ -18,7 +18,13 @@ export interface SlackReceiver {
   health(): AdapterHealth;
 }
 
-export function createHttpReceiver(deps: { signingSecret: string; routes: HttpRoute[]; logger: Logger; boltLogger: BoltLogger; now: () => number }): SlackReceiver {
+export function createHttpReceiver(deps: {
+  signingSecret: string;
+  routes: HttpRoute[];
+  logger: Logger;
+  boltLogger: BoltLogger;
+  now: () => number;
+}): SlackReceiver {
   // processBeforeResponse stays false: the ack goes out at once and the work continues in this
   // long-running process, which keeps every answer inside Slack's 3 seconds.
   const receiver = new HTTPReceiver({
@@ -32,13 +38,24 @@ export function createHttpReceiver(deps: { signingSecret: string; routes: HttpRo
 }
 
 /** Socket Mode, with the socket's state followed from its client's events (connecting, connected, reconnecting…). */
-export function createSocketReceiver(deps: { appToken: string; clientOptions: webApi.WebClientOptions; boltLogger: BoltLogger }): SlackReceiver {
-  const receiver = new SocketModeReceiver({ appToken: deps.appToken, logger: deps.boltLogger, installerOptions: { clientOptions: deps.clientOptions } });
+export function createSocketReceiver(deps: {
+  appToken: string;
+  clientOptions: webApi.WebClientOptions;
+  boltLogger: BoltLogger;
+}): SlackReceiver {
+  const receiver = new SocketModeReceiver({
+    appToken: deps.appToken,
+    logger: deps.boltLogger,
+    installerOptions: { clientOptions: deps.clientOptions },
+  });
   let state = 'connecting';
   for (const next of ['connecting', 'connected', 'reconnecting', 'disconnecting', 'disconnected']) {
     receiver.client.on(next, () => void (state = next));
   }
   // A lost socket emits only "close" until the client's reconnect delay (seconds) has passed.
   receiver.client.on('close', () => void (state = 'disconnected'));
-  return { receiver, health: () => (state === 'connected' ? { ok: true, state: 'socket' } : { ok: false, state: `socket-${state}` }) };
+  return {
+    receiver,
+    health: () => (state === 'connected' ? { ok: true, state: 'socket' } : { ok: false, state: `socket-${state}` }),
+  };
 }

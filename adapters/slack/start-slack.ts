@@ -59,12 +59,28 @@ export async function startSlack(deps: SlackDeps): Promise<RunningSlack> {
   const boltLogger = toBoltLogger(logger);
   const base = { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), logger: boltLogger, timeout: 10_000 };
   // A 429 must not stall a slash command for a minute inside the client: fail fast, retry transient errors briefly.
-  const clientOptions: webApi.WebClientOptions = { ...base, rejectRateLimitedCalls: true, retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2000 } };
+  const clientOptions: webApi.WebClientOptions = {
+    ...base,
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2000 },
+  };
   const socketMode = Boolean(options.appToken);
   const { receiver, health } = options.appToken
     ? createSocketReceiver({ appToken: options.appToken, clientOptions, boltLogger })
-    : createHttpReceiver({ signingSecret: options.signingSecret, routes: options.httpRoutes ?? [], logger, boltLogger, now });
-  const app = new App({ token: options.botToken, receiver, clientOptions, logger: boltLogger, deferInitialization: true });
+    : createHttpReceiver({
+        signingSecret: options.signingSecret,
+        routes: options.httpRoutes ?? [],
+        logger,
+        boltLogger,
+        now,
+      });
+  const app = new App({
+    token: options.botToken,
+    receiver,
+    clientOptions,
+    logger: boltLogger,
+    deferInitialization: true,
+  });
   // init() checks the bot token with auth.test before anything listens.
   await app.init().catch((error: unknown) => {
     throw new StartUpError(authTestFailure(error), { cause: error });
@@ -81,7 +97,10 @@ export async function startSlack(deps: SlackDeps): Promise<RunningSlack> {
   bot.registerMessenger(messenger);
 
   const port = await listen(app, socketMode, options);
-  logger.info('Slack adapter started', { mode: socketMode ? 'socket' : 'http', ...(port !== undefined ? { port } : {}) });
+  logger.info('Slack adapter started', {
+    mode: socketMode ? 'socket' : 'http',
+    ...(port !== undefined ? { port } : {}),
+  });
   let stopped = false;
   return {
     messenger,
@@ -97,12 +116,22 @@ export async function startSlack(deps: SlackDeps): Promise<RunningSlack> {
 }
 
 /** The messenger paces itself, so its client neither queues on 429 nor retries behind its back. */
-function createPacedMessenger(options: SlackOptions, base: webApi.WebClientOptions, defaultPath: string, now: () => number, logger: Logger): DirectMessenger {
+function createPacedMessenger(
+  options: SlackOptions,
+  base: webApi.WebClientOptions,
+  defaultPath: string,
+  now: () => number,
+  logger: Logger,
+): DirectMessenger {
   const perMinute = options.workspaceMessagesPerMinute;
   // A burst of about one second's worth: Slack may drop bursts silently instead of answering 429.
   const burst = Math.max(1, Math.ceil(perMinute / 60));
   return createSlackDirectMessenger({
-    client: new webApi.WebClient(options.botToken, { ...base, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } }),
+    client: new webApi.WebClient(options.botToken, {
+      ...base,
+      rejectRateLimitedCalls: true,
+      retryConfig: { retries: 0 },
+    }),
     bucketFor: createWorkspaceBuckets(() => createTokenBucket({ perMinute, burst, now, sleep: realSleep })),
     defaultPath,
     logger,
@@ -119,7 +148,14 @@ async function listen(app: App, socketMode: boolean, options: SlackOptions): Pro
 }
 
 /** Web API errors that mean the token itself is refused. https://docs.slack.dev/reference/methods/auth.test */
-const REFUSED_TOKEN_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'not_allowed_token_type']);
+const REFUSED_TOKEN_ERRORS = new Set([
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+  'not_allowed_token_type',
+]);
 
 /** Why auth.test failed, for the person starting the bot: never the token itself. */
 function authTestFailure(error: unknown): string {

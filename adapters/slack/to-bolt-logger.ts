@@ -7,7 +7,8 @@ import type { Logger } from '../../src/ports/logger.js';
  */
 export function toBoltLogger(logger: Logger): BoltLogger {
   const log = logger.child({ component: 'slack-bolt' });
-  const join = (parts: unknown[]) => parts.map((part) => (part instanceof Error ? part.message : String(part))).join(' ');
+  const join = (parts: unknown[]) =>
+    parts.map((part) => (part instanceof Error ? part.message : String(part))).join(' ');
   return {
     debug: (...parts: unknown[]) => log.debug(join(parts)),
     info: (...parts: unknown[]) => log.info(join(parts)),

@@ -17,11 +17,7 @@ const INLINE =
 const BROADCAST = /@(channel|here|everyone)\b/gi;
 
 export function escapeSlackText(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(BROADCAST, '@\u200B$1');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(BROADCAST, '@\u200B$1');
 }
 
 /** Markdown subset -> Slack mrkdwn, escaped. */
@@ -37,7 +33,12 @@ export function toPlainText(markdown: string): string {
 /** A fence line opens or closes a preformatted block; inside one, text is only escaped. */
 const FENCE = /^\s*```/;
 
-function mapLines(markdown: string, render: (line: string) => string, bullet: string, fence: string | undefined): string {
+function mapLines(
+  markdown: string,
+  render: (line: string) => string,
+  bullet: string,
+  fence: string | undefined,
+): string {
   let inFence = false;
   const lines: string[] = [];
   for (const line of markdown.replace(/\r\n?/g, '\n').split('\n')) {

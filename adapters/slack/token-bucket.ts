@@ -22,7 +22,8 @@ export interface TokenBucketOptions {
  * are spaced `60_000 / perMinute` ms apart without a queue, and a pause pushes every later slot back.
  */
 export function createTokenBucket({ perMinute, burst, now, sleep }: TokenBucketOptions): TokenBucket {
-  if (!(perMinute > 0) || !(burst >= 1)) throw new Error(`token bucket needs perMinute > 0 and burst >= 1 (got ${perMinute}, ${burst})`);
+  if (!(perMinute > 0) || !(burst >= 1))
+    throw new Error(`token bucket needs perMinute > 0 and burst >= 1 (got ${perMinute}, ${burst})`);
   const interval = 60_000 / perMinute;
   const tolerance = (burst - 1) * interval;
   let theoreticalArrival = 0;

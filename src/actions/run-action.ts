@@ -12,7 +12,11 @@ const ACTIONS: Record<string, (context: CommandContext, value: string) => Promis
   next: async ({ path, learner }) => nextReply(path, learner.state(path)),
   'forget-confirm': async ({ store, learner, path }) => {
     await forgetLearner(store, learner.key);
-    return { visibility: 'private', tone: 'success', text: `Done: everything I stored about you is deleted. If you come back, \`/${path.command} next\` starts afresh.` };
+    return {
+      visibility: 'private',
+      tone: 'success',
+      text: `Done: everything I stored about you is deleted. If you come back, \`/${path.command} next\` starts afresh.`,
+    };
   },
   'forget-cancel': async () => ({ visibility: 'private', tone: 'info', text: 'Nothing was deleted.' }),
   snooze: (context) => snoozeReminder(context),

@@ -19,7 +19,8 @@ export const digestCommand: Command = {
   ],
   async run(context, invocation) {
     const { learner, path } = context;
-    if (learner.channel.isDirect) throw new UserError('digest-in-dm', 'Run this in the channel that should get the weekly digest.');
+    if (learner.channel.isDirect)
+      throw new UserError('digest-in-dm', 'Run this in the channel that should get the weekly digest.');
     const board = channelBoardKey(learner.user, learner.channel, path.command);
     const request = parseDigestArgs(invocation.args.day, invocation.args.time, path.command);
     if (request.kind === 'show') return showDigest(context, board);
@@ -28,22 +29,46 @@ export const digestCommand: Command = {
   },
 };
 
-async function setDigest({ store, clock, settings, learner, path }: CommandContext, board: string, weekday: number, time: string): Promise<Reply> {
+async function setDigest(
+  { store, clock, settings, learner, path }: CommandContext,
+  board: string,
+  weekday: number,
+  time: string,
+): Promise<Reply> {
   const zone = settings.defaultTimeZone;
   const previous = await readDigest(store, board);
   const nextAt = nextWeeklyOccurrence(zone, weekday, time, clock.now());
-  const digest: DigestSettings = { v: 1, platform: learner.user.platform, workspace: learner.user.workspace, channelId: learner.channel.id, path: path.command, board, weekday, time, zone, nextAt };
+  const digest: DigestSettings = {
+    v: 1,
+    platform: learner.user.platform,
+    workspace: learner.user.workspace,
+    channelId: learner.channel.id,
+    path: path.command,
+    board,
+    weekday,
+    time,
+    zone,
+    nextAt,
+  };
   await store.records.set(digestKey(board), digest);
   if (previous) await store.digests.remove(minuteOf(previous.nextAt), board);
   await store.digests.add(minuteOf(nextAt), board);
-  return { visibility: 'private', tone: 'success', text: `Weekly digest on: every ${formatLocal(zone, nextAt).split(' ')[0]} at **${time} ${zone}** in this channel. First one: **${formatLocal(zone, nextAt)} ${zone}**. It notifies no one.` };
+  return {
+    visibility: 'private',
+    tone: 'success',
+    text: `Weekly digest on: every ${formatLocal(zone, nextAt).split(' ')[0]} at **${time} ${zone}** in this channel. First one: **${formatLocal(zone, nextAt)} ${zone}**. It notifies no one.`,
+  };
 }
 
 async function turnOff({ store }: CommandContext, board: string): Promise<Reply> {
   const previous = await readDigest(store, board);
   if (previous) await store.digests.remove(minuteOf(previous.nextAt), board);
   await store.records.delete(digestKey(board));
-  return { visibility: 'private', tone: 'success', text: previous ? 'Weekly digest turned off for this channel.' : 'This channel had no weekly digest.' };
+  return {
+    visibility: 'private',
+    tone: 'success',
+    text: previous ? 'Weekly digest turned off for this channel.' : 'This channel had no weekly digest.',
+  };
 }
 
 async function showDigest({ store, path }: CommandContext, board: string): Promise<Reply> {

@@ -30,7 +30,9 @@ function derived(record: LearnerRecord): string[] {
   const kept = [
     ...(record.boards.length > 0 ? ['your rows on those leaderboards (name, resources, minutes)'] : []),
     ...(Object.values(record.paths).some((state) => state.reminder)
-      ? [`your reminder's place in the schedule and, for ${SENT_MARK_MS / 86_400_000} days, which reminders went out (so none comes twice)`]
+      ? [
+          `your reminder's place in the schedule and, for ${SENT_MARK_MS / 86_400_000} days, which reminders went out (so none comes twice)`,
+        ]
       : []),
   ];
   return kept.length > 0 ? [`Also kept, worked out from this: ${kept.join('; ')}.`] : [];
@@ -42,7 +44,9 @@ const ONE_LINE_MAX = 120;
 /** JSON with one line per item: an object or array of plain values, or a short one, stays on one line. */
 export function formatJson(value: unknown, indent = ''): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  const entries: Array<[string | undefined, unknown]> = Array.isArray(value) ? value.map((item) => [undefined, item]) : Object.entries(value);
+  const entries: Array<[string | undefined, unknown]> = Array.isArray(value)
+    ? value.map((item) => [undefined, item])
+    : Object.entries(value);
   const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
   if (entries.length === 0) return `${open}${close}`;
   const key = (name: string | undefined) => (name === undefined ? '' : `${JSON.stringify(name)}: `);

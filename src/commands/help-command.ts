@@ -16,7 +16,8 @@ export const helpCommand: Command = {
  * command, `/<path>-admin` (Discord can hide a whole command, never one subcommand), so help names that one there.
  */
 export function helpReply(path: LearningPath, commands: readonly CommandSpec[], platform?: Platform): Reply {
-  const usage = (command: CommandSpec, slash = path.command) => `\`/${slash} ${command.usage}\` — ${command.description}`;
+  const usage = (command: CommandSpec, slash = path.command) =>
+    `\`/${slash} ${command.usage}\` — ${command.description}`;
   const adminSlash = platform === 'discord' ? `${path.command}-admin` : path.command;
   const admin = commands.filter((command) => command.adminOnly).map((command) => usage(command, adminSlash));
   const lines = [

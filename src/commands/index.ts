@@ -14,6 +14,16 @@ import { undoCommand } from './undo-command.js';
 
 /** Every subcommand, in the order help lists them. */
 export const commands: readonly Command[] = [
-  nextCommand, doneCommand, skipCommand, undoCommand, progressCommand, pathCommand,
-  leaderboardCommand, remindCommand, exportCommand, forgetCommand, helpCommand, digestCommand,
+  nextCommand,
+  doneCommand,
+  skipCommand,
+  undoCommand,
+  progressCommand,
+  pathCommand,
+  leaderboardCommand,
+  remindCommand,
+  exportCommand,
+  forgetCommand,
+  helpCommand,
+  digestCommand,
 ];

@@ -13,12 +13,24 @@ export const leaderboardCommand: Command = {
   name: 'leaderboard',
   description: "This channel's ranking (week or all time); hide or show yourself",
   usage: 'leaderboard [week|all|hide|show]',
-  options: [{ name: 'scope', description: 'week, all (default), hide or show', kind: 'choice', required: false, choices: ['all', 'week', 'hide', 'show'] }],
+  options: [
+    {
+      name: 'scope',
+      description: 'week, all (default), hide or show',
+      kind: 'choice',
+      required: false,
+      choices: ['all', 'week', 'hide', 'show'],
+    },
+  ],
   async run(context, invocation) {
     const scope = invocation.args.scope ?? 'all';
     if (scope === 'hide' || scope === 'show') return setHidden(context, scope === 'hide');
     if (context.learner.channel.isDirect) {
-      throw new UserError('board-in-dm', 'Leaderboards belong to channels.', `Run \`/${context.path.command} leaderboard\` in a channel where people learn together.`);
+      throw new UserError(
+        'board-in-dm',
+        'Leaderboards belong to channels.',
+        `Run \`/${context.path.command} leaderboard\` in a channel where people learn together.`,
+      );
     }
     return board(context, scope === 'week');
   },
@@ -33,7 +45,9 @@ async function board({ path, learner, store, settings, clock }: CommandContext, 
   const rows = page.rows.filter(onBoard).map((row) => line(row, row.member === learner.key));
   const self = page.self && onBoard(page.self) ? page.self : undefined;
   if (self && !page.rows.some((row) => row.member === self.member)) rows.push('…', line(self, true));
-  const join = weekly ? 'Finish a resource here this week to join this board.' : 'Finish a resource here to join this board.';
+  const join = weekly
+    ? 'Finish a resource here this week to join this board.'
+    : 'Finish a resource here to join this board.';
   const empty = weekly ? 'Nobody here has finished a resource this week yet.' : 'Nobody is on this board yet.';
   const text = [rows.length > 0 ? rows.join('\n') : empty, ...(self || learner.record.hidden ? [] : ['', join])];
   return {

@@ -15,18 +15,26 @@ type Status = 'done' | 'skipped';
 export async function markItem(context: CommandContext, status: Status, named: string | undefined): Promise<Reply> {
   const { path, learner, clock } = context;
   const before = progressOf(path, learner.state(path));
-  if (!named && (!before.current || (status === 'skipped' && before.revisiting))) return nothingOpenReply(path, before, learner.state(path), status);
+  if (!named && (!before.current || (status === 'skipped' && before.revisiting)))
+    return nothingOpenReply(path, before, learner.state(path), status);
   const item: Item = named ? resolveItem(path, named) : { kind: 'resource', resource: before.current! };
   if (item.kind === 'checklist' && status === 'skipped') {
-    throw new UserError('not-skippable', `**${item.item.text}** is on the completion checklist, and checklist lines are ticked, not skipped.`,
-      `Tick it with \`/${path.command} done ${item.item.id}\` when it's true; \`/${path.command} undo\` unticks it again.`);
+    throw new UserError(
+      'not-skippable',
+      `**${item.item.text}** is on the completion checklist, and checklist lines are ticked, not skipped.`,
+      `Tick it with \`/${path.command} done ${item.item.id}\` when it's true; \`/${path.command} undo\` unticks it again.`,
+    );
   }
   const id = item.kind === 'resource' ? item.resource.id : item.item.id;
   const label = item.kind === 'resource' ? item.resource.title : item.item.text;
   const outcome = await learner.change(path, (draft) => {
     const state = (draft.paths[path.command] ??= emptyPathState(clock.now()));
     if (status === 'skipped' && state.marks[id]?.status === 'done') {
-      throw new UserError('already-done', `**${label}** is already done, so there's nothing to skip.`, `Use \`/${path.command} undo\` if marking it done was a mistake.`);
+      throw new UserError(
+        'already-done',
+        `**${label}** is already done, so there's nothing to skip.`,
+        `Use \`/${path.command} undo\` if marking it done was a mistake.`,
+      );
     }
     const changed = setMark(state, id, status, clock.now());
     return { changed, finished: announcePhases(state, progressOf(path, state).completedPhases, path.phases), state };
@@ -36,7 +44,12 @@ export async function markItem(context: CommandContext, status: Status, named: s
     lines.push(aheadNote(path, before, phaseOf(path, item.resource)));
   }
   const title = titleFor(item, status, outcome.changed, label);
-  return outcomeReply(path, outcome.state, { title, tone: outcome.changed ? 'success' : 'info', lines: outcome.changed ? lines : ['Nothing changed.', ...lines], checklist: item.kind === 'checklist' });
+  return outcomeReply(path, outcome.state, {
+    title,
+    tone: outcome.changed ? 'success' : 'info',
+    lines: outcome.changed ? lines : ['Nothing changed.', ...lines],
+    checklist: item.kind === 'checklist',
+  });
 }
 
 function titleFor(item: Item, status: Status, changed: boolean, label: string): string {
@@ -54,7 +67,9 @@ function announcePhases(state: PathState, completed: Set<string>, phases: readon
 
 /** Marking a resource of a locked phase done is fine; the learner hears that the phase itself still waits. */
 function aheadNote(path: LearningPath, before: PathProgress, phase: Phase): string {
-  const missing = path.phases.filter((candidate) => phase.requires.includes(candidate.id) && !before.completedPhases.has(candidate.id));
+  const missing = path.phases.filter(
+    (candidate) => phase.requires.includes(candidate.id) && !before.completedPhases.has(candidate.id),
+  );
   const needs = missing.map((required) => `Phase ${required.number} (${required.title})`).join(' and ');
   return `⏩ Done ahead of its phase: Phase ${phase.number} (${phase.title}) opens once ${needs} ${missing.length === 1 ? 'is' : 'are'} complete. It counts already.`;
 }

@@ -8,7 +8,10 @@ import type { CommandSpec, PathCommandSpec } from './command.js';
  * the last option takes the rest of the line, and words a command has no option for are refused.
  * Used by Slack and the console, so both read alike.
  */
-export function parseCommandLine(text: string, spec: PathCommandSpec): { command: string; args: Record<string, string> } {
+export function parseCommandLine(
+  text: string,
+  spec: PathCommandSpec,
+): { command: string; args: Record<string, string> } {
   const words = text.trim().split(/\s+/).filter(Boolean);
   const name = (words.shift() ?? 'help').toLowerCase();
   const command = findCommand(spec, name);
@@ -20,8 +23,11 @@ export function parseCommandLine(text: string, spec: PathCommandSpec): { command
   });
   // Only a command without options has words left: ignoring them would act on something other than what was asked.
   if (words.length > 0) {
-    throw new UserError('unexpected-words', `\`/${spec.name} ${command.name}\` takes nothing after it, so I didn't act on "${quoteUserText(words.join(' '), 30)}".`,
-      `Usage: \`/${spec.name} ${command.usage}\` — ${command.description}.`);
+    throw new UserError(
+      'unexpected-words',
+      `\`/${spec.name} ${command.name}\` takes nothing after it, so I didn't act on "${quoteUserText(words.join(' '), 30)}".`,
+      `Usage: \`/${spec.name} ${command.usage}\` — ${command.description}.`,
+    );
   }
   return { command: command.name, args };
 }
@@ -31,7 +37,14 @@ export function findCommand(spec: PathCommandSpec, name: string): CommandSpec {
   const wanted = name.trim().toLowerCase();
   const command = spec.commands.find((candidate) => candidate.name === wanted);
   if (command) return command;
-  const suggestion = closest(wanted, spec.commands.map((candidate) => candidate.name));
+  const suggestion = closest(
+    wanted,
+    spec.commands.map((candidate) => candidate.name),
+  );
   const hint = suggestion ? `Did you mean \`/${spec.name} ${suggestion}\`? ` : '';
-  throw new UserError('unknown-command', `\`${quoteUserText(name, 30) || '(empty)'}\` isn't a ${spec.title} command.`, `${hint}\`/${spec.name} help\` lists them all.`);
+  throw new UserError(
+    'unknown-command',
+    `\`${quoteUserText(name, 30) || '(empty)'}\` isn't a ${spec.title} command.`,
+    `${hint}\`/${spec.name} help\` lists them all.`,
+  );
 }

@@ -15,7 +15,11 @@ export const pathCommand: Command = {
   async run({ path, learner }) {
     const state = learner.state(path);
     const progress = progressOf(path, state);
-    const about = [path.overview, path.prerequisites ? `**Prerequisites:** ${path.prerequisites}` : '', path.notes ? `**Notes:** ${path.notes}` : ''];
+    const about = [
+      path.overview,
+      path.prerequisites ? `**Prerequisites:** ${path.prerequisites}` : '',
+      path.notes ? `**Notes:** ${path.notes}` : '',
+    ];
     return {
       visibility: 'private',
       tone: 'info',
@@ -29,9 +33,17 @@ export const pathCommand: Command = {
 
 function phaseFields(path: LearningPath, progress: PathProgress): ReplyField[] {
   return path.phases.map((phase) => {
-    const needs = phase.requires.filter((id) => !progress.completedPhases.has(id)).map((id) => `Phase ${path.phases.find((candidate) => candidate.id === id)?.number}`);
+    const needs = phase.requires
+      .filter((id) => !progress.completedPhases.has(id))
+      .map((id) => `Phase ${path.phases.find((candidate) => candidate.id === id)?.number}`);
     const lines = phase.resources.map((resource) => {
-      const mark = progress.done.has(resource.id) ? '✅' : progress.skipped.has(resource.id) ? '⏭️' : progress.current?.id === resource.id ? '👉' : '⬜';
+      const mark = progress.done.has(resource.id)
+        ? '✅'
+        : progress.skipped.has(resource.id)
+          ? '⏭️'
+          : progress.current?.id === resource.id
+            ? '👉'
+            : '⬜';
       return `${mark} ${phase.number}.${resource.position} ${linkedTitle(resource)} — ${resource.type} · ${resource.minutes} min (\`${resource.id}\`)`;
     });
     const lock = needs.length > 0 ? ` 🔒 opens after ${needs.join(' and ')}` : '';
@@ -46,7 +58,9 @@ function extraFields(path: LearningPath, progress: PathProgress, state: PathStat
   if (path.videos.length > 0) fields.push({ name: 'Supplementary videos', value: extraLines(path.videos).join('\n') });
   const byHand = path.checklist.filter((item) => !item.phaseId);
   if (byHand.length > 0) {
-    const lines = byHand.map((item) => (isTicked(item, progress, state) ? `☑ ${item.text}` : `☐ ${item.text} — \`/${path.command} done ${item.id}\``));
+    const lines = byHand.map((item) =>
+      isTicked(item, progress, state) ? `☑ ${item.text}` : `☐ ${item.text} — \`/${path.command} done ${item.id}\``,
+    );
     fields.push({ name: 'On your checklist', value: lines.join('\n') });
   }
   return fields;

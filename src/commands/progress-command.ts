@@ -14,7 +14,10 @@ export const progressCommand: Command = {
     const progress = progressOf(path, state);
     const streak = streakOf(path, state, learner.zone(), clock.now());
     const phaseLines = path.phases.map((phase) => {
-      const items = phase.resources.map((resource) => `${progress.done.has(resource.id) ? '✅' : progress.skipped.has(resource.id) ? '⏭️' : '⬜'} ${resource.title} (${resource.minutes} min)`);
+      const items = phase.resources.map(
+        (resource) =>
+          `${progress.done.has(resource.id) ? '✅' : progress.skipped.has(resource.id) ? '⏭️' : '⬜'} ${resource.title} (${resource.minutes} min)`,
+      );
       return { name: `Phase ${phase.number}: ${phase.title}`, value: items.join('\n') };
     });
     const checklist = path.checklist.map((item) => {
@@ -31,11 +34,16 @@ export const progressCommand: Command = {
         pathMeasure(path, progress, 'Whole path'),
         ...path.phases.map((phase) => {
           const total = phase.resources.reduce((sum, resource) => sum + resource.minutes, 0);
-          const done = phase.resources.filter((resource) => progress.done.has(resource.id)).reduce((sum, resource) => sum + resource.minutes, 0);
+          const done = phase.resources
+            .filter((resource) => progress.done.has(resource.id))
+            .reduce((sum, resource) => sum + resource.minutes, 0);
           return { label: `Phase ${phase.number}`, done, total, detail: `${done} of ${total} min` };
         }),
       ],
-      fields: [...phaseLines, ...(checklist.length > 0 ? [{ name: 'Completion checklist', value: checklist.join('\n') }] : [])],
+      fields: [
+        ...phaseLines,
+        ...(checklist.length > 0 ? [{ name: 'Completion checklist', value: checklist.join('\n') }] : []),
+      ],
     };
   },
 };

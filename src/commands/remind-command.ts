@@ -14,13 +14,23 @@ export const remindCommand: Command = {
   usage: 'remind [HH:MM [time zone] | off]',
   options: [
     { name: 'time', description: 'Local time like 09:00, 9am or 18:30; or "off"', kind: 'time', required: false },
-    { name: 'zone', description: 'Your time zone, like Europe/Berlin (default: the one you set before)', kind: 'zone', required: false, autocomplete: true },
+    {
+      name: 'zone',
+      description: 'Your time zone, like Europe/Berlin (default: the one you set before)',
+      kind: 'zone',
+      required: false,
+      autocomplete: true,
+    },
   ],
   async run(context, invocation) {
     const request = parseRemindArgs(invocation.args.time, invocation.args.zone);
     if (request.kind === 'show') return await showReminder(context);
     if (request.kind === 'off') return turnOff(context);
-    return setReminder(context, request.time, request.zone ?? context.learner.record.zone ?? platformZone(context) ?? context.settings.defaultTimeZone);
+    return setReminder(
+      context,
+      request.time,
+      request.zone ?? context.learner.record.zone ?? platformZone(context) ?? context.settings.defaultTimeZone,
+    );
   },
 };
 
@@ -37,14 +47,26 @@ async function setReminder(context: CommandContext, time: string, zone: string):
   const now = clock.now();
   const opened = await messengers.get(learner.user.platform)?.open(learner.user);
   if (opened && 'undeliverable' in opened) {
-    return { visibility: 'private', tone: 'warning', text: `I can't send you direct messages (${opened.undeliverable}), so a reminder would never reach you. Allow DMs from this app, then try again.` };
+    return {
+      visibility: 'private',
+      tone: 'warning',
+      text: `I can't send you direct messages (${opened.undeliverable}), so a reminder would never reach you. Allow DMs from this app, then try again.`,
+    };
   }
   const member = reminderMember(learner.key, path.command);
   const nextAt = await nextDailyReminder(store.records, learner.record, path, member, { zone, time }, now);
   const previous = await learner.change(path, (draft) => {
     const state = (draft.paths[path.command] ??= emptyPathState(now));
     const before = state.reminder?.nextAt ?? null;
-    state.reminder = { time, zone, enabled: true, nextAt, ignored: 0, paused: false, snoozeAt: null } satisfies Reminder;
+    state.reminder = {
+      time,
+      zone,
+      enabled: true,
+      nextAt,
+      ignored: 0,
+      paused: false,
+      snoozeAt: null,
+    } satisfies Reminder;
     draft.zone = zone;
     if (opened?.address) draft.dmAddress = opened.address;
     delete draft.undeliverable;
@@ -68,17 +90,32 @@ async function turnOff({ path, learner, store }: CommandContext): Promise<Reply>
     return before;
   });
   await moveSlot(store.reminders, reminderMember(learner.key, path.command), previous, null);
-  return { visibility: 'private', tone: 'success', text: `Reminders are off. Turn them back on with \`/${path.command} remind 09:00\` (any time you like).` };
+  return {
+    visibility: 'private',
+    tone: 'success',
+    text: `Reminders are off. Turn them back on with \`/${path.command} remind 09:00\` (any time you like).`,
+  };
 }
 
 async function showReminder({ path, learner, store }: CommandContext): Promise<Reply> {
   const reminder = learner.state(path)?.reminder;
   // Studying after the reminder was set skips today's: announce the one that will come.
-  const next = await comingDailyReminder(store.records, learner.record, path, reminderMember(learner.key, path.command));
+  const next = await comingDailyReminder(
+    store.records,
+    learner.record,
+    path,
+    reminderMember(learner.key, path.command),
+  );
   if (!reminder || next === undefined) {
-    return { visibility: 'private', tone: 'info', text: `You have no daily reminder. Set one with \`/${path.command} remind 09:00 Europe/Berlin\` (or \`9am\`, and your own zone).` };
+    return {
+      visibility: 'private',
+      tone: 'info',
+      text: `You have no daily reminder. Set one with \`/${path.command} remind 09:00 Europe/Berlin\` (or \`9am\`, and your own zone).`,
+    };
   }
-  const paused = reminder.paused ? '\nReminders are paused because the last few went unanswered; using any command resumes them.' : '';
+  const paused = reminder.paused
+    ? '\nReminders are paused because the last few went unanswered; using any command resumes them.'
+    : '';
   return {
     visibility: 'private',
     tone: 'info',

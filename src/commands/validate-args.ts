@@ -13,19 +13,37 @@ export function validateArgs(command: CommandSpec, raw: Record<string, string>, 
   const args: Record<string, string> = {};
   for (const [name, rawValue] of Object.entries(raw)) {
     const option = command.options.find((candidate) => candidate.name === name);
-    if (!option) throw new UserError('unknown-option', `\`/${slash} ${command.name}\` has no option "${quoteUserText(name, 20)}".`, `Usage: \`/${slash} ${command.usage}\``);
+    if (!option)
+      throw new UserError(
+        'unknown-option',
+        `\`/${slash} ${command.name}\` has no option "${quoteUserText(name, 20)}".`,
+        `Usage: \`/${slash} ${command.usage}\``,
+      );
     const value = argumentSchema.parse(String(rawValue));
     if (value === '') continue;
     if (value.length > MAX_ARGUMENT_LENGTH) {
-      throw new UserError('too-long', `That ${name} is ${value.length} characters long; I accept at most ${MAX_ARGUMENT_LENGTH}.`, `Usage: \`/${slash} ${command.usage}\``);
+      throw new UserError(
+        'too-long',
+        `That ${name} is ${value.length} characters long; I accept at most ${MAX_ARGUMENT_LENGTH}.`,
+        `Usage: \`/${slash} ${command.usage}\``,
+      );
     }
     if (option.choices && !option.choices.includes(value.toLowerCase())) {
-      throw new UserError('invalid-choice', `"${quoteUserText(value, 20)}" isn't one of ${option.choices.map((choice) => `\`${choice}\``).join(', ')}.`, `Usage: \`/${slash} ${command.usage}\``);
+      throw new UserError(
+        'invalid-choice',
+        `"${quoteUserText(value, 20)}" isn't one of ${option.choices.map((choice) => `\`${choice}\``).join(', ')}.`,
+        `Usage: \`/${slash} ${command.usage}\``,
+      );
     }
     args[name] = option.choices ? value.toLowerCase() : value;
   }
   for (const option of command.options) {
-    if (option.required && !(option.name in args)) throw new UserError('missing-option', `\`/${slash} ${command.name}\` needs a ${option.name}.`, `Usage: \`/${slash} ${command.usage}\``);
+    if (option.required && !(option.name in args))
+      throw new UserError(
+        'missing-option',
+        `\`/${slash} ${command.name}\` needs a ${option.name}.`,
+        `Usage: \`/${slash} ${command.usage}\``,
+      );
   }
   return args;
 }

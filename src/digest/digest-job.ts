@@ -30,7 +30,11 @@ export function createDigestJob(deps: CoreDeps & { paths: readonly LearningPath[
     if (!messenger?.postToChannel) return 'no-messenger';
     if (!(await deps.store.claims.claim(`lease:${occurrence}`, LEASE_MS))) return 'busy';
     try {
-      await messenger.postToChannel({ workspace: digest.workspace, channelId: digest.channelId }, await digestReply(deps.store, path, digest, slotAt), occurrence);
+      await messenger.postToChannel(
+        { workspace: digest.workspace, channelId: digest.channelId },
+        await digestReply(deps.store, path, digest, slotAt),
+        occurrence,
+      );
     } catch (error) {
       deps.logger.warn('weekly digest not posted; will retry when the lease expires', { board, error });
       return 'failed';
@@ -42,7 +46,14 @@ export function createDigestJob(deps: CoreDeps & { paths: readonly LearningPath[
   let stopped = false;
   return {
     async tick(): Promise<Record<DigestOutcome, number>> {
-      const report: Record<DigestOutcome, number> = { posted: 0, 'too-old': 0, stale: 0, busy: 0, failed: 0, 'no-messenger': 0 };
+      const report: Record<DigestOutcome, number> = {
+        posted: 0,
+        'too-old': 0,
+        stale: 0,
+        busy: 0,
+        failed: 0,
+        'no-messenger': 0,
+      };
       const now = deps.clock.now();
       const current = minuteOf(now);
       for (let minute = current - options.lookbackMinutes; minute <= current && !stopped; minute += 1) {

@@ -10,7 +10,12 @@ const TOP = 10;
 const MEMBERS_READ = 5_000;
 
 /** The week in review for a channel: the last 7 days' ranking and who finished a phase. Pings nobody. */
-export async function digestReply(store: Store, path: LearningPath, digest: DigestSettings, at: number): Promise<Reply> {
+export async function digestReply(
+  store: Store,
+  path: LearningPath,
+  digest: DigestSettings,
+  at: number,
+): Promise<Reply> {
   const since = at - WEEK_MS;
   const members = new Set<string>();
   for (const week of [weekBoardKey(digest.board, digest.zone, since), weekBoardKey(digest.board, digest.zone, at)]) {
@@ -25,17 +30,31 @@ export async function digestReply(store: Store, path: LearningPath, digest: Dige
     if (entry.completed > 0) entries.push(entry);
     const marks = record.paths[path.command]?.marks ?? {};
     for (const phase of path.phases) {
-      const times = phase.resources.map((resource) => (marks[resource.id]?.status === 'done' ? marks[resource.id]!.at : undefined));
+      const times = phase.resources.map((resource) =>
+        marks[resource.id]?.status === 'done' ? marks[resource.id]!.at : undefined,
+      );
       if (times.some((time) => time === undefined)) continue;
       const finishedAt = Math.max(...(times as number[]));
-      if (finishedAt > since && finishedAt <= at) finishers.push(`${record.name} — Phase ${phase.number}: ${phase.title}`);
+      if (finishedAt > since && finishedAt <= at)
+        finishers.push(`${record.name} — Phase ${phase.number}: ${phase.title}`);
     }
   }
   const page = pageOf(entries.sort(compareEntries), TOP);
-  const rows = page.rows.map((row) => `**${row.rank}.** ${row.name} — ${row.completed} resource${row.completed === 1 ? '' : 's'}, ${row.minutes} min`);
+  const rows = page.rows.map(
+    (row) =>
+      `**${row.rank}.** ${row.name} — ${row.completed} resource${row.completed === 1 ? '' : 's'}, ${row.minutes} min`,
+  );
   const text = [
-    rows.length > 0 ? rows.join('\n') : `A quiet week: nobody finished a resource. \`/${path.command} next\` is a good place to start!`,
+    rows.length > 0
+      ? rows.join('\n')
+      : `A quiet week: nobody finished a resource. \`/${path.command} next\` is a good place to start!`,
     ...(finishers.length > 0 ? ['', '**Finished a phase this week 🎉**', ...finishers.map((line) => `- ${line}`)] : []),
   ];
-  return { visibility: 'public', tone: 'info', title: `${path.title} — the week in review`, text: text.join('\n'), footer: `${page.total} learner${page.total === 1 ? '' : 's'} studied this week · /${path.command} leaderboard for all time` };
+  return {
+    visibility: 'public',
+    tone: 'info',
+    title: `${path.title} — the week in review`,
+    text: text.join('\n'),
+    footer: `${page.total} learner${page.total === 1 ? '' : 's'} studied this week · /${path.command} leaderboard for all time`,
+  };
 }

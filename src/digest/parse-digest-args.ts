@@ -25,7 +25,12 @@ export function parseDigestArgs(day: string | undefined, time: string | undefine
   if (words.length === 1 && /^(off|stop|none|disable)$/i.test(words[0]!)) return { kind: 'off' };
   const dayAt = words.findIndex((word) => parseWeekday(word) !== undefined);
   const example = `\`/${slash} digest monday 9am\``;
-  if (dayAt < 0) throw new UserError('invalid-day', `"${quoteUserText(words[0]!, 20)}" isn't a day of the week I know.`, `Name a day and a time, like ${example} or \`/${slash} digest fri 17:30\`.`);
+  if (dayAt < 0)
+    throw new UserError(
+      'invalid-day',
+      `"${quoteUserText(words[0]!, 20)}" isn't a day of the week I know.`,
+      `Name a day and a time, like ${example} or \`/${slash} digest fri 17:30\`.`,
+    );
   const timeText = words.filter((_, index) => index !== dayAt).join(' ');
   if (!timeText) throw new UserError('missing-time', 'Which time?', `For example ${example}.`);
   return { kind: 'set', weekday: parseWeekday(words[dayAt]!)!, time: parseTimeOfDay(timeText) };

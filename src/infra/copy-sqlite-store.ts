@@ -27,11 +27,28 @@ interface Envelope {
  * are copied as of revision 0, so the first change a learner makes on the new store replaces their row.
  * Leases (short-lived claims) are not copied: stop the bot before copying.
  */
-export async function copySqliteStore(file: string, namespace: string, target: Store, now: number): Promise<CopyReport> {
-  const report: CopyReport = { learners: 0, learnersKept: 0, invalid: [], boardRows: 0, reminderSlots: 0, digestSlots: 0, records: 0, expired: 0 };
+export async function copySqliteStore(
+  file: string,
+  namespace: string,
+  target: Store,
+  now: number,
+): Promise<CopyReport> {
+  const report: CopyReport = {
+    learners: 0,
+    learnersKept: 0,
+    invalid: [],
+    boardRows: 0,
+    reminderSlots: 0,
+    digestSlots: 0,
+    records: 0,
+    expired: 0,
+  };
   const sqlite = new KeyvSqlite({ uri: `sqlite://${file}` });
   try {
-    const rows = (await sqlite.query('SELECT key, value FROM keyv WHERE key LIKE ? ORDER BY key', `${namespace}:%`)) as { key: string; value: string }[];
+    const rows = (await sqlite.query(
+      'SELECT key, value FROM keyv WHERE key LIKE ? ORDER BY key',
+      `${namespace}:%`,
+    )) as { key: string; value: string }[];
     for (const row of rows) {
       const envelope = JSON.parse(row.value) as Envelope;
       if (typeof envelope.expires === 'number' && envelope.expires <= now) {
@@ -48,7 +65,14 @@ export async function copySqliteStore(file: string, namespace: string, target: S
       await (kind === 'due' ? target.reminders : target.digests).add(Number(minute), member);
     }
     for (const row of await boardRows(sqlite, namespace)) {
-      await target.boards.put(row.board, { member: row.member, name: row.name, completed: row.completed, minutes: row.minutes, reachedAt: row.reached_at, revision: 0 });
+      await target.boards.put(row.board, {
+        member: row.member,
+        name: row.name,
+        completed: row.completed,
+        minutes: row.minutes,
+        reachedAt: row.reached_at,
+        revision: 0,
+      });
       report.boardRows += 1;
     }
   } finally {
@@ -57,14 +81,22 @@ export async function copySqliteStore(file: string, namespace: string, target: S
   return report;
 }
 
-async function copyOne(key: string, { value, expires }: Envelope, target: Store, report: CopyReport, now: number): Promise<void> {
+async function copyOne(
+  key: string,
+  { value, expires }: Envelope,
+  target: Store,
+  report: CopyReport,
+  now: number,
+): Promise<void> {
   const [kind] = key.split(':', 1);
   const rest = key.slice(`${kind}:`.length);
   switch (kind) {
     case 'learner': {
       const parsed = learnerRecordSchema.safeParse(value);
       if (!parsed.success) return void report.invalid.push(rest);
-      const copied = await target.learners.update(rest, (current) => (current ? { result: false } : { next: parsed.data, result: true }));
+      const copied = await target.learners.update(rest, (current) =>
+        current ? { result: false } : { next: parsed.data, result: true },
+      );
       if (copied) report.learners += 1;
       else report.learnersKept += 1;
       return;
@@ -105,16 +137,26 @@ interface BoardRow {
 
 /** Rows of the board_rows table (files from before it existed have none). */
 async function boardRows(sqlite: KeyvSqlite, namespace: string): Promise<BoardRow[]> {
-  const tables = (await sqlite.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'board_rows'")) as unknown[];
+  const tables = (await sqlite.query(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'board_rows'",
+  )) as unknown[];
   if (tables.length === 0) return [];
-  return (await sqlite.query('SELECT board, member, name, completed, minutes, reached_at FROM board_rows WHERE namespace = ? AND removed = 0', namespace)) as BoardRow[];
+  return (await sqlite.query(
+    'SELECT board, member, name, completed, minutes, reached_at FROM board_rows WHERE namespace = ? AND removed = 0',
+    namespace,
+  )) as BoardRow[];
 }
 
 /** Rows of the set_members table (files from before it existed keep their sets in Keyv, copied above). */
 async function setMembers(sqlite: KeyvSqlite, namespace: string): Promise<{ set_key: string; member: string }[]> {
-  const tables = (await sqlite.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'set_members'")) as unknown[];
+  const tables = (await sqlite.query(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'set_members'",
+  )) as unknown[];
   if (tables.length === 0) return [];
-  return (await sqlite.query('SELECT set_key, member FROM set_members WHERE namespace = ?', namespace)) as { set_key: string; member: string }[];
+  return (await sqlite.query('SELECT set_key, member FROM set_members WHERE namespace = ?', namespace)) as {
+    set_key: string;
+    member: string;
+  }[];
 }
 
 /** Older versions kept a board as one Keyv document: a bare sorted array, then `{ rows, removed }`. */

@@ -15,7 +15,9 @@ export interface EmbeddedTables {
 
 /** The whole Store over one Keyv instance (boards and sets beside it). Atomicity is per process: right for memory and SQLite. */
 export function createKeyvStore(
-  keyv: Keyv, backend: string, clock: Clock,
+  keyv: Keyv,
+  backend: string,
+  clock: Clock,
   tables: EmbeddedTables = { boardRows: unsavedBoardRows, sets: createMemorySetIndex() },
   close: () => Promise<void> = () => keyv.disconnect(),
 ): Store {
@@ -64,7 +66,11 @@ function keyvClaims(keyv: Keyv, mutex: KeyedMutex, clock: Clock): Claims {
       mutex.run(`claim:${key}`, async () => {
         const held = (await keyv.get(`claim:${key}`)) as HeldClaim | undefined;
         if (held && held.expiresAt > clock.now()) return false;
-        const saved = await keyv.set(`claim:${key}`, { expiresAt: clock.now() + ttlMs, owner } satisfies HeldClaim, ttlMs + CLAIM_GRACE_MS);
+        const saved = await keyv.set(
+          `claim:${key}`,
+          { expiresAt: clock.now() + ttlMs, owner } satisfies HeldClaim,
+          ttlMs + CLAIM_GRACE_MS,
+        );
         if (saved === false) throw new Error(`store refused claim ${key}`);
         return true;
       }),

@@ -19,10 +19,19 @@ export function createJsonLogger(options: JsonLoggerOptions, context: Record<str
   const log = (level: LogLevel) => (message: string, fields?: Record<string, unknown>) => {
     if (RANK[level] < RANK[options.level]) return;
     const entry = { time: new Date().toISOString(), level, message, ...context, ...fields };
-    write(redact(JSON.stringify(entry, (key, value: unknown) => (key && SECRET_FIELD.test(key) ? '[redacted]' : errorAware(value)))));
+    write(
+      redact(
+        JSON.stringify(entry, (key, value: unknown) =>
+          key && SECRET_FIELD.test(key) ? '[redacted]' : errorAware(value),
+        ),
+      ),
+    );
   };
   return {
-    debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error'),
+    debug: log('debug'),
+    info: log('info'),
+    warn: log('warn'),
+    error: log('error'),
     child: (extra) => createJsonLogger(options, { ...context, ...extra }),
   };
 }

@@ -42,7 +42,8 @@ export class KeyvLearnerStore implements LearnerStore {
         const saved = learnerRecordSchema.parse(next);
         // Forgotten first: if the write fails, the next read asks the store what it holds.
         this.recent.delete(key);
-        if ((await this.keyv.set(recordKey(key), saved)) === false) throw new Error(`store refused to save learner ${key}`);
+        if ((await this.keyv.set(recordKey(key), saved)) === false)
+          throw new Error(`store refused to save learner ${key}`);
         this.remember(key, saved);
         if (!current) await this.workspaces.add(workspaceKeyOf(key), key);
       }

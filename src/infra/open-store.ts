@@ -31,7 +31,9 @@ export async function openStore(url: string, logger: Logger, options: OpenStoreO
   if (url.startsWith('sqlite://')) {
     const file = sqliteFile(url);
     return openSqlite(file, namespace, logger, clock).catch((error: unknown) => {
-      throw new StartUpError(`cannot open the SQLite store ${file}: ${firstLine(error)}. Check STORE_URL.`, { cause: error });
+      throw new StartUpError(`cannot open the SQLite store ${file}: ${firstLine(error)}. Check STORE_URL.`, {
+        cause: error,
+      });
     });
   }
   if (/^rediss?:\/\//.test(url)) {
@@ -39,7 +41,9 @@ export async function openStore(url: string, logger: Logger, options: OpenStoreO
       throw new StartUpError(`${firstLine(error)}. Start Redis, or check STORE_URL.`, { cause: error });
     });
   }
-  throw new StartUpError(`STORE_URL "${redactUrl(url)}" is not supported: use sqlite://./data/webrtc.sqlite, redis://host:6379 or memory://`);
+  throw new StartUpError(
+    `STORE_URL "${redactUrl(url)}" is not supported: use sqlite://./data/webrtc.sqlite, redis://host:6379 or memory://`,
+  );
 }
 
 function firstLine(error: unknown): string {
@@ -62,7 +66,10 @@ async function openSqlite(file: string, namespace: string, logger: Logger, clock
   const keyv = new Keyv({ store: sqlite, namespace, throwOnErrors: true });
   keyv.on('error', (error: unknown) => logger.error('sqlite store error', { error: String(error) }));
   logger.info('store opened', { backend: 'sqlite', file });
-  const tables = { boardRows: await createSqliteBoardRows(sqlite.query, namespace, keyv), sets: await createSqliteSetIndex(sqlite.query, namespace, keyv) };
+  const tables = {
+    boardRows: await createSqliteBoardRows(sqlite.query, namespace, keyv),
+    sets: await createSqliteSetIndex(sqlite.query, namespace, keyv),
+  };
   return createKeyvStore(keyv, 'sqlite', clock, tables, async () => {
     await keyv.disconnect();
   });

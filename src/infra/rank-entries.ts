@@ -2,7 +2,12 @@ import type { BoardEntry, BoardPage, RankedEntry } from '../ports/store.js';
 
 /** Leaderboard order: more resources, then more minutes, then who got there first (then by member, bytewise as Redis does). */
 export function compareEntries(a: BoardEntry, b: BoardEntry): number {
-  return b.completed - a.completed || b.minutes - a.minutes || a.reachedAt - b.reachedAt || (a.member < b.member ? -1 : a.member > b.member ? 1 : 0);
+  return (
+    b.completed - a.completed ||
+    b.minutes - a.minutes ||
+    a.reachedAt - b.reachedAt ||
+    (a.member < b.member ? -1 : a.member > b.member ? 1 : 0)
+  );
 }
 
 /** Top rows plus the caller's row from a sorted board, with competition ranks (1, 2, 2, 4). */
@@ -10,7 +15,12 @@ export function pageOf(sorted: readonly BoardEntry[], limit: number, member?: st
   const rankAt = (index: number): number => {
     let first = index;
     const entry = sorted[index]!;
-    while (first > 0 && sorted[first - 1]!.completed === entry.completed && sorted[first - 1]!.minutes === entry.minutes) first -= 1;
+    while (
+      first > 0 &&
+      sorted[first - 1]!.completed === entry.completed &&
+      sorted[first - 1]!.minutes === entry.minutes
+    )
+      first -= 1;
     return first + 1;
   };
   const rows: RankedEntry[] = [];

@@ -35,7 +35,11 @@ export class RankedBoard {
   put(entry: BoardEntry): void {
     this.takeOut(entry.member);
     this.removedAt.delete(entry.member);
-    this.rows.splice(this.lowerBound((row) => compareEntries(row, entry) < 0), 0, entry);
+    this.rows.splice(
+      this.lowerBound((row) => compareEntries(row, entry) < 0),
+      0,
+      entry,
+    );
     this.byMember.set(entry.member, entry);
   }
 
@@ -61,13 +65,20 @@ export class RankedBoard {
 
   /** Competition rank: one more than the number of rows with a strictly better score. */
   private rankOf(entry: BoardEntry): number {
-    return this.lowerBound((row) => row.completed > entry.completed || (row.completed === entry.completed && row.minutes > entry.minutes)) + 1;
+    return (
+      this.lowerBound(
+        (row) => row.completed > entry.completed || (row.completed === entry.completed && row.minutes > entry.minutes),
+      ) + 1
+    );
   }
 
   private takeOut(member: string): void {
     const existing = this.byMember.get(member);
     if (!existing) return;
-    this.rows.splice(this.lowerBound((row) => compareEntries(row, existing) < 0), 1);
+    this.rows.splice(
+      this.lowerBound((row) => compareEntries(row, existing) < 0),
+      1,
+    );
     this.byMember.delete(member);
   }
 

@@ -28,7 +28,13 @@ export class RedisBoardStore implements LeaderboardStore {
   async put(board: string, entry: BoardEntry): Promise<void> {
     const slot = `${String(entry.reachedAt).padStart(REACHED_AT_DIGITS, '0')}:${entry.member}`;
     const row: StoredRow = { revision: entry.revision, name: entry.name, reachedAt: entry.reachedAt, slot };
-    await putBoardRow.run(this.client, this.keys(board), [entry.member, String(entry.revision), slot, String(scoreOf(entry)), JSON.stringify(row)]);
+    await putBoardRow.run(this.client, this.keys(board), [
+      entry.member,
+      String(entry.revision),
+      slot,
+      String(scoreOf(entry)),
+      JSON.stringify(row),
+    ]);
   }
 
   async remove(board: string, member: string, revision?: number): Promise<void> {
@@ -53,7 +59,8 @@ export class RedisBoardStore implements LeaderboardStore {
     const selfRow = parseRow(self ?? null);
     if (member !== undefined && selfRow?.slot) {
       const score = await this.client.zScore(ranking, selfRow.slot);
-      if (score !== null) page.self = rowOf(member, score, selfRow, (await this.client.zCount(ranking, '-inf', `(${score}`)) + 1);
+      if (score !== null)
+        page.self = rowOf(member, score, selfRow, (await this.client.zCount(ranking, '-inf', `(${score}`)) + 1);
     }
     return page;
   }
@@ -70,7 +77,8 @@ function scoreOf(entry: Pick<BoardEntry, 'completed' | 'minutes'>): number {
 function rowOf(member: string, score: number, stored: StoredRow | undefined, rank: number): RankedEntry {
   const value = Math.abs(score); // scores are negated; a learner with nothing done is -0
   return {
-    member, rank,
+    member,
+    rank,
     name: stored?.name ?? member,
     completed: Math.floor(value / MINUTES_RANGE),
     minutes: value % MINUTES_RANGE,

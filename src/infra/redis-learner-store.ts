@@ -62,7 +62,8 @@ export class RedisLearnerStore implements LearnerStore {
           return result;
         }
         this.lastSeen.delete(key);
-        if (attempt >= MAX_ATTEMPTS) throw new Error(`learner ${key} kept changing under ${MAX_ATTEMPTS} attempts to update it`);
+        if (attempt >= MAX_ATTEMPTS)
+          throw new Error(`learner ${key} kept changing under ${MAX_ATTEMPTS} attempts to update it`);
         if (seen === undefined) await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 * attempt));
       }
     });
@@ -84,7 +85,9 @@ export class RedisLearnerStore implements LearnerStore {
 
   private workspaceKey(key: string): string {
     const parts = parseLearnerKey(key);
-    return parts ? `${this.prefix}workspace:${parts.platform}:${encodeURIComponent(parts.workspace)}` : `${this.prefix}workspace:unknown`;
+    return parts
+      ? `${this.prefix}workspace:${parts.platform}:${encodeURIComponent(parts.workspace)}`
+      : `${this.prefix}workspace:unknown`;
   }
 }
 

@@ -37,13 +37,20 @@ export async function openRedisStore(options: RedisStoreOptions): Promise<Store>
     url: options.url,
     disableOfflineQueue: true,
     commandOptions: { timeout: COMMAND_TIMEOUT_MS },
-    socket: { connectTimeout: CONNECT_TIMEOUT_MS, reconnectStrategy: (retries: number) => started && Math.min(50 * 2 ** retries, 2_000) + Math.random() * 100 },
+    socket: {
+      connectTimeout: CONNECT_TIMEOUT_MS,
+      reconnectStrategy: (retries: number) => started && Math.min(50 * 2 ** retries, 2_000) + Math.random() * 100,
+    },
   });
   watchConnection(client, options, () => started);
   await connect(client, options.label);
   started = true;
   const prefix = `${options.namespace}::`;
-  const adapter = new KeyvRedis(client, { namespace: options.namespace, throwOnErrors: true, throwOnConnectError: true });
+  const adapter = new KeyvRedis(client, {
+    namespace: options.namespace,
+    throwOnErrors: true,
+    throwOnConnectError: true,
+  });
   const keyv = new Keyv({ store: adapter, namespace: options.namespace, useKeyPrefix: false, throwOnErrors: true });
   keyv.on('error', () => undefined); // the client's own listener already reports connection trouble
   logger.info('store opened', { backend: 'redis', server: options.label });
@@ -103,7 +110,10 @@ function watchConnection(client: RedisClient, { logger, label }: RedisStoreOptio
     // Before start-up completes, the failure is connect()'s to report, as a start-up error.
     if (down || !started()) return;
     down = true;
-    logger.error('redis connection lost; reconnecting', { server: label, error: error instanceof Error ? error.message : String(error) });
+    logger.error('redis connection lost; reconnecting', {
+      server: label,
+      error: error instanceof Error ? error.message : String(error),
+    });
   });
   client.on('ready', () => {
     if (!down) return;
@@ -115,7 +125,8 @@ function watchConnection(client: RedisClient, { logger, label }: RedisStoreOptio
 /** Redis's own replies mean the command ran and was refused (a bug); everything else means "not reachable now". */
 function isUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  if (!['ErrorReply', 'SimpleError', 'BlobError'].includes(error.constructor.name)) return /redis|socket|connect|offline|closed|timeout/i.test(`${error.constructor.name} ${error.message}`);
+  if (!['ErrorReply', 'SimpleError', 'BlobError'].includes(error.constructor.name))
+    return /redis|socket|connect|offline|closed|timeout/i.test(`${error.constructor.name} ${error.message}`);
   return /^(LOADING|BUSY|MASTERDOWN|READONLY|TRYAGAIN|CLUSTERDOWN)\b/.test(error.message);
 }
 
@@ -131,7 +142,9 @@ function minuteIndex(client: RedisClient, prefix: string): ReminderIndex {
 function redisClaims(client: RedisClient, prefix: string): Claims {
   const owner = randomUUID();
   return {
-    claim: async (key, ttlMs) => (await client.set(`${prefix}${key}`, owner, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } })) === 'OK',
+    claim: async (key, ttlMs) =>
+      (await client.set(`${prefix}${key}`, owner, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } })) ===
+      'OK',
     release: async (key) => void (await releaseOwnClaim.run(client, [`${prefix}${key}`], [owner])),
   };
 }

@@ -33,11 +33,22 @@ export async function createSqliteBoardRows(query: Query, namespace: string, key
       for (let after = ''; ;) {
         const page = (await query(
           'SELECT member, name, completed, minutes, reached_at, revision, removed FROM board_rows WHERE namespace = ? AND board = ? AND member > ? ORDER BY member LIMIT ?',
-          namespace, board, after, ROWS_PER_PAGE,
+          namespace,
+          board,
+          after,
+          ROWS_PER_PAGE,
         )) as RowRecord[];
         for (const row of page) {
           if (row.removed) loaded.removed.push([row.member, row.revision]);
-          else loaded.rows.push({ member: row.member, name: row.name, completed: row.completed, minutes: row.minutes, reachedAt: row.reached_at, revision: row.revision });
+          else
+            loaded.rows.push({
+              member: row.member,
+              name: row.name,
+              completed: row.completed,
+              minutes: row.minutes,
+              reachedAt: row.reached_at,
+              revision: row.revision,
+            });
         }
         if (page.length < ROWS_PER_PAGE) break;
         after = page.at(-1)!.member;
@@ -45,14 +56,20 @@ export async function createSqliteBoardRows(query: Query, namespace: string, key
       return loaded.rows.length + loaded.removed.length === 0 ? importLegacyBoard(board) : loaded;
     },
     save: (board, entry) => upsert(board, { ...entry, removed: 0 }),
-    saveRemoval: (board, member, revision) => upsert(board, { member, name: '', completed: 0, minutes: 0, reachedAt: 0, revision, removed: 1 }),
-    forget: (board, member) => query('DELETE FROM board_rows WHERE namespace = ? AND board = ? AND member = ?', namespace, board, member).then(() => undefined),
+    saveRemoval: (board, member, revision) =>
+      upsert(board, { member, name: '', completed: 0, minutes: 0, reachedAt: 0, revision, removed: 1 }),
+    forget: (board, member) =>
+      query('DELETE FROM board_rows WHERE namespace = ? AND board = ? AND member = ?', namespace, board, member).then(
+        () => undefined,
+      ),
   };
 
   async function importLegacyBoard(board: string): Promise<{ rows: BoardEntry[]; removed: [string, number][] }> {
     const legacy: unknown = await keyv.get(`board:${board}`);
     if (legacy === undefined) return { rows: [], removed: [] };
-    const stored = Array.isArray(legacy) ? { rows: legacy as BoardEntry[], removed: {} } : (legacy as { rows?: BoardEntry[]; removed?: Record<string, number> });
+    const stored = Array.isArray(legacy)
+      ? { rows: legacy as BoardEntry[], removed: {} }
+      : (legacy as { rows?: BoardEntry[]; removed?: Record<string, number> });
     const entries = (stored.rows ?? []).map((row) => ({ ...row, revision: row.revision ?? 0 }));
     const removed = Object.entries(stored.removed ?? {});
     for (const entry of entries) await rows.save(board, entry);
@@ -87,7 +104,17 @@ function createRowWriter(query: Query, namespace: string): (board: string, row: 
         `INSERT INTO board_rows (namespace, board, member, name, completed, minutes, reached_at, revision, removed) VALUES ${batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
          ON CONFLICT (namespace, board, member) DO UPDATE SET name = excluded.name, completed = excluded.completed, minutes = excluded.minutes,
          reached_at = excluded.reached_at, revision = excluded.revision, removed = excluded.removed`,
-        ...batch.flatMap(({ board, row }) => [namespace, board, row.member, row.name, row.completed, row.minutes, row.reachedAt, row.revision, row.removed]),
+        ...batch.flatMap(({ board, row }) => [
+          namespace,
+          board,
+          row.member,
+          row.name,
+          row.completed,
+          row.minutes,
+          row.reachedAt,
+          row.revision,
+          row.removed,
+        ]),
       );
       for (const { resolve } of batch) resolve();
     } catch (error) {

@@ -18,11 +18,24 @@ export async function createSqliteSetIndex(query: Query, namespace: string, keyv
     PRIMARY KEY (namespace, set_key, member)) WITHOUT ROWID`);
   const index: SetIndex = {
     async members(key) {
-      const rows = (await query('SELECT member FROM set_members WHERE namespace = ? AND set_key = ?', namespace, key)) as { member: string }[];
+      const rows = (await query(
+        'SELECT member FROM set_members WHERE namespace = ? AND set_key = ?',
+        namespace,
+        key,
+      )) as { member: string }[];
       return rows.map((row) => row.member);
     },
-    add: (key, member) => query('INSERT OR IGNORE INTO set_members (namespace, set_key, member) VALUES (?, ?, ?)', namespace, key, member).then(() => undefined),
-    remove: (key, member) => query('DELETE FROM set_members WHERE namespace = ? AND set_key = ? AND member = ?', namespace, key, member).then(() => undefined),
+    add: (key, member) =>
+      query(
+        'INSERT OR IGNORE INTO set_members (namespace, set_key, member) VALUES (?, ?, ?)',
+        namespace,
+        key,
+        member,
+      ).then(() => undefined),
+    remove: (key, member) =>
+      query('DELETE FROM set_members WHERE namespace = ? AND set_key = ? AND member = ?', namespace, key, member).then(
+        () => undefined,
+      ),
   };
   await importLegacySets(query, namespace, keyv);
   return index;
@@ -30,14 +43,20 @@ export async function createSqliteSetIndex(query: Query, namespace: string, keyv
 
 async function importLegacySets(query: Query, namespace: string, keyv: Keyv): Promise<void> {
   const patterns = LEGACY_SET_PREFIXES.map((prefix) => `${namespace}:${prefix}%`);
-  const rows = (await query(`SELECT key FROM keyv WHERE ${patterns.map(() => 'key LIKE ?').join(' OR ')}`, ...patterns)) as { key: string }[];
+  const rows = (await query(
+    `SELECT key FROM keyv WHERE ${patterns.map(() => 'key LIKE ?').join(' OR ')}`,
+    ...patterns,
+  )) as { key: string }[];
   for (const { key: stored } of rows) {
     const key = stored.slice(namespace.length + 1);
     const value: unknown = await keyv.get(key);
     const members = Array.isArray(value) ? value.filter((member): member is string => typeof member === 'string') : [];
     for (let start = 0; start < members.length; start += ROWS_PER_INSERT) {
       const chunk = members.slice(start, start + ROWS_PER_INSERT);
-      await query(`INSERT OR IGNORE INTO set_members (namespace, set_key, member) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`, ...chunk.flatMap((member) => [namespace, key, member]));
+      await query(
+        `INSERT OR IGNORE INTO set_members (namespace, set_key, member) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`,
+        ...chunk.flatMap((member) => [namespace, key, member]),
+      );
     }
     // Deleted only once every member is in the table: an interrupted import runs again at the next start.
     await keyv.delete(key);

@@ -43,7 +43,12 @@ export function entryFor(path: LearningPath, record: LearnerRecord, member: stri
  * This week's boards the learner appears on (they completed something this week and do not hide):
  * listed in their record in the same write that changes it, so hide and forget always find them.
  */
-export function activeWeekBoards(path: LearningPath, record: LearnerRecord, communityZone: string, now: number): string[] {
+export function activeWeekBoards(
+  path: LearningPath,
+  record: LearnerRecord,
+  communityZone: string,
+  now: number,
+): string[] {
   if (record.hidden || entryFor(path, record, '', startOfIsoWeek(communityZone, now)).completed === 0) return [];
   return boardsForPath(record, path.command).map((board) => weekBoardKey(board, communityZone, now));
 }
@@ -53,14 +58,26 @@ export function activeWeekBoards(path: LearningPath, record: LearnerRecord, comm
  * week's when they finished one this week); a row with nothing finished, or of a learner who hides, is removed.
  */
 export async function syncBoards(
-  boards: LeaderboardStore, path: LearningPath, record: LearnerRecord, member: string, communityZone: string, now: number,
+  boards: LeaderboardStore,
+  path: LearningPath,
+  record: LearnerRecord,
+  member: string,
+  communityZone: string,
+  now: number,
 ): Promise<void> {
   const weekStart = startOfIsoWeek(communityZone, now);
   // Every board at once: they are independent, and an embedded store writes rows asked for together in one statement.
-  await Promise.all(boardsForPath(record, path.command).flatMap((board) => {
-    const week = weekBoardKey(board, communityZone, now);
-    if (record.hidden) return [boards.remove(board, member, record.rev), boards.remove(week, member, record.rev)];
-    const rows: Array<[string, BoardEntry]> = [[board, entryFor(path, record, member)], [week, entryFor(path, record, member, weekStart)]];
-    return rows.map(([key, entry]) => (entry.completed > 0 ? boards.put(key, entry) : boards.remove(key, member, record.rev)));
-  }));
+  await Promise.all(
+    boardsForPath(record, path.command).flatMap((board) => {
+      const week = weekBoardKey(board, communityZone, now);
+      if (record.hidden) return [boards.remove(board, member, record.rev), boards.remove(week, member, record.rev)];
+      const rows: Array<[string, BoardEntry]> = [
+        [board, entryFor(path, record, member)],
+        [week, entryFor(path, record, member, weekStart)],
+      ];
+      return rows.map(([key, entry]) =>
+        entry.completed > 0 ? boards.put(key, entry) : boards.remove(key, member, record.rev),
+      );
+    }),
+  );
 }

@@ -8,7 +8,11 @@ import { parseBoardKey } from './board-sync.js';
  * Everything stored in a learner's record, for the learner to read: times in ISO 8601 in their zone, items by
  * title and id, plain names for the rest. Every stored field appears (a test holds it to the schema).
  */
-export function learnerExport(record: LearnerRecord, user: Pick<UserRef, 'platform' | 'workspace' | 'id'>, known: LearningPath): Record<string, unknown> {
+export function learnerExport(
+  record: LearnerRecord,
+  user: Pick<UserRef, 'platform' | 'workspace' | 'id'>,
+  known: LearningPath,
+): Record<string, unknown> {
   const zone = record.zone ?? 'UTC';
   const at = (epochMs: number | null) => (epochMs === null ? null : isoInZone(zone, epochMs));
   return {
@@ -22,7 +26,12 @@ export function learnerExport(record: LearnerRecord, user: Pick<UserRef, 'platfo
     cannotMessageYou: record.undeliverable
       ? { reason: record.undeliverable.reason, since: at(record.undeliverable.at), toldYou: record.undeliverable.told }
       : null,
-    paths: Object.fromEntries(Object.entries(record.paths).map(([name, state]) => [name, describePath(state, name === known.command ? known : undefined, at)])),
+    paths: Object.fromEntries(
+      Object.entries(record.paths).map(([name, state]) => [
+        name,
+        describePath(state, name === known.command ? known : undefined, at),
+      ]),
+    ),
     storedAs: { formatVersion: record.v, revision: record.rev },
   };
 }
@@ -31,14 +40,20 @@ type At = (epochMs: number | null) => string | null;
 
 function describePath(state: PathState, path: LearningPath | undefined, at: At): Record<string, unknown> {
   const item = (id: string) => {
-    const title = path?.resources.find((resource) => resource.id === id)?.title ?? path?.checklist.find((entry) => entry.id === id)?.text;
+    const title =
+      path?.resources.find((resource) => resource.id === id)?.title ??
+      path?.checklist.find((entry) => entry.id === id)?.text;
     return title ? `${title} (${id})` : id;
   };
   const mark = (value: Mark) => ({ status: value.status, at: at(value.at) });
   return {
     started: at(state.startedAt),
     marks: Object.fromEntries(Object.entries(state.marks).map(([id, value]) => [item(id), mark(value)])),
-    undoHistory: state.history.map((entry) => ({ item: item(entry.item), at: at(entry.at), before: entry.previous ? mark(entry.previous) : { status: 'not started' } })),
+    undoHistory: state.history.map((entry) => ({
+      item: item(entry.item),
+      at: at(entry.at),
+      before: entry.previous ? mark(entry.previous) : { status: 'not started' },
+    })),
     phasesAnnounced: state.announcedPhases.map((id) => {
       const phase = path?.phases.find((candidate) => candidate.id === id);
       return phase ? `Phase ${phase.number}: ${phase.title} (${id})` : id;

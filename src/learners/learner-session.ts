@@ -33,7 +33,10 @@ export function createSessionOpener(deps: CoreDeps): SessionOpener {
   return async (path, user, channel) => {
     const key = learnerKey(user);
     const session: LearnerSession = {
-      key, user, channel, notices: [],
+      key,
+      user,
+      channel,
+      notices: [],
       record: newLearnerRecord(displayName(user), deps.clock.now()),
       zone: () => session.record.zone ?? deps.settings.defaultTimeZone,
       state: (learningPath) => session.record.paths[learningPath.command],
@@ -49,7 +52,8 @@ export function createSessionOpener(deps: CoreDeps): SessionOpener {
           if (sameRecord(before, draft)) return { result: { value, record: before, changed: false } };
           // Derived from the edit, in the same write: a fresh name, and this channel's board from the first resource finished here.
           draft.name = displayName(session.user);
-          if (board && !draft.boards.includes(board) && finishedAResource(learningPath, before, draft)) draft.boards.push(board);
+          if (board && !draft.boards.includes(board) && finishedAResource(learningPath, before, draft))
+            draft.boards.push(board);
           draft.updatedAt = now;
           draft.boards = [...new Set([...draft.boards, ...activeWeekBoards(learningPath, draft, communityZone, now)])];
           return { next: draft, result: { value, record: draft, changed: true } };
@@ -66,11 +70,21 @@ export function createSessionOpener(deps: CoreDeps): SessionOpener {
       const now = deps.clock.now();
       const reminder = session.state(path)?.reminder;
       // Worked out before the write, with the rule delivery uses, so the "next one" announced is the one that comes.
-      const resumeAt = reminder?.paused && reminder.enabled
-        ? await nextDailyReminder(deps.store.records, session.record, path, reminderMember(key, path.command), reminder, now) : undefined;
+      const resumeAt =
+        reminder?.paused && reminder.enabled
+          ? await nextDailyReminder(
+              deps.store.records,
+              session.record,
+              path,
+              reminderMember(key, path.command),
+              reminder,
+              now,
+            )
+          : undefined;
       const touched = await session.change(path, (draft) => touch(draft, path, resumeAt));
       session.notices.push(...touched.notices);
-      if (touched.resumedAt !== undefined) await moveSlot(deps.store.reminders, reminderMember(key, path.command), null, touched.resumedAt);
+      if (touched.resumedAt !== undefined)
+        await moveSlot(deps.store.reminders, reminderMember(key, path.command), null, touched.resumedAt);
     }
     return session;
   };
@@ -93,7 +107,9 @@ function sameRecord(a: LearnerRecord, b: LearnerRecord): boolean {
 function finishedAResource(path: LearningPath, before: LearnerRecord, after: LearnerRecord): boolean {
   const was = before.paths[path.command]?.marks ?? {};
   const now = after.paths[path.command]?.marks ?? {};
-  return path.resources.some((resource) => now[resource.id]?.status === 'done' && !isDeepStrictEqual(now[resource.id], was[resource.id]));
+  return path.resources.some(
+    (resource) => now[resource.id]?.status === 'done' && !isDeepStrictEqual(now[resource.id], was[resource.id]),
+  );
 }
 
 /**
@@ -103,28 +119,39 @@ function finishedAResource(path: LearningPath, before: LearnerRecord, after: Lea
  */
 function needsTouch({ record }: LearnerSession, path: LearningPath): boolean {
   const reminder = record.paths[path.command]?.reminder;
-  return (reminder !== undefined && (reminder.ignored > 0 || reminder.paused)) || (record.undeliverable !== undefined && !record.undeliverable.told);
+  return (
+    (reminder !== undefined && (reminder.ignored > 0 || reminder.paused)) ||
+    (record.undeliverable !== undefined && !record.undeliverable.told)
+  );
 }
 
 /**
  * Resets the ignored-reminder count, resumes paused reminders, tells about undeliverable DMs once.
  * Returns what to tell the learner, and the next reminder instant when paused reminders resume (for its slot).
  */
-function touch(draft: LearnerRecord, path: LearningPath, resumeAt: number | undefined): { notices: string[]; resumedAt?: number } {
+function touch(
+  draft: LearnerRecord,
+  path: LearningPath,
+  resumeAt: number | undefined,
+): { notices: string[]; resumedAt?: number } {
   const notices: string[] = [];
   const reminder = draft.paths[path.command]?.reminder;
   let resumedAt: number | undefined;
   if (reminder?.paused && reminder.enabled && resumeAt !== undefined) {
     Object.assign(reminder, { paused: false, nextAt: resumeAt });
     resumedAt = resumeAt;
-    notices.push(`Welcome back! Daily reminders are on again: next one ${formatLocal(reminder.zone, resumeAt)} ${reminder.zone}.`);
+    notices.push(
+      `Welcome back! Daily reminders are on again: next one ${formatLocal(reminder.zone, resumeAt)} ${reminder.zone}.`,
+    );
   }
   if (reminder && !reminder.enabled) reminder.paused = false;
   // Paused by another process since we read it (no instant worked out for it yet): it resumes with the next command.
   if (reminder && !reminder.paused) reminder.ignored = 0;
   if (draft.undeliverable && !draft.undeliverable.told) {
     draft.undeliverable.told = true;
-    notices.push(`I couldn't send you a direct message (${draft.undeliverable.reason}), so reminders are stopped. Allow DMs from this app, then run \`remind\` again to turn them back on.`);
+    notices.push(
+      `I couldn't send you a direct message (${draft.undeliverable.reason}), so reminders are stopped. Allow DMs from this app, then run \`remind\` again to turn them back on.`,
+    );
   }
   return resumedAt === undefined ? { notices } : { notices, resumedAt };
 }

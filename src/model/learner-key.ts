@@ -15,6 +15,10 @@ export function parseLearnerKey(key: string): Pick<UserRef, 'platform' | 'worksp
 }
 
 /** The leaderboard a channel keeps for one path. */
-export function channelBoardKey(user: Pick<UserRef, 'platform' | 'workspace'>, channel: ChannelRef, path: string): string {
+export function channelBoardKey(
+  user: Pick<UserRef, 'platform' | 'workspace'>,
+  channel: ChannelRef,
+  path: string,
+): string {
   return [user.platform, user.workspace, channel.id, path].map(encodeURIComponent).join(':');
 }

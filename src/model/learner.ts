@@ -72,5 +72,14 @@ export function emptyPathState(now: number): PathState {
 }
 
 export function newLearnerRecord(name: string, now: number): LearnerRecord {
-  return { v: LEARNER_SCHEMA_VERSION, name, paths: {}, boards: [], hidden: false, createdAt: now, updatedAt: now, rev: 0 };
+  return {
+    v: LEARNER_SCHEMA_VERSION,
+    name,
+    paths: {},
+    boards: [],
+    hidden: false,
+    createdAt: now,
+    updatedAt: now,
+    rev: 0,
+  };
 }

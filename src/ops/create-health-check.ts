@@ -53,11 +53,22 @@ export function createHealthCheck(deps: HealthCheckDeps): HealthCheck {
 async function probeStore(deps: HealthCheckDeps): Promise<StoreHealth> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<StoreHealth>((resolve) => {
-    timer = setTimeout(() => resolve({ ok: false, backend: deps.storeBackend, detail: `no answer within ${deps.timeoutMs} ms` }), deps.timeoutMs);
+    timer = setTimeout(
+      () => resolve({ ok: false, backend: deps.storeBackend, detail: `no answer within ${deps.timeoutMs} ms` }),
+      deps.timeoutMs,
+    );
   });
   const answer = deps.store.health().then(
-    (health) => ({ ok: health.ok, backend: health.backend, ...(health.detail ? { detail: scrub(health.detail, deps.secrets) } : {}) }),
-    (error: unknown) => ({ ok: false, backend: deps.storeBackend, detail: scrub(error instanceof Error ? error.message : String(error), deps.secrets) }),
+    (health) => ({
+      ok: health.ok,
+      backend: health.backend,
+      ...(health.detail ? { detail: scrub(health.detail, deps.secrets) } : {}),
+    }),
+    (error: unknown) => ({
+      ok: false,
+      backend: deps.storeBackend,
+      detail: scrub(error instanceof Error ? error.message : String(error), deps.secrets),
+    }),
   );
   try {
     return await Promise.race([answer, late]);
@@ -68,6 +79,8 @@ async function probeStore(deps: HealthCheckDeps): Promise<StoreHealth> {
 
 /** The body is readable by anyone who can reach the port: no credentials, no secrets, no essays. */
 function scrub(text: string, secrets: readonly string[]): string {
-  const withoutSecrets = secrets.filter((secret) => secret.length >= 6).reduce((result, secret) => result.split(secret).join('[redacted]'), text);
+  const withoutSecrets = secrets
+    .filter((secret) => secret.length >= 6)
+    .reduce((result, secret) => result.split(secret).join('[redacted]'), text);
   return redactUrl(withoutSecrets).slice(0, DETAIL_MAX_LENGTH);
 }

@@ -14,7 +14,10 @@ export function startUpFailureMessage(error: unknown): string {
  * The stack goes to the debug log only, when there is a logger yet.
  */
 export function failStartUp(what: string, error: unknown, logger?: Logger): never {
-  logger?.debug(`${what.toLowerCase()}`, { error, ...(error instanceof Error && error.cause !== undefined ? { cause: error.cause } : {}) });
+  logger?.debug(`${what.toLowerCase()}`, {
+    error,
+    ...(error instanceof Error && error.cause !== undefined ? { cause: error.cause } : {}),
+  });
   process.stderr.write(`${what}: ${startUpFailureMessage(error)}\n`);
   process.exit(1);
 }

@@ -21,7 +21,10 @@ export interface ShutdownRequests {
  * SIGTERM or SIGINT (or a request) runs `shutdown` once, then exits 0 (1 if it failed or overran
  * `timeoutMs`). A second signal while stopping exits at once, as someone pressing Ctrl+C twice expects.
  */
-export function handleShutdownSignals(deps: ShutdownDeps, shutdown: (reason: string) => Promise<void>): ShutdownRequests {
+export function handleShutdownSignals(
+  deps: ShutdownDeps,
+  shutdown: (reason: string) => Promise<void>,
+): ShutdownRequests {
   let stopping = false;
   let signalled = false;
   const onSignal = (signal: ShutdownSignal) => {

@@ -5,7 +5,10 @@ import type { HealthCheck } from './create-health-check.js';
 export const HEALTH_PATH = '/healthz';
 
 /** Answers GET (and HEAD) /healthz: 200 when everything is ok, 503 otherwise, never cached. */
-export function createHealthEndpoint(health: HealthCheck, logger: Logger): (request: IncomingMessage, response: ServerResponse) => void {
+export function createHealthEndpoint(
+  health: HealthCheck,
+  logger: Logger,
+): (request: IncomingMessage, response: ServerResponse) => void {
   // Probes come every few seconds: log when the status changes, not on every probe of an outage.
   let lastStatus = 'ok';
   return (request, response) => {
@@ -23,7 +26,10 @@ export function createHealthEndpoint(health: HealthCheck, logger: Logger): (requ
           lastStatus = report.status;
         }
         const body = JSON.stringify(report);
-        response.writeHead(report.status === 'ok' ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        response.writeHead(report.status === 'ok' ? 200 : 503, {
+          'content-type': 'application/json',
+          'cache-control': 'no-store',
+        });
         response.end(request.method === 'HEAD' ? undefined : body);
       },
       (error: unknown) => {

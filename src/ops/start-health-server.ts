@@ -12,9 +12,14 @@ export interface HealthServer {
  * A small HTTP server for /healthz alone, for when nothing else listens on the port
  * (Discord only, or Slack in Socket Mode). Every other path is 404.
  */
-export async function startHealthServer(options: { port: number; host?: string; endpoint: (request: IncomingMessage, response: ServerResponse) => void }): Promise<HealthServer> {
+export async function startHealthServer(options: {
+  port: number;
+  host?: string;
+  endpoint: (request: IncomingMessage, response: ServerResponse) => void;
+}): Promise<HealthServer> {
   const server = createServer((request, response) => {
-    if (new URL(request.url ?? '/', 'http://health').pathname === HEALTH_PATH) return options.endpoint(request, response);
+    if (new URL(request.url ?? '/', 'http://health').pathname === HEALTH_PATH)
+      return options.endpoint(request, response);
     response.writeHead(404, { 'content-type': 'text/plain' });
     response.end('not found\n');
   });

@@ -8,6 +8,10 @@ export function isTicked(item: ChecklistItem, progress: PathProgress, state: Pat
 }
 
 /** The checklist lines the learner ticks themselves and has not ticked yet. */
-export function untickedByHand(path: LearningPath, progress: PathProgress, state: PathState | undefined): ChecklistItem[] {
+export function untickedByHand(
+  path: LearningPath,
+  progress: PathProgress,
+  state: PathState | undefined,
+): ChecklistItem[] {
   return path.checklist.filter((item) => !item.phaseId && !isTicked(item, progress, state));
 }

@@ -30,23 +30,39 @@ export interface PathProgress {
 
 export function progressOf(path: LearningPath, state: PathState | undefined): PathProgress {
   const marks = state?.marks ?? {};
-  const done = new Set(path.resources.filter((resource) => marks[resource.id]?.status === 'done').map((resource) => resource.id));
-  const skipped = new Set(path.resources.filter((resource) => marks[resource.id]?.status === 'skipped').map((resource) => resource.id));
-  const completedPhases = new Set(path.phases.filter((phase) => phase.resources.every((resource) => done.has(resource.id))).map((phase) => phase.id));
-  const doneMinutes = path.resources.filter((resource) => done.has(resource.id)).reduce((sum, resource) => sum + resource.minutes, 0);
-  const missingFor = (phase: Phase) => path.phases.filter((candidate) => phase.requires.includes(candidate.id) && !completedPhases.has(candidate.id));
+  const done = new Set(
+    path.resources.filter((resource) => marks[resource.id]?.status === 'done').map((resource) => resource.id),
+  );
+  const skipped = new Set(
+    path.resources.filter((resource) => marks[resource.id]?.status === 'skipped').map((resource) => resource.id),
+  );
+  const completedPhases = new Set(
+    path.phases.filter((phase) => phase.resources.every((resource) => done.has(resource.id))).map((phase) => phase.id),
+  );
+  const doneMinutes = path.resources
+    .filter((resource) => done.has(resource.id))
+    .reduce((sum, resource) => sum + resource.minutes, 0);
+  const missingFor = (phase: Phase) =>
+    path.phases.filter((candidate) => phase.requires.includes(candidate.id) && !completedPhases.has(candidate.id));
   const isOpen = (resource: Resource) => missingFor(phaseOf(path, resource)).length === 0;
   const unmarked = (resource: Resource) => !done.has(resource.id) && !skipped.has(resource.id);
   const locked = path.phases
     .filter((phase) => missingFor(phase).length > 0 && phase.resources.some(unmarked))
     .map((phase) => {
       const missing = missingFor(phase);
-      return { phase, missing, open: missing.flatMap((required) => required.resources.filter((resource) => !done.has(resource.id))) };
+      return {
+        phase,
+        missing,
+        open: missing.flatMap((required) => required.resources.filter((resource) => !done.has(resource.id))),
+      };
     });
   const fresh = path.resources.find((resource) => unmarked(resource) && isOpen(resource));
   const again = fresh ? undefined : path.resources.find((resource) => skipped.has(resource.id) && isOpen(resource));
   return {
-    done, skipped, completedPhases, doneMinutes,
+    done,
+    skipped,
+    completedPhases,
+    doneMinutes,
     leftMinutes: path.totalMinutes - doneMinutes,
     current: fresh ?? again,
     revisiting: again !== undefined,
@@ -65,4 +81,3 @@ export function phaseOf(path: LearningPath, resource: Resource): Phase {
   if (!phase) throw new Error(`resource ${resource.id} has no phase ${resource.phaseId}`);
   return phase;
 }
-

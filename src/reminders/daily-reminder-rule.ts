@@ -20,14 +20,26 @@ export function sentMarkKey(occurrence: string): string {
  * Whether the daily reminder due at `slotAt` is skipped, and why. Delivery decides with this, and so does
  * every "next reminder" the bot announces, so the one announced is the one that comes.
  */
-export async function dailySkip(records: RecordStore, record: LearnerRecord | undefined, path: LearningPath, member: string, zone: string, slotAt: number): Promise<DailySkip | undefined> {
+export async function dailySkip(
+  records: RecordStore,
+  record: LearnerRecord | undefined,
+  path: LearningPath,
+  member: string,
+  zone: string,
+  slotAt: number,
+): Promise<DailySkip | undefined> {
   if (await records.get(sentMarkKey(dailyOccurrence(member, zone, slotAt)))) return 'already-sent';
   return record && studiedOn(record, path, zone, slotAt) ? 'not-needed' : undefined;
 }
 
 /** The next daily reminder after `after` that will really be sent (today's is passed over when dailySkip says so). */
 export async function nextDailyReminder(
-  records: RecordStore, record: LearnerRecord | undefined, path: LearningPath, member: string, reminder: { zone: string; time: string }, after: number,
+  records: RecordStore,
+  record: LearnerRecord | undefined,
+  path: LearningPath,
+  member: string,
+  reminder: { zone: string; time: string },
+  after: number,
 ): Promise<number> {
   return sentFrom(records, record, path, member, reminder, nextOccurrence(reminder.zone, reminder.time, after));
 }
@@ -37,7 +49,10 @@ export async function nextDailyReminder(
  * filed (off, paused, finished). What `remind` and the overview announce.
  */
 export async function comingDailyReminder(
-  records: RecordStore, record: LearnerRecord | undefined, path: LearningPath, member: string,
+  records: RecordStore,
+  record: LearnerRecord | undefined,
+  path: LearningPath,
+  member: string,
 ): Promise<number | undefined> {
   const reminder = record?.paths[path.command]?.reminder;
   if (!reminder?.enabled || reminder.nextAt === null) return undefined;
@@ -46,14 +61,23 @@ export async function comingDailyReminder(
 
 /** `slotAt`, or the day after when that day's reminder is skipped. */
 async function sentFrom(
-  records: RecordStore, record: LearnerRecord | undefined, path: LearningPath, member: string, reminder: { zone: string; time: string }, slotAt: number,
+  records: RecordStore,
+  record: LearnerRecord | undefined,
+  path: LearningPath,
+  member: string,
+  reminder: { zone: string; time: string },
+  slotAt: number,
 ): Promise<number> {
-  return (await dailySkip(records, record, path, member, reminder.zone, slotAt)) ? nextOccurrence(reminder.zone, reminder.time, slotAt) : slotAt;
+  return (await dailySkip(records, record, path, member, reminder.zone, slotAt))
+    ? nextOccurrence(reminder.zone, reminder.time, slotAt)
+    : slotAt;
 }
 
 /** The learner finished a resource of the path on the local day of `at`. */
 function studiedOn(record: LearnerRecord, path: LearningPath, zone: string, at: number): boolean {
   const day = localDate(zone, at);
   const marks = record.paths[path.command]?.marks ?? {};
-  return path.resources.some((resource) => marks[resource.id]?.status === 'done' && localDate(zone, marks[resource.id]!.at) === day);
+  return path.resources.some(
+    (resource) => marks[resource.id]?.status === 'done' && localDate(zone, marks[resource.id]!.at) === day,
+  );
 }

@@ -18,7 +18,17 @@ export const LEASE_MS = 5 * 60_000;
 /** How long "this reminder went out" is remembered (longer than any catch-up window). */
 export const SENT_MARK_MS = 9 * 24 * 3_600_000;
 
-export type Outcome = 'sent' | 'already-sent' | 'too-old' | 'not-needed' | 'finished' | 'undeliverable' | 'stale' | 'busy' | 'failed' | 'no-messenger';
+export type Outcome =
+  | 'sent'
+  | 'already-sent'
+  | 'too-old'
+  | 'not-needed'
+  | 'finished'
+  | 'undeliverable'
+  | 'stale'
+  | 'busy'
+  | 'failed'
+  | 'no-messenger';
 
 interface Due {
   member: string;
@@ -33,7 +43,11 @@ interface Due {
  * and the learner's next slot is filed last. A crash before the mark lets another tick resend with the
  * same idempotency key (Discord's nonce drops the copy); a crash after it only files the next slot.
  */
-export async function deliverReminder(deps: CoreDeps & { paths: readonly LearningPath[] }, options: ReminderJobOptions, due: Due): Promise<Outcome> {
+export async function deliverReminder(
+  deps: CoreDeps & { paths: readonly LearningPath[] },
+  options: ReminderJobOptions,
+  due: Due,
+): Promise<Outcome> {
   const { store, logger } = deps;
   const path = deps.paths.find((candidate) => candidate.command === due.path);
   const record = await store.learners.get(due.learnerKey);
@@ -43,28 +57,52 @@ export async function deliverReminder(deps: CoreDeps & { paths: readonly Learnin
     await store.reminders.remove(minuteOf(due.slotAt), due.member);
     return 'stale';
   }
-  const occurrence = kind === 'snooze' ? `${due.member}@snooze@${minuteOf(due.slotAt)}` : dailyOccurrence(due.member, reminder.zone, due.slotAt);
+  const occurrence =
+    kind === 'snooze'
+      ? `${due.member}@snooze@${minuteOf(due.slotAt)}`
+      : dailyOccurrence(due.member, reminder.zone, due.slotAt);
   const finish = (counted: boolean, change?: (reminder: Reminder) => void) => advance(deps, due, kind, counted, change);
   if (record.undeliverable) return (await finish(false, (r) => (r.nextAt = null)), 'undeliverable');
   if (due.now - due.slotAt > options.catchUpMinutes * 60_000) {
-    logger.info('reminder skipped: too old after downtime', { learner: due.learnerKey, dueAt: new Date(due.slotAt).toISOString() });
+    logger.info('reminder skipped: too old after downtime', {
+      learner: due.learnerKey,
+      dueAt: new Date(due.slotAt).toISOString(),
+    });
     return (await finish(false), 'too-old');
   }
   // Sent already (by another instance, before a crash, or today at another time): only the next slot may still need filing.
-  const skip = kind === 'daily' ? await dailySkip(store.records, record, path, due.member, reminder.zone, due.slotAt)
-    : (await store.records.get(sentMarkKey(occurrence))) ? 'already-sent' : undefined;
+  const skip =
+    kind === 'daily'
+      ? await dailySkip(store.records, record, path, due.member, reminder.zone, due.slotAt)
+      : (await store.records.get(sentMarkKey(occurrence)))
+        ? 'already-sent'
+        : undefined;
   if (skip === 'already-sent') return (await finish(true), 'already-sent');
   if (skip === 'not-needed') return (await finish(false), 'not-needed');
   const pausing = reminder.ignored + 1 >= MAX_IGNORED_REMINDERS;
-  const reply = reminderReply(path, record.paths[due.path], streakOf(path, record.paths[due.path], reminder.zone, due.now), pausing);
+  const reply = reminderReply(
+    path,
+    record.paths[due.path],
+    streakOf(path, record.paths[due.path], reminder.zone, due.now),
+    pausing,
+  );
   if (!reply) return (await finish(false, (r) => Object.assign(r, { enabled: false, nextAt: null })), 'finished');
   const parts = parseLearnerKey(due.learnerKey)!;
   const messenger = deps.messengers.get(parts.platform);
   if (!messenger) return 'no-messenger';
   if (!(await store.claims.claim(`lease:${occurrence}`, LEASE_MS))) return 'busy';
-  const result = await sendWithRetry(messenger, { user: { ...parts, displayName: record.name }, address: record.dmAddress, path: due.path }, reply, occurrence, options);
+  const result = await sendWithRetry(
+    messenger,
+    { user: { ...parts, displayName: record.name }, address: record.dmAddress, path: due.path },
+    reply,
+    occurrence,
+    options,
+  );
   if (!result) {
-    logger.warn('reminder not delivered after retries; will retry when the lease expires', { learner: due.learnerKey, occurrence });
+    logger.warn('reminder not delivered after retries; will retry when the lease expires', {
+      learner: due.learnerKey,
+      occurrence,
+    });
     return 'failed';
   }
   if (result.status === 'undeliverable') {
@@ -84,7 +122,13 @@ function slotKind(reminder: Reminder | undefined, slotAt: number): 'daily' | 'sn
 }
 
 /** Files the learner's next reminder (or clears the snooze) and counts an unanswered one. */
-async function advance(deps: CoreDeps, due: Due, kind: 'daily' | 'snooze', counted: boolean, change?: (reminder: Reminder) => void): Promise<void> {
+async function advance(
+  deps: CoreDeps,
+  due: Due,
+  kind: 'daily' | 'snooze',
+  counted: boolean,
+  change?: (reminder: Reminder) => void,
+): Promise<void> {
   const next = await deps.store.learners.update(due.learnerKey, (current) => {
     const reminder = current?.paths[due.path]?.reminder;
     // Another instance may have finished this slot since we read the record: then there is nothing left to do.
@@ -114,12 +158,19 @@ async function markUndeliverable(deps: CoreDeps, due: Due, reason: string): Prom
   await deps.store.reminders.remove(minuteOf(due.slotAt), due.member);
 }
 
-async function sendWithRetry(messenger: DirectMessenger, target: Parameters<DirectMessenger['send']>[0], reply: Reply, key: string, options: ReminderJobOptions): Promise<SendResult | undefined> {
+async function sendWithRetry(
+  messenger: DirectMessenger,
+  target: Parameters<DirectMessenger['send']>[0],
+  reply: Reply,
+  key: string,
+  options: ReminderJobOptions,
+): Promise<SendResult | undefined> {
   for (let attempt = 0; attempt < options.attempts; attempt += 1) {
     try {
       return await messenger.send(target, reply, key);
     } catch {
-      if (attempt < options.attempts - 1) await new Promise((resolve) => setTimeout(resolve, options.backoffMs * 2 ** attempt));
+      if (attempt < options.attempts - 1)
+        await new Promise((resolve) => setTimeout(resolve, options.backoffMs * 2 ** attempt));
     }
   }
   return undefined;

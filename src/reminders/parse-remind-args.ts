@@ -13,5 +13,7 @@ export function parseRemindArgs(time: string | undefined, zone: string | undefin
   const timeWords = words.length > 1 && MERIDIEM.test(words[1]!) ? 2 : 1;
   const parsedTime = parseTimeOfDay(words.slice(0, timeWords).join(' '));
   const zoneText = words.slice(timeWords).join(' ');
-  return zoneText ? { kind: 'set', time: parsedTime, zone: resolveTimeZone(zoneText) } : { kind: 'set', time: parsedTime };
+  return zoneText
+    ? { kind: 'set', time: parsedTime, zone: resolveTimeZone(zoneText) }
+    : { kind: 'set', time: parsedTime };
 }

@@ -23,5 +23,9 @@ export function parseTimeOfDay(input: string): string {
 }
 
 function invalidTime(input: string): UserError {
-  return new UserError('invalid-time', `"${quoteUserText(input, 20)}" isn't a time of day I can read.`, 'Use 24-hour HH:MM between 00:00 and 23:59, or forms like 9am or 6:30pm.');
+  return new UserError(
+    'invalid-time',
+    `"${quoteUserText(input, 20)}" isn't a time of day I can read.`,
+    'Use 24-hour HH:MM between 00:00 and 23:59, or forms like 9am or 6:30pm.',
+  );
 }

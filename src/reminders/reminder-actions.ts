@@ -11,13 +11,18 @@ export async function snoozeReminder({ path, learner, clock, store }: CommandCon
   const at = clock.now() + SNOOZE_MS;
   const { previous, zone } = await learner.change(path, (draft) => {
     const reminder = draft.paths[path.command]?.reminder;
-    if (!reminder?.enabled) throw new UserError('no-reminder', `Reminders are off. \`/${path.command} remind 09:00\` turns them on.`);
+    if (!reminder?.enabled)
+      throw new UserError('no-reminder', `Reminders are off. \`/${path.command} remind 09:00\` turns them on.`);
     const before = reminder.snoozeAt;
     reminder.snoozeAt = at;
     return { previous: before, zone: reminder.zone };
   });
   await moveSlot(store.reminders, reminderMember(learner.key, path.command), previous, at);
-  return { visibility: 'private', tone: 'success', text: `Snoozed. I'll remind you again at **${formatLocal(zone, at)} ${zone}**.` };
+  return {
+    visibility: 'private',
+    tone: 'success',
+    text: `Snoozed. I'll remind you again at **${formatLocal(zone, at)} ${zone}**.`,
+  };
 }
 
 /** "Skip today": nothing more today (no snooze, and no daily reminder still to come today); the daily one comes back tomorrow. */
@@ -29,12 +34,16 @@ export async function skipToday({ path, learner, store, clock }: CommandContext)
     const before = { snoozeAt: current?.snoozeAt ?? null, nextAt: current?.nextAt ?? null };
     if (current) {
       current.snoozeAt = null;
-      if (current.nextAt !== null && localDate(current.zone, current.nextAt) === localDate(current.zone, now)) current.nextAt = nextOccurrence(current.zone, current.time, current.nextAt);
+      if (current.nextAt !== null && localDate(current.zone, current.nextAt) === localDate(current.zone, now))
+        current.nextAt = nextOccurrence(current.zone, current.time, current.nextAt);
     }
     return { previous: before, reminder: current };
   });
   await moveSlot(store.reminders, member, previous.snoozeAt, null);
   await moveSlot(store.reminders, member, previous.nextAt, reminder?.nextAt);
-  const next = reminder?.enabled && reminder.nextAt !== null ? ` See you at **${formatLocal(reminder.zone, reminder.nextAt)} ${reminder.zone}**.` : '';
+  const next =
+    reminder?.enabled && reminder.nextAt !== null
+      ? ` See you at **${formatLocal(reminder.zone, reminder.nextAt)} ${reminder.zone}**.`
+      : '';
   return { visibility: 'private', tone: 'success', text: `No problem, no more nudges today.${next}` };
 }

@@ -21,26 +21,39 @@ export interface ReminderJobOptions {
 }
 
 export const DEFAULT_REMINDER_OPTIONS: ReminderJobOptions = {
-  catchUpMinutes: 120, lookbackMinutes: 15, startupScanMinutes: 8 * 24 * 60, concurrency: 32, attempts: 4, backoffMs: 1_000,
+  catchUpMinutes: 120,
+  lookbackMinutes: 15,
+  startupScanMinutes: 8 * 24 * 60,
+  concurrency: 32,
+  attempts: 4,
+  backoffMs: 1_000,
 };
 
 export type TickReport = Record<Outcome, number>;
 
 /** The per-minute reminder tick: reads only the index slots that are due, never every learner. */
-export function createReminderJob(deps: CoreDeps & { paths: readonly LearningPath[] }, options: ReminderJobOptions = DEFAULT_REMINDER_OPTIONS) {
+export function createReminderJob(
+  deps: CoreDeps & { paths: readonly LearningPath[] },
+  options: ReminderJobOptions = DEFAULT_REMINDER_OPTIONS,
+) {
   let stopped = false;
   const scan = async (fromMinute: number, toMinute: number): Promise<TickReport> => {
     const report = emptyReport();
     const now = deps.clock.now();
     for (let minute = fromMinute; minute <= toMinute && !stopped; minute += 1) {
       const members = await deps.store.reminders.due(minute);
-      await inBatches(members, options.concurrency, () => stopped, async (member) => {
-        const target = parseReminderMember(member);
-        const outcome = target
-          ? await deliverReminder(deps, options, { member, ...target, slotAt: minute * MINUTE_MS, now })
-          : (await deps.store.reminders.remove(minute, member), 'stale' as const);
-        report[outcome] += 1;
-      });
+      await inBatches(
+        members,
+        options.concurrency,
+        () => stopped,
+        async (member) => {
+          const target = parseReminderMember(member);
+          const outcome = target
+            ? await deliverReminder(deps, options, { member, ...target, slotAt: minute * MINUTE_MS, now })
+            : (await deps.store.reminders.remove(minute, member), 'stale' as const);
+          report[outcome] += 1;
+        },
+      );
     }
     return report;
   };
@@ -68,10 +81,26 @@ export function createReminderJob(deps: CoreDeps & { paths: readonly LearningPat
 }
 
 function emptyReport(): TickReport {
-  return { sent: 0, 'already-sent': 0, 'too-old': 0, 'not-needed': 0, finished: 0, undeliverable: 0, stale: 0, busy: 0, failed: 0, 'no-messenger': 0 };
+  return {
+    sent: 0,
+    'already-sent': 0,
+    'too-old': 0,
+    'not-needed': 0,
+    finished: 0,
+    undeliverable: 0,
+    stale: 0,
+    busy: 0,
+    failed: 0,
+    'no-messenger': 0,
+  };
 }
 
-async function inBatches<T>(items: readonly T[], size: number, stopped: () => boolean, work: (item: T) => Promise<void>): Promise<void> {
+async function inBatches<T>(
+  items: readonly T[],
+  size: number,
+  stopped: () => boolean,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length && !stopped()) await work(items[next++]!);

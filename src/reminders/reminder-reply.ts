@@ -10,12 +10,21 @@ import { resourceLines } from '../views/resource-lines.js';
  * A reminder: titled by the resource (so a notification preview names it) and linked once there,
  * the same detail lines and measure as `next`, the streak, and Done / Snooze 1 hour / Skip today.
  */
-export function reminderReply(path: LearningPath, state: PathState | undefined, streak: number, pausing: boolean): Reply | undefined {
+export function reminderReply(
+  path: LearningPath,
+  state: PathState | undefined,
+  streak: number,
+  pausing: boolean,
+): Reply | undefined {
   const progress = progressOf(path, state);
   const resource = progress.current;
   if (!resource) return undefined;
   const streakLine = streak > 0 ? [`Streak: **${streak} day${streak === 1 ? '' : 's'}** 🔥 — keep it going!`] : [];
-  const pauseNotice = pausing ? [`That's several reminders without a reply, so I'll pause them here. Use any \`/${path.command}\` command or press a button to resume.`] : [];
+  const pauseNotice = pausing
+    ? [
+        `That's several reminders without a reply, so I'll pause them here. Use any \`/${path.command}\` command or press a button to resume.`,
+      ]
+    : [];
   return {
     visibility: 'private',
     tone: 'info',

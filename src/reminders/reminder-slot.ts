@@ -19,7 +19,12 @@ export function minuteOf(epochMs: number): number {
 }
 
 /** Moves a learner's slot in the index from one instant to another (either may be null). */
-export async function moveSlot(index: ReminderIndex, member: string, from: number | null | undefined, to: number | null | undefined): Promise<void> {
+export async function moveSlot(
+  index: ReminderIndex,
+  member: string,
+  from: number | null | undefined,
+  to: number | null | undefined,
+): Promise<void> {
   if (from != null && from !== to) await index.remove(minuteOf(from), member);
   if (to != null) await index.add(minuteOf(to), member);
 }

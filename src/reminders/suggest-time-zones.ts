@@ -24,12 +24,20 @@ function keyOf(zone: string, name = zone): ZoneKey {
 
 let keys: ZoneKey[] | undefined;
 /** Every zone by its current name, and again by any former one. */
-const zoneKeys = () => (keys ??= [...knownTimeZones().map((zone) => keyOf(zone)), ...formerNames().map(([former, zone]) => keyOf(zone, former))]);
+const zoneKeys = () =>
+  (keys ??= [
+    ...knownTimeZones().map((zone) => keyOf(zone)),
+    ...formerNames().map(([former, zone]) => keyOf(zone, former)),
+  ]);
 
 /** The one zone a name means once case, spaces, "_" and "-" are ignored ("America/NewYork", "newyork"), if only one. */
 export function zoneBySquashedName(text: string): string | undefined {
   const wanted = squash(text);
-  const matches = new Set(zoneKeys().filter((key) => key.whole === wanted || (!wanted.includes('/') && key.city === wanted)).map((key) => key.zone));
+  const matches = new Set(
+    zoneKeys()
+      .filter((key) => key.whole === wanted || (!wanted.includes('/') && key.city === wanted))
+      .map((key) => key.zone),
+  );
   return matches.size === 1 ? [...matches][0] : undefined;
 }
 
@@ -46,7 +54,10 @@ export function suggestTimeZones(text: string, limit: number): string[] {
   const contains = all.filter((key) => key.whole.includes(typed.whole));
   const tolerance = Math.max(1, Math.floor(typed.city.length / 3));
   const near = all
-    .map((key) => ({ key, distance: editDistance(typed.city, key.city) + (typed.region && !key.region.startsWith(typed.region) ? 0.5 : 0) }))
+    .map((key) => ({
+      key,
+      distance: editDistance(typed.city, key.city) + (typed.region && !key.region.startsWith(typed.region) ? 0.5 : 0),
+    }))
     .filter(({ distance }) => distance <= tolerance + 0.5 && typed.city.length >= 3)
     .sort((a, b) => a.distance - b.distance || a.key.zone.localeCompare(b.key.zone))
     .map(({ key }) => key);

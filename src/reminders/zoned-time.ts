@@ -18,8 +18,15 @@ function formatter(zone: string): Intl.DateTimeFormat {
   let format = formatters.get(zone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone, hourCycle: 'h23', weekday: 'short',
-      year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+      timeZone: zone,
+      hourCycle: 'h23',
+      weekday: 'short',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     });
     formatters.set(zone, format);
   }
@@ -31,15 +38,23 @@ export function wallClock(zone: string, epochMs: number): WallClock {
   const fields: Record<string, string> = {};
   for (const part of formatter(zone).formatToParts(epochMs)) fields[part.type] = part.value;
   return {
-    year: Number(fields.year), month: Number(fields.month), day: Number(fields.day),
-    hour: Number(fields.hour), minute: Number(fields.minute), weekday: WEEKDAYS.indexOf(fields.weekday ?? ''),
+    year: Number(fields.year),
+    month: Number(fields.month),
+    day: Number(fields.day),
+    hour: Number(fields.hour),
+    minute: Number(fields.minute),
+    weekday: WEEKDAYS.indexOf(fields.weekday ?? ''),
   };
 }
 
 /** UTC offset of `zone` at `epochMs`, in ms (east positive). */
 export function offsetMs(zone: string, epochMs: number): number {
   const wall = wallClock(zone, epochMs);
-  const seconds = Number(formatter(zone).formatToParts(epochMs).find((part) => part.type === 'second')?.value ?? 0);
+  const seconds = Number(
+    formatter(zone)
+      .formatToParts(epochMs)
+      .find((part) => part.type === 'second')?.value ?? 0,
+  );
   const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, seconds);
   return asUtc - Math.floor(epochMs / 1000) * 1000;
 }
@@ -55,10 +70,23 @@ export function localDate(zone: string, epochMs: number): string {
  * the earlier instant is used, so a reminder fires once. In a spring-forward gap it does not exist:
  * the first valid minute after it (the moment clocks jump) is used.
  */
-export function instantOfLocal(zone: string, year: number, month: number, day: number, hour: number, minute: number): number {
+export function instantOfLocal(
+  zone: string,
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+): number {
   const wallAsUtc = Date.UTC(year, month - 1, day, hour, minute);
-  const offsets = new Set([offsetMs(zone, wallAsUtc - DAY_MS), offsetMs(zone, wallAsUtc), offsetMs(zone, wallAsUtc + DAY_MS)]);
-  const exact = [...offsets].map((offset) => wallAsUtc - offset).filter((instant) => offsetMs(zone, instant) === wallAsUtc - instant);
+  const offsets = new Set([
+    offsetMs(zone, wallAsUtc - DAY_MS),
+    offsetMs(zone, wallAsUtc),
+    offsetMs(zone, wallAsUtc + DAY_MS),
+  ]);
+  const exact = [...offsets]
+    .map((offset) => wallAsUtc - offset)
+    .filter((instant) => offsetMs(zone, instant) === wallAsUtc - instant);
   if (exact.length > 0) return Math.min(...exact);
   const before = offsetMs(zone, wallAsUtc - DAY_MS);
   const after = offsetMs(zone, wallAsUtc + DAY_MS);
@@ -83,7 +111,14 @@ export function nextOccurrence(zone: string, hhmm: string, afterMs: number): num
   const today = wallClock(zone, afterMs);
   for (let offsetDays = 0; offsetDays < 3; offsetDays += 1) {
     const date = new Date(Date.UTC(today.year, today.month - 1, today.day + offsetDays));
-    const instant = instantOfLocal(zone, date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), hour, minute);
+    const instant = instantOfLocal(
+      zone,
+      date.getUTCFullYear(),
+      date.getUTCMonth() + 1,
+      date.getUTCDate(),
+      hour,
+      minute,
+    );
     if (instant > afterMs) return instant;
   }
   throw new Error(`no occurrence of ${hhmm} in ${zone} within 3 days of ${new Date(afterMs).toISOString()}`);
@@ -93,7 +128,11 @@ export function nextOccurrence(zone: string, hhmm: string, afterMs: number): num
 export function nextWeeklyOccurrence(zone: string, weekday: number, hhmm: string, afterMs: number): number {
   let candidate = nextOccurrence(zone, hhmm, afterMs);
   for (let step = 0; step < 8; step += 1) {
-    if (wallClock(zone, candidate).weekday === weekday || wallClock(zone, candidate - 60 * MINUTE_MS).weekday === weekday) return candidate;
+    if (
+      wallClock(zone, candidate).weekday === weekday ||
+      wallClock(zone, candidate - 60 * MINUTE_MS).weekday === weekday
+    )
+      return candidate;
     candidate = nextOccurrence(zone, hhmm, candidate);
   }
   throw new Error(`no weekday ${weekday} found after ${new Date(afterMs).toISOString()}`);

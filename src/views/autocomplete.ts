@@ -15,7 +15,10 @@ export function autocomplete(path: LearningPath | undefined, query: Autocomplete
       .slice(0, MAX_CHOICES)
       .map((resource) => {
         const phase = path.phases.find((candidate) => candidate.id === resource.phaseId)!;
-        return { name: `${phase.number}.${resource.position} ${resource.title} (${resource.minutes} min)`, value: resource.id };
+        return {
+          name: `${phase.number}.${resource.position} ${resource.title} (${resource.minutes} min)`,
+          value: resource.id,
+        };
       });
   }
   if (query.option === 'zone') {

@@ -7,7 +7,8 @@ import { extraLines } from './extra-lines.js';
 /** The finish line: what was studied, the extras and videos, and only the checklist lines still unticked. */
 export function completionLines(path: LearningPath, progress: PathProgress, state: PathState | undefined): string[] {
   const lines = [`All ${path.resources.length} resources done — ${path.totalMinutes} minutes of study.`];
-  if (path.extras.length > 0) lines.push('', '**Keep going with the additional resources:**', ...extraLines(path.extras));
+  if (path.extras.length > 0)
+    lines.push('', '**Keep going with the additional resources:**', ...extraLines(path.extras));
   if (path.videos.length > 0) lines.push('', '**Supplementary videos:**', ...extraLines(path.videos));
   lines.push('', ...checklistLines(path, progress, state));
   return lines;
@@ -17,5 +18,8 @@ export function completionLines(path: LearningPath, progress: PathProgress, stat
 export function checklistLines(path: LearningPath, progress: PathProgress, state: PathState | undefined): string[] {
   const unticked = untickedByHand(path, progress, state);
   if (unticked.length === 0) return progress.finished ? ['Your completion checklist is all ticked. Well done!'] : [];
-  return ['**Still to tick on your checklist:**', ...unticked.map((item) => `- ${item.text}: \`/${path.command} done ${item.id}\``)];
+  return [
+    '**Still to tick on your checklist:**',
+    ...unticked.map((item) => `- ${item.text}: \`/${path.command} done ${item.id}\``),
+  ];
 }

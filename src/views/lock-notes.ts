@@ -15,6 +15,8 @@ export function lockNotes(path: LearningPath, progress: PathProgress): string[] 
 
 export function lockNote({ phase, missing, open }: Locked, progress: PathProgress): string {
   const needs = missing.map((required) => `Phase ${required.number} (${required.title})`).join(' and ');
-  const still = open.map((resource) => `**${resource.title}**${progress.skipped.has(resource.id) ? ' (skipped)' : ''}`).join(', ');
+  const still = open
+    .map((resource) => `**${resource.title}**${progress.skipped.has(resource.id) ? ' (skipped)' : ''}`)
+    .join(', ');
   return `🔒 Phase ${phase.number} (${phase.title}) opens once ${needs} ${missing.length === 1 ? 'is' : 'are'} complete. Still open there: ${still}.`;
 }

@@ -24,16 +24,36 @@ export function nextPart(path: LearningPath, progress: PathProgress, state: Path
   const resource = progress.current;
   if (!resource) {
     const heading = `You finished the ${path.title} path 🎉`;
-    return { heading, upNext: `**${heading}**`, lines: completionLines(path, progress, state), notes: [], buttons: [], finished: true };
+    return {
+      heading,
+      upNext: `**${heading}**`,
+      lines: completionLines(path, progress, state),
+      notes: [],
+      buttons: [],
+      finished: true,
+    };
   }
   const done: Button = { label: 'Done', style: 'success', action: { id: 'done', value: resource.id } };
   const notes = lockNotes(path, progress);
   if (!progress.revisiting) {
     const skip: Button = { label: 'Skip', style: 'secondary', action: { id: 'skip', value: resource.id } };
-    return { heading: resource.title, upNext: `**Up next:** ${linkedTitle(resource)}`, url: resource.url, lines: resourceLines(path, resource), notes, buttons: [done, skip], finished: false };
+    return {
+      heading: resource.title,
+      upNext: `**Up next:** ${linkedTitle(resource)}`,
+      url: resource.url,
+      lines: resourceLines(path, resource),
+      notes,
+      buttons: [done, skip],
+      finished: false,
+    };
   }
-  const others = path.resources.filter((candidate) => progress.skipped.has(candidate.id) && candidate.id !== resource.id);
-  if (notes.length === 0 && others.length > 0) notes.push(`You also skipped ${others.map((other) => `**${other.title}**`).join(', ')}; \`/${path.command} path\` shows them.`);
+  const others = path.resources.filter(
+    (candidate) => progress.skipped.has(candidate.id) && candidate.id !== resource.id,
+  );
+  if (notes.length === 0 && others.length > 0)
+    notes.push(
+      `You also skipped ${others.map((other) => `**${other.title}**`).join(', ')}; \`/${path.command} path\` shows them.`,
+    );
   return {
     heading: `You skipped ${resource.title}; do it now?`,
     upNext: `**Up next:** you skipped ${linkedTitle(resource)}; do it now?`,

@@ -23,9 +23,10 @@ export function outcomeReply(path: LearningPath, state: PathState | undefined, o
     visibility: 'private',
     tone: outcome.tone,
     title: outcome.title,
-    text: part.finished && outcome.checklist
-      ? paragraphs(outcome.lines, checklistLines(path, progress, state))
-      : paragraphs(outcome.lines, ...upNextParagraphs(part)),
+    text:
+      part.finished && outcome.checklist
+        ? paragraphs(outcome.lines, checklistLines(path, progress, state))
+        : paragraphs(outcome.lines, ...upNextParagraphs(part)),
     progress: [pathMeasure(path, progress)],
     buttons: part.buttons,
   };

@@ -4,7 +4,10 @@ import { phaseOf } from '../progress/path-progress.js';
 /** "Article · 30 min · Phase 1, 1 of 2", the focus and the path's "next step", each said once. */
 export function resourceLines(path: LearningPath, resource: Resource): string[] {
   const phase = phaseOf(path, resource);
-  const lines = [`${resource.type} · ${resource.minutes} min · Phase ${phase.number}, ${resource.position} of ${phase.resources.length}`, `_${resource.focus}_`];
+  const lines = [
+    `${resource.type} · ${resource.minutes} min · Phase ${phase.number}, ${resource.position} of ${phase.resources.length}`,
+    `_${resource.focus}_`,
+  ];
   if (resource.nextStep) lines.push(`Afterwards: ${resource.nextStep}`);
   return lines;
 }

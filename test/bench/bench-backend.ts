@@ -32,7 +32,9 @@ export async function createBackend(kind: BackendKind, redisUrl?: string): Promi
   if (kind === 'redis') {
     if (!redisUrl) throw new Error('REDIS_URL is not set');
     return {
-      kind, url: redisUrl, namespace,
+      kind,
+      url: redisUrl,
+      namespace,
       open: (clock) => openStore(redisUrl, silent, { clock, namespace }),
       async openRawKeyv() {
         // Keys as the Redis store lays them out ("<namespace>::<key>"), so dropRedisNamespace finds them.
@@ -49,7 +51,9 @@ export async function createBackend(kind: BackendKind, redisUrl?: string): Promi
   const dir = await mkdtemp(join(tmpdir(), 'pathbot-bench-'));
   const file = join(dir, 'bench.sqlite');
   return {
-    kind, url: `sqlite://${file}`, namespace,
+    kind,
+    url: `sqlite://${file}`,
+    namespace,
     open: (clock) => openStore(`sqlite://${file}`, silent, { clock, namespace }),
     async openRawKeyv() {
       // The same file and the same settings as src/infra/open-store.ts: WAL, synchronous=NORMAL.

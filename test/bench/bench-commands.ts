@@ -26,7 +26,13 @@ export interface CommandBenchDeps {
  */
 export async function benchCommands({ dataset, paths, commandsPerRound, rounds }: CommandBenchDeps): Promise<Figure[]> {
   const { store, clock, learners, backend } = dataset;
-  const bot = createBot({ store, clock, logger: createJsonLogger({ level: 'silent' }), paths, settings: { defaultTimeZone: 'UTC' } });
+  const bot = createBot({
+    store,
+    clock,
+    logger: createJsonLogger({ level: 'silent' }),
+    paths,
+    settings: { defaultTimeZone: 'UTC' },
+  });
   const spec = bot.paths[0]!;
   const random = seededRandom(7);
   const runOne = async (command: string) => {
@@ -76,10 +82,34 @@ export async function benchCommands({ dataset, paths, commandsPerRound, rounds }
   const ratio = median(commandRates.map((rate, round) => rate / rawRates[round]!));
   const label = backend.kind === 'sqlite' ? 'SQLite' : 'Redis';
   return [
-    figure(`${label}: commands/s (next, done, progress)`, commandsPerSecond, '/s', undefined, `median of ${rounds} rounds of ${commandsPerRound.toLocaleString('en-US')}; ${learners.toLocaleString('en-US')} learners in one channel`),
-    figure(`${label}: raw Keyv get+set pairs/s`, rawPerSecond, '/s', undefined, 'same store, same run, record-sized values'),
-    figure(`${label}: core ÷ raw`, ratio, '×', atLeast(0.5), `median of the ${rounds} rounds' ratios (${commandRates.map((rate, round) => formatNumber(rate / rawRates[round]!)).join(', ')})`),
+    figure(
+      `${label}: commands/s (next, done, progress)`,
+      commandsPerSecond,
+      '/s',
+      undefined,
+      `median of ${rounds} rounds of ${commandsPerRound.toLocaleString('en-US')}; ${learners.toLocaleString('en-US')} learners in one channel`,
+    ),
+    figure(
+      `${label}: raw Keyv get+set pairs/s`,
+      rawPerSecond,
+      '/s',
+      undefined,
+      'same store, same run, record-sized values',
+    ),
+    figure(
+      `${label}: core ÷ raw`,
+      ratio,
+      '×',
+      atLeast(0.5),
+      `median of the ${rounds} rounds' ratios (${commandRates.map((rate, round) => formatNumber(rate / rawRates[round]!)).join(', ')})`,
+    ),
     figure(`${label}: command latency p50`, all.p50, 'ms'),
-    figure(`${label}: command latency p99`, all.p99, 'ms', below(20), `p50/p99 ms: ${perCommand}; max ${formatNumber(all.max)}`),
+    figure(
+      `${label}: command latency p99`,
+      all.p99,
+      'ms',
+      below(20),
+      `p50/p99 ms: ${perCommand}; max ${formatNumber(all.max)}`,
+    ),
   ];
 }

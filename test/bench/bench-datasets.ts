@@ -55,7 +55,9 @@ export class Datasets {
     const store = await backend.open(clock);
     const started = performance.now();
     progress(`seeding ${learners.toLocaleString('en-US')} learners on ${kind}…`);
-    await seedLearners(store, path, learners, now, (done) => progress(`  ${done.toLocaleString('en-US')} of ${learners.toLocaleString('en-US')}`));
+    await seedLearners(store, path, learners, now, (done) =>
+      progress(`  ${done.toLocaleString('en-US')} of ${learners.toLocaleString('en-US')}`),
+    );
     const seedSeconds = (performance.now() - started) / 1000;
     progress(`  seeded in ${seedSeconds.toFixed(1)} s`);
     return { backend, store, clock, learners, seedSeconds };

@@ -2,7 +2,14 @@ import type { UserRef } from '../../src/model/invocation.js';
 import { DEFAULT_SENDS_PER_SECOND } from '../../adapters/discord/create-send-pacer.js';
 import { startDiscordHarness } from '../adapters/discord/discord-harness.js';
 import { GUILD_ID, slashCommand } from '../adapters/discord/interaction-payloads.js';
-import { commandsDuring, deliveryCounts, NINE, ratePerSecond, seedReminders, type FanOutResult } from './fan-out-stats.js';
+import {
+  commandsDuring,
+  deliveryCounts,
+  NINE,
+  ratePerSecond,
+  seedReminders,
+  type FanOutResult,
+} from './fan-out-stats.js';
 
 /** Discord's global limit: https://discord.com/developers/docs/topics/rate-limits#global-rate-limit */
 const DISCORD_REQUESTS_PER_SECOND = 50;
@@ -18,18 +25,28 @@ export async function fanOutDiscord(reminders: number, sendsPerSecond?: number):
   try {
     const budget = h.fake.limitGlobally(DISCORD_REQUESTS_PER_SECOND);
     const learners = Array.from({ length: reminders }, (_, index) => {
-      const user: UserRef = { platform: 'discord', workspace: GUILD_ID, id: String(800_000_000_000_000_000n + BigInt(index)) };
+      const user: UserRef = {
+        platform: 'discord',
+        workspace: GUILD_ID,
+        id: String(800_000_000_000_000_000n + BigInt(index)),
+      };
       return { user, address: (h.fake.channels.open(user.id).body as { id: string }).id };
     });
     h.clock.set(NINE - 3_600_000);
     await seedReminders(h.store, learners);
     h.clock.set(NINE);
-    const isPost = (request: { method: string; route: string }) => request.method === 'POST' && POST_MESSAGE.test(request.route);
+    const isPost = (request: { method: string; route: string }) =>
+      request.method === 'POST' && POST_MESSAGE.test(request.route);
     const firstRequest = h.fake.requests.length;
-    const accepted = () => h.fake.requests.slice(firstRequest).filter((request) => isPost(request) && request.status === 200);
+    const accepted = () =>
+      h.fake.requests.slice(firstRequest).filter((request) => isPost(request) && request.status === 200);
     const started = performance.now();
-    const { result, latenciesMs } = await commandsDuring(h.bot.reminders.tick(), () => h.fake.channelMessages.size, reminders,
-      () => h.send(slashCommand(h.fake.appId, { subcommand: 'next' })));
+    const { result, latenciesMs } = await commandsDuring(
+      h.bot.reminders.tick(),
+      () => h.fake.channelMessages.size,
+      reminders,
+      () => h.send(slashCommand(h.fake.appId, { subcommand: 'next' })),
+    );
     const durationS = (performance.now() - started) / 1000;
     const posts = accepted();
     const delivered = [...h.fake.channelMessages].flatMap(([channel, messages]) => messages.map(() => channel));
@@ -42,7 +59,10 @@ export async function fanOutDiscord(reminders: number, sendsPerSecond?: number):
       budgetPerSecond: DISCORD_REQUESTS_PER_SECOND,
       rateLimited: budget.refusals.length,
       maxRateLimitedPerWindow: budget.maxRefusalsPerWindow(),
-      ...deliveryCounts(learners.map((learner) => learner.address), delivered),
+      ...deliveryCounts(
+        learners.map((learner) => learner.address),
+        delivered,
+      ),
       commandLatenciesMs: latenciesMs,
       durationS,
     };

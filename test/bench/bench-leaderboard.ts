@@ -20,9 +20,11 @@ export async function measureLeaderboard(dataset: Dataset, reads: number): Promi
   const restarted = await backend.open(clock);
   const cold = await timed(() => restarted.boards.top(board, 10, caller()));
   await restarted.close();
-  if (cold.result.total !== learners) throw new Error(`board holds ${cold.result.total} learners, expected ${learners}`);
+  if (cold.result.total !== learners)
+    throw new Error(`board holds ${cold.result.total} learners, expected ${learners}`);
 
   const times: number[] = [];
-  for (let index = 0; index < reads; index += 1) times.push((await timed(() => store.boards.top(board, 10, caller()))).ms);
+  for (let index = 0; index < reads; index += 1)
+    times.push((await timed(() => store.boards.top(board, 10, caller()))).ms);
   return { learners, coldMs: cold.ms, page: summarize(times) };
 }

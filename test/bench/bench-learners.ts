@@ -43,13 +43,23 @@ function learnerRecordFor(index: number, path: LearningPath, now: number, random
   path.resources.slice(0, done).forEach((resource, position) => {
     state.marks[resource.id] = { status: 'done', at: now - (done - position) * random() * 5 * DAY_MS };
   });
-  state.marks = Object.fromEntries(Object.entries(state.marks).map(([id, mark]) => [id, { ...mark, at: Math.floor(mark.at) }]));
+  state.marks = Object.fromEntries(
+    Object.entries(state.marks).map(([id, mark]) => [id, { ...mark, at: Math.floor(mark.at) }]),
+  );
   // Each block of 1,440 learners is in one zone, so every UTC minute of the day gets its share.
   const zone = ZONES[Math.floor(index / 1440) % ZONES.length]!;
   // 7 and 1,440 share no factor: every 1,440 learners cover each minute of the day once.
   const minuteOfDay = (index * 7) % 1440;
   const time = `${String(Math.floor(minuteOfDay / 60)).padStart(2, '0')}:${String(minuteOfDay % 60).padStart(2, '0')}`;
-  state.reminder = { time, zone, enabled: true, nextAt: nextOccurrence(zone, time, now), ignored: 0, paused: false, snoozeAt: null };
+  state.reminder = {
+    time,
+    zone,
+    enabled: true,
+    nextAt: nextOccurrence(zone, time, now),
+    ignored: 0,
+    paused: false,
+    snoozeAt: null,
+  };
   record.paths[path.command] = state;
   record.zone = zone;
   record.boards = [channelBoardKey(user, BENCH_CHANNEL, path.command)];
@@ -57,7 +67,13 @@ function learnerRecordFor(index: number, path: LearningPath, now: number, random
 }
 
 /** Stores `count` learners through the store's own ports (record, boards, reminder slot), as the core writes them. */
-export async function seedLearners(store: Store, path: LearningPath, count: number, now: number, progress?: (done: number) => void): Promise<void> {
+export async function seedLearners(
+  store: Store,
+  path: LearningPath,
+  count: number,
+  now: number,
+  progress?: (done: number) => void,
+): Promise<void> {
   const random = seededRandom(count);
   const records = Array.from({ length: count }, (_, index) => learnerRecordFor(index, path, now, random));
   await inPool(records, SEED_CONCURRENCY, async (record, index) => {
@@ -65,7 +81,10 @@ export async function seedLearners(store: Store, path: LearningPath, count: numb
     record.boards.push(...activeWeekBoards(path, record, 'UTC', now));
     await store.learners.update(key, () => ({ next: record, result: undefined }));
     await syncBoards(store.boards, path, record, key, 'UTC', now);
-    await store.reminders.add(minuteOf(record.paths[path.command]!.reminder!.nextAt!), reminderMember(key, path.command));
+    await store.reminders.add(
+      minuteOf(record.paths[path.command]!.reminder!.nextAt!),
+      reminderMember(key, path.command),
+    );
     if ((index + 1) % 10_000 === 0) progress?.(index + 1);
   });
 }

@@ -12,8 +12,17 @@ const CHILD = resolve(import.meta.dirname, 'memory-child.ts');
  * `npm start` runs the bot) so the benchmark's own seeding and bookkeeping are not counted.
  */
 export async function measureMemory(dataset: Dataset, now: number): Promise<MemoryChildOutput> {
-  const input: MemoryChildInput = { url: dataset.backend.url, namespace: dataset.backend.namespace, learners: dataset.learners, now, commands: 1_000 };
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(input)], { maxBuffer: 1024 * 1024, timeout: 300_000 });
+  const input: MemoryChildInput = {
+    url: dataset.backend.url,
+    namespace: dataset.backend.namespace,
+    learners: dataset.learners,
+    now,
+    commands: 1_000,
+  };
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(input)], {
+    maxBuffer: 1024 * 1024,
+    timeout: 300_000,
+  });
   const line = stdout.trim().split('\n').at(-1) ?? '';
   return JSON.parse(line) as MemoryChildOutput;
 }

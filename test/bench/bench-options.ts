@@ -26,7 +26,12 @@ export const USAGE = `npm run bench -- [--size quick|full] [--only ${SECTIONS.jo
   DISCORD_SENDS_PER_SECOND and SLACK_MESSAGES_PER_MINUTE (default ${SLACK_BUDGET_PER_MINUTE}) set the fan-outs' pacing.`;
 
 export function parseBenchOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions | { help: string } {
-  const options: BenchOptions = { json: false, size: 'quick', only: [...SECTIONS], slackMessagesPerMinute: Number(env.SLACK_MESSAGES_PER_MINUTE || SLACK_BUDGET_PER_MINUTE) };
+  const options: BenchOptions = {
+    json: false,
+    size: 'quick',
+    only: [...SECTIONS],
+    slackMessagesPerMinute: Number(env.SLACK_MESSAGES_PER_MINUTE || SLACK_BUDGET_PER_MINUTE),
+  };
   if (env.REDIS_URL) options.redisUrl = env.REDIS_URL;
   if (env.DISCORD_SENDS_PER_SECOND) options.discordSendsPerSecond = Number(env.DISCORD_SENDS_PER_SECOND);
   for (let index = 0; index < argv.length; index += 1) {
@@ -38,9 +43,13 @@ export function parseBenchOptions(argv: readonly string[], env: NodeJS.ProcessEn
       if (size !== 'quick' && size !== 'full') return { help: `--size must be quick or full, not "${size}"\n${USAGE}` };
       options.size = size;
     } else if (flag === '--only') {
-      const wanted = value().split(',').map((name) => name.trim()).filter(Boolean);
+      const wanted = value()
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean);
       const unknown = wanted.filter((name) => !(SECTIONS as readonly string[]).includes(name));
-      if (unknown.length > 0 || wanted.length === 0) return { help: `--only takes ${SECTIONS.join(', ')}; got "${wanted.join(',')}"\n${USAGE}` };
+      if (unknown.length > 0 || wanted.length === 0)
+        return { help: `--only takes ${SECTIONS.join(', ')}; got "${wanted.join(',')}"\n${USAGE}` };
       options.only = SECTIONS.filter((name) => wanted.includes(name));
     } else return { help: flag === '--help' || flag === '-h' ? USAGE : `unknown option ${flag}\n${USAGE}` };
   }

@@ -49,7 +49,8 @@ function meets(value: number, { comparison, value: limit }: Target): boolean {
 
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
-  const digits = Math.abs(value) >= 100 || Number.isInteger(value) ? 0 : Math.abs(value) >= 10 ? 1 : Math.abs(value) >= 0.1 ? 2 : 3;
+  const digits =
+    Math.abs(value) >= 100 || Number.isInteger(value) ? 0 : Math.abs(value) >= 10 ? 1 : Math.abs(value) >= 0.1 ? 2 : 3;
   return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
@@ -59,19 +60,27 @@ const SYMBOL = { 'at-least': '≥', below: '<', 'at-most': '≤' } as const;
 export function formatReport(report: BenchReport): string {
   const lines = [
     `npm run bench — size ${report.size}, ${report.startedAt}, ${formatNumber(report.durationS)} s`,
-    Object.entries(report.machine).map(([key, value]) => `${key}: ${value}`).join(' · '),
+    Object.entries(report.machine)
+      .map(([key, value]) => `${key}: ${value}`)
+      .join(' · '),
   ];
   const width = Math.max(...report.sections.flatMap((section) => section.figures.map((item) => item.name.length)), 10);
   for (const section of report.sections) {
     lines.push('', section.title);
     for (const item of section.figures) {
       const value = `${formatNumber(item.value)} ${item.unit}`.trim();
-      const target = item.target ? `${SYMBOL[item.target.comparison]} ${formatNumber(item.target.value)} ${item.unit}`.trim() : '';
+      const target = item.target
+        ? `${SYMBOL[item.target.comparison]} ${formatNumber(item.target.value)} ${item.unit}`.trim()
+        : '';
       const verdict = item.met === undefined ? ' ' : item.met ? '✓' : '✗';
-      lines.push(`  ${verdict} ${item.name.padEnd(width)}  ${value.padStart(14)}  ${target.padEnd(16)}${item.detail ? `  ${item.detail}` : ''}`);
+      lines.push(
+        `  ${verdict} ${item.name.padEnd(width)}  ${value.padStart(14)}  ${target.padEnd(16)}${item.detail ? `  ${item.detail}` : ''}`,
+      );
     }
   }
-  const missed = report.sections.flatMap((section) => section.figures.filter((item) => item.met === false).map((item) => `${section.id}: ${item.name}`));
+  const missed = report.sections.flatMap((section) =>
+    section.figures.filter((item) => item.met === false).map((item) => `${section.id}: ${item.name}`),
+  );
   lines.push('', missed.length === 0 ? 'Every target met.' : `Targets missed: ${missed.join('; ')}`);
   return lines.join('\n');
 }

@@ -17,18 +17,26 @@ export interface BenchSizes {
 
 export const SIZES: Record<'quick' | 'full', BenchSizes> = {
   full: {
-    commandLearners: 10_000, commandsPerRound: 2_000, rounds: 5,
-    tickLearners: [10_000, 100_000], tickMinutes: 30,
-    boardSizes: [1_000, 10_000, 100_000], boardReads: 2_000,
+    commandLearners: 10_000,
+    commandsPerRound: 2_000,
+    rounds: 5,
+    tickLearners: [10_000, 100_000],
+    tickMinutes: 30,
+    boardSizes: [1_000, 10_000, 100_000],
+    boardReads: 2_000,
     memoryLearners: 100_000,
     fanOutReminders: 10_000,
   },
   quick: {
     // As many learners as a full run (seeded once, shared with the tick): fewer would all fit in the
     // embedded store's cache of recent records and flatter the commands.
-    commandLearners: 10_000, commandsPerRound: 600, rounds: 5,
-    tickLearners: [1_000, 10_000], tickMinutes: 20,
-    boardSizes: [100, 1_000, 10_000], boardReads: 1_000,
+    commandLearners: 10_000,
+    commandsPerRound: 600,
+    rounds: 5,
+    tickLearners: [1_000, 10_000],
+    tickMinutes: 20,
+    boardSizes: [100, 1_000, 10_000],
+    boardReads: 1_000,
     memoryLearners: 10_000,
     fanOutReminders: 1_000,
   },

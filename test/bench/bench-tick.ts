@@ -39,13 +39,19 @@ export async function measureTick(dataset: Dataset, minutes: number, probeDue: n
     due += claimed;
   }
   const probe = first + 3 * 1440;
-  for (let index = 0; index < probeDue; index += 1) await store.reminders.add(probe, reminderMember(learnerKey(benchUser(index)), 'webrtc'));
+  for (let index = 0; index < probeDue; index += 1)
+    await store.reminders.add(probe, reminderMember(learnerKey(benchUser(index)), 'webrtc'));
   const probes: number[] = [];
-  for (let repeat = 0; repeat < PROBE_REPEATS; repeat += 1) probes.push((await findAndClaim(store, probe, `probe-${repeat}`)).ms);
+  for (let repeat = 0; repeat < PROBE_REPEATS; repeat += 1)
+    probes.push((await findAndClaim(store, probe, `probe-${repeat}`)).ms);
   return { learners, minute: summarize(times), duePerMinute: due / sampled.length, probeMs: median(probes), probeDue };
 }
 
-async function findAndClaim(store: Store, minute: number, occurrence: string): Promise<{ ms: number; claimed: number }> {
+async function findAndClaim(
+  store: Store,
+  minute: number,
+  occurrence: string,
+): Promise<{ ms: number; claimed: number }> {
   const started = performance.now();
   const members = await store.reminders.due(minute);
   await inPool(members, DEFAULT_REMINDER_OPTIONS.concurrency, async (member) => {

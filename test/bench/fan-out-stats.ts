@@ -33,7 +33,10 @@ export async function seedReminders(store: Store, learners: { user: UserRef; add
   await inPool(learners, 16, async ({ user, address }) => {
     const key = learnerKey(user);
     const record = newLearnerRecord(user.id, NINE - 7 * DAY_MS);
-    record.paths.webrtc = { ...emptyPathState(NINE - 7 * DAY_MS), reminder: { time: '09:00', zone: 'UTC', enabled: true, nextAt: NINE, ignored: 0, paused: false, snoozeAt: null } };
+    record.paths.webrtc = {
+      ...emptyPathState(NINE - 7 * DAY_MS),
+      reminder: { time: '09:00', zone: 'UTC', enabled: true, nextAt: NINE, ignored: 0, paused: false, snoozeAt: null },
+    };
     record.zone = 'UTC';
     if (address) record.dmAddress = address;
     await store.learners.update(key, () => ({ next: record, result: undefined }));
@@ -42,7 +45,10 @@ export async function seedReminders(store: Store, learners: { user: UserRef; add
 }
 
 /** Learners who got a reminder more than once, and learners who got none. */
-export function deliveryCounts(expected: readonly string[], delivered: readonly string[]): { duplicates: number; misses: number } {
+export function deliveryCounts(
+  expected: readonly string[],
+  delivered: readonly string[],
+): { duplicates: number; misses: number } {
   const counts = new Map<string, number>();
   for (const address of delivered) counts.set(address, (counts.get(address) ?? 0) + 1);
   return {
@@ -58,7 +64,12 @@ export function ratePerSecond(acceptedAt: readonly number[]): number {
 }
 
 /** Runs the fan-out and, when it is a quarter, half and three quarters done, times a slash command. */
-export async function commandsDuring<T>(work: Promise<T>, progress: () => number, total: number, ask: () => Promise<unknown>): Promise<{ result: T; latenciesMs: number[] }> {
+export async function commandsDuring<T>(
+  work: Promise<T>,
+  progress: () => number,
+  total: number,
+  ask: () => Promise<unknown>,
+): Promise<{ result: T; latenciesMs: number[] }> {
   let finished = false;
   const result = work.finally(() => (finished = true));
   const latenciesMs: number[] = [];
@@ -76,13 +87,33 @@ export function fanOutFigures(result: FanOutResult): Figure[] {
   const { platform } = result;
   const commands = summarize(result.commandLatenciesMs);
   return [
-    figure(`${platform}: achieved ÷ budget`, result.ratePerSecond / result.budgetPerSecond, '×', atLeast(0.9),
-      `${formatNumber(result.ratePerSecond)}/s of ${formatNumber(result.budgetPerSecond)}/s; ${result.reminders.toLocaleString('en-US')} reminders in ${formatNumber(result.durationS)} s; ${result.configuration}`),
+    figure(
+      `${platform}: achieved ÷ budget`,
+      result.ratePerSecond / result.budgetPerSecond,
+      '×',
+      atLeast(0.9),
+      `${formatNumber(result.ratePerSecond)}/s of ${formatNumber(result.budgetPerSecond)}/s; ${result.reminders.toLocaleString('en-US')} reminders in ${formatNumber(result.durationS)} s; ${result.configuration}`,
+    ),
     figure(`${platform}: 429s received`, result.rateLimited, ''),
     figure(`${platform}: most 429s in one window`, result.maxRateLimitedPerWindow, '', atMost(1)),
     figure(`${platform}: duplicates`, result.duplicates, '', atMost(0)),
-    figure(`${platform}: misses`, result.misses, '', atMost(0), `tick: ${Object.entries(result.tick).filter(([, count]) => count > 0).map(([outcome, count]) => `${outcome} ${count}`).join(', ')}`),
+    figure(
+      `${platform}: misses`,
+      result.misses,
+      '',
+      atMost(0),
+      `tick: ${Object.entries(result.tick)
+        .filter(([, count]) => count > 0)
+        .map(([outcome, count]) => `${outcome} ${count}`)
+        .join(', ')}`,
+    ),
     // Not one of issue 7's targets: both platforms want an answer within 3 s, and the e2e tests hold it to 1 s.
-    figure(`${platform}: slash command during fan-out`, commands.max, 'ms', below(1000), `worst of ${commands.count}, at a quarter, half and three quarters (${result.commandLatenciesMs.map((ms) => formatNumber(ms)).join(', ')} ms)`),
+    figure(
+      `${platform}: slash command during fan-out`,
+      commands.max,
+      'ms',
+      below(1000),
+      `worst of ${commands.count}, at a quarter, half and three quarters (${result.commandLatenciesMs.map((ms) => formatNumber(ms)).join(', ')} ms)`,
+    ),
   ];
 }

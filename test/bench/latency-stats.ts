@@ -16,12 +16,21 @@ export function percentile(sorted: readonly number[], q: number): number {
 export function summarize(samplesMs: readonly number[]): LatencySummary {
   const sorted = [...samplesMs].sort((a, b) => a - b);
   const total = sorted.reduce((sum, value) => sum + value, 0);
-  return { count: sorted.length, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), max: sorted.at(-1) ?? Number.NaN, mean: total / sorted.length };
+  return {
+    count: sorted.length,
+    p50: percentile(sorted, 0.5),
+    p99: percentile(sorted, 0.99),
+    max: sorted.at(-1) ?? Number.NaN,
+    mean: total / sorted.length,
+  };
 }
 
 /** The median of repeated measurements: one slow repetition on a shared machine does not move it. */
 export function median(values: readonly number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 0.5);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
 }
 
 /** Times one awaited call, in milliseconds. */
@@ -32,7 +41,11 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms:
 }
 
 /** Runs `work` over `items` with at most `size` at once (as the reminder job does), in order of the list. */
-export async function inPool<T>(items: readonly T[], size: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+export async function inPool<T>(
+  items: readonly T[],
+  size: number,
+  work: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {

@@ -35,11 +35,21 @@ const input = JSON.parse(process.argv[2] ?? '{}') as MemoryChildInput;
 const rssAtStartMB = process.memoryUsage().rss / MB;
 const clock = createFakeClock(input.now);
 const store = await openStore(input.url, createJsonLogger({ level: 'silent' }), { clock, namespace: input.namespace });
-const bot = createBot({ store, clock, logger: createJsonLogger({ level: 'silent' }), paths: await loadCurricula(CURRICULUM_DIR), settings: { defaultTimeZone: 'UTC' } });
+const bot = createBot({
+  store,
+  clock,
+  logger: createJsonLogger({ level: 'silent' }),
+  paths: await loadCurricula(CURRICULUM_DIR),
+  settings: { defaultTimeZone: 'UTC' },
+});
 const spec = bot.paths[0]!;
 const random = seededRandom(3);
 
-const page = await store.boards.top(channelBoardKey(benchUser(0), BENCH_CHANNEL, spec.name), 10, learnerKey(benchUser(1)));
+const page = await store.boards.top(
+  channelBoardKey(benchUser(0), BENCH_CHANNEL, spec.name),
+  10,
+  learnerKey(benchUser(1)),
+);
 for (let minute = minuteOf(input.now) + 1; minute <= minuteOf(input.now) + 30; minute += 1) {
   for (const member of await store.reminders.due(minute)) await store.claims.claim(`lease:${member}@memory`, 60_000);
 }

@@ -21,18 +21,31 @@ if ('help' in options) {
 const progress = (message: string) => process.stderr.write(`${message}\n`);
 const started = performance.now();
 const paths = await loadCurricula(CURRICULUM_DIR);
-const datasets = new Datasets({ path: paths[0]!, now: DEFAULT_NOW, progress, ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}) });
+const datasets = new Datasets({
+  path: paths[0]!,
+  now: DEFAULT_NOW,
+  progress,
+  ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+});
 const kinds: BackendKind[] = options.redisUrl ? ['sqlite', 'redis'] : ['sqlite'];
 const sections: Section[] = [];
 try {
   for (const id of options.only) {
     progress(`— ${id}`);
-    sections.push(await runSection(id, { datasets, paths, kinds, sizes: SIZES[options.size], options, now: DEFAULT_NOW }));
+    sections.push(
+      await runSection(id, { datasets, paths, kinds, sizes: SIZES[options.size], options, now: DEFAULT_NOW }),
+    );
   }
 } finally {
   await datasets.disposeAll();
 }
-const report: BenchReport = { startedAt: new Date().toISOString(), size: options.size, machine: machine(options), sections, durationS: (performance.now() - started) / 1000 };
+const report: BenchReport = {
+  startedAt: new Date().toISOString(),
+  size: options.size,
+  machine: machine(options),
+  sections,
+  durationS: (performance.now() - started) / 1000,
+};
 process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
 
 function machine({ redisUrl }: BenchOptions): Record<string, string | number> {
@@ -40,7 +53,9 @@ function machine({ redisUrl }: BenchOptions): Record<string, string | number> {
     node: process.version,
     cpus: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown'}`,
     memoryGB: Math.round(totalmem() / 1024 ** 3),
-    load: loadavg().map((value) => value.toFixed(2)).join(' '),
+    load: loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' '),
     redis: redisUrl ? 'yes' : 'no (set REDIS_URL)',
   };
 }

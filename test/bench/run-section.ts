@@ -24,8 +24,8 @@ export interface SectionDeps {
 /** Numbered as in issue 7; the fan-outs, the slow part, run last. */
 const TITLES: Record<SectionId, string> = {
   commands: '1. Commands through the whole core (parse, bot.handle, render), one channel',
-  tick: '2. Reminder tick: read one minute\'s slot and claim everyone due in it',
-  leaderboard: '4. Leaderboard: top 10 and the caller\'s rank',
+  tick: "2. Reminder tick: read one minute's slot and claim everyone due in it",
+  leaderboard: "4. Leaderboard: top 10 and the caller's rank",
   memory: '5. Memory: peak RSS of a bot process serving the stored learners (SQLite)',
   discord: '3a. Fan-out through the real Discord adapter (loopback Discord, 50 requests/s global limit)',
   slack: '3b. Fan-out through the real Slack adapter (loopback Slack, per-workspace budget)',
@@ -39,36 +39,72 @@ export async function runSection(id: SectionId, deps: SectionDeps): Promise<Sect
   const { datasets, sizes, kinds } = deps;
   if (id === 'commands') {
     for (const kind of kinds) {
-      figures.push(...(await benchCommands({ dataset: await datasets.get(kind, sizes.commandLearners), paths: deps.paths, commandsPerRound: sizes.commandsPerRound, rounds: sizes.rounds })));
+      figures.push(
+        ...(await benchCommands({
+          dataset: await datasets.get(kind, sizes.commandLearners),
+          paths: deps.paths,
+          commandsPerRound: sizes.commandsPerRound,
+          rounds: sizes.rounds,
+        })),
+      );
     }
   } else if (id === 'tick') {
     for (const kind of kinds) {
       const measured = [];
       // As many as are due in one minute at the largest size, when reminders are spread over the day.
       const probeDue = Math.round(sizes.tickLearners.at(-1)! / 1440);
-      for (const learners of sizes.tickLearners) measured.push(await measureTick(await datasets.get(kind, learners), sizes.tickMinutes, probeDue));
+      for (const learners of sizes.tickLearners)
+        measured.push(await measureTick(await datasets.get(kind, learners), sizes.tickMinutes, probeDue));
       const [smallest, largest] = [measured[0]!, measured.at(-1)!];
       for (const tick of measured) {
-        figures.push(figure(`${label(kind)}: tick p99, ${count(tick.learners)} learners`, tick.minute.p99, 'ms', tick === largest ? below(50) : undefined,
-          `p50 ${formatNumber(tick.minute.p50)} ms over ${tick.minute.count} minutes of the day; ${formatNumber(tick.duePerMinute)} due a minute`));
+        figures.push(
+          figure(
+            `${label(kind)}: tick p99, ${count(tick.learners)} learners`,
+            tick.minute.p99,
+            'ms',
+            tick === largest ? below(50) : undefined,
+            `p50 ${formatNumber(tick.minute.p50)} ms over ${tick.minute.count} minutes of the day; ${formatNumber(tick.duePerMinute)} due a minute`,
+          ),
+        );
       }
-      figures.push(figure(`${label(kind)}: same ${probeDue} due, ${count(largest.learners)} ÷ ${count(smallest.learners)}`, largest.probeMs / smallest.probeMs, '×', atMost(2),
-        `${formatNumber(largest.probeMs)} vs ${formatNumber(smallest.probeMs)} ms (median of 10): the cost follows who is due, not who is stored`));
+      figures.push(
+        figure(
+          `${label(kind)}: same ${probeDue} due, ${count(largest.learners)} ÷ ${count(smallest.learners)}`,
+          largest.probeMs / smallest.probeMs,
+          '×',
+          atMost(2),
+          `${formatNumber(largest.probeMs)} vs ${formatNumber(smallest.probeMs)} ms (median of 10): the cost follows who is due, not who is stored`,
+        ),
+      );
     }
   } else if (id === 'leaderboard') {
     for (const kind of kinds) {
       for (const learners of sizes.boardSizes) {
         const board = await measureLeaderboard(await datasets.get(kind, learners), sizes.boardReads);
         const largest = learners === sizes.boardSizes.at(-1);
-        figures.push(figure(`${label(kind)}: ${count(learners)} learners, p99`, board.page.p99, 'ms', largest ? below(20) : undefined,
-          `p50 ${formatNumber(board.page.p50)} ms over ${count(board.page.count)} pages; first page after a restart ${formatNumber(board.coldMs)} ms`));
+        figures.push(
+          figure(
+            `${label(kind)}: ${count(learners)} learners, p99`,
+            board.page.p99,
+            'ms',
+            largest ? below(20) : undefined,
+            `p50 ${formatNumber(board.page.p50)} ms over ${count(board.page.count)} pages; first page after a restart ${formatNumber(board.coldMs)} ms`,
+          ),
+        );
       }
     }
   } else if (id === 'memory') {
     const dataset = await datasets.get('sqlite', sizes.memoryLearners);
     const used = await measureMemory(dataset, deps.now);
-    figures.push(figure(`peak RSS, ${count(sizes.memoryLearners)} learners stored`, used.maxRssMB, 'MB', below(200),
-      `at start ${formatNumber(used.rssAtStartMB)} MB; heap in use at the end ${formatNumber(used.heapUsedMB)} MB; board of ${count(used.boardTotal)} loaded, 30 minutes claimed, 1,000 commands`));
+    figures.push(
+      figure(
+        `peak RSS, ${count(sizes.memoryLearners)} learners stored`,
+        used.maxRssMB,
+        'MB',
+        below(200),
+        `at start ${formatNumber(used.rssAtStartMB)} MB; heap in use at the end ${formatNumber(used.heapUsedMB)} MB; board of ${count(used.boardTotal)} loaded, 30 minutes claimed, 1,000 commands`,
+      ),
+    );
   } else if (id === 'discord') {
     figures.push(...fanOutFigures(await fanOutDiscord(sizes.fanOutReminders, deps.options.discordSendsPerSecond)));
   } else {

@@ -26,19 +26,44 @@ beforeEach(async () => {
 const CASES: [string, string, Record<string, string>, RegExp][] = [
   ['an unknown subcommand', 'dne', {}, /`dne` isn't a WebRTC command\.\nDid you mean `\/webrtc done`\?/],
   ['a wrongly cased unknown subcommand', 'PROGRES', {}, /Did you mean `\/webrtc progress`\?/],
-  ['an unknown resource', 'done', { resource: 'quantum entanglement' }, /There's no resource called "quantum entanglement"/],
+  [
+    'an unknown resource',
+    'done',
+    { resource: 'quantum entanglement' },
+    /There's no resource called "quantum entanglement"/,
+  ],
   ['a resource matching several', 'done', { resource: 'webrtc' }, /matches \d+ things/],
-  ['an hour past 23', 'remind', { time: '25:00' }, /"25:00" isn't a time of day I can read\.\nUse 24-hour HH:MM between 00:00 and 23:59/],
+  [
+    'an hour past 23',
+    'remind',
+    { time: '25:00' },
+    /"25:00" isn't a time of day I can read\.\nUse 24-hour HH:MM between 00:00 and 23:59/,
+  ],
   ['minutes past 59', 'remind', { time: '09:60' }, /isn't a time of day/],
   ['13pm', 'remind', { time: '13pm' }, /isn't a time of day/],
   ['a made-up zone', 'remind', { time: '09:00', zone: 'Mars/Olympus' }, /I don't know the time zone "Mars\/Olympus"/],
-  ['an abbreviation', 'remind', { time: '9am', zone: 'PST' }, /"PST" is an abbreviation.*\nUse a zone name instead, for example `America\/Los_Angeles`/],
+  [
+    'an abbreviation',
+    'remind',
+    { time: '9am', zone: 'PST' },
+    /"PST" is an abbreviation.*\nUse a zone name instead, for example `America\/Los_Angeles`/,
+  ],
   ['a fixed offset', 'remind', { time: '9am', zone: 'UTC+2' }, /fixed offset/],
-  ['5,000 characters', 'done', { resource: 'x'.repeat(5000) }, /That resource is 5000 characters long; I accept at most 100\./],
+  [
+    '5,000 characters',
+    'done',
+    { resource: 'x'.repeat(5000) },
+    /That resource is 5000 characters long; I accept at most 100\./,
+  ],
   ['5,000 characters as a zone', 'remind', { time: '09:00', zone: 'Europe/'.repeat(700) }, /characters long/],
   ['@everyone as a resource', 'done', { resource: '@everyone' }, /There's no resource called "@\u2060everyone"/],
   ['@here as a zone', 'remind', { time: '09:00', zone: '@here' }, /I don't know the time zone "@\u2060here"/],
-  ['an unknown leaderboard scope', 'leaderboard', { scope: 'yesterday' }, /"yesterday" isn't one of `all`, `week`, `hide`, `show`/],
+  [
+    'an unknown leaderboard scope',
+    'leaderboard',
+    { scope: 'yesterday' },
+    /"yesterday" isn't one of `all`, `week`, `hide`, `show`/,
+  ],
   ['an option that does not exist', 'next', { resource: 'webrtc-basics' }, /has no option "resource"/],
 ];
 
@@ -61,9 +86,15 @@ describe('bad input gets a clear private error and changes nothing', () => {
 
   it('accepts what people really type: wrong case, 9am, a city, a Linked zone', async () => {
     expect((await run(t.bot, ana, 'NEXT')).title).toBe('WebRTC vs WebSockets');
-    expect((await run(t.bot, ana, 'done', { resource: 'WEBRTC VS WEBSOCKETS' })).title).toBe('Marked done: WebRTC vs WebSockets');
-    expect((await run(t.bot, ana, 'remind', { time: '9am', zone: 'europe/berlin' })).text).toContain('**09:00 Europe/Berlin**');
-    expect((await run(t.bot, ana, 'remind', { time: '9:30 pm', zone: 'Tokyo' })).text).toContain('**21:30 Asia/Tokyo**');
+    expect((await run(t.bot, ana, 'done', { resource: 'WEBRTC VS WEBSOCKETS' })).title).toBe(
+      'Marked done: WebRTC vs WebSockets',
+    );
+    expect((await run(t.bot, ana, 'remind', { time: '9am', zone: 'europe/berlin' })).text).toContain(
+      '**09:00 Europe/Berlin**',
+    );
+    expect((await run(t.bot, ana, 'remind', { time: '9:30 pm', zone: 'Tokyo' })).text).toContain(
+      '**21:30 Asia/Tokyo**',
+    );
     expect((await run(t.bot, ana, 'remind', { time: 'noon', zone: 'UTC' })).text).toContain('**12:00 UTC**');
     expect((await run(t.bot, ana, 'remind', { time: '0730' })).text).toContain('**07:30 UTC**');
   });

@@ -23,7 +23,9 @@ describeEachBackend('nothing is lost under concurrency', (kind) => {
     const t = await createTestBot({ storeUrl: await storeUrl(kind), paths: [longPath] });
     open.push(t);
     const ana = learner('ana');
-    const replies = await Promise.all(titles.slice(0, 50).map((title) => run(t.bot, ana, 'done', { resource: title }, undefined, 'long')));
+    const replies = await Promise.all(
+      titles.slice(0, 50).map((title) => run(t.bot, ana, 'done', { resource: title }, undefined, 'long')),
+    );
     expect(replies.every((reply) => reply.tone !== 'error')).toBe(true);
     const record = await t.store.learners.get(learnerKey(ana));
     expect(Object.keys(record!.paths.long!.marks)).toHaveLength(50);

@@ -38,31 +38,62 @@ describe('configuration', () => {
   });
 
   it('names the key, the value and what it must be, in one line', () => {
-    expect(() => loadConfig({ PORT: 'abc' })).toThrow('PORT must be a whole number from 0 to 65535, got "abc". See .env.example for every setting.');
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(
+      'PORT must be a whole number from 0 to 65535, got "abc". See .env.example for every setting.',
+    );
     expect(() => loadConfig({ PORT: '70000' })).toThrow('PORT must be a whole number from 0 to 65535, got "70000"');
-    expect(() => loadConfig({ STORE_URL: 'mysql://x' })).toThrow('STORE_URL must start with sqlite://, redis:// or memory://, got "mysql://x"');
-    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow('LOG_LEVEL must be one of debug, info, warn, error, silent, got "loud"');
-    expect(() => loadConfig({ DISCORD_TOKEN: 'x', DISCORD_APP_ID: 'my-app' })).toThrow('DISCORD_APP_ID must be the numeric Application ID');
-    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/^Slack is half configured: .* SLACK_SIGNING_SECRET is not/);
+    expect(() => loadConfig({ STORE_URL: 'mysql://x' })).toThrow(
+      'STORE_URL must start with sqlite://, redis:// or memory://, got "mysql://x"',
+    );
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(
+      'LOG_LEVEL must be one of debug, info, warn, error, silent, got "loud"',
+    );
+    expect(() => loadConfig({ DISCORD_TOKEN: 'x', DISCORD_APP_ID: 'my-app' })).toThrow(
+      'DISCORD_APP_ID must be the numeric Application ID',
+    );
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(
+      /^Slack is half configured: .* SLACK_SIGNING_SECRET is not/,
+    );
     const both = () => loadConfig({ PORT: 'abc', DISCORD_SHARD_COUNT: 'many' });
-    expect(both).toThrow('PORT must be a whole number from 0 to 65535, got "abc"; DISCORD_SHARD_COUNT must be auto or a whole number of shards from 1 to 1000, got "many".');
+    expect(both).toThrow(
+      'PORT must be a whole number from 0 to 65535, got "abc"; DISCORD_SHARD_COUNT must be auto or a whole number of shards from 1 to 1000, got "many".',
+    );
     expect(() => loadConfig({ PORT: 'abc', LOG_LEVEL: 'loud', DISCORD_TOKEN: 'x' })).toThrow(/^[^\n]+$/);
   });
 
   it('never repeats a secret or a password it refuses', () => {
-    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxp-user-token-value', SLACK_SIGNING_SECRET: 's' })).toThrow(/^SLACK_BOT_TOKEN must be a bot token starting with xoxb-\./);
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxp-user-token-value', SLACK_SIGNING_SECRET: 's' })).toThrow(
+      /^SLACK_BOT_TOKEN must be a bot token starting with xoxb-\./,
+    );
     expect(() => loadConfig({ STORE_URL: 'mysql://admin:hunter22@db:3306' })).toThrow('got "mysql://***@db:3306"');
   });
 
   it('hands each platform its settings as one area, only when it is fully configured', () => {
     const config = loadConfig({ ...FILLED_IN, PORT: '8080' });
-    expect(config.discord).toEqual({ token: FILLED_IN.DISCORD_TOKEN, appId: '123456789012345678', guildId: '876543210987654321', apiUrl: 'https://discord.com/api', sendsPerSecond: 48 });
+    expect(config.discord).toEqual({
+      token: FILLED_IN.DISCORD_TOKEN,
+      appId: '123456789012345678',
+      guildId: '876543210987654321',
+      apiUrl: 'https://discord.com/api',
+      sendsPerSecond: 48,
+    });
     expect(config.slack).toEqual({
-      botToken: FILLED_IN.SLACK_BOT_TOKEN, signingSecret: FILLED_IN.SLACK_SIGNING_SECRET, appToken: FILLED_IN.SLACK_APP_TOKEN, apiUrl: 'https://slack.com/api/',
-      adminUserIds: ['U0123ABCD', 'U0456EFGH'], workspaceMessagesPerMinute: 100,
+      botToken: FILLED_IN.SLACK_BOT_TOKEN,
+      signingSecret: FILLED_IN.SLACK_SIGNING_SECRET,
+      appToken: FILLED_IN.SLACK_APP_TOKEN,
+      apiUrl: 'https://slack.com/api/',
+      adminUserIds: ['U0123ABCD', 'U0456EFGH'],
+      workspaceMessagesPerMinute: 100,
     });
     expect(config.http).toEqual({ port: 8080, host: '127.0.0.1', shutdownTimeoutSeconds: 25 });
-    expect(secretsOf(config).sort()).toEqual([FILLED_IN.DISCORD_TOKEN, FILLED_IN.SLACK_APP_TOKEN, FILLED_IN.SLACK_BOT_TOKEN, FILLED_IN.SLACK_SIGNING_SECRET].sort());
+    expect(secretsOf(config).sort()).toEqual(
+      [
+        FILLED_IN.DISCORD_TOKEN,
+        FILLED_IN.SLACK_APP_TOKEN,
+        FILLED_IN.SLACK_BOT_TOKEN,
+        FILLED_IN.SLACK_SIGNING_SECRET,
+      ].sort(),
+    );
     expect(loadConfig({ SHARDS: '[2,3]', SHARD_COUNT: '4' }).shard).toEqual({ ids: [2, 3], count: 4 });
     expect(loadConfig({ SHARDS: '1' }).shard).toEqual({ ids: [1], count: 1 });
   });
@@ -76,7 +107,9 @@ describe('.env.example', () => {
 
   it('with every empty example value filled in, loads and configures both platforms', async () => {
     const shipped = await readFile(EXAMPLE, 'utf8');
-    const empty = Object.entries(parseEnv(shipped)).filter(([, value]) => value === '').map(([key]) => key);
+    const empty = Object.entries(parseEnv(shipped))
+      .filter(([, value]) => value === '')
+      .map(([key]) => key);
     expect(empty.sort()).toEqual(Object.keys(FILLED_IN).sort());
     const filled = shipped.replace(/^([A-Z_]+)=$/gm, (line, key: string) => `${key}=${FILLED_IN[key]}`);
     const file = join(await mkdtemp(join(tmpdir(), 'pathbot-env-')), '.env');
@@ -106,12 +139,27 @@ describe('logs', () => {
   it('are JSON lines that never carry a secret, by value or by field name', () => {
     const lines: string[] = [];
     const config = loadConfig({ DISCORD_TOKEN: 'MTIz.discord-token-value', DISCORD_APP_ID: '123456789012345678' });
-    const logger = createJsonLogger({ level: 'info', secrets: secretsOf(config), write: (line) => lines.push(line) }).child({ platform: 'discord' });
-    logger.info('login failed', { detail: 'token MTIz.discord-token-value was rejected', authorization: 'Bot abc', token: 'xyz' });
+    const logger = createJsonLogger({
+      level: 'info',
+      secrets: secretsOf(config),
+      write: (line) => lines.push(line),
+    }).child({ platform: 'discord' });
+    logger.info('login failed', {
+      detail: 'token MTIz.discord-token-value was rejected',
+      authorization: 'Bot abc',
+      token: 'xyz',
+    });
     logger.debug('hidden at info');
     expect(lines).toHaveLength(1);
     const entry = JSON.parse(lines[0]!);
-    expect(entry).toMatchObject({ level: 'info', message: 'login failed', platform: 'discord', detail: 'token [redacted] was rejected', authorization: '[redacted]', token: '[redacted]' });
+    expect(entry).toMatchObject({
+      level: 'info',
+      message: 'login failed',
+      platform: 'discord',
+      detail: 'token [redacted] was rejected',
+      authorization: '[redacted]',
+      token: '[redacted]',
+    });
     expect(lines[0]).not.toContain('discord-token-value');
   });
 });

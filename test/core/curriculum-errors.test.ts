@@ -17,7 +17,10 @@ const broken = (text: string) => {
   }
   throw new Error('expected a CurriculumError');
 };
-const good = pathMarkdown([{ title: 'Start', resources: ['One', 'Two'] }, { title: 'More', resources: ['Three'], dependsOn: 1 }]);
+const good = pathMarkdown([
+  { title: 'Start', resources: ['One', 'Two'] },
+  { title: 'More', resources: ['Three'], dependsOn: 1 },
+]);
 
 describe('a broken curriculum file stops start-up naming file, place and problem', () => {
   it('reports an unreadable duration with its line', () => {
@@ -34,9 +37,13 @@ describe('a broken curriculum file stops start-up naming file, place and problem
   });
 
   it('reports phases out of order, a dependency on a later phase, a bad link and a missing section', () => {
-    expect(broken(good.replace('### Phase 2: More', '### Phase 3: More')).message).toMatch(/expected Phase 2, found Phase 3/);
+    expect(broken(good.replace('### Phase 2: More', '### Phase 3: More')).message).toMatch(
+      /expected Phase 2, found Phase 3/,
+    );
     expect(broken(good.replace('Complete Phase 1', 'Complete Phase 2')).message).toMatch(/cannot depend on Phase 2/);
-    expect(broken(good.replace('Focus: Learning One', 'Focus: Learning One\n   - Link: ftp://example.org/x')).message).toMatch(/Link must be an http\(s\) URL/);
+    expect(
+      broken(good.replace('Focus: Learning One', 'Focus: Learning One\n   - Link: ftp://example.org/x')).message,
+    ).toMatch(/Link must be an http\(s\) URL/);
     expect(broken('# Demo\n\n## Overview\n\nText.\n').message).toMatch(/"## Learning Path" section is missing/);
   });
 
@@ -61,6 +68,9 @@ describe('a broken curriculum file stops start-up naming file, place and problem
     const text = `${good}\n## Additional Resources\n\n- Guide — [URL/Link description]\n- Spec — [W3C](https://www.w3.org/TR/webrtc/)\n\n## Supplementary Videos\n\n- Talk — [Duration] — [Channel/Source]\n- Demo — 12 min — Conference\n`;
     const path = parse(text);
     expect(path.extras).toEqual([{ title: 'Guide' }, { title: 'Spec', url: 'https://www.w3.org/TR/webrtc/' }]);
-    expect(path.videos).toEqual([{ title: 'Talk' }, { title: 'Demo', minutes: 12, channel: 'Conference', detail: '12 min — Conference' }]);
+    expect(path.videos).toEqual([
+      { title: 'Talk' },
+      { title: 'Demo', minutes: 12, channel: 'Conference', detail: '12 min — Conference' },
+    ]);
   });
 });

@@ -53,7 +53,10 @@ const warningsOf = (text: string) => parse(text).warnings.map((warning) => warni
 describe('the base file used by these rules', () => {
   it('parses without errors or warnings', () => {
     const { path, warnings } = parse(BASE);
-    expect(path.resources.map((resource) => `${resource.id}:${resource.type}:${resource.minutes}`)).toEqual(['one:Article:10', 'two:Video:5']);
+    expect(path.resources.map((resource) => `${resource.id}:${resource.type}:${resource.minutes}`)).toEqual([
+      'one:Article:10',
+      'two:Video:5',
+    ]);
     expect(warnings).toEqual([]);
   });
 });
@@ -73,7 +76,9 @@ describe('links', () => {
   });
 
   it('refuses a Link with a scheme other than http(s)', () => {
-    expect(problem(withLines(15, '   - Link: ftp://example.org/x'))).toBe('curriculum/demo.md:16: resource "One": Link must be an http(s) URL (got "ftp://example.org/x")');
+    expect(problem(withLines(15, '   - Link: ftp://example.org/x'))).toBe(
+      'curriculum/demo.md:16: resource "One": Link must be an http(s) URL (got "ftp://example.org/x")',
+    );
   });
 
   it('treats "- Link: [URL/Link description]" as no link yet, and never shows the hint', () => {
@@ -98,19 +103,27 @@ describe('resource fields', () => {
   });
 
   it('refuses a field written twice, naming the first', () => {
-    expect(problem(withLines(15, '   - Focus: Something else'))).toBe('curriculum/demo.md:16: resource "One": a second "Focus" line (the first is on line 15); keep one');
+    expect(problem(withLines(15, '   - Focus: Something else'))).toBe(
+      'curriculum/demo.md:16: resource "One": a second "Focus" line (the first is on line 15); keep one',
+    );
   });
 
   it('refuses a malformed, a missing and a zero duration, naming the resource', () => {
     expect(problem(BASE.replace('Duration: 10 minutes', 'Duration: 10 minutez'))).toBe(
       'curriculum/demo.md:13: resource "One": Duration is missing or unreadable: "10 minutez"; write it like "- Duration: 30 minutes" or "1 hour 15 min"',
     );
-    expect(problem(BASE.replace('   - Duration: 10 minutes\n', ''))).toBe('curriculum/demo.md:13: resource "One": Duration is missing or unreadable (write "- Duration: 30 minutes")');
-    expect(problem(BASE.replace('Duration: 10 minutes', 'Duration: 0 minutes'))).toBe('curriculum/demo.md:13: resource "One": Duration must be at least a minute');
+    expect(problem(BASE.replace('   - Duration: 10 minutes\n', ''))).toBe(
+      'curriculum/demo.md:13: resource "One": Duration is missing or unreadable (write "- Duration: 30 minutes")',
+    );
+    expect(problem(BASE.replace('Duration: 10 minutes', 'Duration: 0 minutes'))).toBe(
+      'curriculum/demo.md:13: resource "One": Duration must be at least a minute',
+    );
   });
 
   it('reads a real value written in brackets, like the seed writes the type', () => {
-    const { path } = parse(BASE.replace('Duration: 10 minutes', 'Duration: [20 min]').replace('Focus: Learning one', 'Focus: [Ownership]'));
+    const { path } = parse(
+      BASE.replace('Duration: 10 minutes', 'Duration: [20 min]').replace('Focus: Learning one', 'Focus: [Ownership]'),
+    );
     expect(path.resources[0]).toMatchObject({ minutes: 20, focus: 'Ownership' });
   });
 
@@ -176,13 +189,20 @@ describe('the Learning Path section', () => {
 describe('supplementary videos', () => {
   it('reads "Title — [2 min] — [Fireship]" as duration and channel, through the loader from a real file', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'curriculum-video-'));
-    await writeFile(join(folder, 'rust.md'), withSection('## Supplementary Videos', '', '- Rust in 100 Seconds — [2 min] — [Fireship]'));
+    await writeFile(
+      join(folder, 'rust.md'),
+      withSection('## Supplementary Videos', '', '- Rust in 100 Seconds — [2 min] — [Fireship]'),
+    );
     const [path] = await loadCurricula(folder);
-    expect(path?.videos).toEqual([{ title: 'Rust in 100 Seconds', minutes: 2, channel: 'Fireship', detail: '2 min — Fireship' }]);
+    expect(path?.videos).toEqual([
+      { title: 'Rust in 100 Seconds', minutes: 2, channel: 'Fireship', detail: '2 min — Fireship' },
+    ]);
   });
 
   it('still drops the template hints "[Duration] — [Channel/Source]"', () => {
-    const { path, warnings } = parse(withSection('## Supplementary Videos', '', '- WebRTC Explained — [Duration] — [Channel/Source]'));
+    const { path, warnings } = parse(
+      withSection('## Supplementary Videos', '', '- WebRTC Explained — [Duration] — [Channel/Source]'),
+    );
     expect(path.videos).toEqual([{ title: 'WebRTC Explained' }]);
     expect(warnings).toEqual([]);
   });
@@ -208,7 +228,9 @@ describe('supplementary videos', () => {
 
 describe('additional resources', () => {
   it('links a bare address with a path', () => {
-    expect(parse(withSection('## Additional Resources', '', '- The Book — doc.rust-lang.org/book')).path.extras).toEqual([{ title: 'The Book', url: 'https://doc.rust-lang.org/book' }]);
+    expect(
+      parse(withSection('## Additional Resources', '', '- The Book — doc.rust-lang.org/book')).path.extras,
+    ).toEqual([{ title: 'The Book', url: 'https://doc.rust-lang.org/book' }]);
   });
 
   it('refuses a link that is not http(s)', () => {
@@ -218,9 +240,15 @@ describe('additional resources', () => {
   });
 
   it('refuses two links on one line', () => {
-    expect(problem(withSection('## Additional Resources', '', '- Spec — [W3C](https://www.w3.org/TR/webrtc/) — [IETF](https://www.ietf.org/)'))).toBe(
-      'curriculum/demo.md:23: "Spec" has 2 links; keep one per line',
-    );
+    expect(
+      problem(
+        withSection(
+          '## Additional Resources',
+          '',
+          '- Spec — [W3C](https://www.w3.org/TR/webrtc/) — [IETF](https://www.ietf.org/)',
+        ),
+      ),
+    ).toBe('curriculum/demo.md:23: "Spec" has 2 links; keep one per line');
   });
 
   it('refuses stray text between the entries', () => {
@@ -240,7 +268,9 @@ describe('additional resources', () => {
 
 describe('text sections', () => {
   it('keeps a list in Prerequisites as Markdown lines', () => {
-    expect(parse(withSection('## Prerequisites', '', 'You need:', '', '- HTTP', '- JavaScript')).path.prerequisites).toBe('You need:\n\n- HTTP\n- JavaScript');
+    expect(
+      parse(withSection('## Prerequisites', '', 'You need:', '', '- HTTP', '- JavaScript')).path.prerequisites,
+    ).toBe('You need:\n\n- HTTP\n- JavaScript');
   });
 
   it('refuses a code block in Notes', () => {
@@ -256,7 +286,9 @@ describe('text sections', () => {
   });
 
   it('refuses a section written twice', () => {
-    expect(problem(withSection('## Overview', '', 'More.'))).toBe('curriculum/demo.md:21: a second "## Overview" section (the first is on line 3); merge the two');
+    expect(problem(withSection('## Overview', '', 'More.'))).toBe(
+      'curriculum/demo.md:21: a second "## Overview" section (the first is on line 3); merge the two',
+    );
   });
 });
 
@@ -280,7 +312,7 @@ describe('warnings: what the bot never shows anyway', () => {
     ]);
   });
 
-  it('hands warnings to Node\'s process warnings when the caller gives no sink', async () => {
+  it("hands warnings to Node's process warnings when the caller gives no sink", async () => {
     const folder = await mkdtemp(join(tmpdir(), 'curriculum-emit-'));
     await writeFile(join(folder, 'demo.md'), withSection('## Contributors', '', 'Ada.'));
     const emitted = new Promise<Error>((resolve) => process.once('warning', resolve));

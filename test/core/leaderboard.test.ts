@@ -24,16 +24,18 @@ describe('channel leaderboards', () => {
     const dan = await doneTimes('dan', 1);
     const board = await run(t.bot, dan, 'leaderboard');
     expect(board.visibility).toBe('public');
-    expect(board.text).toBe([
-      '🥇 ann — 3 resources, 90 min',
-      '🥈 ben — 2 resources, 55 min',
-      '🥈 cat — 2 resources, 55 min',
-      '**4.** dan — 1 resource, 30 min ← you',
-    ].join('\n'));
+    expect(board.text).toBe(
+      [
+        '🥇 ann — 3 resources, 90 min',
+        '🥈 ben — 2 resources, 55 min',
+        '🥈 cat — 2 resources, 55 min',
+        '**4.** dan — 1 resource, 30 min ← you',
+      ].join('\n'),
+    );
     expect(board.footer).toMatch(/^4 learners on this board/);
   });
 
-  it('shows the top 10 plus the caller\'s own row', async () => {
+  it("shows the top 10 plus the caller's own row", async () => {
     for (let index = 0; index < 12; index += 1) await doneTimes(`p${String(index).padStart(2, '0')}`, 2);
     const late = await doneTimes('zed', 1);
     const lines = (await run(t.bot, late, 'leaderboard')).text!.split('\n');
@@ -42,7 +44,7 @@ describe('channel leaderboards', () => {
     expect(lines[11]).toBe('**13.** zed — 1 resource, 30 min ← you');
   });
 
-  it('joins a learner to a channel\'s board with their first finished resource there, not before and not elsewhere', async () => {
+  it("joins a learner to a channel's board with their first finished resource there, not before and not elsewhere", async () => {
     const ann = learner('ann');
     await run(t.bot, ann, 'next', {}, { id: 'C-other' });
     await run(t.bot, ann, 'skip', {}, { id: 'C-other' });
@@ -50,7 +52,9 @@ describe('channel leaderboards', () => {
     expect((await t.store.boards.top('console:test:C-other:webrtc', 10)).total).toBe(0);
     await run(t.bot, ann, 'done', {}, { id: 'C-other' });
     expect((await t.store.boards.top('console:test:C-general:webrtc', 10)).total).toBe(0);
-    expect((await t.store.boards.top('console:test:C-other:webrtc', 10)).rows).toMatchObject([{ name: 'ann', completed: 1 }]);
+    expect((await t.store.boards.top('console:test:C-other:webrtc', 10)).rows).toMatchObject([
+      { name: 'ann', completed: 1 },
+    ]);
     const dm = await run(t.bot, ann, 'leaderboard', {}, { id: 'D1', isDirect: true });
     expect(dm).toMatchObject({ tone: 'error', text: expect.stringContaining('Leaderboards belong to channels') });
   });
@@ -62,14 +66,20 @@ describe('channel leaderboards', () => {
     expect(empty.text).toBe('Nobody is on this board yet.\n\nFinish a resource here to join this board.');
     expect(empty.footer).toMatch(/^0 learners on this board/);
     await doneTimes('ann', 1);
-    expect((await run(t.bot, kim, 'leaderboard')).text).toBe('🥇 ann — 1 resource, 30 min\n\nFinish a resource here to join this board.');
-    expect((await run(t.bot, kim, 'leaderboard', { scope: 'week' })).text).toBe('🥇 ann — 1 resource, 30 min\n\nFinish a resource here this week to join this board.');
+    expect((await run(t.bot, kim, 'leaderboard')).text).toBe(
+      '🥇 ann — 1 resource, 30 min\n\nFinish a resource here to join this board.',
+    );
+    expect((await run(t.bot, kim, 'leaderboard', { scope: 'week' })).text).toBe(
+      '🥇 ann — 1 resource, 30 min\n\nFinish a resource here this week to join this board.',
+    );
   });
 
   it('takes a learner off the board when undo leaves them nothing finished, and back with the next done', async () => {
     const ann = await doneTimes('ann', 1);
     await run(t.bot, ann, 'undo');
-    expect((await run(t.bot, ann, 'leaderboard')).text).toBe('Nobody is on this board yet.\n\nFinish a resource here to join this board.');
+    expect((await run(t.bot, ann, 'leaderboard')).text).toBe(
+      'Nobody is on this board yet.\n\nFinish a resource here to join this board.',
+    );
     expect((await t.store.boards.top('console:test:C-general:webrtc', 10)).total).toBe(0);
     await run(t.bot, ann, 'done');
     expect((await run(t.bot, ann, 'leaderboard')).text).toBe('🥇 ann — 1 resource, 30 min ← you');
@@ -77,9 +87,18 @@ describe('channel leaderboards', () => {
 
   it('keeps a row an older version left with nothing finished out of sight, ranks unchanged', async () => {
     await doneTimes('ann', 1);
-    await t.store.boards.put('console:test:C-general:webrtc', { member: 'console:test:rae', name: 'rae', completed: 0, minutes: 0, reachedAt: 0, revision: 1 });
+    await t.store.boards.put('console:test:C-general:webrtc', {
+      member: 'console:test:rae',
+      name: 'rae',
+      completed: 0,
+      minutes: 0,
+      reachedAt: 0,
+      revision: 1,
+    });
     const rae = learner('rae');
-    expect((await run(t.bot, rae, 'leaderboard')).text).toBe('🥇 ann — 1 resource, 30 min\n\nFinish a resource here to join this board.');
+    expect((await run(t.bot, rae, 'leaderboard')).text).toBe(
+      '🥇 ann — 1 resource, 30 min\n\nFinish a resource here to join this board.',
+    );
   });
 
   it('hide and show take a learner off every board and back, keeping progress', async () => {
@@ -89,17 +108,23 @@ describe('channel leaderboards', () => {
     expect((await run(t.bot, ann, 'leaderboard')).text).toBe('🥇 ben — 1 resource, 30 min');
     await run(t.bot, ann, 'done');
     expect((await run(t.bot, ann, 'leaderboard', { scope: 'week' })).text).toBe('🥇 ben — 1 resource, 30 min');
-    expect((await run(t.bot, ann, 'leaderboard', { scope: 'SHOW' })).text).toBe("You're back on the leaderboards of the channels where you've finished a resource.");
-    expect((await run(t.bot, ann, 'leaderboard', { scope: 'show' })).text).toBe("You're not hidden: you're on the leaderboard of each channel where you've finished a resource.");
+    expect((await run(t.bot, ann, 'leaderboard', { scope: 'SHOW' })).text).toBe(
+      "You're back on the leaderboards of the channels where you've finished a resource.",
+    );
+    expect((await run(t.bot, ann, 'leaderboard', { scope: 'show' })).text).toBe(
+      "You're not hidden: you're on the leaderboard of each channel where you've finished a resource.",
+    );
     expect((await run(t.bot, ann, 'leaderboard')).text!.split('\n')[0]).toBe('🥇 ann — 3 resources, 90 min ← you');
   });
 
-  it('the week board counts only this week\'s completions', async () => {
+  it("the week board counts only this week's completions", async () => {
     await doneTimes('ann', 3);
     t.clock.advance(7 * 24 * 3_600_000);
     const ben = await doneTimes('ben', 1);
     expect((await run(t.bot, ben, 'leaderboard', { scope: 'week' })).text).toBe('🥇 ben — 1 resource, 30 min ← you');
-    expect((await run(t.bot, ben, 'leaderboard', { scope: 'all' })).text!.split('\n')[0]).toBe('🥇 ann — 3 resources, 90 min');
+    expect((await run(t.bot, ben, 'leaderboard', { scope: 'all' })).text!.split('\n')[0]).toBe(
+      '🥇 ann — 3 resources, 90 min',
+    );
   });
 
   it('counts the week in the community time zone, whatever zone the learner lives in', async () => {

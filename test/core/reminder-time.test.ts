@@ -9,11 +9,24 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 describe('reading times and zones', () => {
   it.each([
-    ['9am', '09:00'], ['9 AM', '09:00'], ['9:30pm', '21:30'], ['12am', '00:00'], ['12pm', '12:00'], ['21:30', '21:30'],
-    ['0930', '09:30'], ['9', '09:00'], ['7.45', '07:45'], ['noon', '12:00'], ['Midnight', '00:00'], ['00:00', '00:00'], ['23:59', '23:59'],
+    ['9am', '09:00'],
+    ['9 AM', '09:00'],
+    ['9:30pm', '21:30'],
+    ['12am', '00:00'],
+    ['12pm', '12:00'],
+    ['21:30', '21:30'],
+    ['0930', '09:30'],
+    ['9', '09:00'],
+    ['7.45', '07:45'],
+    ['noon', '12:00'],
+    ['Midnight', '00:00'],
+    ['00:00', '00:00'],
+    ['23:59', '23:59'],
   ])('%s -> %s', (input, expected) => expect(parseTimeOfDay(input)).toBe(expected));
 
-  it.each(['24:00', '25:00', '9:75', '13pm', '0am', 'soon', '', '9:3', '-1'])('refuses %j', (input) => expect(() => parseTimeOfDay(input)).toThrow(/isn't a time of day/));
+  it.each(['24:00', '25:00', '9:75', '13pm', '0am', 'soon', '', '9:3', '-1'])('refuses %j', (input) =>
+    expect(() => parseTimeOfDay(input)).toThrow(/isn't a time of day/),
+  );
 
   it('resolves zones case-insensitively, by city and by link, and explains abbreviations', () => {
     expect(resolveTimeZone('europe/berlin')).toBe('Europe/Berlin');
@@ -35,14 +48,24 @@ describe('finding the zone a learner meant', () => {
   };
 
   it.each([
-    ['America/NewYork', 'America/New_York'], ['newyork', 'America/New_York'], ['america/los angeles', 'America/Los_Angeles'],
-    ['US/Pacific', 'US/Pacific'], ['us/eastern', 'US/Eastern'], ['NZ', 'NZ'], ['isle of man', 'Europe/Isle_of_Man'],
-    ['Port au Prince', 'America/Port-au-Prince'], ['kyiv', 'Europe/Kyiv'], ['asia/kolkata', 'Asia/Kolkata'],
+    ['America/NewYork', 'America/New_York'],
+    ['newyork', 'America/New_York'],
+    ['america/los angeles', 'America/Los_Angeles'],
+    ['US/Pacific', 'US/Pacific'],
+    ['us/eastern', 'US/Eastern'],
+    ['NZ', 'NZ'],
+    ['isle of man', 'Europe/Isle_of_Man'],
+    ['Port au Prince', 'America/Port-au-Prince'],
+    ['kyiv', 'Europe/Kyiv'],
+    ['asia/kolkata', 'Asia/Kolkata'],
   ])('%s is %s, spelled as IANA spells it', (typed, zone) => expect(zoneOf(typed)).toBe(zone));
 
   it.each([
-    ['Europe/Berln', 'Did you mean `Europe/Berlin`?'], ['Berln', 'Did you mean `Europe/Berlin`?'], ['Tokio', 'Did you mean `Asia/Tokyo`?'],
-    ['Amerca/Chicago', 'Did you mean `America/Chicago`?'], ['Europe/Londn', 'Did you mean `Europe/London`?'],
+    ['Europe/Berln', 'Did you mean `Europe/Berlin`?'],
+    ['Berln', 'Did you mean `Europe/Berlin`?'],
+    ['Tokio', 'Did you mean `Asia/Tokyo`?'],
+    ['Amerca/Chicago', 'Did you mean `America/Chicago`?'],
+    ['Europe/Londn', 'Did you mean `Europe/London`?'],
     ['PST', 'Use a zone name instead, for example `America/Los_Angeles`.'],
   ])('%s gets the intended zone suggested', (typed, hint) => expect(zoneOf(typed)).toContain(hint));
 
@@ -52,7 +75,8 @@ describe('finding the zone a learner meant', () => {
     expect(reply.text).toBe('I don\'t know the time zone "Europe/Berln".\nDid you mean `Europe/Berlin`?');
     const set = await run(t.bot, learner('ana'), 'remind', { time: '9am', zone: 'US/Pacific' });
     expect(set.text).toContain('every day at **09:00 US/Pacific**');
-    const typed = (partial: string) => t.bot.autocomplete({ path: 'webrtc', command: 'remind', option: 'zone', partial, user: learner('ana') });
+    const typed = (partial: string) =>
+      t.bot.autocomplete({ path: 'webrtc', command: 'remind', option: 'zone', partial, user: learner('ana') });
     expect(await typed('new y')).toEqual([{ name: 'America/New_York', value: 'America/New_York' }]);
     expect((await typed('berln')).map((choice) => choice.value)).toEqual(['Europe/Berlin']);
     expect((await typed('kiev')).map((choice) => choice.value)).toEqual(['Europe/Kyiv']);
@@ -80,7 +104,9 @@ describe('the next reminder instant, across DST', () => {
     const reply = await run(t.bot, learner('ana'), 'remind', { time: '09:00', zone: 'Europe/Berlin' });
     expect(reply.text).toContain('Next reminder: **Sun 09:00 Europe/Berlin**');
     const shown = await run(t.bot, learner('ana'), 'remind');
-    expect(shown.text).toBe('Your daily reminder: **09:00 Europe/Berlin**.\nNext reminder: **Sun 09:00 Europe/Berlin**.');
+    expect(shown.text).toBe(
+      'Your daily reminder: **09:00 Europe/Berlin**.\nNext reminder: **Sun 09:00 Europe/Berlin**.',
+    );
     const record = await t.store.learners.get('console:test:ana');
     expect(iso(record!.paths.webrtc!.reminder!.nextAt!)).toBe('2026-03-29T07:00:00.000Z');
     expect(formatLocal('Europe/Berlin', record!.paths.webrtc!.reminder!.nextAt!)).toBe('Sun 09:00');

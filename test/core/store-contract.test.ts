@@ -5,7 +5,13 @@ import { newLearnerRecord, type LearnerRecord } from '../../src/model/learner.js
 import type { BoardEntry, Store } from '../../src/ports/store.js';
 import { createFakeClock, type FakeClock } from '../fakes/fake-clock.js';
 import { eventually } from '../support/eventually.js';
-import { describeEachBackend, dropRedisNamespace, freshStoreUrl, REDIS_URL, type BackendKind } from '../fakes/store-backends.js';
+import {
+  describeEachBackend,
+  dropRedisNamespace,
+  freshStoreUrl,
+  REDIS_URL,
+  type BackendKind,
+} from '../fakes/store-backends.js';
 
 const logger = createJsonLogger({ level: 'silent' });
 const KEY = 'slack:T1:U1';
@@ -15,7 +21,11 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function open(kind: BackendKind, shared?: { url: string; namespace: string }, clock = createFakeClock(Date.UTC(2026, 10, 24, 10))) {
+async function open(
+  kind: BackendKind,
+  shared?: { url: string; namespace: string },
+  clock = createFakeClock(Date.UTC(2026, 10, 24, 10)),
+) {
   const where = shared ?? (await freshStoreUrl(kind));
   const store = await openStore(where.url, logger, { clock, namespace: where.namespace });
   cleanups.push(async () => {
@@ -56,7 +66,11 @@ describeEachBackend('store contract', (kind) => {
   it('a change that throws or keeps the record writes nothing; null deletes it and its index entry', async () => {
     const { store } = await open(kind);
     await save(store, KEY);
-    await expect(store.learners.update(KEY, () => { throw new Error('refused'); })).rejects.toThrow('refused');
+    await expect(
+      store.learners.update(KEY, () => {
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
     expect(await store.learners.update(KEY, () => ({ result: 'kept' }))).toBe('kept');
     expect((await store.learners.get(KEY))?.rev).toBe(1);
     await store.learners.update(KEY, () => ({ next: null, result: undefined }));
@@ -66,7 +80,9 @@ describeEachBackend('store contract', (kind) => {
 
   it('loses no update when 40 changes to one learner race', async () => {
     const { store } = await open(kind);
-    await Promise.all(Array.from({ length: 40 }, (_, index) => save(store, KEY, (record) => record.boards.push(`b${index}`))));
+    await Promise.all(
+      Array.from({ length: 40 }, (_, index) => save(store, KEY, (record) => record.boards.push(`b${index}`))),
+    );
     const record = await store.learners.get(KEY);
     expect(record?.boards).toHaveLength(40);
     expect(record?.rev).toBe(40);
@@ -94,11 +110,13 @@ describeEachBackend('store contract', (kind) => {
     await store.boards.put('b', entry('last', 1, 30, 50));
     await store.boards.put('b', entry('third', 3, 80, 10));
     const page = await store.boards.top('b', 3, 'last');
-    expect(page.rows.map((row) => [row.member, row.rank, row.name, row.completed, row.minutes, row.reachedAt])).toEqual([
-      ['top', 1, 'TOP', 4, 10, 900],
-      ['early', 2, 'EARLY', 3, 90, 100],
-      ['late', 2, 'LATE', 3, 90, 500],
-    ]);
+    expect(page.rows.map((row) => [row.member, row.rank, row.name, row.completed, row.minutes, row.reachedAt])).toEqual(
+      [
+        ['top', 1, 'TOP', 4, 10, 900],
+        ['early', 2, 'EARLY', 3, 90, 100],
+        ['late', 2, 'LATE', 3, 90, 500],
+      ],
+    );
     expect(page.self).toMatchObject({ member: 'last', rank: 5, completed: 1, minutes: 30 });
     expect(page.total).toBe(5);
     expect((await store.boards.top('b', 10, 'nobody')).self).toBeUndefined();
@@ -177,10 +195,20 @@ describe.skipIf(!REDIS_URL)('two instances on one Redis (needs Redis: a redis-se
     const first = await open('redis');
     const second = await open('redis', first.where);
     const keys = Array.from({ length: 10 }, (_, index) => `slack:T1:U${index}`);
-    await Promise.all(keys.flatMap((key) => [first.store, second.store].flatMap((store, side) =>
-      Array.from({ length: 10 }, (_, index) => save(store, key, (record) => record.boards.push(`${side}-${index}`))))));
+    await Promise.all(
+      keys.flatMap((key) =>
+        [first.store, second.store].flatMap((store, side) =>
+          Array.from({ length: 10 }, (_, index) =>
+            save(store, key, (record) => record.boards.push(`${side}-${index}`)),
+          ),
+        ),
+      ),
+    );
     for (const key of keys) expect((await second.store.learners.get(key))?.boards).toHaveLength(20);
-    await Promise.all([first.store.boards.put('b', entry('ana', 1, 10, 1, 1)), second.store.boards.put('b', entry('ana', 2, 20, 2, 2))]);
+    await Promise.all([
+      first.store.boards.put('b', entry('ana', 1, 10, 1, 1)),
+      second.store.boards.put('b', entry('ana', 2, 20, 2, 2)),
+    ]);
     expect(await first.store.boards.top('b', 10, 'ana')).toEqual(await second.store.boards.top('b', 10, 'ana'));
     expect((await first.store.boards.top('b', 10)).rows[0]).toMatchObject({ completed: 2, revision: 2 });
   });
@@ -213,7 +241,9 @@ describe.skipIf(!REDIS_URL)('two instances on one Redis (needs Redis: a redis-se
   it('a claim is exclusive across instances and only its owner can release it', async () => {
     const first = await open('redis');
     const second = await open('redis', first.where);
-    const results = await Promise.all(Array.from({ length: 20 }, (_, index) => (index % 2 ? first : second).store.claims.claim('lease:y', 60_000)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, index) => (index % 2 ? first : second).store.claims.claim('lease:y', 60_000)),
+    );
     expect(results.filter(Boolean)).toHaveLength(1);
     const holder = results.indexOf(true) % 2 ? first : second;
     const other = holder === first ? second : first;

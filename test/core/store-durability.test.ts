@@ -31,15 +31,21 @@ describe('the SQLite store', () => {
   it('keeps leaderboards across a restart, and reads boards an older version stored as one document', async () => {
     const file = await tempSqlite();
     const older = new Keyv({ store: new KeyvSqlite({ uri: `sqlite://${file}` }), namespace: 'pathbot' });
-    await older.set('board:console:test:C-old:webrtc', [{ member: 'console:test:zoe', name: 'Zoe', completed: 2, minutes: 55, reachedAt: 1 }]);
+    await older.set('board:console:test:C-old:webrtc', [
+      { member: 'console:test:zoe', name: 'Zoe', completed: 2, minutes: 55, reachedAt: 1 },
+    ]);
     await older.disconnect();
     const first = await createTestBot({ storeUrl: `sqlite://${file}` });
     await run(first.bot, learner('ana', 'Ana'), 'done');
-    expect((await first.store.boards.top('console:test:C-old:webrtc', 10)).rows).toMatchObject([{ name: 'Zoe', rank: 1, revision: 0 }]);
+    expect((await first.store.boards.top('console:test:C-old:webrtc', 10)).rows).toMatchObject([
+      { name: 'Zoe', rank: 1, revision: 0 },
+    ]);
     await first.store.close();
     const second = await createTestBot({ storeUrl: `sqlite://${file}` });
     expect((await run(second.bot, learner('ben', 'Ben'), 'leaderboard')).text).toContain('🥇 Ana — 1 resource, 30 min');
-    expect((await second.store.boards.top('console:test:C-old:webrtc', 10)).rows).toMatchObject([{ name: 'Zoe', completed: 2 }]);
+    expect((await second.store.boards.top('console:test:C-old:webrtc', 10)).rows).toMatchObject([
+      { name: 'Zoe', completed: 2 },
+    ]);
     await second.store.close();
   });
 
@@ -47,9 +53,21 @@ describe('the SQLite store', () => {
     const file = await tempSqlite();
     const nine = Date.UTC(2026, 10, 25, 9, 0);
     const key = learnerKey(learner('ana'));
-    const reminder = { time: '09:00', zone: 'UTC', enabled: true, nextAt: nine, ignored: 0, paused: false, snoozeAt: null };
+    const reminder = {
+      time: '09:00',
+      zone: 'UTC',
+      enabled: true,
+      nextAt: nine,
+      ignored: 0,
+      paused: false,
+      snoozeAt: null,
+    };
     const older = new Keyv({ store: new KeyvSqlite({ uri: `sqlite://${file}` }), namespace: 'pathbot' });
-    await older.set(`learner:${key}`, { ...newLearnerRecord('ana', nine - 86_400_000), paths: { webrtc: { ...emptyPathState(nine - 86_400_000), reminder } }, rev: 1 });
+    await older.set(`learner:${key}`, {
+      ...newLearnerRecord('ana', nine - 86_400_000),
+      paths: { webrtc: { ...emptyPathState(nine - 86_400_000), reminder } },
+      rev: 1,
+    });
     await older.set(`due:${minuteOf(nine)}`, [reminderMember(key, 'webrtc')]);
     await older.set('workspace:console:test', [key]);
     await older.disconnect();
@@ -62,7 +80,9 @@ describe('the SQLite store', () => {
     expect(await upgraded.bot.forgetWorkspace('console', 'test')).toBe(1);
     await upgraded.store.close();
     const raw = new KeyvSqlite({ uri: `sqlite://${file}` });
-    expect(await raw.query("SELECT key FROM keyv WHERE key LIKE 'pathbot:due:%' OR key LIKE 'pathbot:workspace:%'")).toEqual([]);
+    expect(
+      await raw.query("SELECT key FROM keyv WHERE key LIKE 'pathbot:due:%' OR key LIKE 'pathbot:workspace:%'"),
+    ).toEqual([]);
     await raw.disconnect();
   });
 
@@ -87,10 +107,15 @@ describe('progress is stored by id', () => {
     const first = await createTestBot({ storeUrl: `sqlite://${file}`, paths: [before] });
     await run(first.bot, learner('ana'), 'done', { resource: 'beta' }, undefined, 'demo');
     await first.store.close();
-    const after = makePath('demo', [{ title: 'Start', resources: ['New First', 'Gamma', 'Beta', 'Alpha'] }, { title: 'Extra', resources: ['Delta'] }]);
+    const after = makePath('demo', [
+      { title: 'Start', resources: ['New First', 'Gamma', 'Beta', 'Alpha'] },
+      { title: 'Extra', resources: ['Delta'] },
+    ]);
     const second = await createTestBot({ storeUrl: `sqlite://${file}`, paths: [after] });
     const progress = await run(second.bot, learner('ana'), 'progress', {}, undefined, 'demo');
-    expect(progress.fields?.[0]?.value).toBe('⬜ New First (10 min)\n⬜ Gamma (11 min)\n✅ Beta (12 min)\n⬜ Alpha (13 min)');
+    expect(progress.fields?.[0]?.value).toBe(
+      '⬜ New First (10 min)\n⬜ Gamma (11 min)\n✅ Beta (12 min)\n⬜ Alpha (13 min)',
+    );
     expect((await run(second.bot, learner('ana'), 'next', {}, undefined, 'demo')).title).toBe('New First');
     await second.store.close();
   });

@@ -4,8 +4,16 @@ import { createTestBot, type TestBot } from '../fakes/test-bot.js';
 import { learner, run } from '../fixtures/learners.js';
 
 const READING = [
-  ['help', {}], ['next', {}], ['path', {}], ['progress', {}], ['export', {}], ['leaderboard', {}], ['leaderboard', { scope: 'week' }],
-  ['leaderboard', { scope: 'show' }], ['remind', {}], ['forget', {}],
+  ['help', {}],
+  ['next', {}],
+  ['path', {}],
+  ['progress', {}],
+  ['export', {}],
+  ['leaderboard', {}],
+  ['leaderboard', { scope: 'week' }],
+  ['leaderboard', { scope: 'show' }],
+  ['remind', {}],
+  ['forget', {}],
 ] as const;
 const BOARD = 'console:test:C-general:webrtc';
 
@@ -27,7 +35,7 @@ describeEachBackend('a command writes only what it changes', (kind) => {
     expect((await run(t.bot, kim, 'export')).text).toBe("I don't store anything about you.");
   });
 
-  it('reading commands leave a learner\'s record as it was (same revision, same time)', async () => {
+  it("reading commands leave a learner's record as it was (same revision, same time)", async () => {
     await open();
     const ann = learner('ann');
     await run(t.bot, ann, 'done');
@@ -56,7 +64,14 @@ describeEachBackend('a command writes only what it changes', (kind) => {
     await open();
     const ann = learner('ann');
     await run(t.bot, ann, 'done');
-    await t.bot.handleAction({ path: 'webrtc', actionId: 'forget-confirm', value: '', ownerId: 'ann', user: ann, channel: { id: 'C-general' } });
+    await t.bot.handleAction({
+      path: 'webrtc',
+      actionId: 'forget-confirm',
+      value: '',
+      ownerId: 'ann',
+      user: ann,
+      channel: { id: 'C-general' },
+    });
     expect(await stored('ann')).toBeUndefined();
     expect((await run(t.bot, ann, 'export')).text).toBe("I don't store anything about you.");
     await run(t.bot, ann, 'leaderboard');

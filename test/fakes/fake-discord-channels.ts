@@ -31,14 +31,20 @@ export class FakeDiscordChannels {
       this.dmChannels.set(userId, channelId);
       this.dmRecipients.set(channelId, userId);
     }
-    return json(200, { id: channelId, type: 1, last_message_id: null, recipients: [{ id: userId, username: 'learner', discriminator: '0', avatar: null, global_name: null }] });
+    return json(200, {
+      id: channelId,
+      type: 1,
+      last_message_id: null,
+      recipients: [{ id: userId, username: 'learner', discriminator: '0', avatar: null, global_name: null }],
+    });
   }
 
   createMessage(channelId: string, body: any): ScriptedResponse {
     if (this.forbiddenChannels.has(channelId)) return json(403, { message: 'Missing Permissions', code: 50013 });
     const recipient = this.dmRecipients.get(channelId);
     if (!recipient && !this.textChannels.has(channelId)) return json(404, { message: 'Unknown Channel', code: 10003 });
-    if (recipient && this.closedDms.has(recipient)) return json(403, { message: 'Cannot send messages to this user', code: 50007 });
+    if (recipient && this.closedDms.has(recipient))
+      return json(403, { message: 'Cannot send messages to this user', code: 50007 });
     const nonceKey = body?.enforce_nonce && body.nonce !== undefined ? `${channelId}:${body.nonce}` : undefined;
     const existing = nonceKey ? this.nonces.get(nonceKey) : undefined;
     if (existing) return json(200, existing);

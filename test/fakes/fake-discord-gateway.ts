@@ -83,7 +83,11 @@ export class FakeDiscordGateway {
     if (frame.op === Op.Resume) return this.resume(socket, frame.d as { token: string; session_id: string });
     if (frame.op !== Op.Identify) return;
     const identify = frame.d as Identify;
-    this.identifies.push({ token: identify.token, intents: identify.intents, ...(identify.shard ? { shard: identify.shard } : {}) });
+    this.identifies.push({
+      token: identify.token,
+      intents: identify.intents,
+      ...(identify.shard ? { shard: identify.shard } : {}),
+    });
     if (identify.token !== this.options.token) {
       socket.close(AUTHENTICATION_FAILED, 'Authentication failed.');
       return;
@@ -91,7 +95,14 @@ export class FakeDiscordGateway {
     this.ready.add(socket);
     this.sendTo(socket, 'READY', {
       v: 10,
-      user: { id: this.options.botUserId, username: 'pathbot', discriminator: '0', global_name: null, avatar: null, bot: true },
+      user: {
+        id: this.options.botUserId,
+        username: 'pathbot',
+        discriminator: '0',
+        global_name: null,
+        avatar: null,
+        bot: true,
+      },
       guilds: [],
       session_id: 'fake-session',
       resume_gateway_url: `ws://127.0.0.1:${this.port()}`,

@@ -56,7 +56,10 @@ export class FakeDiscord {
   /** Messages created per DM channel, after nonce de-duplication. */
   readonly channelMessages = this.channels.channelMessages;
   private readonly overrides: Override[] = [];
-  private readonly waiters = new Set<{ match: (request: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }>();
+  private readonly waiters = new Set<{
+    match: (request: RecordedRequest) => boolean;
+    resolve: (r: RecordedRequest) => void;
+  }>();
   private readonly recommendedShards: number;
   /** Discord's global limit, when a test turns it on with `limitGlobally`. */
   globalBudget: FixedWindowBudget | undefined;
@@ -112,7 +115,10 @@ export class FakeDiscord {
   }
 
   /** Resolves with the first request (already made or still to come) that matches; rejects after `timeoutMs`. */
-  waitForRequest(match: (request: RecordedRequest) => boolean, timeoutMs = EVENTUALLY_TIMEOUT_MS): Promise<RecordedRequest> {
+  waitForRequest(
+    match: (request: RecordedRequest) => boolean,
+    timeoutMs = EVENTUALLY_TIMEOUT_MS,
+  ): Promise<RecordedRequest> {
     const seen = this.requests.find(match);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
@@ -163,7 +169,8 @@ export class FakeDiscord {
     const answer = this.overGlobalLimit(recorded) ?? this.takeOverride(recorded) ?? this.route(recorded);
     recorded.status = answer.status;
     send(response, answer);
-    if (answer.status < 300) for (const waiter of [...this.waiters]) if (waiter.match(recorded)) waiter.resolve(recorded);
+    if (answer.status < 300)
+      for (const waiter of [...this.waiters]) if (waiter.match(recorded)) waiter.resolve(recorded);
   }
 
   private overGlobalLimit(request: RecordedRequest): ScriptedResponse | undefined {
@@ -174,7 +181,11 @@ export class FakeDiscord {
       status: 429,
       body: { message: 'You are being rate limited.', retry_after: retryAfter, global: true },
       // The header is whole seconds, rounded up; discord.js waits by it.
-      headers: { 'retry-after': String(Math.ceil(retryAfter)), 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' },
+      headers: {
+        'retry-after': String(Math.ceil(retryAfter)),
+        'x-ratelimit-global': 'true',
+        'x-ratelimit-scope': 'global',
+      },
     };
   }
 
@@ -189,7 +200,9 @@ export class FakeDiscord {
   private route(request: RecordedRequest): ScriptedResponse {
     const { method, route, body } = request;
     if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(route) && method === 'POST') {
-      return request.query.get('with_response') === 'true' ? json(200, { interaction: { id: route.split('/')[2] } }) : { status: 204, body: undefined };
+      return request.query.get('with_response') === 'true'
+        ? json(200, { interaction: { id: route.split('/')[2] } })
+        : { status: 204, body: undefined };
     }
     const webhook = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/([^/]+))?$/.exec(route);
     if (webhook) {
@@ -209,7 +222,15 @@ export class FakeDiscord {
     const channel = /^\/channels\/(\d+)\/messages$/.exec(route);
     if (channel?.[1] && method === 'POST') return this.channels.createMessage(channel[1], body);
     if (/^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(route) && method === 'PUT') {
-      return json(200, (body as any[]).map((command) => ({ ...command, id: snowflake(), application_id: this.appId, version: snowflake() })));
+      return json(
+        200,
+        (body as any[]).map((command) => ({
+          ...command,
+          id: snowflake(),
+          application_id: this.appId,
+          version: snowflake(),
+        })),
+      );
     }
     return json(404, { message: '404: Not Found', code: 0 });
   }

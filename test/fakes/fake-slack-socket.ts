@@ -30,7 +30,14 @@ export async function startFakeSlackSocket(): Promise<FakeSlackSocket> {
     client = socket;
     socket.on('message', (data) => acks.push(JSON.parse(String(data)) as SocketAck));
     // https://docs.slack.dev/apis/events-api/using-socket-mode#connect
-    socket.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A111' }, debug_info: { host: 'fake' } }));
+    socket.send(
+      JSON.stringify({
+        type: 'hello',
+        num_connections: 1,
+        connection_info: { app_id: 'A111' },
+        debug_info: { host: 'fake' },
+      }),
+    );
     onConnected();
   });
 

@@ -76,7 +76,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   function route(request: IncomingMessage, response: ServerResponse, raw: string): void {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (request.method === 'POST' && url.pathname.startsWith('/response/')) {
-      responses.push({ id: url.pathname.slice('/response/'.length), body: JSON.parse(raw) as Record<string, unknown>, at: Date.now() });
+      responses.push({
+        id: url.pathname.slice('/response/'.length),
+        body: JSON.parse(raw) as Record<string, unknown>,
+        at: Date.now(),
+      });
       return send(response, { status: 200, body: 'ok' });
     }
     if (request.method === 'POST' && url.pathname.startsWith('/api/')) {
@@ -95,14 +99,20 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   }
 
   function refused(call: FakeSlackCall): FakeAnswer | undefined {
-    return call.token !== undefined && refusedTokens.has(call.token) ? { body: { ok: false, error: 'invalid_auth' } } : undefined;
+    return call.token !== undefined && refusedTokens.has(call.token)
+      ? { body: { ok: false, error: 'invalid_auth' } }
+      : undefined;
   }
 
   function overBudget(call: FakeSlackCall): FakeAnswer | undefined {
     if (!budget || call.method !== 'chat.postMessage') return undefined;
     const retryAfter = budget.limit.take(budget.workspaceOf(call));
     if (retryAfter === undefined) return undefined;
-    return { status: 429, headers: { 'retry-after': String(Math.ceil(retryAfter)) }, body: { ok: false, error: 'ratelimited' } };
+    return {
+      status: 429,
+      headers: { 'retry-after': String(Math.ceil(retryAfter)) },
+      body: { ok: false, error: 'ratelimited' },
+    };
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -125,7 +135,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return budget.limit;
     },
     callsTo: (method) => calls.filter((call) => call.method === method),
-    waitFor: (find, timeoutMs = EVENTUALLY_TIMEOUT_MS) => eventuallyFound(find, { timeoutMs, intervalMs: 10, what: 'fake Slack: condition' }),
+    waitFor: (find, timeoutMs = EVENTUALLY_TIMEOUT_MS) =>
+      eventuallyFound(find, { timeoutMs, intervalMs: 10, what: 'fake Slack: condition' }),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
@@ -135,12 +146,24 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   return fake;
 }
 
-function defaultAnswer(call: FakeSlackCall, users: Map<string, Record<string, unknown>>, socketUrl: string | undefined): unknown {
+function defaultAnswer(
+  call: FakeSlackCall,
+  users: Map<string, Record<string, unknown>>,
+  socketUrl: string | undefined,
+): unknown {
   switch (call.method) {
     case 'apps.connections.open':
       return socketUrl ? { ok: true, url: socketUrl } : { ok: false, error: 'socket_mode_not_enabled' };
     case 'auth.test':
-      return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'pathbot', team_id: 'T111', user_id: FAKE_BOT_USER_ID, bot_id: 'BBOTFAKE' };
+      return {
+        ok: true,
+        url: 'https://fake.slack.test/',
+        team: 'Fake',
+        user: 'pathbot',
+        team_id: 'T111',
+        user_id: FAKE_BOT_USER_ID,
+        bot_id: 'BBOTFAKE',
+      };
     case 'chat.postMessage':
       return { ok: true, channel: call.args.channel, ts: `${(Date.now() / 1000).toFixed(6)}` };
     case 'views.publish':

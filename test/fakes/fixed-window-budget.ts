@@ -20,7 +20,8 @@ export class FixedWindowBudget {
     readonly windowMs: number,
     private readonly now: () => number = Date.now,
   ) {
-    if (!(limit > 0) || !(windowMs > 0)) throw new Error(`a budget needs limit > 0 and windowMs > 0 (got ${limit}, ${windowMs})`);
+    if (!(limit > 0) || !(windowMs > 0))
+      throw new Error(`a budget needs limit > 0 and windowMs > 0 (got ${limit}, ${windowMs})`);
   }
 
   /** Counts one request: undefined when it fits, otherwise the seconds until its window ends (for Retry-After). */
@@ -38,7 +39,8 @@ export class FixedWindowBudget {
   /** The most refusals any one key got in any one window (a sender that backs off gets at most one). */
   maxRefusalsPerWindow(): number {
     const perWindow = new Map<string, number>();
-    for (const { key, window } of this.refusals) perWindow.set(`${key}@${window}`, (perWindow.get(`${key}@${window}`) ?? 0) + 1);
+    for (const { key, window } of this.refusals)
+      perWindow.set(`${key}@${window}`, (perWindow.get(`${key}@${window}`) ?? 0) + 1);
     return Math.max(0, ...perWindow.values());
   }
 }

@@ -17,7 +17,10 @@ export interface Delivery {
 export function createRecordingMessenger(now: () => number, platform: Platform = 'console', keys = new Set<string>()) {
   const deliveries: Delivery[] = [];
   const posts: Delivery[] = [];
-  let behaviour: (target: DirectTarget, key: string) => 'deliver' | 'fail' | 'hang' | 'deliver-then-hang' | SendResult = () => 'deliver';
+  let behaviour: (
+    target: DirectTarget,
+    key: string,
+  ) => 'deliver' | 'fail' | 'hang' | 'deliver-then-hang' | SendResult = () => 'deliver';
   const messenger: DirectMessenger = {
     platform,
     open: async () => ({ address: 'dm' }),

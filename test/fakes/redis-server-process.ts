@@ -34,7 +34,9 @@ export function redisServerOnPath(): boolean {
   });
 }
 
-export async function createRedisServerProcess({ durable = true }: RedisServerOptions = {}): Promise<RedisServerProcess> {
+export async function createRedisServerProcess({
+  durable = true,
+}: RedisServerOptions = {}): Promise<RedisServerProcess> {
   const port = await freePort();
   const dir = await mkdtemp(join(tmpdir(), 'pathbot-redis-'));
   const url = `redis://127.0.0.1:${port}`;
@@ -52,7 +54,11 @@ export async function createRedisServerProcess({ durable = true }: RedisServerOp
   return {
     url,
     async start() {
-      child = spawn('redis-server', ['--bind', '127.0.0.1', '--port', String(port), '--dir', dir, '--save', '', ...persistence], { stdio: 'ignore' });
+      child = spawn(
+        'redis-server',
+        ['--bind', '127.0.0.1', '--port', String(port), '--dir', dir, '--save', '', ...persistence],
+        { stdio: 'ignore' },
+      );
       await waitForPing(url);
     },
     kill,
@@ -65,14 +71,17 @@ export async function createRedisServerProcess({ durable = true }: RedisServerOp
 }
 
 async function waitForPing(url: string): Promise<void> {
-  await eventually(async () => {
-    const client = createClient({ url, socket: { reconnectStrategy: false } });
-    client.on('error', () => undefined);
-    try {
-      await client.connect();
-      await client.ping();
-    } finally {
-      if (client.isOpen) client.destroy(); // a failed first connect without retries has closed it already
-    }
-  }, { intervalMs: 50, what: `redis-server at ${url} to answer PING` });
+  await eventually(
+    async () => {
+      const client = createClient({ url, socket: { reconnectStrategy: false } });
+      client.on('error', () => undefined);
+      try {
+        await client.connect();
+        await client.ping();
+      } finally {
+        if (client.isOpen) client.destroy(); // a failed first connect without retries has closed it already
+      }
+    },
+    { intervalMs: 50, what: `redis-server at ${url} to answer PING` },
+  );
 }

@@ -18,14 +18,17 @@ export type BackendKind = 'memory' | 'sqlite' | 'redis';
 export function describeEachBackend(title: string, suite: (kind: BackendKind) => void): void {
   describe(`${title} (memory)`, () => suite('memory'));
   describe(`${title} (sqlite)`, () => suite('sqlite'));
-  describe.skipIf(!REDIS_URL)(`${title} (redis) (needs Redis: a redis-server on PATH, or REDIS_URL)`, () => suite('redis'));
+  describe.skipIf(!REDIS_URL)(`${title} (redis) (needs Redis: a redis-server on PATH, or REDIS_URL)`, () =>
+    suite('redis'),
+  );
 }
 
 /** A fresh, empty place for one test: a temp SQLite file, or a Redis namespace of its own. */
 export async function freshStoreUrl(kind: BackendKind): Promise<{ url: string; namespace: string }> {
   const namespace = `test-${randomUUID()}`;
   if (kind === 'memory') return { url: 'memory://', namespace };
-  if (kind === 'sqlite') return { url: `sqlite://${join(await mkdtemp(join(tmpdir(), 'pathbot-')), 'bot.sqlite')}`, namespace };
+  if (kind === 'sqlite')
+    return { url: `sqlite://${join(await mkdtemp(join(tmpdir(), 'pathbot-')), 'bot.sqlite')}`, namespace };
   if (!REDIS_URL) throw new Error('no Redis: no redis-server on PATH and no REDIS_URL set');
   return { url: REDIS_URL, namespace };
 }

@@ -53,6 +53,13 @@ export async function createTestBot(options: TestBotOptions = {}): Promise<TestB
     };
   }
   const paths = options.paths ?? (await loadCurricula(CURRICULUM_DIR));
-  const bot = createBot({ store, clock, logger, paths, settings: { defaultTimeZone: options.defaultTimeZone ?? 'UTC' }, reminders: { backoffMs: 5, ...options.reminders } });
+  const bot = createBot({
+    store,
+    clock,
+    logger,
+    paths,
+    settings: { defaultTimeZone: options.defaultTimeZone ?? 'UTC' },
+    reminders: { backoffMs: 5, ...options.reminders },
+  });
   return { bot, store, clock, logger, paths, namespace };
 }

@@ -30,7 +30,14 @@ function gatedMessenger(t: TestBot) {
 
 /** The same store with a fresh bot: another instance, or this one after a restart. */
 function anotherInstance(t: TestBot) {
-  return createBot({ store: t.store, clock: t.clock, logger: t.logger, paths: t.paths, settings: { defaultTimeZone: 'UTC' }, reminders: { backoffMs: 5 } });
+  return createBot({
+    store: t.store,
+    clock: t.clock,
+    logger: t.logger,
+    paths: t.paths,
+    settings: { defaultTimeZone: 'UTC' },
+    reminders: { backoffMs: 5 },
+  });
 }
 
 describe('stopping deliveries for a shutdown', () => {
@@ -68,7 +75,14 @@ describe('stopping deliveries for a shutdown', () => {
     const t = await createTestBot({ now: MONDAY_NINE_UTC - 86_400_000 });
     const recorder = createRecordingMessenger(() => t.clock.now());
     t.bot.registerMessenger(recorder.messenger);
-    await t.bot.handle({ path: 'webrtc', command: 'digest', args: { day: 'mon', time: '09:00' }, user: learner('boss'), channel: GENERAL, isAdmin: true });
+    await t.bot.handle({
+      path: 'webrtc',
+      command: 'digest',
+      args: { day: 'mon', time: '09:00' },
+      user: learner('boss'),
+      channel: GENERAL,
+      isAdmin: true,
+    });
     t.clock.set(MONDAY_NINE_UTC);
 
     t.bot.stopDeliveries();

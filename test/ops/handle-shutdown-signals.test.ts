@@ -12,7 +12,10 @@ function fakeProcess(timeoutMs = 5_000) {
   const exit = new Promise<number>((resolve) => (exited = resolve));
   return {
     deps: { signals, logger: log, timeoutMs, exit: (code: number) => (exits.push(code), exited(code)) },
-    signals, exits, log, exit,
+    signals,
+    exits,
+    log,
+    exit,
   };
 }
 
@@ -24,10 +27,13 @@ describe('shutdown on SIGTERM and SIGINT', () => {
     proc.signals.emit('SIGTERM');
     expect(await proc.exit).toBe(0);
     expect(calls).toEqual(['SIGTERM']);
-    expect(proc.log.lines.map((line) => [line.message, line.context.signal])).toEqual([['shutting down', 'SIGTERM'], ['shut down cleanly', undefined]]);
+    expect(proc.log.lines.map((line) => [line.message, line.context.signal])).toEqual([
+      ['shutting down', 'SIGTERM'],
+      ['shut down cleanly', undefined],
+    ]);
   });
 
-  it('a second signal while stopping exits at once, with the signal\'s code', async () => {
+  it("a second signal while stopping exits at once, with the signal's code", async () => {
     const proc = fakeProcess();
     let runs = 0;
     handleShutdownSignals(proc.deps, () => ((runs += 1), new Promise<void>(() => {})));
@@ -35,12 +41,17 @@ describe('shutdown on SIGTERM and SIGINT', () => {
     proc.signals.emit('SIGINT');
     expect(await proc.exit).toBe(130);
     expect(runs).toBe(1);
-    expect(proc.log.lines.map((line) => line.message)).toEqual(['shutting down', 'second signal while shutting down: exiting now']);
+    expect(proc.log.lines.map((line) => line.message)).toEqual([
+      'shutting down',
+      'second signal while shutting down: exiting now',
+    ]);
   });
 
   it('exits 1 when the shutdown fails or overruns its time', async () => {
     const failing = fakeProcess();
-    handleShutdownSignals(failing.deps, async () => { throw new Error('store would not close'); });
+    handleShutdownSignals(failing.deps, async () => {
+      throw new Error('store would not close');
+    });
     failing.signals.emit('SIGTERM');
     expect(await failing.exit).toBe(1);
     expect(failing.log.lines.at(-1)).toMatchObject({ level: 'error', message: 'shutdown failed' });
@@ -49,7 +60,10 @@ describe('shutdown on SIGTERM and SIGINT', () => {
     handleShutdownSignals(stuck.deps, () => new Promise<void>(() => {}));
     stuck.signals.emit('SIGTERM');
     expect(await stuck.exit).toBe(1);
-    expect(stuck.log.lines.at(-1)).toMatchObject({ level: 'error', message: 'shutdown took too long: exiting with work unfinished' });
+    expect(stuck.log.lines.at(-1)).toMatchObject({
+      level: 'error',
+      message: 'shutdown took too long: exiting with work unfinished',
+    });
   });
 });
 
@@ -58,7 +72,10 @@ describe('a stop requested by a parent process', () => {
     const proc = fakeProcess();
     let finish: () => void = () => {};
     const reasons: string[] = [];
-    const requests = handleShutdownSignals(proc.deps, (reason) => (reasons.push(reason), new Promise<void>((resolve) => (finish = resolve))));
+    const requests = handleShutdownSignals(
+      proc.deps,
+      (reason) => (reasons.push(reason), new Promise<void>((resolve) => (finish = resolve))),
+    );
     requests.request('asked by the sharding manager');
     requests.request('asked by the sharding manager');
     // Ctrl+C in the terminal reaches every process of the group, the child included.
@@ -67,7 +84,10 @@ describe('a stop requested by a parent process', () => {
     finish();
     expect(await proc.exit).toBe(0);
     expect(reasons).toEqual(['asked by the sharding manager']);
-    expect(proc.log.lines[0]).toMatchObject({ message: 'shutting down', context: { reason: 'asked by the sharding manager' } });
+    expect(proc.log.lines[0]).toMatchObject({
+      message: 'shutting down',
+      context: { reason: 'asked by the sharding manager' },
+    });
   });
 
   it('a second signal still exits at once', async () => {

@@ -22,7 +22,10 @@ describe('GET /healthz', () => {
   });
 
   /** The real endpoint on 127.0.0.1 over the real memory store, optionally with its health() replaced. */
-  async function serve(health?: Store['health'], adapters: Record<string, () => AdapterHealth> = {}): Promise<{ check: HealthCheck; url: string }> {
+  async function serve(
+    health?: Store['health'],
+    adapters: Record<string, () => AdapterHealth> = {},
+  ): Promise<{ check: HealthCheck; url: string }> {
     store = await openStore('memory://', log);
     const probed: Pick<Store, 'health'> = health ? { health } : store;
     const check = createHealthCheck({ store: probed, storeBackend: 'redis', timeoutMs: TIMEOUT_MS, secrets: [SECRET] });
@@ -37,7 +40,10 @@ describe('GET /healthz', () => {
   };
 
   it('answers 200 with the store and every adapter when all are ok', async () => {
-    const { url } = await serve(undefined, { discord: () => ({ ok: true, state: 'ready' }), slack: () => ({ ok: true, state: 'socket' }) });
+    const { url } = await serve(undefined, {
+      discord: () => ({ ok: true, state: 'ready' }),
+      slack: () => ({ ok: true, state: 'socket' }),
+    });
     const answer = await get(`${url}/healthz`);
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toBe('application/json');
@@ -50,12 +56,20 @@ describe('GET /healthz', () => {
   });
 
   it('answers 503 when the store is unreachable, without its password or any secret', async () => {
-    const { url } = await serve(async () => ({ ok: false, backend: 'redis', detail: `connect ECONNREFUSED redis://:hunter2@10.0.0.5:6379 (token ${SECRET})` }));
+    const { url } = await serve(async () => ({
+      ok: false,
+      backend: 'redis',
+      detail: `connect ECONNREFUSED redis://:hunter2@10.0.0.5:6379 (token ${SECRET})`,
+    }));
     const answer = await get(`${url}/healthz`);
     expect(answer.status).toBe(503);
     expect(JSON.parse(answer.text)).toEqual({
       status: 'unavailable',
-      store: { ok: false, backend: 'redis', detail: 'connect ECONNREFUSED redis://***@10.0.0.5:6379 (token [redacted])' },
+      store: {
+        ok: false,
+        backend: 'redis',
+        detail: 'connect ECONNREFUSED redis://***@10.0.0.5:6379 (token [redacted])',
+      },
       adapters: {},
     });
     expect(answer.text).not.toContain('hunter2');
@@ -68,11 +82,17 @@ describe('GET /healthz', () => {
     // A store that never answers: any answer at all shows the check was bounded; the detail shows by what.
     const answer = await get(`${url}/healthz`);
     expect(answer.status).toBe(503);
-    expect(JSON.parse(answer.text).store).toEqual({ ok: false, backend: 'redis', detail: `no answer within ${TIMEOUT_MS} ms` });
+    expect(JSON.parse(answer.text).store).toEqual({
+      ok: false,
+      backend: 'redis',
+      detail: `no answer within ${TIMEOUT_MS} ms`,
+    });
     await server!.close();
     await store.close();
 
-    const thrown = await serve(async () => { throw new Error('Socket closed unexpectedly'); });
+    const thrown = await serve(async () => {
+      throw new Error('Socket closed unexpectedly');
+    });
     const again = await get(`${thrown.url}/healthz`);
     expect(again.status).toBe(503);
     expect(JSON.parse(again.text).store).toEqual({ ok: false, backend: 'redis', detail: 'Socket closed unexpectedly' });
@@ -83,12 +103,19 @@ describe('GET /healthz', () => {
     const { url } = await serve(undefined, { discord: () => discord });
     const down = await get(`${url}/healthz`);
     expect(down.status).toBe(503);
-    expect(JSON.parse(down.text)).toMatchObject({ status: 'unavailable', store: { ok: true }, adapters: { discord: { ok: false, state: 'reconnecting' } } });
+    expect(JSON.parse(down.text)).toMatchObject({
+      status: 'unavailable',
+      store: { ok: true },
+      adapters: { discord: { ok: false, state: 'reconnecting' } },
+    });
     discord = { ok: true, state: 'ready' };
     expect((await get(`${url}/healthz`)).status).toBe(200);
     // Logged when the status changes, not on every probe.
     expect((await get(`${url}/healthz`)).status).toBe(200);
-    expect(log.lines.map((line) => line.message).filter((message) => message.startsWith('health'))).toEqual(['health check not ok', 'health check ok again']);
+    expect(log.lines.map((line) => line.message).filter((message) => message.startsWith('health'))).toEqual([
+      'health check not ok',
+      'health check ok again',
+    ]);
   });
 
   it('answers 503 "stopping" once shutdown has begun, so a load balancer moves on', async () => {

@@ -28,94 +28,148 @@ describe('the real entry point in production mode', () => {
     return bot;
   }
 
-  it('Slack over HTTP: /healthz on the Slack port answers 200 with the state of everything; SIGTERM exits 0 after draining', { timeout: 40_000 }, async () => {
-    const slack: FakeSlack = await startFakeSlack();
-    cleanups.push(() => slack.close());
-    const bot = startBot({ STORE_URL: 'memory://', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl });
-    const { port } = await bot.waitForLog('health endpoint listening', { path: '/healthz' });
-    const started = await bot.waitForLog('Slack adapter started');
-    expect(started.port).toBe(port);
+  it(
+    'Slack over HTTP: /healthz on the Slack port answers 200 with the state of everything; SIGTERM exits 0 after draining',
+    { timeout: 40_000 },
+    async () => {
+      const slack: FakeSlack = await startFakeSlack();
+      cleanups.push(() => slack.close());
+      const bot = startBot({
+        STORE_URL: 'memory://',
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: slack.apiUrl,
+      });
+      const { port } = await bot.waitForLog('health endpoint listening', { path: '/healthz' });
+      const started = await bot.waitForLog('Slack adapter started');
+      expect(started.port).toBe(port);
 
-    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
-    expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: 'ok', store: { ok: true, backend: 'memory' }, adapters: { slack: { ok: true, state: 'http' } } });
-    // The same port still takes Slack's requests.
-    const ack = await postSigned(`http://127.0.0.1:${port}/slack/events`, slashCommandRequest({ text: 'done', responseUrl: slack.responseUrl('done-1') }), { secret: SIGNING_SECRET });
-    expect(ack.status).toBe(200);
-    await slack.waitFor(() => slack.responses.find((post) => post.id === 'done-1'));
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({
+        status: 'ok',
+        store: { ok: true, backend: 'memory' },
+        adapters: { slack: { ok: true, state: 'http' } },
+      });
+      // The same port still takes Slack's requests.
+      const ack = await postSigned(
+        `http://127.0.0.1:${port}/slack/events`,
+        slashCommandRequest({ text: 'done', responseUrl: slack.responseUrl('done-1') }),
+        { secret: SIGNING_SECRET },
+      );
+      expect(ack.status).toBe(200);
+      await slack.waitFor(() => slack.responses.find((post) => post.id === 'done-1'));
 
-    bot.child.kill('SIGTERM');
-    const exit = await exitWithin(bot, 10_000);
-    expect(exit).toMatchObject({ code: 0, signal: null });
-    expect(bot.logs().map((line) => line.message)).toEqual(expect.arrayContaining(['shutting down', 'shut down cleanly']));
-    expect(bot.logs().find((line) => line.message === 'shutting down')).toMatchObject({ signal: 'SIGTERM' });
-    expect(bot.output()).not.toContain(BOT_TOKEN);
-    expect(bot.output()).not.toContain(SIGNING_SECRET);
-    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
-  });
+      bot.child.kill('SIGTERM');
+      const exit = await exitWithin(bot, 10_000);
+      expect(exit).toMatchObject({ code: 0, signal: null });
+      expect(bot.logs().map((line) => line.message)).toEqual(
+        expect.arrayContaining(['shutting down', 'shut down cleanly']),
+      );
+      expect(bot.logs().find((line) => line.message === 'shutting down')).toMatchObject({ signal: 'SIGTERM' });
+      expect(bot.output()).not.toContain(BOT_TOKEN);
+      expect(bot.output()).not.toContain(SIGNING_SECRET);
+      await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    },
+  );
 
   // A private redis-server, so it can be stopped; REDIS_URL says this machine has Redis at all.
-  it.skipIf(!REDIS_URL)('Discord only, on Redis: its own /healthz server says 200, then 503 while Redis is down, and SIGTERM still exits 0 (needs Redis: a redis-server on PATH, or REDIS_URL)', { timeout: 40_000 }, async () => {
-    const redis = await createRedisServerProcess();
-    await redis.start();
-    // kill() waits for an exit; a second call after the one below would wait forever.
-    let redisRunning = true;
-    cleanups.push(() => (redisRunning ? redis.kill() : undefined));
-    const discord = await FakeDiscord.start();
-    cleanups.push(() => discord.close());
-    const bot = startBot({ STORE_URL: redis.url, STORE_NAMESPACE: 'healthz-test', DISCORD_TOKEN: discord.token, DISCORD_APP_ID: discord.appId, DISCORD_API_URL: discord.apiUrl });
-    const { port } = await bot.waitForLog('health endpoint listening', { path: '/healthz' });
-    await bot.waitForLog('reminder catch-up after start');
-    const url = `http://127.0.0.1:${port}/healthz`;
+  it.skipIf(!REDIS_URL)(
+    'Discord only, on Redis: its own /healthz server says 200, then 503 while Redis is down, and SIGTERM still exits 0 (needs Redis: a redis-server on PATH, or REDIS_URL)',
+    { timeout: 40_000 },
+    async () => {
+      const redis = await createRedisServerProcess();
+      await redis.start();
+      // kill() waits for an exit; a second call after the one below would wait forever.
+      let redisRunning = true;
+      cleanups.push(() => (redisRunning ? redis.kill() : undefined));
+      const discord = await FakeDiscord.start();
+      cleanups.push(() => discord.close());
+      const bot = startBot({
+        STORE_URL: redis.url,
+        STORE_NAMESPACE: 'healthz-test',
+        DISCORD_TOKEN: discord.token,
+        DISCORD_APP_ID: discord.appId,
+        DISCORD_API_URL: discord.apiUrl,
+      });
+      const { port } = await bot.waitForLog('health endpoint listening', { path: '/healthz' });
+      await bot.waitForLog('reminder catch-up after start');
+      const url = `http://127.0.0.1:${port}/healthz`;
 
-    const up = await fetch(url);
-    expect(up.status).toBe(200);
-    expect(await up.json()).toEqual({ status: 'ok', store: { ok: true, backend: 'redis' }, adapters: { discord: { ok: true, state: 'ready' } } });
-    expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(404);
+      const up = await fetch(url);
+      expect(up.status).toBe(200);
+      expect(await up.json()).toEqual({
+        status: 'ok',
+        store: { ok: true, backend: 'redis' },
+        adapters: { discord: { ok: true, state: 'ready' } },
+      });
+      expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(404);
 
-    await redis.kill();
-    redisRunning = false;
-    const down = await fetch(url);
-    expect(down.status).toBe(503);
-    const body = (await down.json()) as { status: string; store: { ok: boolean; backend: string } };
-    expect(body).toMatchObject({ status: 'unavailable', store: { ok: false, backend: 'redis' }, adapters: { discord: { ok: true, state: 'ready' } } });
-    expect(JSON.stringify(body)).not.toContain(discord.token);
+      await redis.kill();
+      redisRunning = false;
+      const down = await fetch(url);
+      expect(down.status).toBe(503);
+      const body = (await down.json()) as { status: string; store: { ok: boolean; backend: string } };
+      expect(body).toMatchObject({
+        status: 'unavailable',
+        store: { ok: false, backend: 'redis' },
+        adapters: { discord: { ok: true, state: 'ready' } },
+      });
+      expect(JSON.stringify(body)).not.toContain(discord.token);
 
-    bot.child.kill('SIGTERM');
-    expect(await exitWithin(bot, 10_000)).toMatchObject({ code: 0, signal: null });
-    expect(bot.logs().map((line) => line.message)).toContain('shut down cleanly');
-    expect(bot.output()).not.toContain(discord.token);
-  });
+      bot.child.kill('SIGTERM');
+      expect(await exitWithin(bot, 10_000)).toMatchObject({ code: 0, signal: null });
+      expect(bot.logs().map((line) => line.message)).toContain('shut down cleanly');
+      expect(bot.output()).not.toContain(discord.token);
+    },
+  );
 
-  it('SIGTERM during a reminder send: the send finishes and is recorded before the store closes', { timeout: 40_000 }, async () => {
-    const file = `sqlite://${join(await mkdtemp(join(tmpdir(), 'pathbot-shutdown-')), 'bot.sqlite')}`;
-    // A Slack learner whose 09:00-style reminder fell due five minutes ago, while the bot was down.
-    const dueAt = Math.floor(Date.now() / 60_000) * 60_000 - 5 * 60_000;
-    const before = await createTestBot({ storeUrl: file, now: dueAt - 60 * 60_000 });
-    before.bot.registerMessenger(createRecordingMessenger(() => before.clock.now(), 'slack').messenger);
-    const ada = { platform: 'slack' as const, workspace: 'T111', id: 'U111', displayName: 'Ada' };
-    const time = new Date(dueAt).toISOString().slice(11, 16);
-    await before.bot.handle({ path: 'webrtc', command: 'remind', args: { time, zone: 'UTC' }, user: ada, channel: { id: 'C111' } });
-    await before.store.close();
+  it(
+    'SIGTERM during a reminder send: the send finishes and is recorded before the store closes',
+    { timeout: 40_000 },
+    async () => {
+      const file = `sqlite://${join(await mkdtemp(join(tmpdir(), 'pathbot-shutdown-')), 'bot.sqlite')}`;
+      // A Slack learner whose 09:00-style reminder fell due five minutes ago, while the bot was down.
+      const dueAt = Math.floor(Date.now() / 60_000) * 60_000 - 5 * 60_000;
+      const before = await createTestBot({ storeUrl: file, now: dueAt - 60 * 60_000 });
+      before.bot.registerMessenger(createRecordingMessenger(() => before.clock.now(), 'slack').messenger);
+      const ada = { platform: 'slack' as const, workspace: 'T111', id: 'U111', displayName: 'Ada' };
+      const time = new Date(dueAt).toISOString().slice(11, 16);
+      await before.bot.handle({
+        path: 'webrtc',
+        command: 'remind',
+        args: { time, zone: 'UTC' },
+        user: ada,
+        channel: { id: 'C111' },
+      });
+      await before.store.close();
 
-    const slack = await startFakeSlack();
-    cleanups.push(() => slack.close());
-    slack.queue('chat.postMessage', { body: { ok: true, channel: 'U111', ts: '1.1' }, delayMs: 1_500 });
-    const bot = startBot({ STORE_URL: file, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl });
-    // The start-up catch-up sends it; Slack takes 1.5 s to answer, and the bot is told to stop meanwhile.
-    await slack.waitFor(() => slack.callsTo('chat.postMessage')[0], 15_000).catch((error: Error) => {
-      throw new Error(`${error.message}; the bot wrote:\n${bot.output()}`);
-    });
-    bot.child.kill('SIGTERM');
-    const exit = await exitWithin(bot, 10_000);
-    expect(exit).toMatchObject({ code: 0, signal: null });
-    expect(exit.elapsedMs).toBeGreaterThan(1_000);
-    expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
+      const slack = await startFakeSlack();
+      cleanups.push(() => slack.close());
+      slack.queue('chat.postMessage', { body: { ok: true, channel: 'U111', ts: '1.1' }, delayMs: 1_500 });
+      const bot = startBot({
+        STORE_URL: file,
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: slack.apiUrl,
+      });
+      // The start-up catch-up sends it; Slack takes 1.5 s to answer, and the bot is told to stop meanwhile.
+      await slack
+        .waitFor(() => slack.callsTo('chat.postMessage')[0], 15_000)
+        .catch((error: Error) => {
+          throw new Error(`${error.message}; the bot wrote:\n${bot.output()}`);
+        });
+      bot.child.kill('SIGTERM');
+      const exit = await exitWithin(bot, 10_000);
+      expect(exit).toMatchObject({ code: 0, signal: null });
+      expect(exit.elapsedMs).toBeGreaterThan(1_000);
+      expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
 
-    const after = await openStore(file, before.logger);
-    const record = await after.learners.get('slack:T111:U111');
-    expect(record?.paths.webrtc?.reminder?.nextAt).toBe(dueAt + 24 * 60 * 60_000);
-    expect(await after.reminders.due(minuteOf(dueAt))).toEqual([]);
-    await after.close();
-  });
+      const after = await openStore(file, before.logger);
+      const record = await after.learners.get('slack:T111:U111');
+      expect(record?.paths.webrtc?.reminder?.nextAt).toBe(dueAt + 24 * 60 * 60_000);
+      expect(await after.reminders.due(minuteOf(dueAt))).toEqual([]);
+      await after.close();
+    },
+  );
 });

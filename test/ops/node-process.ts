@@ -40,9 +40,17 @@ export interface NodeProcessOptions {
   args?: string[];
 }
 
-export function startNodeProcess(script: string, env: Record<string, string>, options: NodeProcessOptions = {}): NodeProcess {
+export function startNodeProcess(
+  script: string,
+  env: Record<string, string>,
+  options: NodeProcessOptions = {},
+): NodeProcess {
   const stdin = options.input === undefined ? 'ignore' : 'pipe';
-  const child = spawn(process.execPath, ['--import', TSX, '--import', LOOPBACK_ONLY, join(ROOT, script), ...(options.args ?? [])], { cwd: options.cwd ?? ROOT, env: { ...CLEAN_ENV, ...env }, stdio: [stdin, 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', TSX, '--import', LOOPBACK_ONLY, join(ROOT, script), ...(options.args ?? [])],
+    { cwd: options.cwd ?? ROOT, env: { ...CLEAN_ENV, ...env }, stdio: [stdin, 'pipe', 'pipe'] },
+  );
   if (options.input !== undefined) child.stdin!.end(options.input);
   let text = '';
   let errors = '';
@@ -51,21 +59,26 @@ export function startNodeProcess(script: string, env: Record<string, string>, op
     text += chunk.toString();
     errors += chunk.toString();
   });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   // Output can still come after the exit: from processes it started, which share its stdout and stderr.
   let outputClosed = false;
-  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => {
-    outputClosed = true;
-    resolve({ code, signal });
-  }));
-  const logs = () => text.split('\n').flatMap((line) => {
-    if (!line.startsWith('{')) return [];
-    try {
-      return [JSON.parse(line) as LogLine];
-    } catch {
-      return [];
-    }
-  });
+  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('close', (code, signal) => {
+      outputClosed = true;
+      resolve({ code, signal });
+    }),
+  );
+  const logs = () =>
+    text.split('\n').flatMap((line) => {
+      if (!line.startsWith('{')) return [];
+      try {
+        return [JSON.parse(line) as LogLine];
+      } catch {
+        return [];
+      }
+    });
   const matches = (line: LogLine, message: string, fields: Record<string, unknown>) =>
     line.message === message && Object.entries(fields).every(([key, value]) => line[key] === value);
   return {
@@ -87,10 +100,19 @@ export function startNodeProcess(script: string, env: Record<string, string>, op
 }
 
 /** Waits for the exit, failing the test instead of hanging when it does not come in time. */
-export async function exitWithin(process: NodeProcess, timeoutMs: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; elapsedMs: number }> {
+export async function exitWithin(
+  process: NodeProcess,
+  timeoutMs: number,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; elapsedMs: number }> {
   const started = Date.now();
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`did not exit within ${timeoutMs} ms; output:\n${process.output()}`)), timeoutMs)));
+  const late = new Promise<never>(
+    (_, reject) =>
+      (timer = setTimeout(
+        () => reject(new Error(`did not exit within ${timeoutMs} ms; output:\n${process.output()}`)),
+        timeoutMs,
+      )),
+  );
   try {
     return { ...(await Promise.race([process.exited, late])), elapsedMs: Date.now() - started };
   } finally {

@@ -7,7 +7,9 @@ import { exitWithin, startNodeProcess } from '../ops/node-process.js';
 import { isLoopback, takeRefusedConnections } from './refuse-non-loopback.js';
 
 /** The error a socket reports instead of connecting. */
-async function connectError(socket: { once(event: 'error', listener: (error: Error) => void): unknown }): Promise<Error> {
+async function connectError(socket: {
+  once(event: 'error', listener: (error: Error) => void): unknown;
+}): Promise<Error> {
   const [error] = (await once(socket as never, 'error')) as [Error];
   return error;
 }
@@ -25,11 +27,22 @@ describe('the test setup keeps every test on this machine', () => {
   });
 
   it('refuses TLS and fetch to a public name without resolving it', async () => {
-    expect((await connectError(tlsConnect({ host: 'example.com', port: 443 }))).message).toMatch(/refused a connection to example\.com:443/);
-    const failure = await fetch('https://example.com/').then(() => undefined, (error: Error) => error);
+    expect((await connectError(tlsConnect({ host: 'example.com', port: 443 }))).message).toMatch(
+      /refused a connection to example\.com:443/,
+    );
+    const failure = await fetch('https://example.com/').then(
+      () => undefined,
+      (error: Error) => error,
+    );
     expect(String((failure?.cause as Error | undefined)?.message)).toMatch(/refused a connection to example\.com:443/);
-    await expect(dns.promises.lookup('example.com')).rejects.toThrow(/refused a connection to DNS lookup of example\.com/);
-    expect(takeRefusedConnections().map((attempt) => attempt.target)).toEqual(['example.com:443', 'example.com:443', 'DNS lookup of example.com']);
+    await expect(dns.promises.lookup('example.com')).rejects.toThrow(
+      /refused a connection to DNS lookup of example\.com/,
+    );
+    expect(takeRefusedConnections().map((attempt) => attempt.target)).toEqual([
+      'example.com:443',
+      'example.com:443',
+      'DNS lookup of example.com',
+    ]);
   });
 
   it('a process a test starts is refused too', async () => {
@@ -39,8 +52,23 @@ describe('the test setup keeps every test on this machine', () => {
   });
 
   it('counts 127.0.0.0/8, ::1 and localhost as loopback, and nothing else', () => {
-    expect(['127.0.0.1', '127.8.9.10', '::1', '[::1]', '::ffff:127.0.0.1', 'localhost', 'LOCALHOST'].filter((host) => !isLoopback(host))).toEqual([]);
-    expect(['10.0.0.1', '192.0.2.1', '0.0.0.0', '::', '::ffff:10.0.0.1', '128.0.0.1', 'example.com', 'localhost.example.com'].filter(isLoopback)).toEqual([]);
+    expect(
+      ['127.0.0.1', '127.8.9.10', '::1', '[::1]', '::ffff:127.0.0.1', 'localhost', 'LOCALHOST'].filter(
+        (host) => !isLoopback(host),
+      ),
+    ).toEqual([]);
+    expect(
+      [
+        '10.0.0.1',
+        '192.0.2.1',
+        '0.0.0.0',
+        '::',
+        '::ffff:10.0.0.1',
+        '128.0.0.1',
+        'example.com',
+        'localhost.example.com',
+      ].filter(isLoopback),
+    ).toEqual([]);
   });
 
   it('lets loopback through: 127.0.0.1 and localhost', async () => {

@@ -7,6 +7,8 @@ refuseNonLoopback();
 afterEach(() => {
   const refused = takeRefusedConnections();
   if (refused.length > 0) {
-    throw new Error(`this test tried to reach beyond loopback:\n${refused.map((attempt) => `- ${attempt.target}\n${attempt.stack}`).join('\n')}`);
+    throw new Error(
+      `this test tried to reach beyond loopback:\n${refused.map((attempt) => `- ${attempt.target}\n${attempt.stack}`).join('\n')}`,
+    );
   }
 });

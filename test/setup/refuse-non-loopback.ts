@@ -26,7 +26,9 @@ export function takeRefusedConnections(): RefusedConnection[] {
 }
 
 function refusal(target: string): Error {
-  const error = new Error(`test setup refused a connection to ${target}: tests may only reach loopback addresses (127.0.0.0/8, ::1, localhost) or unix sockets`) as NodeJS.ErrnoException;
+  const error = new Error(
+    `test setup refused a connection to ${target}: tests may only reach loopback addresses (127.0.0.0/8, ::1, localhost) or unix sockets`,
+  ) as NodeJS.ErrnoException;
   error.code = 'ENOTLOOPBACK';
   refused.push({ target, stack: error.stack ?? '' });
   return error;
@@ -66,7 +68,8 @@ export function refuseNonLoopback(): void {
 
   const lookup = dns.lookup;
   dns.lookup = function guardedLookup(hostname: string, ...rest: unknown[]) {
-    if (isLoopback(hostname) || net.isIP(hostname) !== 0) return (lookup as (...a: unknown[]) => void).call(dns, hostname, ...rest);
+    if (isLoopback(hostname) || net.isIP(hostname) !== 0)
+      return (lookup as (...a: unknown[]) => void).call(dns, hostname, ...rest);
     const callback = rest.at(-1) as (error: Error) => void;
     const error = refusal(`DNS lookup of ${hostname}`);
     process.nextTick(() => callback(error));
@@ -74,7 +77,8 @@ export function refuseNonLoopback(): void {
 
   const promisedLookup = dns.promises.lookup;
   dns.promises.lookup = async function guardedPromisedLookup(hostname: string, ...rest: unknown[]) {
-    if (isLoopback(hostname) || net.isIP(hostname) !== 0) return (promisedLookup as (...a: unknown[]) => Promise<unknown>).call(dns.promises, hostname, ...rest);
+    if (isLoopback(hostname) || net.isIP(hostname) !== 0)
+      return (promisedLookup as (...a: unknown[]) => Promise<unknown>).call(dns.promises, hostname, ...rest);
     throw refusal(`DNS lookup of ${hostname}`);
   } as typeof dns.promises.lookup;
 

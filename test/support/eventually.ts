@@ -29,7 +29,10 @@ export async function eventually<T>(assertion: () => T | Promise<T>, options: Ev
         const subject = typeof what === 'function' ? what() : what;
         const reason = error instanceof Error ? error.message : String(error);
         const when = late ? `after ${timeoutMs} ms` : 'and can no longer pass';
-        throw new Error(`eventually: ${subject ? `${subject}: ` : ''}still failing ${when} (${attempt} attempts): ${reason}`, { cause: error });
+        throw new Error(
+          `eventually: ${subject ? `${subject}: ` : ''}still failing ${when} (${attempt} attempts): ${reason}`,
+          { cause: error },
+        );
       }
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
@@ -37,7 +40,10 @@ export async function eventually<T>(assertion: () => T | Promise<T>, options: Ev
 }
 
 /** `eventually` for a lookup: waits until `find` returns something other than `undefined` or `false`, and returns it. */
-export function eventuallyFound<T>(find: () => T | undefined | false | Promise<T | undefined | false>, options: EventuallyOptions = {}): Promise<T> {
+export function eventuallyFound<T>(
+  find: () => T | undefined | false | Promise<T | undefined | false>,
+  options: EventuallyOptions = {},
+): Promise<T> {
   return eventually(async () => {
     const found = await find();
     if (found === undefined || found === false) throw new Error('not found yet');

@@ -35,9 +35,13 @@ describe('the console, as a newcomer runs it', { timeout: 60_000 }, () => {
     const first = await runBot('/webrtc next\n/webrtc done\n/webrtc next\n', env);
     expect(first.code).toBe(0);
     const [next, done, again] = first.stdout.split(/^> /m).slice(1);
-    expect(next).toContain('ℹ WebRTC Basics <https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API>\nArticle · 30 min · Phase 1, 1 of 2\n');
+    expect(next).toContain(
+      'ℹ WebRTC Basics <https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API>\nArticle · 30 min · Phase 1, 1 of 2\n',
+    );
     expect(next).toContain('[1] Done   [2] Skip');
-    expect(done).toContain('✔ Marked done: WebRTC Basics\nUp next: WebRTC vs WebSockets\nArticle · 25 min · Phase 1, 2 of 2\n');
+    expect(done).toContain(
+      '✔ Marked done: WebRTC Basics\nUp next: WebRTC vs WebSockets\nArticle · 25 min · Phase 1, 2 of 2\n',
+    );
     expect(again).toContain('WebRTC vs WebSockets');
     expect(first.stderr).toBe('');
     const second = await runBot('/webrtc progress\n', env);
@@ -48,7 +52,12 @@ describe('the console, as a newcomer runs it', { timeout: 60_000 }, () => {
   it('presses buttons by number and acts as --user in --channel', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pathbot-console-'));
     const env = { STORE_URL: `sqlite://${join(dir, 'bot.sqlite')}` };
-    const run = await runBot('/webrtc next\n2\n9\nhello\n/webrtc leaderboard\n', env, ['--user', 'Ana Lee', '--channel', 'study']);
+    const run = await runBot('/webrtc next\n2\n9\nhello\n/webrtc leaderboard\n', env, [
+      '--user',
+      'Ana Lee',
+      '--channel',
+      'study',
+    ]);
     expect(run.stdout).toContain('Local console as "Ana Lee" in #study');
     expect(run.stdout).toContain('✔ Skipped: WebRTC Basics\n');
     expect(run.stdout).toContain("There's no choice 9 right now.");
@@ -60,12 +69,17 @@ describe('the console, as a newcomer runs it', { timeout: 60_000 }, () => {
   it('stops with a message naming the bad setting or the broken curriculum line', async () => {
     const badZone = await runBot('', { STORE_URL: 'memory://', DEFAULT_TIME_ZONE: 'Mars/Olympus' });
     expect(badZone.code).toBe(1);
-    expect(badZone.stderr).toBe('Cannot start: DEFAULT_TIME_ZONE must be an IANA time zone like Europe/Berlin or UTC, got "Mars/Olympus". See .env.example for every setting.\n');
+    expect(badZone.stderr).toBe(
+      'Cannot start: DEFAULT_TIME_ZONE must be an IANA time zone like Europe/Berlin or UTC, got "Mars/Olympus". See .env.example for every setting.\n',
+    );
     const half = await runBot('', { STORE_URL: 'memory://', DISCORD_TOKEN: 'secret-token-value' });
     expect(half.stderr).toContain('Discord is half configured: DISCORD_TOKEN is set but DISCORD_APP_ID is not');
     expect(half.stderr).not.toContain('secret-token-value');
     const dir = await mkdtemp(join(tmpdir(), 'pathbot-curriculum-'));
-    await writeFile(join(dir, 'webrtc.md'), '# WebRTC\n\n## Learning Path\n\n### Phase 1: A\n\n1. **One** — [Article]\n   - Duration: later\n   - Focus: x\n');
+    await writeFile(
+      join(dir, 'webrtc.md'),
+      '# WebRTC\n\n## Learning Path\n\n### Phase 1: A\n\n1. **One** — [Article]\n   - Duration: later\n   - Focus: x\n',
+    );
     const broken = await runBot('', { STORE_URL: 'memory://', CURRICULUM_DIR: dir });
     expect(broken.code).toBe(1);
     expect(broken.stderr).toMatch(/Cannot start: .*webrtc\.md:7: resource "One": Duration is missing or unreadable/);

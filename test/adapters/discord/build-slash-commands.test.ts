@@ -12,14 +12,22 @@ const webrtc: PathCommandSpec = {
     {
       name: 'done',
       description: 'Mark a resource done',
-      options: [{ name: 'resource', description: 'Which resource', kind: 'resource', required: false, autocomplete: true }],
+      options: [
+        { name: 'resource', description: 'Which resource', kind: 'resource', required: false, autocomplete: true },
+      ],
       usage: 'done [resource]',
     },
     {
       name: 'leaderboard',
       description: 'This channel’s leaderboard',
       options: [
-        { name: 'scope', description: 'week, all, hide or show', kind: 'choice', required: false, choices: ['week', 'all', 'hide', 'show'] },
+        {
+          name: 'scope',
+          description: 'week, all, hide or show',
+          kind: 'choice',
+          required: false,
+          choices: ['week', 'all', 'hide', 'show'],
+        },
       ],
       usage: 'leaderboard [week|all|hide|show]',
     },
@@ -64,7 +72,9 @@ describe('buildSlashCommands', () => {
             type: 1,
             name: 'done',
             description: 'Mark a resource done',
-            options: [{ type: 3, name: 'resource', description: 'Which resource', required: false, autocomplete: true }],
+            options: [
+              { type: 3, name: 'resource', description: 'Which resource', required: false, autocomplete: true },
+            ],
           },
           {
             type: 1,
@@ -131,7 +141,12 @@ describe('buildSlashCommands', () => {
   it('refuses more subcommands than Discord allows instead of registering a broken command', () => {
     const crowded = {
       ...webrtc,
-      commands: Array.from({ length: 26 }, (_, index) => ({ name: `c${index}`, description: 'd', options: [], usage: '' })),
+      commands: Array.from({ length: 26 }, (_, index) => ({
+        name: `c${index}`,
+        description: 'd',
+        options: [],
+        usage: '',
+      })),
     };
     expect(() => buildSlashCommands([crowded])).toThrow(/26 subcommands; Discord allows 25/);
   });
@@ -139,11 +154,28 @@ describe('buildSlashCommands', () => {
 
 describe('buildSlashCommands names', () => {
   it('refuses a name Discord would reject, saying which one', () => {
-    expect(() => buildSlashCommands([{ ...webrtc, name: 'WebRTC' }])).toThrow('"WebRTC" cannot be a Discord command or option name');
-    expect(() => buildSlashCommands([{ ...webrtc, name: 'a-very-long-learning-path-name' }].map((path) => ({ ...path, commands: withDigest.commands })))).toThrow(
-      '"a-very-long-learning-path-name-admin" cannot be',
+    expect(() => buildSlashCommands([{ ...webrtc, name: 'WebRTC' }])).toThrow(
+      '"WebRTC" cannot be a Discord command or option name',
     );
-    const spaced = { ...webrtc, commands: [{ name: 'next', description: 'd', options: [{ name: 'time zone', description: 'd', kind: 'zone' as const, required: false }], usage: '' }] };
+    expect(() =>
+      buildSlashCommands(
+        [{ ...webrtc, name: 'a-very-long-learning-path-name' }].map((path) => ({
+          ...path,
+          commands: withDigest.commands,
+        })),
+      ),
+    ).toThrow('"a-very-long-learning-path-name-admin" cannot be');
+    const spaced = {
+      ...webrtc,
+      commands: [
+        {
+          name: 'next',
+          description: 'd',
+          options: [{ name: 'time zone', description: 'd', kind: 'zone' as const, required: false }],
+          usage: '',
+        },
+      ],
+    };
     expect(() => buildSlashCommands([spaced])).toThrow('"time zone" cannot be');
   });
 });

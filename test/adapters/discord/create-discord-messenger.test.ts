@@ -7,7 +7,12 @@ import type { DirectMessenger } from '../../../src/ports/direct-messenger.js';
 import { FakeDiscord } from '../../fakes/fake-discord.js';
 import { createRecordingLogger } from './recording-logger.js';
 
-const learner = { platform: 'discord' as const, workspace: '556525343595298817', id: '695549908383432716', displayName: 'Hope' };
+const learner = {
+  platform: 'discord' as const,
+  workspace: '556525343595298817',
+  id: '695549908383432716',
+  displayName: 'Hope',
+};
 const reminder: Reply = {
   visibility: 'private',
   title: 'Time for WebRTC',
@@ -23,7 +28,12 @@ describe('Discord DirectMessenger against the loopback Discord', () => {
   beforeEach(async () => {
     fake = await FakeDiscord.start();
     rest = new REST({ api: fake.apiUrl }).setToken(fake.token);
-    messenger = createDiscordMessenger({ rest, logger: createRecordingLogger(), defaultPath: 'webrtc', pace: createSendPacer(1000) });
+    messenger = createDiscordMessenger({
+      rest,
+      logger: createRecordingLogger(),
+      defaultPath: 'webrtc',
+      pace: createSendPacer(1000),
+    });
   });
 
   afterEach(async () => {
@@ -56,7 +66,17 @@ describe('Discord DirectMessenger against the loopback Discord', () => {
       embeds: [{ color: 0x5865f2, title: 'Time for WebRTC', description: 'Next: **WebRTC Basics** · 30 min' }],
       components: [
         // A DM press carries no guild, so the button names the guild learner it acts for.
-        { type: 1, components: [{ type: 2, style: 3, label: 'Done', custom_id: `p1|webrtc|done|webrtc-basics|${learner.id}@${learner.workspace}` }] },
+        {
+          type: 1,
+          components: [
+            {
+              type: 2,
+              style: 3,
+              label: 'Done',
+              custom_id: `p1|webrtc|done|webrtc-basics|${learner.id}@${learner.workspace}`,
+            },
+          ],
+        },
       ],
       allowed_mentions: { parse: [] },
       nonce: nonceFor('reminder:discord:1:2025-03-30'),
@@ -106,11 +126,16 @@ describe('Discord DirectMessenger against the loopback Discord', () => {
   it('returns undeliverable for an unknown user (10013)', async () => {
     fake.unknownUsers.add(learner.id);
     expect(await messenger.open(learner)).toEqual({ undeliverable: 'discord-unknown-user' });
-    expect(await messenger.send({ user: learner }, reminder, 'k')).toEqual({ status: 'undeliverable', reason: 'discord-unknown-user' });
+    expect(await messenger.send({ user: learner }, reminder, 'k')).toEqual({
+      status: 'undeliverable',
+      reason: 'discord-unknown-user',
+    });
   });
 
   it('re-opens the DM channel once when the stored one is unknown (10003), and delivers', async () => {
-    expect(await messenger.send({ user: learner, address: '1200000000000099999' }, reminder, 'k')).toEqual({ status: 'sent' });
+    expect(await messenger.send({ user: learner, address: '1200000000000099999' }, reminder, 'k')).toEqual({
+      status: 'sent',
+    });
     expect(fake.requests.map((r) => `${r.method} ${r.route.replace(/\d{17,}/g, ':id')}`)).toEqual([
       'POST /channels/:id/messages',
       'POST /users/@me/channels',
@@ -135,8 +160,17 @@ describe('Discord DirectMessenger against the loopback Discord', () => {
 
   it('posts the weekly digest in a guild channel: no buttons, no ephemeral flag, no mentions, a nonce', async () => {
     fake.channels.textChannels.add('587324906702766226');
-    const digest: Reply = { visibility: 'public', title: 'This week in #webrtc', text: '🥇 @everyone — 3 resources', buttons: reminder.buttons };
-    const result = await messenger.postToChannel!({ workspace: '556525343595298817', channelId: '587324906702766226' }, digest, 'board@2026-W48');
+    const digest: Reply = {
+      visibility: 'public',
+      title: 'This week in #webrtc',
+      text: '🥇 @everyone — 3 resources',
+      buttons: reminder.buttons,
+    };
+    const result = await messenger.postToChannel!(
+      { workspace: '556525343595298817', channelId: '587324906702766226' },
+      digest,
+      'board@2026-W48',
+    );
 
     expect(result).toEqual({ status: 'sent' });
     const post = fake.requests.find((r) => r.route === '/channels/587324906702766226/messages');
@@ -151,18 +185,26 @@ describe('Discord DirectMessenger against the loopback Discord', () => {
 
   it('reports a channel the bot may not post in as undeliverable (50013), not as an error to retry', async () => {
     fake.channels.forbiddenChannels.add('587324906702766226');
-    const result = await messenger.postToChannel!({ workspace: '556525343595298817', channelId: '587324906702766226' }, reminder, 'k');
+    const result = await messenger.postToChannel!(
+      { workspace: '556525343595298817', channelId: '587324906702766226' },
+      reminder,
+      'k',
+    );
     expect(result).toEqual({ status: 'undeliverable', reason: 'discord-missing-permissions' });
   });
 
   it('a learner who set reminders in a DM with the bot gets buttons with the plain user id', async () => {
     const address = await openAddress(messenger);
     await messenger.send({ user: { ...learner, workspace: 'dm' }, address }, reminder, 'k-dm');
-    expect(fake.channelMessages.get(address)?.[0].components[0].components[0].custom_id).toBe(`p1|webrtc|done|webrtc-basics|${learner.id}`);
+    expect(fake.channelMessages.get(address)?.[0].components[0].components[0].custom_id).toBe(
+      `p1|webrtc|done|webrtc-basics|${learner.id}`,
+    );
   });
 
   it('refuses to message a user of another platform', async () => {
-    await expect(messenger.send({ user: { ...learner, platform: 'slack' } }, reminder, 'k')).rejects.toThrow(/slack user/);
+    await expect(messenger.send({ user: { ...learner, platform: 'slack' } }, reminder, 'k')).rejects.toThrow(
+      /slack user/,
+    );
     expect(fake.requests).toHaveLength(0);
   });
 });

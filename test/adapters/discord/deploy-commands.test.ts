@@ -36,15 +36,34 @@ describe('deploying the slash commands', () => {
     expect(put?.route).toBe(`/applications/${fake.appId}/guilds/${GUILD}/commands`);
     expect(put?.authorization).toBe(`Bot ${fake.token}`);
     expect(put?.body).toEqual(buildSlashCommands(bot.paths));
-    const learnerCommands = bot.paths[0]!.commands.filter((command) => !command.adminOnly).map((command) => command.name);
-    expect(learnerCommands).toEqual(expect.arrayContaining(['next', 'done', 'skip', 'undo', 'progress', 'path', 'leaderboard', 'remind', 'export', 'forget', 'help']));
+    const learnerCommands = bot.paths[0]!.commands.filter((command) => !command.adminOnly).map(
+      (command) => command.name,
+    );
+    expect(learnerCommands).toEqual(
+      expect.arrayContaining([
+        'next',
+        'done',
+        'skip',
+        'undo',
+        'progress',
+        'path',
+        'leaderboard',
+        'remind',
+        'export',
+        'forget',
+        'help',
+      ]),
+    );
     expect(put?.body[0].options.map((option: { name: string }) => option.name)).toEqual(learnerCommands);
     expect(put?.body[1]).toMatchObject({ name: 'webrtc-admin', default_member_permissions: '32', contexts: [0] });
   });
 
   it('overwrites the global commands otherwise', async () => {
     const { bot, store } = await createTestBot();
-    expect(await deploySlashCommands({ rest, appId: fake.appId, paths: bot.paths })).toEqual({ scope: 'global', names: ['webrtc', 'webrtc-admin'] });
+    expect(await deploySlashCommands({ rest, appId: fake.appId, paths: bot.paths })).toEqual({
+      scope: 'global',
+      names: ['webrtc', 'webrtc-admin'],
+    });
     await store.close();
     expect(fake.requests.map((r) => `${r.method} ${r.route}`)).toEqual([`PUT /applications/${fake.appId}/commands`]);
   });
@@ -60,7 +79,11 @@ describe('deploying the slash commands', () => {
       STORE_URL: 'memory://',
       LOG_LEVEL: 'silent',
     };
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'adapters/discord/deploy-commands.ts'], { cwd: ROOT, env, timeout: 20_000 });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'adapters/discord/deploy-commands.ts'], {
+      cwd: ROOT,
+      env,
+      timeout: 20_000,
+    });
     expect(stdout.trim()).toBe(`Registered /webrtc, /webrtc-admin in server ${GUILD} (available now).`);
     expect(fake.requests.find((r) => r.method === 'PUT')?.body[0].name).toBe('webrtc');
   });
@@ -74,7 +97,11 @@ describe('deploying the slash commands', () => {
       DISCORD_API_URL: fake.apiUrl,
       LOG_LEVEL: 'silent',
     };
-    const failure = await run(process.execPath, ['--import', 'tsx', 'adapters/discord/deploy-commands.ts'], { cwd: ROOT, env, timeout: 20_000 }).then(
+    const failure = await run(process.execPath, ['--import', 'tsx', 'adapters/discord/deploy-commands.ts'], {
+      cwd: ROOT,
+      env,
+      timeout: 20_000,
+    }).then(
       () => undefined,
       (error: { code: number; stderr: string; stdout: string }) => error,
     );

@@ -9,7 +9,14 @@ describe('/webrtc-admin over the Discord gateway', () => {
   let h: DiscordHarness;
   const board = channelBoardKey({ platform: 'discord', workspace: GUILD_ID }, { id: CHANNEL_ID }, 'webrtc');
   const digest = (permissions?: string) =>
-    h.send(slashCommand(h.fake.appId, { command: 'webrtc-admin', subcommand: 'digest', options: { day: 'mon', time: '09:00' }, user: { ...mason, permissions } }));
+    h.send(
+      slashCommand(h.fake.appId, {
+        command: 'webrtc-admin',
+        subcommand: 'digest',
+        options: { day: 'mon', time: '09:00' },
+        user: { ...mason, permissions },
+      }),
+    );
 
   beforeEach(async () => {
     h = await startDiscordHarness();
@@ -22,7 +29,12 @@ describe('/webrtc-admin over the Discord gateway', () => {
     const callback = await digest();
     expect(callback.body.data.flags).toBe(64);
     expect(callback.body.data.embeds[0].color).toBe(0xed4245);
-    expect(h.seen.invocations[0]).toMatchObject({ path: 'webrtc', command: 'digest', args: { day: 'mon', time: '09:00' }, isAdmin: false });
+    expect(h.seen.invocations[0]).toMatchObject({
+      path: 'webrtc',
+      command: 'digest',
+      args: { day: 'mon', time: '09:00' },
+      isAdmin: false,
+    });
     expect(await h.store.records.get(digestKey(board))).toBeUndefined();
   });
 
@@ -32,7 +44,13 @@ describe('/webrtc-admin over the Discord gateway', () => {
     expect(callback.body.data.embeds[0].color).toBe(0x57f287);
     expect(callback.body.data.embeds[0].description).toContain('Weekly digest on');
     expect(h.seen.invocations[0]).toMatchObject({ path: 'webrtc', command: 'digest', isAdmin: true });
-    expect(await h.store.records.get(digestKey(board))).toMatchObject({ platform: 'discord', workspace: GUILD_ID, channelId: CHANNEL_ID, weekday: 1, time: '09:00' });
+    expect(await h.store.records.get(digestKey(board))).toMatchObject({
+      platform: 'discord',
+      workspace: GUILD_ID,
+      channelId: CHANNEL_ID,
+      weekday: 1,
+      time: '09:00',
+    });
   });
 
   it("the core's digest job posts the weekly leaderboard in the channel once, pinging no one", async () => {

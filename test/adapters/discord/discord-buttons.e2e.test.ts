@@ -20,11 +20,13 @@ describe('buttons over the Discord gateway', () => {
     expect(callback.body.data.flags).toBeUndefined();
     expect(callback.body.data.allowed_mentions).toEqual({ parse: [] });
     expect(callback.body.data.embeds[0].title).toBe('Marked done: WebRTC Basics');
-    expect(callback.body.data.components[0].components[0].custom_id).toBe(`p1|webrtc|done|webrtc-vs-websockets|${hope.id}`);
+    expect(callback.body.data.components[0].components[0].custom_id).toBe(
+      `p1|webrtc|done|webrtc-vs-websockets|${hope.id}`,
+    );
     expect((await h.learner(hope.id))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
   });
 
-  it("someone else's press gets a private \"this one isn't yours\" and changes nothing", async () => {
+  it('someone else\'s press gets a private "this one isn\'t yours" and changes nothing', async () => {
     await h.send(slashCommand(h.fake.appId, { subcommand: 'next' }));
     const callback = await press(`p1|webrtc|done|webrtc-basics|${hope.id}`, { user: mason, ephemeral: false });
     expect(callback.body.type).toBe(4);

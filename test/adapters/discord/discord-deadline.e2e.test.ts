@@ -44,7 +44,11 @@ describe('answering in time, and failing well', () => {
 
   it("a slow button press on the owner's card defers the update, then edits the card", async () => {
     const harness = await start({ deferAfterMs: 40, slowCoreMs: 200 });
-    const press = buttonPress(harness.fake.appId, { customId: `p1|webrtc|done|webrtc-basics|${hope.id}`, ephemeral: true, botUserId: harness.fake.botUserId });
+    const press = buttonPress(harness.fake.appId, {
+      customId: `p1|webrtc|done|webrtc-basics|${hope.id}`,
+      ephemeral: true,
+      botUserId: harness.fake.botUserId,
+    });
     expect((await harness.send(press)).body).toEqual({ type: 6 });
     const edit = await harness.webhook(press, 'PATCH', '/messages/@original');
     expect(edit.body.embeds[0].title).toBe('Marked done: WebRTC Basics');
@@ -61,7 +65,9 @@ describe('answering in time, and failing well', () => {
     expect(callback.body.data.embeds[0].title).toBe('WebRTC Basics');
     const attempts = harness.fake.requests.filter((r) => r.route === `/interactions/${next.id}/${next.token}/callback`);
     expect(attempts).toHaveLength(2);
-    expect(harness.log.entries).toContainEqual(expect.objectContaining({ level: 'warn', message: 'discord rate limited' }));
+    expect(harness.log.entries).toContainEqual(
+      expect.objectContaining({ level: 'warn', message: 'discord rate limited' }),
+    );
   });
 
   it('an unexpected failure in the core is logged with context and answered with a short private apology', async () => {
@@ -73,15 +79,26 @@ describe('answering in time, and failing well', () => {
     const callback = await harness.send(next);
     expect(callback.body.type).toBe(4);
     expect(callback.body.data.flags).toBe(64);
-    expect(callback.body.data.embeds[0].description).toBe('Sorry, something went wrong on my side. Please try again in a moment.');
+    expect(callback.body.data.embeds[0].description).toBe(
+      'Sorry, something went wrong on my side. Please try again in a moment.',
+    );
     const logged = harness.log.entries.find((entry) => entry.message === 'discord interaction failed');
     expect(logged?.level).toBe('error');
-    expect(logged?.context).toMatchObject({ platform: 'discord', interactionId: next.id, kind: '/webrtc next', userId: hope.id });
+    expect(logged?.context).toMatchObject({
+      platform: 'discord',
+      interactionId: next.id,
+      kind: '/webrtc next',
+      userId: hope.id,
+    });
   });
 
   it('after a deferral, the apology goes out as a private follow-up', async () => {
     tempDir = mkdtempSync(join(tmpdir(), 'discord-edge-'));
-    const harness = await start({ deferAfterMs: 20, slowCoreMs: 100, storeUrl: `sqlite://${join(tempDir, 'bot.sqlite')}` });
+    const harness = await start({
+      deferAfterMs: 20,
+      slowCoreMs: 100,
+      storeUrl: `sqlite://${join(tempDir, 'bot.sqlite')}`,
+    });
     await harness.store.close();
 
     const next = slashCommand(harness.fake.appId, { subcommand: 'next' });

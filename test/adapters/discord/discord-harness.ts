@@ -57,10 +57,14 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
     seen,
     send(interaction) {
       fake.dispatchInteraction(interaction.payload);
-      return fake.waitForRequest((r) => r.method === 'POST' && r.route === `/interactions/${interaction.id}/${interaction.token}/callback`);
+      return fake.waitForRequest(
+        (r) => r.method === 'POST' && r.route === `/interactions/${interaction.id}/${interaction.token}/callback`,
+      );
     },
     webhook(interaction, method, suffix = '') {
-      return fake.waitForRequest((r) => r.method === method && r.route === `/webhooks/${fake.appId}/${interaction.token}${suffix}`);
+      return fake.waitForRequest(
+        (r) => r.method === method && r.route === `/webhooks/${fake.appId}/${interaction.token}${suffix}`,
+      );
     },
     learner(userId, workspace = '556525343595298817') {
       return testBot.store.learners.get(learnerKey({ platform: 'discord', workspace, id: userId }));

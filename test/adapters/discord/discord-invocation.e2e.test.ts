@@ -1,6 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectPrivateMessage, startDiscordHarness, type DiscordHarness } from './discord-harness.js';
-import { ADMINISTRATOR_PERMISSIONS, CHANNEL_ID, GUILD_ID, MANAGER_PERMISSIONS, hope, mason, slashCommand } from './interaction-payloads.js';
+import {
+  ADMINISTRATOR_PERMISSIONS,
+  CHANNEL_ID,
+  GUILD_ID,
+  MANAGER_PERMISSIONS,
+  hope,
+  mason,
+  slashCommand,
+} from './interaction-payloads.js';
 
 /** What the adapter makes of an interaction before the core sees it: learner, channel, args, admin. */
 describe('Discord interactions as core invocations', () => {
@@ -53,7 +61,11 @@ describe('Discord interactions as core invocations', () => {
   it('in a DM with the bot: a separate "dm" learner, never an admin, never on a board', async () => {
     const dm = slashCommand(h.fake.appId, { subcommand: 'done', user: hope, inGuild: false });
     expectPrivateMessage(await h.send(dm));
-    expect(h.seen.invocations[0]).toMatchObject({ user: { workspace: 'dm', id: hope.id }, channel: { isDirect: true }, isAdmin: false });
+    expect(h.seen.invocations[0]).toMatchObject({
+      user: { workspace: 'dm', id: hope.id },
+      channel: { isDirect: true },
+      isAdmin: false,
+    });
     expect((await h.learner(hope.id, 'dm'))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
     expect((await h.learner(hope.id, 'dm'))?.boards).toEqual([]);
   });

@@ -27,7 +27,9 @@ describe('pacing proactive sends', () => {
     const stalled = Date.now();
     while (Date.now() - stalled < 400); // a long garbage collection, or a busy neighbour
     await Promise.all(sends);
-    const busiestSecond = Math.max(...released.map((start) => released.filter((at) => at >= start && at < start + 1000).length));
+    const busiestSecond = Math.max(
+      ...released.map((start) => released.filter((at) => at >= start && at < start + 1000).length),
+    );
     expect(busiestSecond).toBeLessThanOrEqual(20);
     expect(released).toHaveLength(40); // every send still goes; how fast it catches up is `npm run bench`'s business
   });
@@ -43,21 +45,33 @@ describe('pacing proactive sends', () => {
     expect(released.at(-1)! - released[0]!).toBeGreaterThanOrEqual(3 * 50 - 10);
   });
 
-  it('set above Discord\'s global limit, it is told so at most once a second and every DM still goes out once', { timeout: 20_000 }, async () => {
-    h = await startDiscordHarness({ sendsPerSecond: 30 });
-    const harness = h;
-    const limit = harness.fake.limitGlobally(10);
-    const learners = Array.from({ length: 35 }, (_, index) => {
-      const user: UserRef = { platform: 'discord', workspace: GUILD_ID, id: String(710_000_000_000_000_000n + BigInt(index)) };
-      return { user, address: (harness.fake.channels.open(user.id).body as { id: string }).id };
-    });
-    const reminder = { visibility: 'private' as const, title: 'Time for WebRTC', text: 'Next: **WebRTC Basics**' };
-    const results = await Promise.all(learners.map((target, index) => harness.adapter.messenger.send(target, reminder, `paced-${index}`)));
-    expect(results.every((result) => result.status === 'sent')).toBe(true);
-    expect(limit.refusals.length).toBeGreaterThan(0);
-    expect(limit.maxRefusalsPerWindow()).toBeLessThanOrEqual(1);
-    expect(learners.map(({ address }) => harness.fake.channelMessages.get(address)?.length)).toEqual(learners.map(() => 1));
-  });
+  it(
+    "set above Discord's global limit, it is told so at most once a second and every DM still goes out once",
+    { timeout: 20_000 },
+    async () => {
+      h = await startDiscordHarness({ sendsPerSecond: 30 });
+      const harness = h;
+      const limit = harness.fake.limitGlobally(10);
+      const learners = Array.from({ length: 35 }, (_, index) => {
+        const user: UserRef = {
+          platform: 'discord',
+          workspace: GUILD_ID,
+          id: String(710_000_000_000_000_000n + BigInt(index)),
+        };
+        return { user, address: (harness.fake.channels.open(user.id).body as { id: string }).id };
+      });
+      const reminder = { visibility: 'private' as const, title: 'Time for WebRTC', text: 'Next: **WebRTC Basics**' };
+      const results = await Promise.all(
+        learners.map((target, index) => harness.adapter.messenger.send(target, reminder, `paced-${index}`)),
+      );
+      expect(results.every((result) => result.status === 'sent')).toBe(true);
+      expect(limit.refusals.length).toBeGreaterThan(0);
+      expect(limit.maxRefusalsPerWindow()).toBeLessThanOrEqual(1);
+      expect(learners.map(({ address }) => harness.fake.channelMessages.get(address)?.length)).toEqual(
+        learners.map(() => 1),
+      );
+    },
+  );
 
   it('a batch of DMs with 429s and closed DMs goes out once each, while a slash command is answered at once', async () => {
     h = await startDiscordHarness({ sendsPerSecond: 30 });
@@ -73,7 +87,9 @@ describe('pacing proactive sends', () => {
     const reminder = { visibility: 'private' as const, title: 'Time for WebRTC', text: 'Next: **WebRTC Basics**' };
     const started = Date.now();
     let batchDone = false;
-    const batch = Promise.all(learners.map((user, index) => harness.adapter.messenger.send({ user }, reminder, `reminder-${index}`))).finally(() => (batchDone = true));
+    const batch = Promise.all(
+      learners.map((user, index) => harness.adapter.messenger.send({ user }, reminder, `reminder-${index}`)),
+    ).finally(() => (batchDone = true));
 
     await eventually(() => expect(harness.fake.channelMessages.size).toBeGreaterThan(0)); // the batch is under way
     const answer = await harness.send(slashCommand(harness.fake.appId, { subcommand: 'next' }));

@@ -32,11 +32,17 @@ describe('reminders as Discord DMs', () => {
     expect(more).toEqual([]);
     expect(reminder.flags).toBe(0);
     const post = h.fake.requests.find((r) => r.route.endsWith('/messages') && r.method === 'POST');
-    expect(post?.body).toMatchObject({ allowed_mentions: { parse: [] }, enforce_nonce: true, nonce: expect.any(String) });
+    expect(post?.body).toMatchObject({
+      allowed_mentions: { parse: [] },
+      enforce_nonce: true,
+      nonce: expect.any(String),
+    });
     const done = reminder.components[0].components.find((button: { label: string }) => button.label === 'Done');
     expect(done.custom_id).toBe(`p1|webrtc|done|webrtc-basics|${hope.id}@${GUILD_ID}`);
 
-    const callback = await h.send(buttonPress(h.fake.appId, { customId: done.custom_id, inGuild: false, botUserId: h.fake.botUserId }));
+    const callback = await h.send(
+      buttonPress(h.fake.appId, { customId: done.custom_id, inGuild: false, botUserId: h.fake.botUserId }),
+    );
     expect(callback.body.type).toBe(7);
     expect((await h.learner(hope.id))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
     expect(await h.learner(hope.id, 'dm')).toBeUndefined();

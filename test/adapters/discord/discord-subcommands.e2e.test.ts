@@ -21,7 +21,9 @@ describe('/webrtc subcommands over the Discord gateway', () => {
     const embed = callback.body.data.embeds[0];
     expect(embed.title).toBe('WebRTC Basics');
     expect(embed.url).toBe('https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API');
-    expect(embed.description).toBe('Article · 30 min · Phase 1, 1 of 2\n_Understanding WebRTC and its capabilities_\nAfterwards: Move to resource 2\n\n**Path**\n░░░░░░░░░░ 0% · 0 of 240 min done (0 of 7 resources)');
+    expect(embed.description).toBe(
+      'Article · 30 min · Phase 1, 1 of 2\n_Understanding WebRTC and its capabilities_\nAfterwards: Move to resource 2\n\n**Path**\n░░░░░░░░░░ 0% · 0 of 240 min done (0 of 7 resources)',
+    );
     expect(embed.fields).toBeUndefined();
     expect(callback.body.data.components).toEqual([
       {
@@ -114,7 +116,10 @@ describe('/webrtc subcommands over the Discord gateway', () => {
   });
 
   it('remind: when Discord refuses the DM channel (50007) the reminder is not turned on', async () => {
-    h.fake.answerNext('POST', /^\/users\/@me\/channels$/, { status: 403, body: { message: 'Cannot send messages to this user', code: 50007 } });
+    h.fake.answerNext('POST', /^\/users\/@me\/channels$/, {
+      status: 403,
+      body: { message: 'Cannot send messages to this user', code: 50007 },
+    });
     const callback = await run('remind', { time: '09:00', zone: 'Europe/Berlin' });
     expectPrivateMessage(callback);
     expect(callback.body.data.embeds[0].description).toContain("I can't send you direct messages (discord-dms-closed)");
@@ -133,10 +138,9 @@ describe('/webrtc subcommands over the Discord gateway', () => {
     await run('done');
     const callback = await run('forget');
     expectPrivateMessage(callback);
-    expect(callback.body.data.components[0].components.map((button: { custom_id: string }) => button.custom_id)).toEqual([
-      `p1|webrtc|forget-confirm||${hope.id}`,
-      `p1|webrtc|forget-cancel||${hope.id}`,
-    ]);
+    expect(
+      callback.body.data.components[0].components.map((button: { custom_id: string }) => button.custom_id),
+    ).toEqual([`p1|webrtc|forget-confirm||${hope.id}`, `p1|webrtc|forget-cancel||${hope.id}`]);
     expect((await h.learner(hope.id))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
   });
 

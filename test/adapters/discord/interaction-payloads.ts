@@ -36,7 +36,10 @@ export interface BuiltInteraction {
   payload: Record<string, unknown>;
 }
 
-export function slashCommand(appId: string, input: Where & { command?: string; subcommand: string; options?: Record<string, string> }): BuiltInteraction {
+export function slashCommand(
+  appId: string,
+  input: Where & { command?: string; subcommand: string; options?: Record<string, string> },
+): BuiltInteraction {
   const options = Object.entries(input.options ?? {}).map(([name, value]) => ({ type: 3, name, value }));
   return envelope(appId, 2, input, {
     id: '1100000000000000001',
@@ -46,18 +49,30 @@ export function slashCommand(appId: string, input: Where & { command?: string; s
   });
 }
 
-export function autocomplete(appId: string, input: Where & { subcommand: string; option: string; typed: string }): BuiltInteraction {
+export function autocomplete(
+  appId: string,
+  input: Where & { subcommand: string; option: string; typed: string },
+): BuiltInteraction {
   return envelope(appId, 4, input, {
     id: '1100000000000000001',
     name: 'webrtc',
     type: 1,
     version: '1100000000000000002',
-    options: [{ type: 1, name: input.subcommand, options: [{ type: 3, name: input.option, value: input.typed, focused: true }] }],
+    options: [
+      {
+        type: 1,
+        name: input.subcommand,
+        options: [{ type: 3, name: input.option, value: input.typed, focused: true }],
+      },
+    ],
   });
 }
 
 /** A press on a button of a message the bot sent; `ephemeral` marks the message as the presser's private card. */
-export function buttonPress(appId: string, input: Where & { customId: string; ephemeral?: boolean; botUserId: string }): BuiltInteraction {
+export function buttonPress(
+  appId: string,
+  input: Where & { customId: string; ephemeral?: boolean; botUserId: string },
+): BuiltInteraction {
   const built = envelope(appId, 3, input, { custom_id: input.customId, component_type: 2 });
   built.payload.message = {
     id: snowflake(),
@@ -67,7 +82,14 @@ export function buttonPress(appId: string, input: Where & { customId: string; ep
     flags: input.ephemeral ? 64 : 0,
     embeds: [],
     components: [{ type: 1, components: [{ type: 2, style: 3, label: 'Done', custom_id: input.customId }] }],
-    author: { id: input.botUserId, username: 'pathbot', discriminator: '0', global_name: null, avatar: null, bot: true },
+    author: {
+      id: input.botUserId,
+      username: 'pathbot',
+      discriminator: '0',
+      global_name: null,
+      avatar: null,
+      bot: true,
+    },
     timestamp: '2026-11-24T10:00:00.000000+00:00',
     edited_timestamp: null,
     tts: false,
@@ -82,10 +104,28 @@ export function buttonPress(appId: string, input: Where & { customId: string; ep
 
 function envelope(appId: string, type: number, where: Where, data: Record<string, unknown>): BuiltInteraction {
   const person = where.user ?? hope;
-  const user = { id: person.id, username: person.username, discriminator: '0', global_name: null, avatar: null, public_flags: 0 };
+  const user = {
+    id: person.id,
+    username: person.username,
+    discriminator: '0',
+    global_name: null,
+    avatar: null,
+    public_flags: 0,
+  };
   const id = snowflake();
   const token = `token-${id}`;
-  const common = { id, application_id: appId, type, token, version: 1, data, locale: 'en-US', entitlements: [], attachment_size_limit: 10_485_760, app_permissions: '2248473465835073' };
+  const common = {
+    id,
+    application_id: appId,
+    type,
+    token,
+    version: 1,
+    data,
+    locale: 'en-US',
+    entitlements: [],
+    attachment_size_limit: 10_485_760,
+    app_permissions: '2248473465835073',
+  };
   if (where.inGuild === false) {
     const dmChannelId = snowflake();
     return {

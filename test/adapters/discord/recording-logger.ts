@@ -7,10 +7,15 @@ export interface LogEntry {
 }
 
 /** A Logger that keeps what it is told, so tests can check what was logged (and that no secret was). */
-export function createRecordingLogger(entries: LogEntry[] = [], base: Record<string, unknown> = {}): Logger & { entries: LogEntry[] } {
-  const log = (level: LogEntry['level']) => (message: string, context: Record<string, unknown> = {}) => {
-    entries.push({ level, message, context: { ...base, ...context } });
-  };
+export function createRecordingLogger(
+  entries: LogEntry[] = [],
+  base: Record<string, unknown> = {},
+): Logger & { entries: LogEntry[] } {
+  const log =
+    (level: LogEntry['level']) =>
+    (message: string, context: Record<string, unknown> = {}) => {
+      entries.push({ level, message, context: { ...base, ...context } });
+    };
   return {
     entries,
     debug: log('debug'),

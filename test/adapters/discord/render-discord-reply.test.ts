@@ -89,7 +89,10 @@ describe('renderDiscordReply', () => {
 
   it('sends no embed for a reply made only of buttons', () => {
     const rendered = renderDiscordReply(
-      { visibility: 'private', buttons: [{ label: 'Yes', style: 'danger', action: { id: 'forget-confirm', value: '' } }] },
+      {
+        visibility: 'private',
+        buttons: [{ label: 'Yes', style: 'danger', action: { id: 'forget-confirm', value: '' } }],
+      },
       OWNER,
       'webrtc',
     );
@@ -111,10 +114,18 @@ describe('renderDiscordReply within Discord limits', () => {
   });
 
   it('puts at most 5 buttons in a row and at most 5 rows', () => {
-    const twelve = renderDiscordReply({ visibility: 'private', text: 'x', buttons: range(12).map(button) }, OWNER, 'webrtc');
+    const twelve = renderDiscordReply(
+      { visibility: 'private', text: 'x', buttons: range(12).map(button) },
+      OWNER,
+      'webrtc',
+    );
     expect(twelve.components.map((row) => row.components.length)).toEqual([5, 5, 2]);
 
-    const thirty = renderDiscordReply({ visibility: 'private', text: 'x', buttons: range(30).map(button) }, OWNER, 'webrtc');
+    const thirty = renderDiscordReply(
+      { visibility: 'private', text: 'x', buttons: range(30).map(button) },
+      OWNER,
+      'webrtc',
+    );
     expect(thirty.components.map((row) => row.components.length)).toEqual([5, 5, 5, 5, 5]);
     expect(thirty.components.at(-1)?.components.at(-1)?.label).toBe('B24');
   });
@@ -157,8 +168,11 @@ describe('renderDiscordReply within Discord limits', () => {
 
   it('keeps the whole embed within 6,000 characters, dropping trailing fields before cutting the text', () => {
     const fields = range(25).map((index) => ({ name: `F${index}`, value: 'v'.repeat(1024) }));
-    const embed = renderDiscordReply({ visibility: 'private', title: 'T', text: 'd'.repeat(4096), fields }, OWNER, 'webrtc')
-      .embeds[0];
+    const embed = renderDiscordReply(
+      { visibility: 'private', title: 'T', text: 'd'.repeat(4096), fields },
+      OWNER,
+      'webrtc',
+    ).embeds[0];
     const total =
       (embed?.title?.length ?? 0) +
       (embed?.description?.length ?? 0) +
@@ -182,7 +196,8 @@ describe('renderDiscordReply within Discord limits', () => {
 
   it('never splits an emoji when cutting', () => {
     const text = `${'a'.repeat(4094)}😀😀`;
-    const description = renderDiscordReply({ visibility: 'private', text }, OWNER, 'webrtc').embeds[0]?.description ?? '';
+    const description =
+      renderDiscordReply({ visibility: 'private', text }, OWNER, 'webrtc').embeds[0]?.description ?? '';
     expect(description).toBe(`${'a'.repeat(4094)}…`);
   });
 });

@@ -27,7 +27,11 @@ describe('startDiscord', () => {
 
   it('connects with the Guilds intent only, no mentions anywhere, and bounded caches', async () => {
     const { fake, testBot, log } = await begin();
-    adapter = await startDiscord({ bot: testBot.bot, logger: log, options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl } });
+    adapter = await startDiscord({
+      bot: testBot.bot,
+      logger: log,
+      options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl },
+    });
 
     expect(fake.gateway.identifies).toEqual([{ token: fake.token, intents: 1, shard: [0, 1] }]);
     expect(adapter.client.isReady()).toBe(true);
@@ -35,7 +39,10 @@ describe('startDiscord', () => {
     const users = adapter.client.users.cache;
     expect(users).toBeInstanceOf(LimitedCollection);
     expect((users as LimitedCollection<string, User>).maxSize).toBe(1000);
-    expect(adapter.client.options.sweepers).toMatchObject({ users: { interval: 3600 }, guildMembers: { interval: 3600 } });
+    expect(adapter.client.options.sweepers).toMatchObject({
+      users: { interval: 3600 },
+      guildMembers: { interval: 3600 },
+    });
     const connected = log.entries.find((entry) => entry.message === 'discord connected');
     expect(connected?.context.invite).toBe(
       `https://discord.com/oauth2/authorize?client_id=${fake.appId}&scope=bot+applications.commands&permissions=19456`,
@@ -44,11 +51,21 @@ describe('startDiscord', () => {
 
   it('registers its DirectMessenger with the bot, so reminders open a DM channel', async () => {
     const { fake, testBot, log } = await begin();
-    adapter = await startDiscord({ bot: testBot.bot, logger: log, options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl } });
+    adapter = await startDiscord({
+      bot: testBot.bot,
+      logger: log,
+      options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl },
+    });
     expect(adapter.messenger.platform).toBe('discord');
 
     const user = { platform: 'discord' as const, workspace: '556525343595298817', id: hope.id };
-    await testBot.bot.handle({ path: 'webrtc', command: 'remind', args: { time: '07:30', zone: 'UTC' }, user, channel: { id: '1' } });
+    await testBot.bot.handle({
+      path: 'webrtc',
+      command: 'remind',
+      args: { time: '07:30', zone: 'UTC' },
+      user,
+      channel: { id: '1' },
+    });
     expect(fake.requests.find((r) => r.route === '/users/@me/channels')?.body).toEqual({ recipient_id: hope.id });
 
     // The stored address is what a reminder is sent to, through the client's own REST (429s waited out).
@@ -68,7 +85,11 @@ describe('startDiscord', () => {
 
   it('keeps the gateway alive: heartbeats are sent and acknowledged', async () => {
     const { fake, testBot, log } = await begin({ heartbeatIntervalMs: 30 });
-    adapter = await startDiscord({ bot: testBot.bot, logger: log, options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl } });
+    adapter = await startDiscord({
+      bot: testBot.bot,
+      logger: log,
+      options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl },
+    });
     await eventually(() => {
       expect(fake.gateway.heartbeats).toBeGreaterThanOrEqual(2);
       expect(adapter!.client.ws.ping).toBeGreaterThanOrEqual(0); // -1 until an acknowledgement is measured
@@ -80,7 +101,11 @@ describe('startDiscord', () => {
 
   it('stop() closes the gateway connection', async () => {
     const { fake, testBot, log } = await begin();
-    const started = await startDiscord({ bot: testBot.bot, logger: log, options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl } });
+    const started = await startDiscord({
+      bot: testBot.bot,
+      logger: log,
+      options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl },
+    });
     expect(fake.gateway.openConnections).toBe(1);
     await started.stop();
     await eventually(() => expect(fake.gateway.openConnections).toBe(0));
@@ -89,7 +114,11 @@ describe('startDiscord', () => {
 
   it('health() says ready, then what the gateway is doing while a dropped connection resumes, then stopped', async () => {
     const { fake, testBot, log } = await begin();
-    const started = await startDiscord({ bot: testBot.bot, logger: log, options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl } });
+    const started = await startDiscord({
+      bot: testBot.bot,
+      logger: log,
+      options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl },
+    });
     expect(started.health()).toEqual({ ok: true, state: 'ready' });
     fake.gateway.dropConnections();
     const during = await eventually(() => {
@@ -106,7 +135,11 @@ describe('startDiscord', () => {
 
   it('connects only the shards it is given', async () => {
     const { fake, testBot, log } = await begin();
-    adapter = await startDiscord({ bot: testBot.bot, logger: log, options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl, shards: { ids: [1], count: 2 } } });
+    adapter = await startDiscord({
+      bot: testBot.bot,
+      logger: log,
+      options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl, shards: { ids: [1], count: 2 } },
+    });
     expect(fake.gateway.identifies).toEqual([{ token: fake.token, intents: 1, shard: [1, 2] }]);
     expect(adapter.health()).toEqual({ ok: true, state: 'ready' });
   });
@@ -114,9 +147,11 @@ describe('startDiscord', () => {
   it('a token Discord refuses stops start-up with a message naming DISCORD_TOKEN, never the token itself', async () => {
     const { fake, testBot, log } = await begin();
     const secret = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.wrong.token';
-    const failure = await startDiscord({ bot: testBot.bot, logger: log, options: { token: secret, appId: fake.appId, apiUrl: fake.apiUrl } }).catch(
-      (error: Error) => error,
-    );
+    const failure = await startDiscord({
+      bot: testBot.bot,
+      logger: log,
+      options: { token: secret, appId: fake.appId, apiUrl: fake.apiUrl },
+    }).catch((error: Error) => error);
     expect(failure).toBeInstanceOf(Error);
     expect((failure as Error).message).toContain('Discord refused DISCORD_TOKEN');
     expect((failure as Error).message).not.toContain(secret);

@@ -7,7 +7,10 @@ export interface LogLine {
 }
 
 /** A Logger that keeps every line, so tests can assert what was logged (and that no secret was). */
-export function recordingLogger(lines: LogLine[] = [], base: Record<string, unknown> = {}): Logger & { lines: LogLine[] } {
+export function recordingLogger(
+  lines: LogLine[] = [],
+  base: Record<string, unknown> = {},
+): Logger & { lines: LogLine[] } {
   const at = (level: LogLine['level']) => (message: string, context?: Record<string, unknown>) => {
     lines.push({ level, message, context: { ...base, ...context } });
   };

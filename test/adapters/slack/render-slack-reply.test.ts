@@ -27,7 +27,10 @@ describe('renderSlackReply', () => {
       blocks: [
         {
           type: 'section',
-          text: { type: 'mrkdwn', text: '*<https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API?a=1&amp;b=2|WebRTC Basics>*' },
+          text: {
+            type: 'mrkdwn',
+            text: '*<https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API?a=1&amp;b=2|WebRTC Basics>*',
+          },
         },
         {
           type: 'section',
@@ -126,7 +129,10 @@ describe('renderSlackReply', () => {
           { type: 'mrkdwn', text: '*Duration*\n30 min' },
         ],
       },
-      { type: 'section', text: { type: 'mrkdwn', text: '*Daily reminder*\nOff — `/webrtc remind 09:00 Europe/Berlin` turns it on' } },
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: '*Daily reminder*\nOff — `/webrtc remind 09:00 Europe/Berlin` turns it on' },
+      },
       { type: 'section', fields: [{ type: 'mrkdwn', text: '*Streak*\n2 days' }] },
     ]);
   });
@@ -189,7 +195,10 @@ describe('renderSlackReply', () => {
     const actions = blocks.filter((block) => block.type === 'actions');
     expect(actions.flatMap((block) => (block.type === 'actions' ? block.elements : []))).toHaveLength(30);
     expect(blocks.at(-1)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'end' }] });
-    expect(blocks.at(-4)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: '_(shortened to fit Slack)_' }] });
+    expect(blocks.at(-4)).toEqual({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: '_(shortened to fit Slack)_' }],
+    });
   });
 });
 
@@ -198,7 +207,9 @@ describe('renderSlackReply with nested Markdown', () => {
     const reply: Reply = { visibility: 'private', text: '**[MDN](https://developer.mozilla.org/)** and _see `next`_' };
     expect(renderSlackReply(reply, 'U1', 'webrtc')).toEqual({
       text: 'MDN (https://developer.mozilla.org/) and see next',
-      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: '*<https://developer.mozilla.org/|MDN>* and _see `next`_' } }],
+      blocks: [
+        { type: 'section', text: { type: 'mrkdwn', text: '*<https://developer.mozilla.org/|MDN>* and _see `next`_' } },
+      ],
     });
   });
 });
@@ -208,14 +219,18 @@ describe('renderSlackReply with preformatted blocks', () => {
     const reply: Reply = { visibility: 'private', text: 'Your data:\n```json\n{"name": "**a_b_c** <x>"}\n```' };
     expect(renderSlackReply(reply, 'U1', 'webrtc')).toEqual({
       text: 'Your data:\n{"name": "**a_b_c** &lt;x&gt;"}',
-      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Your data:\n```\n{"name": "**a_b_c** &lt;x&gt;"}\n```' } }],
+      blocks: [
+        { type: 'section', text: { type: 'mrkdwn', text: 'Your data:\n```\n{"name": "**a_b_c** &lt;x&gt;"}\n```' } },
+      ],
     });
   });
 
   it('closes and reopens a long fenced block across sections', () => {
     const lines = Array.from({ length: 200 }, (_, i) => `"key${i}": "${'v'.repeat(20)}"`);
     const reply: Reply = { visibility: 'private', text: ['```', ...lines, '```'].join('\n') };
-    const texts = renderSlackReply(reply, 'U1', 'webrtc').blocks.map((block) => (block.type === 'section' ? block.text?.text ?? '' : ''));
+    const texts = renderSlackReply(reply, 'U1', 'webrtc').blocks.map((block) =>
+      block.type === 'section' ? (block.text?.text ?? '') : '',
+    );
     expect(texts.length).toBeGreaterThan(1);
     for (const text of texts) {
       expect(text.length).toBeLessThanOrEqual(MAX_SECTION_TEXT);

@@ -22,7 +22,11 @@ export interface SigningOptions {
 }
 
 /** Posts a request to the receiver signed exactly as Slack signs it. */
-export async function postSigned(url: string, request: SignedRequest, signing: SigningOptions): Promise<{ status: number; body: string }> {
+export async function postSigned(
+  url: string,
+  request: SignedRequest,
+  signing: SigningOptions,
+): Promise<{ status: number; body: string }> {
   const timestamp = signing.timestamp ?? Math.floor(Date.now() / 1000);
   const headers: Record<string, string> = {
     'content-type': request.contentType,
@@ -87,13 +91,20 @@ export function buttonPressRequest(fields: ButtonPressFields): SignedRequest {
     : { type: 'message', message_ts: '111.222', channel_id: channelId, is_ephemeral: true };
   const payload = {
     type: 'block_actions',
-    user: { id: fields.userId ?? 'U111', username: fields.userName ?? 'ada', name: fields.userName ?? 'ada', team_id: teamId },
+    user: {
+      id: fields.userId ?? 'U111',
+      username: fields.userName ?? 'ada',
+      name: fields.userName ?? 'ada',
+      team_id: teamId,
+    },
     api_app_id: 'A111',
     token: 'verification_token',
     container,
     trigger_id: '111.222.valid',
     team: { id: teamId, domain: 'test-domain' },
-    ...(fields.fromHome ? { view: { id: 'VHOME', type: 'home', blocks: [] } } : { channel: { id: channelId, name: 'learning' } }),
+    ...(fields.fromHome
+      ? { view: { id: 'VHOME', type: 'home', blocks: [] } }
+      : { channel: { id: channelId, name: 'learning' } }),
     ...(fields.fromHome ? {} : { response_url: fields.responseUrl }),
     actions: [
       {
@@ -106,11 +117,17 @@ export function buttonPressRequest(fields: ButtonPressFields): SignedRequest {
       },
     ],
   };
-  return { rawBody: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), contentType: 'application/x-www-form-urlencoded' };
+  return {
+    rawBody: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    contentType: 'application/x-www-form-urlencoded',
+  };
 }
 
 /** An Events API `event_callback` envelope around `event`. */
-export function eventRequest(event: Record<string, unknown>, options: { eventId: string; teamId?: string; retryNum?: number }): SignedRequest {
+export function eventRequest(
+  event: Record<string, unknown>,
+  options: { eventId: string; teamId?: string; retryNum?: number },
+): SignedRequest {
   const teamId = options.teamId ?? 'T111';
   const body = {
     token: 'verification_token',
@@ -120,10 +137,14 @@ export function eventRequest(event: Record<string, unknown>, options: { eventId:
     type: 'event_callback',
     event_id: options.eventId,
     event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ enterprise_id: null, team_id: teamId, user_id: 'UBOTFAKE', is_bot: true, is_enterprise_install: false }],
+    authorizations: [
+      { enterprise_id: null, team_id: teamId, user_id: 'UBOTFAKE', is_bot: true, is_enterprise_install: false },
+    ],
     is_ext_shared_channel: false,
   };
   const headers: Record<string, string> =
-    options.retryNum === undefined ? {} : { 'x-slack-retry-num': String(options.retryNum), 'x-slack-retry-reason': 'http_timeout' };
+    options.retryNum === undefined
+      ? {}
+      : { 'x-slack-retry-num': String(options.retryNum), 'x-slack-retry-reason': 'http_timeout' };
   return { rawBody: JSON.stringify(body), contentType: 'application/json', headers };
 }

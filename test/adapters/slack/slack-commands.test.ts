@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { learnerKey } from '../../../src/model/learner-key.js';
 import { buttonPressRequest, postSigned } from './signed-slack-requests.js';
-import { BOT_TOKEN, buttonIds, SIGNING_SECRET, startSlackHarness, visibleText, type SlackHarness } from './slack-harness.js';
+import {
+  BOT_TOKEN,
+  buttonIds,
+  SIGNING_SECRET,
+  startSlackHarness,
+  visibleText,
+  type SlackHarness,
+} from './slack-harness.js';
 
 const ada = { platform: 'slack' as const, workspace: 'T111', id: 'U111' };
 
@@ -43,7 +50,9 @@ describe('Slack /webrtc through the real Bolt app (HTTP mode, signed requests, l
 
     const skip = await h.command('skip');
     expect(visibleText(skip)).toContain('WebRTC vs WebSockets');
-    expect((await h.store.learners.get(learnerKey(ada)))?.paths.webrtc?.marks['webrtc-vs-websockets']?.status).toBe('skipped');
+    expect((await h.store.learners.get(learnerKey(ada)))?.paths.webrtc?.marks['webrtc-vs-websockets']?.status).toBe(
+      'skipped',
+    );
 
     const undo = await h.command('undo');
     expect(undo.response_type).toBe('ephemeral');
@@ -85,7 +94,11 @@ describe('Slack /webrtc through the real Bolt app (HTTP mode, signed requests, l
     const answer = await h.command('remind 09:00');
     expect(answer.text).toContain('every day at 09:00 America/New_York');
     expect(h.slack.callsTo('users.info')[0]?.args.user).toBe('U111');
-    expect((await h.store.learners.get(learnerKey(ada)))?.paths.webrtc?.reminder).toMatchObject({ time: '09:00', zone: 'America/New_York', enabled: true });
+    expect((await h.store.learners.get(learnerKey(ada)))?.paths.webrtc?.reminder).toMatchObject({
+      time: '09:00',
+      zone: 'America/New_York',
+      enabled: true,
+    });
 
     const off = await h.command('remind off');
     expect(off.response_type).toBe('ephemeral');
@@ -124,7 +137,11 @@ describe('Slack /webrtc through the real Bolt app (HTTP mode, signed requests, l
   });
 
   it('acknowledges a button it did not make at once and does nothing with it', async () => {
-    const answer = await postSigned(h.url, buttonPressRequest({ actionId: 'a', value: 'click_me_123', responseUrl: h.slack.responseUrl('foreign') }), { secret: SIGNING_SECRET });
+    const answer = await postSigned(
+      h.url,
+      buttonPressRequest({ actionId: 'a', value: 'click_me_123', responseUrl: h.slack.responseUrl('foreign') }),
+      { secret: SIGNING_SECRET },
+    );
     expect(answer.status).toBe(200);
     await h.command('next'); // a request sent after it has been answered in full
     expect(h.slack.responses.map((post) => post.id)).not.toContain('foreign');
@@ -136,8 +153,15 @@ describe('Slack /webrtc through the real Bolt app (HTTP mode, signed requests, l
       throw new Error('disk I/O error');
     };
     const answer = await h.command('done');
-    expect(answer).toMatchObject({ response_type: 'ephemeral', text: 'Sorry, something went wrong on our side. Please try again in a moment.' });
-    expect(h.log.lines.find((line) => line.message === 'Slack command failed')?.context).toMatchObject({ command: 'done', workspace: 'T111', user: 'U111' });
+    expect(answer).toMatchObject({
+      response_type: 'ephemeral',
+      text: 'Sorry, something went wrong on our side. Please try again in a moment.',
+    });
+    expect(h.log.lines.find((line) => line.message === 'Slack command failed')?.context).toMatchObject({
+      command: 'done',
+      workspace: 'T111',
+      user: 'U111',
+    });
   });
 
   it('never logs the bot token or the signing secret', async () => {

@@ -25,8 +25,14 @@ describe('Slack DirectMessenger', () => {
   });
 
   function messenger(perMinute = 600) {
-    const client = new webApi.WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
-    const bucketFor = createWorkspaceBuckets(() => createTokenBucket({ perMinute, burst: 1, now: Date.now, sleep: realSleep }));
+    const client = new webApi.WebClient('xoxb-test', {
+      slackApiUrl: slack.apiUrl,
+      rejectRateLimitedCalls: true,
+      retryConfig: { retries: 0 },
+    });
+    const bucketFor = createWorkspaceBuckets(() =>
+      createTokenBucket({ perMinute, burst: 1, now: Date.now, sleep: realSleep }),
+    );
     return createSlackDirectMessenger({ client, bucketFor, defaultPath: 'webrtc', logger: recordingLogger() });
   }
 
@@ -44,12 +50,20 @@ describe('Slack DirectMessenger', () => {
   it('uses the path a target names for its buttons', async () => {
     const target = { user: learner, path: 'rust' };
     await messenger().send(target, reminder, 'r1');
-    expect(JSON.stringify(slack.callsTo('chat.postMessage')[0]?.args.blocks)).toContain('"action_id":"p1|rust|done|webrtc-basics|U111"');
+    expect(JSON.stringify(slack.callsTo('chat.postMessage')[0]?.args.blocks)).toContain(
+      '"action_id":"p1|rust|done|webrtc-basics|U111"',
+    );
   });
 
   it('posts the weekly digest in a channel with the same pacing, notifying no one', async () => {
-    const digest: Reply = { visibility: 'public', title: 'WebRTC — the week in review', text: '**1.** @everyone Ana <!channel> — 2 resources, 55 min' };
-    expect(await messenger().postToChannel!({ workspace: 'T111', channelId: 'C42' }, digest, 'digest@2026-W49')).toEqual({ status: 'sent' });
+    const digest: Reply = {
+      visibility: 'public',
+      title: 'WebRTC — the week in review',
+      text: '**1.** @everyone Ana <!channel> — 2 resources, 55 min',
+    };
+    expect(
+      await messenger().postToChannel!({ workspace: 'T111', channelId: 'C42' }, digest, 'digest@2026-W49'),
+    ).toEqual({ status: 'sent' });
     const [call] = slack.callsTo('chat.postMessage');
     expect(call?.args.channel).toBe('C42');
     expect(JSON.stringify(call?.args)).not.toMatch(/<!channel>|<!everyone>|<!here>/);
@@ -58,7 +72,11 @@ describe('Slack DirectMessenger', () => {
 
   it('honours 429 Retry-After before trying again, and holds the next send of that workspace too', async () => {
     const dm = messenger();
-    slack.queue('chat.postMessage', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } });
+    slack.queue('chat.postMessage', {
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: { ok: false, error: 'ratelimited' },
+    });
     expect(await dm.send({ user: learner }, reminder, 'r1')).toEqual({ status: 'sent' });
     expect(await dm.send({ user: { ...learner, id: 'U222' } }, reminder, 'r2')).toEqual({ status: 'sent' });
     const calls = slack.callsTo('chat.postMessage');
@@ -78,7 +96,10 @@ describe('Slack DirectMessenger', () => {
     'reports %s as undeliverable instead of throwing',
     async (error) => {
       slack.queue('chat.postMessage', { body: { ok: false, error } });
-      expect(await messenger().send({ user: learner }, reminder, 'r1')).toEqual({ status: 'undeliverable', reason: error });
+      expect(await messenger().send({ user: learner }, reminder, 'r1')).toEqual({
+        status: 'undeliverable',
+        reason: error,
+      });
     },
   );
 

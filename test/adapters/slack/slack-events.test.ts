@@ -4,7 +4,13 @@ import { buttonPressRequest, postSigned } from './signed-slack-requests.js';
 import { BOT_TOKEN, buttonIds, SIGNING_SECRET, startSlackHarness, type SlackHarness } from './slack-harness.js';
 
 const ada = { platform: 'slack' as const, workspace: 'T111', id: 'U111' };
-const homeOpened = { type: 'app_home_opened', user: 'U111', channel: 'D111', tab: 'home', event_ts: '1515449522000016' };
+const homeOpened = {
+  type: 'app_home_opened',
+  user: 'U111',
+  channel: 'D111',
+  tab: 'home',
+  event_ts: '1515449522000016',
+};
 /**
  * Before looking for something that must not happen: a read-only command from someone else, answered in
  * full, goes through the same server after it (a barrier that keeps pace with a busy machine, unlike a sleep).
@@ -53,7 +59,11 @@ describe('Slack events, App Home and direct messages', () => {
     expect(doneId).toBe('p1|webrtc|done|webrtc-basics|U111');
 
     await h.event({ type: 'noop' }, { eventId: 'EvIgnored' }); // an event nobody listens to is simply acked
-    const answer = await postSigned(h.url, buttonPressRequest({ actionId: doneId!, value: 'webrtc-basics', responseUrl: '', fromHome: true }), { secret: SIGNING_SECRET });
+    const answer = await postSigned(
+      h.url,
+      buttonPressRequest({ actionId: doneId!, value: 'webrtc-basics', responseUrl: '', fromHome: true }),
+      { secret: SIGNING_SECRET },
+    );
     expect(answer.status).toBe(200);
     const dm = await h.slack.waitFor(() => h.slack.callsTo('chat.postMessage')[0]);
     expect(dm.args.channel).toBe('U111');
@@ -78,7 +88,10 @@ describe('Slack events, App Home and direct messages', () => {
     expect(await h.event({ type: 'app_uninstalled' }, { eventId: 'EvUninstall' })).toBe(200);
     await h.slack.waitFor(() => h.log.lines.find((line) => line.message === 'forgot a Slack workspace'));
     expect(await h.store.learners.get(learnerKey(ada))).toBeUndefined();
-    expect((await h.store.learners.get(learnerKey({ platform: 'slack', workspace: 'T222', id: 'U222' })))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
+    expect(
+      (await h.store.learners.get(learnerKey({ platform: 'slack', workspace: 'T222', id: 'U222' })))?.paths.webrtc
+        ?.marks['webrtc-basics']?.status,
+    ).toBe('done');
   });
 
   it('tokens_revoked for the bot token deletes the workspace; for user tokens only, nothing', async () => {
@@ -92,8 +105,16 @@ describe('Slack events, App Home and direct messages', () => {
   });
 
   it("the messenger startSlack returns DMs a learner at their user id, honours 429 and reports who can't be reached", async () => {
-    const reply = { visibility: 'private' as const, title: 'Time to learn', buttons: [{ label: 'Done', style: 'success' as const, action: { id: 'done', value: 'webrtc-basics' } }] };
-    h.slack.queue('chat.postMessage', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } });
+    const reply = {
+      visibility: 'private' as const,
+      title: 'Time to learn',
+      buttons: [{ label: 'Done', style: 'success' as const, action: { id: 'done', value: 'webrtc-basics' } }],
+    };
+    h.slack.queue('chat.postMessage', {
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: { ok: false, error: 'ratelimited' },
+    });
     expect(await h.running.messenger.send({ user: ada }, reply, 'k1')).toEqual({ status: 'sent' });
     const calls = h.slack.callsTo('chat.postMessage');
     expect(calls).toHaveLength(2);
@@ -102,6 +123,9 @@ describe('Slack events, App Home and direct messages', () => {
     expect(JSON.stringify(calls[1]!.args.blocks)).toContain('p1|webrtc|done|webrtc-basics|U111');
 
     h.slack.queue('chat.postMessage', { body: { ok: false, error: 'account_inactive' } });
-    expect(await h.running.messenger.send({ user: { ...ada, id: 'U404' } }, reply, 'k2')).toEqual({ status: 'undeliverable', reason: 'account_inactive' });
+    expect(await h.running.messenger.send({ user: { ...ada, id: 'U404' } }, reply, 'k2')).toEqual({
+      status: 'undeliverable',
+      reason: 'account_inactive',
+    });
   });
 });

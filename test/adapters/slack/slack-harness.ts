@@ -26,7 +26,10 @@ export interface SlackHarness extends TestBot {
   /** Presses a button and returns what the bot posted to the response_url. */
   press(actionId: string, value: string, fields?: Partial<ButtonPressFields>): Promise<Record<string, unknown>>;
   /** Delivers an Events API event; resolves when Slack's HTTP request is acknowledged. */
-  event(event: Record<string, unknown>, options: { eventId: string; teamId?: string; retryNum?: number }): Promise<number>;
+  event(
+    event: Record<string, unknown>,
+    options: { eventId: string; teamId?: string; retryNum?: number },
+  ): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -52,7 +55,8 @@ export async function startSlackHarness(options: Partial<SlackOptions> = {}): Pr
   const url = `http://127.0.0.1:${running.port}/slack/events`;
   let sequence = 0;
 
-  const awaitResponse = async (id: string) => (await slack.waitFor(() => slack.responses.find((post) => post.id === id))).body;
+  const awaitResponse = async (id: string) =>
+    (await slack.waitFor(() => slack.responses.find((post) => post.id === id))).body;
 
   return {
     ...testBot,
@@ -62,14 +66,22 @@ export async function startSlackHarness(options: Partial<SlackOptions> = {}): Pr
     log,
     async command(text, fields = {}) {
       const id = `command-${(sequence += 1)}`;
-      const answer = await postSigned(url, slashCommandRequest({ text, responseUrl: slack.responseUrl(id), ...fields }), { secret: SIGNING_SECRET });
+      const answer = await postSigned(
+        url,
+        slashCommandRequest({ text, responseUrl: slack.responseUrl(id), ...fields }),
+        { secret: SIGNING_SECRET },
+      );
       // An empty acknowledgement: the answer itself goes to the response_url afterwards.
       expect(answer).toEqual({ status: 200, body: '' });
       return awaitResponse(id);
     },
     async press(actionId, value, fields = {}) {
       const id = `press-${(sequence += 1)}`;
-      const answer = await postSigned(url, buttonPressRequest({ actionId, value, responseUrl: slack.responseUrl(id), ...fields }), { secret: SIGNING_SECRET });
+      const answer = await postSigned(
+        url,
+        buttonPressRequest({ actionId, value, responseUrl: slack.responseUrl(id), ...fields }),
+        { secret: SIGNING_SECRET },
+      );
       expect(answer.status).toBe(200);
       return awaitResponse(id);
     },
@@ -91,6 +103,11 @@ export function visibleText(message: Record<string, unknown>): string {
 
 /** The action ids of every button in a message. */
 export function buttonIds(message: Record<string, unknown>): string[] {
-  const blocks = (message.blocks ?? []) as Array<{ type: string; elements?: Array<{ type: string; action_id?: string }> }>;
-  return blocks.flatMap((block) => (block.type === 'actions' ? (block.elements ?? []).map((element) => element.action_id ?? '') : []));
+  const blocks = (message.blocks ?? []) as Array<{
+    type: string;
+    elements?: Array<{ type: string; action_id?: string }>;
+  }>;
+  return blocks.flatMap((block) =>
+    block.type === 'actions' ? (block.elements ?? []).map((element) => element.action_id ?? '') : [],
+  );
 }

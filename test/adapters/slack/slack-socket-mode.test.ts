@@ -23,7 +23,15 @@ describe('Slack in Socket Mode (SLACK_APP_TOKEN set), against a loopback socket'
       bot: testBot.bot,
       store: testBot.store,
       logger: recordingLogger(),
-      options: { botToken: 'xoxb-socket-test', signingSecret: '', appToken: APP_TOKEN, apiUrl: slack.apiUrl, port: 0, adminUserIds: [], workspaceMessagesPerMinute: 600 },
+      options: {
+        botToken: 'xoxb-socket-test',
+        signingSecret: '',
+        appToken: APP_TOKEN,
+        apiUrl: slack.apiUrl,
+        port: 0,
+        adminUserIds: [],
+        workspaceMessagesPerMinute: 600,
+      },
     });
     await socket.connected();
   });
@@ -53,16 +61,28 @@ describe('Slack in Socket Mode (SLACK_APP_TOKEN set), against a loopback socket'
       type: 'slash_commands',
       accepts_response_payload: true,
       payload: {
-        token: 'verification_token', team_id: 'T111', team_domain: 'test', channel_id: 'C111', channel_name: 'learning',
-        user_id: 'U111', user_name: 'ada', command: '/webrtc', text: 'done', api_app_id: 'A111',
-        response_url: slack.responseUrl('socket-1'), trigger_id: '1.2.3',
+        token: 'verification_token',
+        team_id: 'T111',
+        team_domain: 'test',
+        channel_id: 'C111',
+        channel_name: 'learning',
+        user_id: 'U111',
+        user_name: 'ada',
+        command: '/webrtc',
+        text: 'done',
+        api_app_id: 'A111',
+        response_url: slack.responseUrl('socket-1'),
+        trigger_id: '1.2.3',
       },
     });
     await slack.waitFor(() => socket.acks.find((ack) => ack.envelope_id === 'env-1'));
     const answer = await slack.waitFor(() => slack.responses.find((post) => post.id === 'socket-1'));
     expect(answer.body).toMatchObject({ response_type: 'ephemeral' });
     expect(String(answer.body.text)).toContain('Marked done: WebRTC Basics');
-    expect((await testBot.store.learners.get(learnerKey({ platform: 'slack', workspace: 'T111', id: 'U111' })))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
+    expect(
+      (await testBot.store.learners.get(learnerKey({ platform: 'slack', workspace: 'T111', id: 'U111' })))?.paths.webrtc
+        ?.marks['webrtc-basics']?.status,
+    ).toBe('done');
   });
 
   it('a redelivered event takes effect once', async () => {
@@ -73,14 +93,24 @@ describe('Slack in Socket Mode (SLACK_APP_TOKEN set), against a loopback socket'
       retry_attempt: retry,
       retry_reason: retry ? 'timeout' : '',
       payload: {
-        team_id: 'T111', api_app_id: 'A111', type: 'event_callback', event_id: 'EvSocket1', event_time: 1,
+        team_id: 'T111',
+        api_app_id: 'A111',
+        type: 'event_callback',
+        event_id: 'EvSocket1',
+        event_time: 1,
         event: { type: 'app_home_opened', user: 'U111', channel: 'D111', tab: 'home', event_ts: '1.1' },
-        authorizations: [{ enterprise_id: null, team_id: 'T111', user_id: 'UBOTFAKE', is_bot: true, is_enterprise_install: false }],
+        authorizations: [
+          { enterprise_id: null, team_id: 'T111', user_id: 'UBOTFAKE', is_bot: true, is_enterprise_install: false },
+        ],
       },
     });
     socket.deliver(envelope('env-a', 0));
     socket.deliver(envelope('env-b', 1));
-    await slack.waitFor(() => socket.acks.some((ack) => ack.envelope_id === 'env-b') && socket.acks.some((ack) => ack.envelope_id === 'env-a'));
+    await slack.waitFor(
+      () =>
+        socket.acks.some((ack) => ack.envelope_id === 'env-b') &&
+        socket.acks.some((ack) => ack.envelope_id === 'env-a'),
+    );
     await slack.waitFor(() => slack.callsTo('views.publish')[0]);
     // A later, different event, as a barrier: once its publish is in, a duplicate of the first would be too.
     const later = envelope('env-c', 0);

@@ -29,11 +29,24 @@ describe('startSlack with a bot token Slack refuses', () => {
       bot: testBot.bot,
       store: testBot.store,
       logger,
-      options: { botToken: token, signingSecret: 'secret', apiUrl: slack.apiUrl, port: 0, host: '127.0.0.1', adminUserIds: [], workspaceMessagesPerMinute: 60 },
+      options: {
+        botToken: token,
+        signingSecret: 'secret',
+        apiUrl: slack.apiUrl,
+        port: 0,
+        host: '127.0.0.1',
+        adminUserIds: [],
+        workspaceMessagesPerMinute: 60,
+      },
     });
-    const error = await starting.then(() => undefined, (failure: unknown) => failure);
+    const error = await starting.then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
     expect(error).toBeInstanceOf(StartUpError);
-    expect((error as Error).message).toBe("Slack refused SLACK_BOT_TOKEN (auth.test: invalid_auth); copy the Bot User OAuth Token again from your app's OAuth & Permissions page.");
+    expect((error as Error).message).toBe(
+      "Slack refused SLACK_BOT_TOKEN (auth.test: invalid_auth); copy the Bot User OAuth Token again from your app's OAuth & Permissions page.",
+    );
     expect(slack.calls.map((call) => `${call.method} ${call.token}`)).toEqual([`auth.test ${token}`]);
     expect(JSON.stringify(logger.lines)).not.toContain(token);
   });
@@ -41,13 +54,24 @@ describe('startSlack with a bot token Slack refuses', () => {
 
 describe('startSlack in HTTP mode: routes beside /slack/events, health and a drained stop', () => {
   const options = (extra: Partial<SlackOptions> = {}): SlackOptions => ({
-    botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: slack.apiUrl, port: 0, host: '127.0.0.1', adminUserIds: [], workspaceMessagesPerMinute: 600, ...extra,
+    botToken: BOT_TOKEN,
+    signingSecret: SIGNING_SECRET,
+    apiUrl: slack.apiUrl,
+    port: 0,
+    host: '127.0.0.1',
+    adminUserIds: [],
+    workspaceMessagesPerMinute: 600,
+    ...extra,
   });
 
   it('serves an extra GET route on the same port, reports "http", and "stopped" after stop', async () => {
     const running = await startSlack({
-      bot: testBot.bot, store: testBot.store, logger: recordingLogger(),
-      options: options({ httpRoutes: [{ path: '/healthz', listener: (_request, response) => response.end('{"status":"ok"}') }] }),
+      bot: testBot.bot,
+      store: testBot.store,
+      logger: recordingLogger(),
+      options: options({
+        httpRoutes: [{ path: '/healthz', listener: (_request, response) => response.end('{"status":"ok"}') }],
+      }),
     });
     const base = `http://127.0.0.1:${running.port}`;
     const health = await fetch(`${base}/healthz`);
@@ -60,10 +84,23 @@ describe('startSlack in HTTP mode: routes beside /slack/events, health and a dra
   });
 
   it('stop() waits for an answer still being worked on after its acknowledgement', async () => {
-    const slowBot: Bot = { ...testBot.bot, handle: async (invocation) => (await new Promise((resolve) => setTimeout(resolve, 400)), testBot.bot.handle(invocation)) };
-    const running = await startSlack({ bot: slowBot, store: testBot.store, logger: recordingLogger(), options: options() });
+    const slowBot: Bot = {
+      ...testBot.bot,
+      handle: async (invocation) => (
+        await new Promise((resolve) => setTimeout(resolve, 400)),
+        testBot.bot.handle(invocation)
+      ),
+    };
+    const running = await startSlack({
+      bot: slowBot,
+      store: testBot.store,
+      logger: recordingLogger(),
+      options: options(),
+    });
     const url = `http://127.0.0.1:${running.port}/slack/events`;
-    const ack = await postSigned(url, slashCommandRequest({ text: 'done', responseUrl: slack.responseUrl('slow') }), { secret: SIGNING_SECRET });
+    const ack = await postSigned(url, slashCommandRequest({ text: 'done', responseUrl: slack.responseUrl('slow') }), {
+      secret: SIGNING_SECRET,
+    });
     expect(ack.status).toBe(200);
     expect(slack.responses).toEqual([]);
     await running.stop();

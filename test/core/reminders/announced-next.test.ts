@@ -23,11 +23,13 @@ const tickAt = async (at: number) => {
 const nextLine = (text: string | undefined) => text?.split('\n').find((line) => line.startsWith('Next reminder'));
 
 describe('the next reminder announced is the one that comes', () => {
-  it('after today\'s reminder went out, a new time today is announced for tomorrow, and comes then', async () => {
+  it("after today's reminder went out, a new time today is announced for tomorrow, and comes then", async () => {
     await run(t.bot, ana, 'remind', { time: '09:00', zone: 'UTC' });
     expect((await tickAt(NINE)).sent).toBe(1);
     t.clock.set(NINE + 3_600_000);
-    expect(nextLine((await run(t.bot, ana, 'remind', { time: '20:16', zone: 'UTC' })).text)).toBe('Next reminder: **Thu 20:16 UTC**.');
+    expect(nextLine((await run(t.bot, ana, 'remind', { time: '20:16', zone: 'UTC' })).text)).toBe(
+      'Next reminder: **Thu 20:16 UTC**.',
+    );
     expect(nextLine((await run(t.bot, ana, 'remind')).text)).toBe('Next reminder: **Thu 20:16 UTC**.');
     await tickAt(EVENING);
     expect(recorder.deliveries).toHaveLength(1);
@@ -36,13 +38,17 @@ describe('the next reminder announced is the one that comes', () => {
 
   it('after studying today, a reminder set for later today is announced for tomorrow', async () => {
     await run(t.bot, ana, 'done');
-    expect(nextLine((await run(t.bot, ana, 'remind', { time: '20:16', zone: 'UTC' })).text)).toBe('Next reminder: **Thu 20:16 UTC**.');
+    expect(nextLine((await run(t.bot, ana, 'remind', { time: '20:16', zone: 'UTC' })).text)).toBe(
+      'Next reminder: **Thu 20:16 UTC**.',
+    );
     expect((await tickAt(EVENING)).sent).toBe(0);
     expect((await tickAt(EVENING + DAY)).sent).toBe(1);
   });
 
-  it('studying after setting it: `remind` announces tomorrow, and today\'s is not sent', async () => {
-    expect(nextLine((await run(t.bot, ana, 'remind', { time: '20:16', zone: 'UTC' })).text)).toBe('Next reminder: **Wed 20:16 UTC**.');
+  it("studying after setting it: `remind` announces tomorrow, and today's is not sent", async () => {
+    expect(nextLine((await run(t.bot, ana, 'remind', { time: '20:16', zone: 'UTC' })).text)).toBe(
+      'Next reminder: **Wed 20:16 UTC**.',
+    );
     t.clock.set(NINE + 3 * 3_600_000);
     await run(t.bot, ana, 'done');
     expect(nextLine((await run(t.bot, ana, 'remind')).text)).toBe('Next reminder: **Thu 20:16 UTC**.');
@@ -52,7 +58,8 @@ describe('the next reminder announced is the one that comes', () => {
 
   it('studying after setting it: the overview (Slack App Home) announces tomorrow too, and that one comes', async () => {
     await run(t.bot, ana, 'remind', { time: '20:16', zone: 'UTC' });
-    const reminderField = async () => (await t.bot.overview(ana, 'webrtc')).fields?.find((field) => field.name === 'Daily reminder')?.value;
+    const reminderField = async () =>
+      (await t.bot.overview(ana, 'webrtc')).fields?.find((field) => field.name === 'Daily reminder')?.value;
     expect(await reminderField()).toBe('Daily at 20:16 UTC (next: Wed 20:16)');
     t.clock.set(NINE + 3 * 3_600_000);
     await run(t.bot, ana, 'done');
@@ -64,7 +71,14 @@ describe('the next reminder announced is the one that comes', () => {
 
   it('"Skip today" also passes over a daily reminder still to come today', async () => {
     await run(t.bot, ana, 'remind', { time: '20:16', zone: 'UTC' });
-    const press = await t.bot.handleAction({ path: 'webrtc', actionId: 'skip-today', value: '', ownerId: 'ana', user: ana, channel: { id: 'D', isDirect: true } });
+    const press = await t.bot.handleAction({
+      path: 'webrtc',
+      actionId: 'skip-today',
+      value: '',
+      ownerId: 'ana',
+      user: ana,
+      channel: { id: 'D', isDirect: true },
+    });
     expect(press.text).toBe('No problem, no more nudges today. See you at **Thu 20:16 UTC**.');
     expect((await tickAt(EVENING)).sent).toBe(0);
     expect((await tickAt(EVENING + DAY)).sent).toBe(1);

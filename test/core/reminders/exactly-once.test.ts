@@ -37,7 +37,8 @@ describe('a restart in the middle of a fan-out of 1,000 reminders', () => {
 
     // Like Discord's enforced nonce, a resend of a message that did arrive is dropped by its key.
     const perLearner = new Map<string, Set<string>>();
-    for (const entry of [...before.deliveries, ...after.deliveries]) perLearner.set(entry.to, (perLearner.get(entry.to) ?? new Set()).add(entry.key));
+    for (const entry of [...before.deliveries, ...after.deliveries])
+      perLearner.set(entry.to, (perLearner.get(entry.to) ?? new Set()).add(entry.key));
     expect(perLearner.size).toBe(1000);
     expect([...perLearner.values()].every((keys) => keys.size === 1)).toBe(true);
     // 400 went out cleanly and 20 arrived without being recorded (their resend is dropped by key).
@@ -66,7 +67,14 @@ describe('after downtime', () => {
     expect(report.sent).toBe(sent);
     expect(report['too-old']).toBe(tooOld);
     expect(recorder.deliveries).toHaveLength(sent);
-    expect(lines.some((line) => line.startsWith('reminder catch-up after start') && line.includes(`"sent":${sent}`) && line.includes(`"too-old":${tooOld}`))).toBe(true);
+    expect(
+      lines.some(
+        (line) =>
+          line.startsWith('reminder catch-up after start') &&
+          line.includes(`"sent":${sent}`) &&
+          line.includes(`"too-old":${tooOld}`),
+      ),
+    ).toBe(true);
     if (tooOld) expect(lines.some((line) => line.startsWith('reminder skipped: too old after downtime'))).toBe(true);
     const record = await t.store.learners.get('console:test:ana');
     expect(new Date(record!.paths.webrtc!.reminder!.nextAt!).toISOString()).toBe('2026-11-26T09:00:00.000Z');

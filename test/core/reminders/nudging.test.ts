@@ -20,7 +20,15 @@ const tickAt = async (at: number) => {
   t.clock.set(at);
   return t.bot.reminders.tick();
 };
-const press = (actionId: string, value = '') => t.bot.handleAction({ path: 'webrtc', actionId, value, ownerId: 'ana', user: ana, channel: { id: 'D', isDirect: true } });
+const press = (actionId: string, value = '') =>
+  t.bot.handleAction({
+    path: 'webrtc',
+    actionId,
+    value,
+    ownerId: 'ana',
+    user: ana,
+    channel: { id: 'D', isDirect: true },
+  });
 
 describe('what a reminder says and offers', () => {
   it('is titled by the next resource, reads like the next card, and keeps the streak with Done / Snooze 1 hour / Skip today', async () => {
@@ -31,12 +39,14 @@ describe('what a reminder says and offers', () => {
     const next = await run(t.bot, ana, 'next');
     expect(reminder.title).toBe('⏰ Time for WebRTC: WebRTC vs WebSockets (25 min)');
     expect(reminder.url).toBe(next.url);
-    expect(reminder.text).toBe([
-      'Article · 25 min · Phase 1, 2 of 2',
-      '_Comparing WebRTC with WebSocket communication_',
-      'Afterwards: Move to Phase 2',
-      'Streak: **1 day** 🔥 — keep it going!',
-    ].join('\n'));
+    expect(reminder.text).toBe(
+      [
+        'Article · 25 min · Phase 1, 2 of 2',
+        '_Comparing WebRTC with WebSocket communication_',
+        'Afterwards: Move to Phase 2',
+        'Streak: **1 day** 🔥 — keep it going!',
+      ].join('\n'),
+    );
     expect(reminder.text).not.toContain('](');
     expect(reminder.progress).toEqual(next.progress);
     expect(reminder.progress?.map((line) => line.detail)).toEqual(['30 of 240 min done (1 of 7 resources)']);
@@ -48,7 +58,9 @@ describe('what a reminder says and offers', () => {
     const reminder = recorder.deliveries[0]!.reply;
     expect(reminder.title).toBe('⏰ Time for WebRTC: WebRTC Basics (30 min)');
     expect(reminder.url).toBe('https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API');
-    expect(reminder.text).toBe('Article · 30 min · Phase 1, 1 of 2\n_Understanding WebRTC and its capabilities_\nAfterwards: Move to resource 2');
+    expect(reminder.text).toBe(
+      'Article · 30 min · Phase 1, 1 of 2\n_Understanding WebRTC and its capabilities_\nAfterwards: Move to resource 2',
+    );
     expect(reminder.progress?.map((line) => line.detail)).toEqual(['0 of 240 min done (0 of 7 resources)']);
   });
 
@@ -62,7 +74,7 @@ describe('what a reminder says and offers', () => {
 
   it('snooze brings one more an hour later; skip today cancels it', async () => {
     await tickAt(NINE);
-    expect((await press('snooze')).text).toBe('Snoozed. I\'ll remind you again at **Wed 10:00 UTC**.');
+    expect((await press('snooze')).text).toBe("Snoozed. I'll remind you again at **Wed 10:00 UTC**.");
     expect((await tickAt(NINE + 3_600_000)).sent).toBe(1);
     expect(recorder.deliveries).toHaveLength(2);
     await press('snooze');
@@ -83,7 +95,9 @@ describe('bounded nudging', () => {
     for (let day = 0; day < 8; day += 1) await tickAt(NINE + day * DAY);
     expect(recorder.deliveries).toHaveLength(5);
     expect(recorder.deliveries[3]!.reply.text).not.toContain('pause');
-    expect(recorder.deliveries[4]!.reply.text).toContain("I'll pause them here. Use any `/webrtc` command or press a button to resume.");
+    expect(recorder.deliveries[4]!.reply.text).toContain(
+      "I'll pause them here. Use any `/webrtc` command or press a button to resume.",
+    );
     const stored = await t.store.learners.get('console:test:ana');
     expect(stored!.paths.webrtc!.reminder).toMatchObject({ paused: true, nextAt: null, ignored: 5 });
     t.clock.set(NINE + 8 * DAY + 3_600_000);

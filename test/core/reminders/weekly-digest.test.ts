@@ -15,12 +15,16 @@ beforeEach(async () => {
   t.bot.registerMessenger(recorder.messenger);
 });
 
-const asAdmin = (args: Record<string, string>) => t.bot.handle({ path: 'webrtc', command: 'digest', args, user: admin, channel: GENERAL, isAdmin: true });
+const asAdmin = (args: Record<string, string>) =>
+  t.bot.handle({ path: 'webrtc', command: 'digest', args, user: admin, channel: GENERAL, isAdmin: true });
 
 describe('the weekly channel digest', () => {
   it('is for admins only, and refused without changing anything', async () => {
     const reply = await run(t.bot, learner('ana'), 'digest', { day: 'mon', time: '09:00' });
-    expect(reply).toMatchObject({ tone: 'error', text: expect.stringContaining('is for admins of this server or workspace only') });
+    expect(reply).toMatchObject({
+      tone: 'error',
+      text: expect.stringContaining('is for admins of this server or workspace only'),
+    });
     expect(await t.store.records.get('digest:console:test:C-general:webrtc')).toBeUndefined();
   });
 
@@ -40,13 +44,15 @@ describe('the weekly channel digest', () => {
     const post = recorder.posts[0]!;
     expect(post.to).toBe('C-general');
     expect(post.reply.visibility).toBe('public');
-    expect(post.reply.text).toBe([
-      '**1.** @\u2060everyone Ana — 2 resources, 55 min',
-      '**2.** Ben — 1 resource, 30 min',
-      '',
-      '**Finished a phase this week 🎉**',
-      '- @\u2060everyone Ana — Phase 1: Foundations',
-    ].join('\n'));
+    expect(post.reply.text).toBe(
+      [
+        '**1.** @\u2060everyone Ana — 2 resources, 55 min',
+        '**2.** Ben — 1 resource, 30 min',
+        '',
+        '**Finished a phase this week 🎉**',
+        '- @\u2060everyone Ana — Phase 1: Foundations',
+      ].join('\n'),
+    );
     t.clock.set(MONDAY_NINE_BERLIN + 7 * DAY);
     expect((await t.bot.digests.tick()).posted).toBe(1);
     expect(recorder.posts[1]!.reply.text).toMatch(/^A quiet week/);
@@ -63,15 +69,21 @@ describe('the weekly channel digest', () => {
   });
 
   it('explains a day or time it cannot read', async () => {
-    expect((await asAdmin({ day: 'funday', time: '9am' })).text).toBe('"funday" isn\'t a day of the week I know.\nName a day and a time, like `/webrtc digest monday 9am` or `/webrtc digest fri 17:30`.');
+    expect((await asAdmin({ day: 'funday', time: '9am' })).text).toBe(
+      '"funday" isn\'t a day of the week I know.\nName a day and a time, like `/webrtc digest monday 9am` or `/webrtc digest fri 17:30`.',
+    );
     expect((await asAdmin({ day: 't', time: '9am' })).text).toContain('"t" isn\'t a day of the week I know.');
     expect((await asAdmin({ day: 'monday' })).text).toBe('Which time?\nFor example `/webrtc digest monday 9am`.');
-    expect((await asAdmin({ day: 'monday', time: '25:00' })).text).toContain('"25:00" isn\'t a time of day I can read.');
+    expect((await asAdmin({ day: 'monday', time: '25:00' })).text).toContain(
+      '"25:00" isn\'t a time of day I can read.',
+    );
   });
 
   it('is listed in help under "For admins" without saying "Admins" again', async () => {
     const help = (await run(t.bot, learner('ana'), 'help')).text!;
-    expect(help).toContain("digest [day time | off]` — Post this channel's weekly leaderboard on a day and time (or off)");
+    expect(help).toContain(
+      "digest [day time | off]` — Post this channel's weekly leaderboard on a day and time (or off)",
+    );
     expect(help).not.toContain('Admins:');
   });
 
