@@ -30,8 +30,8 @@ interface Platform {
   name: string;
   /** The HTTP port it listens on, if it does (Slack over HTTP). */
   port?: number;
-  health(): AdapterHealth;
-  stop(): Promise<void>;
+  health: () => AdapterHealth;
+  stop: () => Promise<void>;
 }
 
 /** Composition root: config -> store -> bot -> adapters. The only file in src/ that knows the adapters. */

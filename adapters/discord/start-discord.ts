@@ -35,8 +35,8 @@ export interface DiscordAdapter {
   messenger: DirectMessenger;
   client: Client;
   /** Ready when every shard of this process is; otherwise the state of the first one that is not. */
-  health(): AdapterHealth;
-  stop(): Promise<void>;
+  health: () => AdapterHealth;
+  stop: () => Promise<void>;
 }
 
 const DEFAULT_DEFER_AFTER_MS = 1500;

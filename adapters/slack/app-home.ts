@@ -54,7 +54,7 @@ export async function homeView(bot: Pick<Bot, 'paths' | 'overview'>, user: UserR
     sections.push(renderSlackReply(reply, user.id, path.name).blocks);
   }
   const blocks = sections.flatMap((section, index) =>
-    index === 0 ? section : [{ type: 'divider' } as KnownBlock, ...section],
+    index === 0 ? section : [{ type: 'divider' } satisfies KnownBlock, ...section],
   );
   return { type: 'home', blocks: fitBlocks(blocks, [], MAX_HOME_BLOCKS) };
 }

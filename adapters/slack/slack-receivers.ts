@@ -15,7 +15,7 @@ export interface HttpRoute {
 /** A receiver and how it is doing: HTTP is up while listening; a socket only while connected. */
 export interface SlackReceiver {
   receiver: HTTPReceiver | SocketModeReceiver;
-  health(): AdapterHealth;
+  health: () => AdapterHealth;
 }
 
 export function createHttpReceiver(deps: {

@@ -43,9 +43,9 @@ export interface RunningSlack {
   /** The port actually listened on in HTTP mode (useful with port 0). */
   port?: number;
   /** "http" while listening; "socket" while the socket is connected (socket-reconnecting… otherwise); "stopped". */
-  health(): AdapterHealth;
+  health: () => AdapterHealth;
   /** Stops taking requests, then waits (briefly) for answers still being worked on. */
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /** Answers still being worked on after their ack get this long at shutdown. */

@@ -84,5 +84,5 @@ async function showDigest({ store, path }: CommandContext, board: string): Promi
 
 export async function readDigest(store: CommandContext['store'], board: string): Promise<DigestSettings | undefined> {
   const raw = await store.records.get<unknown>(digestKey(board));
-  return raw === undefined ? undefined : (digestSettingsSchema.parse(raw) as DigestSettings);
+  return raw === undefined ? undefined : digestSettingsSchema.parse(raw);
 }

@@ -6,7 +6,7 @@ import type { CommandSpec } from './command.js';
 /** Longest option value accepted: resource names and zones are far shorter. */
 export const MAX_ARGUMENT_LENGTH = 100;
 
-const argumentSchema = z.string().transform((value) => value.replace(/[\u0000-\u001f\u007f]/g, ' ').trim());
+const argumentSchema = z.string().transform((value) => value.replace(/\p{Cc}/gu, ' ').trim());
 
 /** Checks option values against the command's metadata; returns cleaned values (empty ones dropped). */
 export function validateArgs(command: CommandSpec, raw: Record<string, string>, slash: string): Record<string, string> {

@@ -22,7 +22,9 @@ export interface LineParts {
 export function readLineParts(item: Tokens.ListItem, line: number, file: string): LineParts | undefined {
   const inline = itemInline(item);
   const links = collectLinks(inline);
-  const [title = '', ...parts] = inlineText(inline).split(PART_SEPARATOR).map((part) => part.trim());
+  const [title = '', ...parts] = inlineText(inline)
+    .split(PART_SEPARATOR)
+    .map((part) => part.trim());
   if (isPlaceholder(title)) return undefined;
   const result: LineParts = { title: unbracket(title), values: [] };
   const hrefs = links.map((link) => link.href);
@@ -31,7 +33,8 @@ export function readLineParts(item: Tokens.ListItem, line: number, file: string)
     if (looksLikeLink(part)) hrefs.push(part);
     else if (index > 0 && !isPlaceholder(part)) result.values.push(unbracket(part));
   }
-  if (hrefs.length > 1) throw new CurriculumError(file, line, `"${result.title}" has ${hrefs.length} links; keep one per line`);
+  if (hrefs.length > 1)
+    throw new CurriculumError(file, line, `"${result.title}" has ${hrefs.length} links; keep one per line`);
   if (hrefs[0] !== undefined) {
     const reading = readLink(hrefs[0]);
     if ('problem' in reading) throw new CurriculumError(file, line, `"${result.title}": ${reading.problem}`);

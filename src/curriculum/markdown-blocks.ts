@@ -99,7 +99,9 @@ export function itemBlocks(item: Tokens.ListItem, line: number): Block[] {
 
 /** The inline tokens of a list item's own text (not of its nested lists). */
 export function itemInline(item: Tokens.ListItem): Token[] {
-  return item.tokens.filter((token) => token.type === 'paragraph' || token.type === 'text').flatMap((token) => ('tokens' in token && token.tokens ? token.tokens : [token]));
+  return item.tokens
+    .filter((token) => token.type === 'paragraph' || token.type === 'text')
+    .flatMap((token) => ('tokens' in token && token.tokens ? token.tokens : [token]));
 }
 
 /** The list items of a section with the line each starts on. */

@@ -26,7 +26,11 @@ export interface ParsedCurriculum {
  */
 export function parseCurriculum(text: string, command: string, file: string): ParsedCurriculum {
   if (!COMMAND_NAME.test(command)) {
-    throw new CurriculumError(file, 1, `the file name must give a command name of lowercase letters, digits, "-" or "_" (got "${command}")`);
+    throw new CurriculumError(
+      file,
+      1,
+      `the file name must give a command name of lowercase letters, digits, "-" or "_" (got "${command}")`,
+    );
   }
   const document = readMarkdownDocument(text);
   if (!document.title) throw new CurriculumError(file, 1, 'the file must start with a "# Title" heading');
@@ -43,8 +47,20 @@ export function parseCurriculum(text: string, command: string, file: string): Pa
     prerequisites: readText(sections.get('prerequisites'), file),
     phases,
     resources,
-    extras: readEntries(sections.get('additional resources'), file, warnings, '- Title — https://example.org/page', parseExtraItem),
-    videos: readEntries<VideoItem>(sections.get('supplementary videos'), file, warnings, '- Title — [12 min] — [Channel]', parseVideoItem),
+    extras: readEntries(
+      sections.get('additional resources'),
+      file,
+      warnings,
+      '- Title — https://example.org/page',
+      parseExtraItem,
+    ),
+    videos: readEntries<VideoItem>(
+      sections.get('supplementary videos'),
+      file,
+      warnings,
+      '- Title — [12 min] — [Channel]',
+      parseVideoItem,
+    ),
     checklist: readChecklist(sections.get('completion checklist'), phases, file, warnings),
     notes: readText(sections.get('notes'), file),
     totalMinutes: resources.reduce((sum, resource) => sum + resource.minutes, 0),
@@ -55,7 +71,13 @@ export function parseCurriculum(text: string, command: string, file: string): Pa
 
 type EntryParser<T> = (item: Tokens.ListItem, line: number, file: string) => T | undefined;
 
-function readEntries<T extends ExtraItem>(section: Section | undefined, file: string, warnings: CurriculumWarning[], shape: string, parse: EntryParser<T>): T[] {
+function readEntries<T extends ExtraItem>(
+  section: Section | undefined,
+  file: string,
+  warnings: CurriculumWarning[],
+  shape: string,
+  parse: EntryParser<T>,
+): T[] {
   const entries: T[] = [];
   for (const { item, line } of readListSection(section, file, shape)) {
     const entry = parse(item, line, file);
@@ -65,7 +87,12 @@ function readEntries<T extends ExtraItem>(section: Section | undefined, file: st
   return entries;
 }
 
-function readChecklist(section: Section | undefined, phases: Phase[], file: string, warnings: CurriculumWarning[]): ChecklistItem[] {
+function readChecklist(
+  section: Section | undefined,
+  phases: Phase[],
+  file: string,
+  warnings: CurriculumWarning[],
+): ChecklistItem[] {
   const checklist: ChecklistItem[] = [];
   for (const { item, line } of readListSection(section, file, '- [ ] Phase 1 completed')) {
     const text = item.text.trim();
@@ -75,12 +102,17 @@ function readChecklist(section: Section | undefined, phases: Phase[], file: stri
     }
     const reference = /^Phase\s+(\d+)\s+complete/i.exec(text);
     const phase = reference ? phases[Number(reference[1]) - 1] : undefined;
-    if (reference && !phase) throw new CurriculumError(file, line, `the checklist names Phase ${reference[1]}, which does not exist`);
+    if (reference && !phase)
+      throw new CurriculumError(file, line, `the checklist names Phase ${reference[1]}, which does not exist`);
     checklist.push(phase ? { id: slugify(text), text, phaseId: phase.id } : { id: slugify(text), text });
   }
   return checklist;
 }
 
 function templateLine(file: string, line: number, text: string, shape: string): CurriculumWarning {
-  return curriculumWarning(file, line, `"${text.trim()}" holds only template hints and is not shown; fill it in as "${shape}" or remove it`);
+  return curriculumWarning(
+    file,
+    line,
+    `"${text.trim()}" holds only template hints and is not shown; fill it in as "${shape}" or remove it`,
+  );
 }

@@ -24,7 +24,11 @@ export function parseVideoItem(item: Tokens.ListItem, line: number, file: string
     } else if (video.channel === undefined) {
       video.channel = value;
     } else {
-      throw new CurriculumError(file, line, `video "${parts.title}": "${video.channel}" and "${value}" cannot both be the channel; write it as ${VIDEO_SHAPE}`);
+      throw new CurriculumError(
+        file,
+        line,
+        `video "${parts.title}": "${video.channel}" and "${value}" cannot both be the channel; write it as ${VIDEO_SHAPE}`,
+      );
     }
   }
   if (parts.values.length > 0) video.detail = parts.values.join(' — ');

@@ -4,8 +4,27 @@
  * ("[Article]", "[2 min]", "[Fireship]"). A hint is bracketed text made only of the template's own words.
  */
 const HINT_WORDS = new Set([
-  'url', 'link', 'links', 'description', 'duration', 'length', 'time', 'minutes', 'channel', 'source',
-  'author', 'creator', 'title', 'name', 'type', 'resource', 'topic', 'tbd', 'todo', 'placeholder', 'or',
+  'url',
+  'link',
+  'links',
+  'description',
+  'duration',
+  'length',
+  'time',
+  'minutes',
+  'channel',
+  'source',
+  'author',
+  'creator',
+  'title',
+  'name',
+  'type',
+  'resource',
+  'topic',
+  'tbd',
+  'todo',
+  'placeholder',
+  'or',
 ]);
 const HINT_SEPARATOR = /[\s/|,&-]+/;
 
@@ -13,7 +32,10 @@ const HINT_SEPARATOR = /[\s/|,&-]+/;
 export function isPlaceholder(text: string): boolean {
   const inner = bracketed(text);
   if (inner === undefined) return text.trim() === '';
-  const words = inner.toLowerCase().split(HINT_SEPARATOR).filter((word) => word !== '');
+  const words = inner
+    .toLowerCase()
+    .split(HINT_SEPARATOR)
+    .filter((word) => word !== '');
   return words.every((word) => HINT_WORDS.has(word));
 }
 

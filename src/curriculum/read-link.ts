@@ -11,7 +11,9 @@ export function readLink(text: string): LinkReading {
   const value = text.trim();
   if (HOST_AND_PATH.test(value)) return { url: `https://${value}` };
   if (HTTP_URL.test(value)) {
-    return URL.canParse(value) && new URL(value).hostname !== '' ? { url: value } : { problem: `Link "${value}" is not a valid web address` };
+    return URL.canParse(value) && new URL(value).hostname !== ''
+      ? { url: value }
+      : { problem: `Link "${value}" is not a valid web address` };
   }
   if (SCHEME.test(value)) return { problem: `Link must be an http(s) URL (got "${value}")` };
   return { problem: `Link "${value}" is not a web address: write a URL, like "https://example.org/page"` };

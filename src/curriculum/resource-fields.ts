@@ -5,7 +5,14 @@ import { isPlaceholder, unbracket } from './placeholder.js';
 import { readLink } from './read-link.js';
 
 /** The "- Key: value" lines a resource may have, by lower-case key, with the name to suggest in messages. */
-const FIELD_NAMES = { duration: 'Duration', focus: 'Focus', 'next step': 'Next step', dependencies: 'Dependencies', link: 'Link', id: 'Id' } as const;
+const FIELD_NAMES = {
+  duration: 'Duration',
+  focus: 'Focus',
+  'next step': 'Next step',
+  dependencies: 'Dependencies',
+  link: 'Link',
+  id: 'Id',
+} as const;
 type FieldKey = keyof typeof FIELD_NAMES;
 const FIELD_LIST = Object.values(FIELD_NAMES).join(', ');
 
@@ -34,15 +41,31 @@ export function readResourceFields(lists: Block[], where: string, file: string, 
     const colon = text.indexOf(':');
     const key = text.slice(0, Math.max(colon, 0)).trim().toLowerCase();
     if (colon <= 0 || !(key in FIELD_NAMES)) {
-      const problem = colon <= 0 ? `"${text}" is not a "- Key: value" line` : `"${text.slice(0, colon).trim()}" is not a resource field`;
-      throw new CurriculumError(file, line, `${where}: ${problem}; write one of ${FIELD_LIST}, like "- Focus: what it teaches"`);
+      const problem =
+        colon <= 0
+          ? `"${text}" is not a "- Key: value" line`
+          : `"${text.slice(0, colon).trim()}" is not a resource field`;
+      throw new CurriculumError(
+        file,
+        line,
+        `${where}: ${problem}; write one of ${FIELD_LIST}, like "- Focus: what it teaches"`,
+      );
     }
     const field = key as FieldKey;
     const earlier = seen.get(field);
-    if (earlier !== undefined) throw new CurriculumError(file, line, `${where}: a second "${FIELD_NAMES[field]}" line (the first is on line ${earlier}); keep one`);
+    if (earlier !== undefined)
+      throw new CurriculumError(
+        file,
+        line,
+        `${where}: a second "${FIELD_NAMES[field]}" line (the first is on line ${earlier}); keep one`,
+      );
     seen.set(field, line);
     if (item.tokens.some((token) => token.type === 'list')) {
-      throw new CurriculumError(file, line, `${where}: the lines nested under "${FIELD_NAMES[field]}" are not read; write the value on the same line`);
+      throw new CurriculumError(
+        file,
+        line,
+        `${where}: the lines nested under "${FIELD_NAMES[field]}" are not read; write the value on the same line`,
+      );
     }
     const value = text.slice(colon + 1).trim();
     if (isPlaceholder(value)) continue;
@@ -53,11 +76,18 @@ export function readResourceFields(lists: Block[], where: string, file: string, 
 }
 
 /** Stores one field; returns what is wrong with its value, if anything. */
-function setField(fields: ResourceFields, field: FieldKey, value: string, href: string | undefined): string | undefined {
+function setField(
+  fields: ResourceFields,
+  field: FieldKey,
+  value: string,
+  href: string | undefined,
+): string | undefined {
   switch (field) {
     case 'duration': {
       fields.minutes = parseDuration(value);
-      return fields.minutes === undefined ? `Duration is missing or unreadable: "${value}"; write it like "- Duration: 30 minutes" or "1 hour 15 min"` : undefined;
+      return fields.minutes === undefined
+        ? `Duration is missing or unreadable: "${value}"; write it like "- Duration: 30 minutes" or "1 hour 15 min"`
+        : undefined;
     }
     case 'link': {
       const link = readLink(href ?? value);

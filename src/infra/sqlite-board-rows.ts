@@ -95,7 +95,7 @@ const ROWS_PER_STATEMENT = 100;
  * a round trip to SQLite's thread that costs more than the row itself.
  */
 function createRowWriter(query: Query, namespace: string): (board: string, row: Row) => Promise<void> {
-  let queued: { board: string; row: Row; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  const queued: { board: string; row: Row; resolve: () => void; reject: (error: unknown) => void }[] = [];
   const flush = async () => {
     const batch = queued.splice(0, ROWS_PER_STATEMENT);
     if (queued.length > 0) setImmediate(() => void flush());

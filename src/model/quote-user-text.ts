@@ -1,4 +1,4 @@
-const MARKDOWN_AND_CONTROL = /[*_`~|[\]()<>\\\u0000-\u001f\u007f]/g;
+const MARKDOWN_AND_CONTROL = /[*_`~|[\]()<>\\\p{Cc}]/gu;
 
 /**
  * Makes text a person typed (or a display name) safe to echo inside a reply: no Markdown,
