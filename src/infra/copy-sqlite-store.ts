@@ -1,4 +1,4 @@
-import KeyvSqlite from '@keyv/sqlite';
+import type KeyvSqlite from '@keyv/sqlite';
 import { learnerRecordSchema } from '../model/learner.js';
 import type { BoardEntry, Store } from '../ports/store.js';
 
@@ -22,13 +22,13 @@ interface Envelope {
 }
 
 /**
- * Copies everything a bot kept in an SQLite file into another store (Redis, for going multi-instance).
- * Learner records and records already in the target win, so running it twice changes nothing. Boards
- * are copied as of revision 0, so the first change a learner makes on the new store replaces their row.
- * Leases (short-lived claims) are not copied: stop the bot before copying.
+ * Copies everything a bot kept in an SQLite file (opened with openSqliteFile, so no bot runs on it) into
+ * another store (Redis, for going multi-instance). Learner records and records already in the target win,
+ * so running it twice changes nothing. Boards are copied as of revision 0, so the first change a learner
+ * makes on the new store replaces their row. Leases (short-lived claims) are not copied.
  */
 export async function copySqliteStore(
-  file: string,
+  sqlite: KeyvSqlite,
   namespace: string,
   target: Store,
   now: number,
@@ -43,40 +43,35 @@ export async function copySqliteStore(
     records: 0,
     expired: 0,
   };
-  const sqlite = new KeyvSqlite({ uri: `sqlite://${file}` });
-  try {
-    const rows = (await sqlite.query(
-      'SELECT key, value FROM keyv WHERE key LIKE ? ORDER BY key',
-      `${namespace}:%`,
-    )) as { key: string; value: string }[];
-    for (const row of rows) {
-      const envelope = JSON.parse(row.value) as Envelope;
-      if (typeof envelope.expires === 'number' && envelope.expires <= now) {
-        report.expired += 1;
-        continue;
-      }
-      await copyOne(row.key.slice(namespace.length + 1), envelope, target, report, now);
+  const rows = (await sqlite.query('SELECT key, value FROM keyv WHERE key LIKE ? ORDER BY key', `${namespace}:%`)) as {
+    key: string;
+    value: string;
+  }[];
+  for (const row of rows) {
+    const envelope = JSON.parse(row.value) as Envelope;
+    if (typeof envelope.expires === 'number' && envelope.expires <= now) {
+      report.expired += 1;
+      continue;
     }
-    for (const { set_key: key, member } of await setMembers(sqlite, namespace)) {
-      const [kind, minute] = key.split(':') as [string, string];
-      if (kind === 'due') report.reminderSlots += 1;
-      else if (kind === 'digest-due') report.digestSlots += 1;
-      else continue; // workspace sets are rebuilt by the learner copies
-      await (kind === 'due' ? target.reminders : target.digests).add(Number(minute), member);
-    }
-    for (const row of await boardRows(sqlite, namespace)) {
-      await target.boards.put(row.board, {
-        member: row.member,
-        name: row.name,
-        completed: row.completed,
-        minutes: row.minutes,
-        reachedAt: row.reached_at,
-        revision: 0,
-      });
-      report.boardRows += 1;
-    }
-  } finally {
-    await sqlite.disconnect();
+    await copyOne(row.key.slice(namespace.length + 1), envelope, target, report, now);
+  }
+  for (const { set_key: key, member } of await setMembers(sqlite, namespace)) {
+    const [kind, minute] = key.split(':') as [string, string];
+    if (kind === 'due') report.reminderSlots += 1;
+    else if (kind === 'digest-due') report.digestSlots += 1;
+    else continue; // workspace sets are rebuilt by the learner copies
+    await (kind === 'due' ? target.reminders : target.digests).add(Number(minute), member);
+  }
+  for (const row of await boardRows(sqlite, namespace)) {
+    await target.boards.put(row.board, {
+      member: row.member,
+      name: row.name,
+      completed: row.completed,
+      minutes: row.minutes,
+      reachedAt: row.reached_at,
+      revision: 0,
+    });
+    report.boardRows += 1;
   }
   return report;
 }

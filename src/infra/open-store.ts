@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import KeyvSqlite from '@keyv/sqlite';
+import type KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { systemClock, type Clock } from '../ports/clock.js';
 import { StartUpError } from '../ops/start-up-error.js';
@@ -8,10 +8,9 @@ import type { Logger } from '../ports/logger.js';
 import type { Store } from '../ports/store.js';
 import { createKeyvStore } from './create-keyv-store.js';
 import { openRedisStore } from './redis-store.js';
+import { openSqliteFile } from './open-sqlite-file.js';
 import { createSqliteBoardRows } from './sqlite-board-rows.js';
 import { createSqliteSetIndex } from './sqlite-set-index.js';
-
-const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 
 export interface OpenStoreOptions {
   /** "Now" for claim expiry in the embedded stores (Redis uses its own clock, shared by every instance). */
@@ -31,6 +30,7 @@ export async function openStore(url: string, logger: Logger, options: OpenStoreO
   if (url.startsWith('sqlite://')) {
     const file = sqliteFile(url);
     return openSqlite(file, namespace, logger, clock).catch((error: unknown) => {
+      if (error instanceof StartUpError) throw error;
       throw new StartUpError(`cannot open the SQLite store ${file}: ${firstLine(error)}. Check STORE_URL.`, {
         cause: error,
       });
@@ -59,20 +59,24 @@ export function sqliteFile(url: string): string {
 
 async function openSqlite(file: string, namespace: string, logger: Logger, clock: Clock): Promise<Store> {
   mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: SQLITE_BUSY_TIMEOUT_MS });
-  // WAL keeps readers from blocking the writer and is ~5x faster here for our write pattern (FIELD-NOTES).
-  await sqlite.query('PRAGMA journal_mode=WAL');
-  await sqlite.query('PRAGMA synchronous=NORMAL');
+  const sqlite = await openSqliteFile(file);
   const keyv = new Keyv({ store: sqlite, namespace, throwOnErrors: true });
   keyv.on('error', (error: unknown) => logger.error('sqlite store error', { error: String(error) }));
   logger.info('store opened', { backend: 'sqlite', file });
-  const tables = {
-    boardRows: await createSqliteBoardRows(sqlite.query, namespace, keyv),
-    sets: await createSqliteSetIndex(sqlite.query, namespace, keyv),
-  };
+  const tables = await sqliteTables(sqlite.query, namespace, keyv).catch(async (error: unknown) => {
+    await keyv.disconnect(); // and with it the file's lock
+    throw error;
+  });
   return createKeyvStore(keyv, 'sqlite', clock, tables, async () => {
     await keyv.disconnect();
   });
+}
+
+async function sqliteTables(query: KeyvSqlite['query'], namespace: string, keyv: Keyv) {
+  return {
+    boardRows: await createSqliteBoardRows(query, namespace, keyv),
+    sets: await createSqliteSetIndex(query, namespace, keyv),
+  };
 }
 
 /** Hides credentials in a store URL before it is shown anywhere. */

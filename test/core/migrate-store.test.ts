@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copySqliteStore } from '../../src/infra/copy-sqlite-store.js';
+import { openSqliteFile } from '../../src/infra/open-sqlite-file.js';
 import { createRecordingMessenger } from '../fakes/recording-messenger.js';
 import { REDIS_URL } from '../fakes/store-backends.js';
 import { createTestBot } from '../fakes/test-bot.js';
@@ -36,13 +37,15 @@ describe.skipIf(!REDIS_URL)('moving an SQLite bot to Redis (needs Redis: a redis
       await before.store.close();
 
       const after = await createTestBot({ storeUrl: REDIS_URL, now: MONDAY_NINE_UTC - 20 * 3_600_000 });
-      const report = await copySqliteStore(file, before.namespace, after.store, after.clock.now());
+      const source = await openSqliteFile(file);
+      const report = await copySqliteStore(source, before.namespace, after.store, after.clock.now());
       expect(report).toMatchObject({ learners: 3, learnersKept: 0, invalid: [], reminderSlots: 1, digestSlots: 1 });
       expect(await Promise.all(people.map((person) => run(after.bot, person, 'progress')))).toEqual(progressBefore);
       expect(await run(after.bot, people[1]!, 'leaderboard')).toEqual(boardBefore);
       expect(boardBefore.text).not.toContain('Cy');
 
-      const again = await copySqliteStore(file, before.namespace, after.store, after.clock.now());
+      const again = await copySqliteStore(source, before.namespace, after.store, after.clock.now());
+      await source.disconnect();
       expect(again).toMatchObject({ learners: 0, learnersKept: 3 });
       // The first change on Redis replaces the copied row (boards copy as revision 0).
       expect((await run(after.bot, people[0]!, 'done')).title).toContain('Marked done');

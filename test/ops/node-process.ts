@@ -37,6 +37,8 @@ export interface NodeProcessOptions {
   cwd?: string;
   /** Written to stdin, which then ends; no stdin otherwise. */
   input?: string;
+  /** Stdin stays open instead (write to `child.stdin`, end it to finish a console session). */
+  openStdin?: boolean;
   args?: string[];
 }
 
@@ -45,7 +47,7 @@ export function startNodeProcess(
   env: Record<string, string>,
   options: NodeProcessOptions = {},
 ): NodeProcess {
-  const stdin = options.input === undefined ? 'ignore' : 'pipe';
+  const stdin = options.input === undefined && !options.openStdin ? 'ignore' : 'pipe';
   const child = spawn(
     process.execPath,
     ['--import', TSX, '--import', LOOPBACK_ONLY, join(ROOT, script), ...(options.args ?? [])],

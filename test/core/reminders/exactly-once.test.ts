@@ -28,7 +28,8 @@ describe('a restart in the middle of a fan-out of 1,000 reminders', () => {
     // Every worker is now stuck, as if the process had died with those sends in flight.
     await eventually(() => expect(started).toBeGreaterThanOrEqual(400 + DEFAULT_REMINDER_OPTIONS.concurrency));
 
-    // The restarted process opens the same file after the leases expire.
+    // A dead process's lock on the file goes with it; the restarted one opens it after the leases expire.
+    await first.store.close();
     const second = await createTestBot({ storeUrl: file, now: NINE_UTC + 6 * 60_000 });
     const after = createRecordingMessenger(() => second.clock.now(), 'console', platformKeys);
     second.bot.registerMessenger(after.messenger);
