@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { learnerKey } from '../../src/model/learner-key.js';
 import { createTestBot, type TestBot } from '../fakes/test-bot.js';
 import { makePath } from '../fixtures/make-path.js';

@@ -151,7 +151,7 @@ describe('logs', () => {
     });
     logger.debug('hidden at info');
     expect(lines).toHaveLength(1);
-    const entry = JSON.parse(lines[0]!);
+    const entry = JSON.parse(lines[0]!) as unknown;
     expect(entry).toMatchObject({
       level: 'info',
       message: 'login failed',

@@ -11,10 +11,15 @@ beforeEach(async () => {
   t.bot.registerMessenger(createRecordingMessenger(() => t.clock.now()).messenger);
 });
 
+/** The part of the export a test reads by name; the rest it compares whole. */
+interface ExportedData {
+  paths: Record<string, { reminder: unknown } | undefined>;
+}
+
 const exported = async () => {
   const reply = await run(t.bot, ana, 'export');
   const json = /```json\n([\s\S]*)\n```/.exec(reply.text!)?.[1];
-  return { reply, data: JSON.parse(json!) };
+  return { reply, data: JSON.parse(json!) as ExportedData };
 };
 
 describe('export', () => {
@@ -124,6 +129,6 @@ describe('export', () => {
       directMessageChannel: null,
       cannotMessageYou: null,
     });
-    expect(data.paths.webrtc.reminder).toBeNull();
+    expect(data.paths.webrtc?.reminder).toBeNull();
   });
 });

@@ -56,7 +56,10 @@ describe('channel leaderboards', () => {
       { name: 'ann', completed: 1 },
     ]);
     const dm = await run(t.bot, ann, 'leaderboard', {}, { id: 'D1', isDirect: true });
-    expect(dm).toMatchObject({ tone: 'error', text: expect.stringContaining('Leaderboards belong to channels') });
+    expect(dm).toMatchObject({
+      tone: 'error',
+      text: expect.stringContaining('Leaderboards belong to channels') as string,
+    });
   });
 
   it('gives no row and no medal for nothing finished, and tells a newcomer how to join', async () => {

@@ -1,3 +1,4 @@
+import type { APIMessage, RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
 import { fakeMessage, snowflake } from './fake-discord-objects.js';
 import { json, type ScriptedResponse } from './fake-discord-http.js';
 
@@ -15,11 +16,11 @@ export class FakeDiscordChannels {
   /** Guild channels where the bot lacks Send Messages: posts answer 50013. */
   readonly forbiddenChannels = new Set<string>();
   /** Messages created per channel, after nonce de-duplication. */
-  readonly channelMessages = new Map<string, any[]>();
+  readonly channelMessages = new Map<string, APIMessage[]>();
   private readonly dmChannels = new Map<string, string>();
   /** The other way round (channel -> user), so a post finds its recipient at once among thousands of DMs. */
   private readonly dmRecipients = new Map<string, string>();
-  private readonly nonces = new Map<string, any>();
+  private readonly nonces = new Map<string, APIMessage>();
 
   constructor(private readonly botUserId: string) {}
 
@@ -39,13 +40,13 @@ export class FakeDiscordChannels {
     });
   }
 
-  createMessage(channelId: string, body: any): ScriptedResponse {
+  createMessage(channelId: string, body: RESTPostAPIChannelMessageJSONBody): ScriptedResponse {
     if (this.forbiddenChannels.has(channelId)) return json(403, { message: 'Missing Permissions', code: 50013 });
     const recipient = this.dmRecipients.get(channelId);
     if (!recipient && !this.textChannels.has(channelId)) return json(404, { message: 'Unknown Channel', code: 10003 });
     if (recipient && this.closedDms.has(recipient))
       return json(403, { message: 'Cannot send messages to this user', code: 50007 });
-    const nonceKey = body?.enforce_nonce && body.nonce !== undefined ? `${channelId}:${body.nonce}` : undefined;
+    const nonceKey = body.enforce_nonce && body.nonce !== undefined ? `${channelId}:${body.nonce}` : undefined;
     const existing = nonceKey ? this.nonces.get(nonceKey) : undefined;
     if (existing) return json(200, existing);
     const message = fakeMessage({ channelId, authorId: this.botUserId, body });

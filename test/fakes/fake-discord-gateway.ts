@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { websocketText } from './websocket-text.js';
 
 /** Gateway opcodes the fake speaks: https://discord.com/developers/docs/topics/opcodes-and-status-codes#gateway-gateway-opcodes */
 const Op = { Dispatch: 0, Heartbeat: 1, Identify: 2, Resume: 6, Hello: 10, HeartbeatAck: 11 } as const;
@@ -69,7 +70,7 @@ export class FakeDiscordGateway {
       this.sockets.delete(socket);
       this.ready.delete(socket);
     });
-    socket.on('message', (raw) => this.receive(socket, raw.toString()));
+    socket.on('message', (raw) => this.receive(socket, websocketText(raw)));
     socket.send(JSON.stringify({ op: Op.Hello, d: { heartbeat_interval: this.options.heartbeatIntervalMs } }));
   }
 

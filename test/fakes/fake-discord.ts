@@ -5,21 +5,17 @@ import { FakeDiscordChannels } from './fake-discord-channels.js';
 import { FixedWindowBudget } from './fixed-window-budget.js';
 import { json, readBody, send, type ScriptedResponse } from './fake-discord-http.js';
 import { fakeMessage, snowflake } from './fake-discord-objects.js';
+import {
+  channelPost,
+  commandsPut,
+  dmOpen,
+  interactionCallback,
+  type RecordedRequest,
+} from './fake-discord-requests.js';
 import { EVENTUALLY_TIMEOUT_MS } from '../support/eventually.js';
 
 export type { ScriptedResponse } from './fake-discord-http.js';
-
-/** One REST call the bot made, as the fake saw it. `route` is the path after /api/v10. */
-export interface RecordedRequest {
-  method: string;
-  route: string;
-  query: URLSearchParams;
-  body: any;
-  authorization: string | undefined;
-  /** When the fake received it (epoch ms), and the status it answered. */
-  at: number;
-  status?: number;
-}
+export type { RecordedRequest } from './fake-discord-requests.js';
 
 interface Override {
   method: string;
@@ -114,7 +110,15 @@ export class FakeDiscord {
     return this.globalBudget;
   }
 
-  /** Resolves with the first request (already made or still to come) that matches; rejects after `timeoutMs`. */
+  /**
+   * Resolves with the first request (already made or still to come) that matches; rejects after `timeoutMs`.
+   * With a route guard from fake-discord-requests.ts the request comes back with its body typed.
+   */
+  waitForRequest<Matched extends RecordedRequest>(
+    match: (request: RecordedRequest) => request is Matched,
+    timeoutMs?: number,
+  ): Promise<Matched>;
+  waitForRequest(match: (request: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
   waitForRequest(
     match: (request: RecordedRequest) => boolean,
     timeoutMs = EVENTUALLY_TIMEOUT_MS,
@@ -161,7 +165,7 @@ export class FakeDiscord {
       method: request.method ?? 'GET',
       route: pathname.startsWith(API_PREFIX) ? pathname.slice(API_PREFIX.length) : pathname,
       query: url.searchParams,
-      body: text ? JSON.parse(text) : undefined,
+      body: text ? (JSON.parse(text) as unknown) : undefined,
       authorization: request.headers.authorization,
       at: Date.now(),
     };
@@ -199,7 +203,7 @@ export class FakeDiscord {
 
   private route(request: RecordedRequest): ScriptedResponse {
     const { method, route, body } = request;
-    if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(route) && method === 'POST') {
+    if (interactionCallback()(request)) {
       return request.query.get('with_response') === 'true'
         ? json(200, { interaction: { id: route.split('/')[2] } })
         : { status: 204, body: undefined };
@@ -207,7 +211,14 @@ export class FakeDiscord {
     const webhook = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/([^/]+))?$/.exec(route);
     if (webhook) {
       if (method === 'DELETE') return { status: 204, body: undefined };
-      return json(200, fakeMessage({ channelId: 'interaction', authorId: this.botUserId, body: body ?? {} }));
+      return json(
+        200,
+        fakeMessage({
+          channelId: 'interaction',
+          authorId: this.botUserId,
+          body: body ?? {},
+        }),
+      );
     }
     if (request.authorization !== `Bot ${this.token}`) return json(401, { message: '401: Unauthorized', code: 0 });
     if (route === '/gateway/bot' && method === 'GET') {
@@ -218,13 +229,13 @@ export class FakeDiscord {
         session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
       });
     }
-    if (route === '/users/@me/channels' && method === 'POST') return this.channels.open(String(body?.recipient_id));
+    if (dmOpen(request)) return this.channels.open(request.body.recipient_id);
     const channel = /^\/channels\/(\d+)\/messages$/.exec(route);
-    if (channel?.[1] && method === 'POST') return this.channels.createMessage(channel[1], body);
-    if (/^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(route) && method === 'PUT') {
+    if (channel?.[1] && channelPost(channel[1])(request)) return this.channels.createMessage(channel[1], request.body);
+    if (commandsPut(request)) {
       return json(
         200,
-        (body as any[]).map((command) => ({
+        request.body.map((command) => ({
           ...command,
           id: snowflake(),
           application_id: this.appId,

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { websocketText } from './websocket-text.js';
 
 /** What the app sent back over the socket: an acknowledgement of one envelope. */
 export interface SocketAck {
@@ -28,7 +29,7 @@ export async function startFakeSlackSocket(): Promise<FakeSlackSocket> {
 
   server.on('connection', (socket) => {
     client = socket;
-    socket.on('message', (data) => acks.push(JSON.parse(String(data)) as SocketAck));
+    socket.on('message', (data) => acks.push(JSON.parse(websocketText(data)) as SocketAck));
     // https://docs.slack.dev/apis/events-api/using-socket-mode#connect
     socket.send(
       JSON.stringify({

@@ -46,7 +46,7 @@ export async function createTestBot(options: TestBotOptions = {}): Promise<TestB
   const namespace = options.namespace ?? (url.startsWith('redis') ? `test-${randomUUID()}` : 'pathbot');
   const store = await openStore(url, logger, { clock, namespace });
   if (url.startsWith('redis') && !options.namespace) {
-    const close = store.close;
+    const close = store.close.bind(store);
     store.close = async () => {
       await close();
       await dropRedisNamespace(namespace, url);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/infra/open-store.js';
 import type { AdapterHealth } from '../../src/ops/adapter-health.js';
-import { createHealthCheck, type HealthCheck } from '../../src/ops/create-health-check.js';
+import { createHealthCheck, type HealthCheck, type HealthReport } from '../../src/ops/create-health-check.js';
 import { createHealthEndpoint } from '../../src/ops/health-endpoint.js';
 import { startHealthServer, type HealthServer } from '../../src/ops/start-health-server.js';
 import type { Store } from '../../src/ports/store.js';
@@ -82,7 +82,7 @@ describe('GET /healthz', () => {
     // A store that never answers: any answer at all shows the check was bounded; the detail shows by what.
     const answer = await get(`${url}/healthz`);
     expect(answer.status).toBe(503);
-    expect(JSON.parse(answer.text).store).toEqual({
+    expect((JSON.parse(answer.text) as HealthReport).store).toEqual({
       ok: false,
       backend: 'redis',
       detail: `no answer within ${TIMEOUT_MS} ms`,
@@ -95,7 +95,11 @@ describe('GET /healthz', () => {
     });
     const again = await get(`${thrown.url}/healthz`);
     expect(again.status).toBe(503);
-    expect(JSON.parse(again.text).store).toEqual({ ok: false, backend: 'redis', detail: 'Socket closed unexpectedly' });
+    expect((JSON.parse(again.text) as HealthReport).store).toEqual({
+      ok: false,
+      backend: 'redis',
+      detail: 'Socket closed unexpectedly',
+    });
   });
 
   it('answers 503 when an adapter is down, and 200 again when it is back', async () => {
@@ -123,7 +127,7 @@ describe('GET /healthz', () => {
     check.markStopping();
     const answer = await get(`${url}/healthz`);
     expect(answer.status).toBe(503);
-    expect(JSON.parse(answer.text).status).toBe('stopping');
+    expect((JSON.parse(answer.text) as HealthReport).status).toBe('stopping');
   });
 
   it('answers nothing else: 404 for other paths, 405 for other methods', async () => {

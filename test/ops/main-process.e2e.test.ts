@@ -40,7 +40,7 @@ describe('the real entry point in production mode', () => {
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         SLACK_API_URL: slack.apiUrl,
       });
-      const { port } = await bot.waitForLog('health endpoint listening', { path: '/healthz' });
+      const port = Number((await bot.waitForLog('health endpoint listening', { path: '/healthz' })).port);
       const started = await bot.waitForLog('Slack adapter started');
       expect(started.port).toBe(port);
 
@@ -92,7 +92,7 @@ describe('the real entry point in production mode', () => {
         DISCORD_APP_ID: discord.appId,
         DISCORD_API_URL: discord.apiUrl,
       });
-      const { port } = await bot.waitForLog('health endpoint listening', { path: '/healthz' });
+      const port = Number((await bot.waitForLog('health endpoint listening', { path: '/healthz' })).port);
       await bot.waitForLog('reminder catch-up after start');
       const url = `http://127.0.0.1:${port}/healthz`;
 

@@ -37,7 +37,7 @@ function refusal(target: string): Error {
 /** Where `socket.connect(...)` would go: a host and port, or a unix socket path (`undefined`: allowed). */
 function targetOf(args: unknown[]): { host: string; port: unknown } | undefined {
   // net.connect() hands the socket its arguments already normalised, as [options, callback].
-  const first = Array.isArray(args[0]) ? args[0][0] : args[0];
+  const first: unknown = Array.isArray(args[0]) ? args[0][0] : args[0];
   if (first !== null && typeof first === 'object') {
     const options = first as { host?: string; port?: unknown; path?: string };
     if (options.path !== undefined) return undefined;
@@ -57,6 +57,8 @@ export function refuseNonLoopback(): void {
   if (state[INSTALLED]) return;
   state[INSTALLED] = true;
 
+  // The original method is kept unbound on purpose: the guard calls it with the socket being connected as `this`.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const connect = net.Socket.prototype.connect;
   net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args: unknown[]) {
     const target = targetOf(args);
@@ -64,7 +66,7 @@ export function refuseNonLoopback(): void {
     const error = refusal(`${target.host}:${String(target.port)}`);
     process.nextTick(() => this.destroy(error));
     return this;
-  } as typeof connect;
+  };
 
   const lookup = dns.lookup;
   dns.lookup = function guardedLookup(hostname: string, ...rest: unknown[]) {

@@ -4,7 +4,9 @@ import { createDiscordMessenger, nonceFor } from '../../../adapters/discord/crea
 import { createSendPacer } from '../../../adapters/discord/create-send-pacer.js';
 import type { Reply } from '../../../src/model/reply.js';
 import type { DirectMessenger } from '../../../src/ports/direct-messenger.js';
+import { componentRows } from '../../fakes/discord-payloads.js';
 import { FakeDiscord } from '../../fakes/fake-discord.js';
+import { channelPost, dmOpen } from '../../fakes/fake-discord-requests.js';
 import { createRecordingLogger } from './recording-logger.js';
 
 const learner = {
@@ -50,10 +52,10 @@ describe('Discord DirectMessenger against the loopback Discord', () => {
 
   it('opens the DM channel with POST /users/@me/channels and returns its id as the address', async () => {
     const opened = await messenger.open(learner);
-    const request = fake.requests.find((r) => r.route === '/users/@me/channels');
+    const request = fake.requests.find(dmOpen);
     expect(request?.body).toEqual({ recipient_id: learner.id });
     expect(request?.authorization).toBe(`Bot ${fake.token}`);
-    expect(opened).toEqual({ address: expect.stringMatching(/^\d{17,20}$/) });
+    expect(opened).toEqual({ address: expect.stringMatching(/^\d{17,20}$/) as string });
   });
 
   it('sends the rendered reminder with a nonce, enforce_nonce, no ephemeral flag and no mentions', async () => {
@@ -61,7 +63,7 @@ describe('Discord DirectMessenger against the loopback Discord', () => {
     const result = await messenger.send({ user: learner, address }, reminder, 'reminder:discord:1:2025-03-30');
 
     expect(result).toEqual({ status: 'sent' });
-    const post = fake.requests.find((r) => r.route === `/channels/${address}/messages`);
+    const post = fake.requests.find(channelPost(address));
     expect(post?.body).toEqual({
       embeds: [{ color: 0x5865f2, title: 'Time for WebRTC', description: 'Next: **WebRTC Basics** · 30 min' }],
       components: [
@@ -153,7 +155,7 @@ describe('Discord DirectMessenger against the loopback Discord', () => {
   it('sends to the path the target names, so its buttons come back to that command', async () => {
     const address = await openAddress(messenger);
     await messenger.send({ user: learner, address, path: 'rust' }, reminder, 'k-rust');
-    expect(fake.channelMessages.get(address)?.[0].components[0].components[0].custom_id).toBe(
+    expect(componentRows(fake.channelMessages.get(address)?.[0]?.components)[0]?.[0]?.custom_id).toBe(
       `p1|rust|done|webrtc-basics|${learner.id}@${learner.workspace}`,
     );
   });
@@ -173,7 +175,7 @@ describe('Discord DirectMessenger against the loopback Discord', () => {
     );
 
     expect(result).toEqual({ status: 'sent' });
-    const post = fake.requests.find((r) => r.route === '/channels/587324906702766226/messages');
+    const post = fake.requests.find(channelPost('587324906702766226'));
     expect(post?.body).toEqual({
       embeds: [{ color: 0x5865f2, title: 'This week in #webrtc', description: '🥇 @everyone — 3 resources' }],
       components: [],
@@ -196,7 +198,7 @@ describe('Discord DirectMessenger against the loopback Discord', () => {
   it('a learner who set reminders in a DM with the bot gets buttons with the plain user id', async () => {
     const address = await openAddress(messenger);
     await messenger.send({ user: { ...learner, workspace: 'dm' }, address }, reminder, 'k-dm');
-    expect(fake.channelMessages.get(address)?.[0].components[0].components[0].custom_id).toBe(
+    expect(componentRows(fake.channelMessages.get(address)?.[0]?.components)[0]?.[0]?.custom_id).toBe(
       `p1|webrtc|done|webrtc-basics|${learner.id}`,
     );
   });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { callbackData } from '../../fakes/discord-payloads.js';
 import { digestKey } from '../../../src/digest/digest-settings.js';
 import { channelBoardKey } from '../../../src/model/learner-key.js';
 import { startDiscordHarness, type DiscordHarness } from './discord-harness.js';
@@ -27,8 +28,8 @@ describe('/webrtc-admin over the Discord gateway', () => {
 
   it('reaches the core as the path "webrtc" and is refused without Manage Server, even if Discord showed it', async () => {
     const callback = await digest();
-    expect(callback.body.data.flags).toBe(64);
-    expect(callback.body.data.embeds[0].color).toBe(0xed4245);
+    expect(callbackData(callback).flags).toBe(64);
+    expect(callbackData(callback).embeds?.[0]?.color).toBe(0xed4245);
     expect(h.seen.invocations[0]).toMatchObject({
       path: 'webrtc',
       command: 'digest',
@@ -40,9 +41,9 @@ describe('/webrtc-admin over the Discord gateway', () => {
 
   it('is carried out for a member with Manage Server', async () => {
     const callback = await digest(MANAGER_PERMISSIONS);
-    expect(callback.body.data.flags).toBe(64);
-    expect(callback.body.data.embeds[0].color).toBe(0x57f287);
-    expect(callback.body.data.embeds[0].description).toContain('Weekly digest on');
+    expect(callbackData(callback).flags).toBe(64);
+    expect(callbackData(callback).embeds?.[0]?.color).toBe(0x57f287);
+    expect(callbackData(callback).embeds?.[0]?.description).toContain('Weekly digest on');
     expect(h.seen.invocations[0]).toMatchObject({ path: 'webrtc', command: 'digest', isAdmin: true });
     expect(await h.store.records.get(digestKey(board))).toMatchObject({
       platform: 'discord',
@@ -63,9 +64,9 @@ describe('/webrtc-admin over the Discord gateway', () => {
 
     const [post, ...more] = h.fake.channelMessages.get(CHANNEL_ID) ?? [];
     expect(more).toEqual([]);
-    expect(post.components).toEqual([]);
-    expect(post.flags).toBe(0);
-    expect(post.embeds[0].description).toContain('mason');
+    expect(post?.components).toEqual([]);
+    expect(post?.flags).toBe(0);
+    expect(post?.embeds[0]?.description).toContain('mason');
     const request = h.fake.requests.find((r) => r.route === `/channels/${CHANNEL_ID}/messages`);
     expect(request?.body).toMatchObject({ allowed_mentions: { parse: [] }, enforce_nonce: true });
   });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { callbackData, componentRows } from '../../fakes/discord-payloads.js';
 import { startDiscordHarness, type DiscordHarness } from './discord-harness.js';
 import { buttonPress, hope, mason, slashCommand } from './interaction-payloads.js';
 
@@ -17,10 +18,10 @@ describe('buttons over the Discord gateway', () => {
   it("the owner's Done on their private card updates that card in place and records the mark", async () => {
     const callback = await press(`p1|webrtc|done|webrtc-basics|${hope.id}`);
     expect(callback.body.type).toBe(7);
-    expect(callback.body.data.flags).toBeUndefined();
-    expect(callback.body.data.allowed_mentions).toEqual({ parse: [] });
-    expect(callback.body.data.embeds[0].title).toBe('Marked done: WebRTC Basics');
-    expect(callback.body.data.components[0].components[0].custom_id).toBe(
+    expect(callbackData(callback).flags).toBeUndefined();
+    expect(callbackData(callback).allowed_mentions).toEqual({ parse: [] });
+    expect(callbackData(callback).embeds?.[0]?.title).toBe('Marked done: WebRTC Basics');
+    expect(componentRows(callbackData(callback).components)[0]?.[0]?.custom_id).toBe(
       `p1|webrtc|done|webrtc-vs-websockets|${hope.id}`,
     );
     expect((await h.learner(hope.id))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
@@ -30,9 +31,9 @@ describe('buttons over the Discord gateway', () => {
     await h.send(slashCommand(h.fake.appId, { subcommand: 'next' }));
     const callback = await press(`p1|webrtc|done|webrtc-basics|${hope.id}`, { user: mason, ephemeral: false });
     expect(callback.body.type).toBe(4);
-    expect(callback.body.data.flags).toBe(64);
-    expect(callback.body.data.allowed_mentions).toEqual({ parse: [] });
-    expect(callback.body.data.embeds[0].description).toContain("This one isn't yours");
+    expect(callbackData(callback).flags).toBe(64);
+    expect(callbackData(callback).allowed_mentions).toEqual({ parse: [] });
+    expect(callbackData(callback).embeds?.[0]?.description).toContain("This one isn't yours");
     // `next` only reads, so neither of them has a record: nothing was written for either.
     expect(await h.learner(hope.id)).toBeUndefined();
     expect(await h.learner(mason.id)).toBeUndefined();
@@ -47,8 +48,8 @@ describe('buttons over the Discord gateway', () => {
   it("the owner's press on a message everyone sees answers with a new private message", async () => {
     const callback = await press(`p1|webrtc|next||${hope.id}`, { ephemeral: false });
     expect(callback.body.type).toBe(4);
-    expect(callback.body.data.flags).toBe(64);
-    expect(callback.body.data.embeds[0].title).toBe('WebRTC Basics');
+    expect(callbackData(callback).flags).toBe(64);
+    expect(callbackData(callback).embeds?.[0]?.title).toBe('WebRTC Basics');
   });
 
   it('forget: confirming deletes everything stored about the learner', async () => {
@@ -56,15 +57,15 @@ describe('buttons over the Discord gateway', () => {
     expect((await h.learner(hope.id))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
     const callback = await press(`p1|webrtc|forget-confirm||${hope.id}`);
     expect(callback.body.type).toBe(7);
-    expect(callback.body.data.embeds[0].description).toContain('everything I stored about you is deleted');
+    expect(callbackData(callback).embeds?.[0]?.description).toContain('everything I stored about you is deleted');
     expect(await h.learner(hope.id)).toBeUndefined();
   });
 
   it('a button this bot did not make (or an old format) gets a private "expired" note and never reaches the core', async () => {
     const callback = await press('click_one');
     expect(callback.body.type).toBe(4);
-    expect(callback.body.data.flags).toBe(64);
-    expect(callback.body.data.embeds[0].description).toContain('This button has expired');
+    expect(callbackData(callback).flags).toBe(64);
+    expect(callbackData(callback).embeds?.[0]?.description).toContain('This button has expired');
     expect(h.seen.presses).toEqual([]);
   });
 

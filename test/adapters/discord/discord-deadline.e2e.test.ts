@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { callbackData } from '../../fakes/discord-payloads.js';
 import { startDiscordHarness, type DiscordHarness, type HarnessOptions } from './discord-harness.js';
 import { buttonPress, hope, slashCommand } from './interaction-payloads.js';
 
@@ -25,7 +26,7 @@ describe('answering in time, and failing well', () => {
     expect(callback.body).toEqual({ type: 5, data: { flags: 64 } });
 
     const edit = await harness.webhook(next, 'PATCH', '/messages/@original');
-    expect(edit.body.embeds[0].title).toBe('WebRTC Basics');
+    expect(edit.body.embeds?.[0]?.title).toBe('WebRTC Basics');
     expect(edit.body.allowed_mentions).toEqual({ parse: [] });
     expect(harness.fake.requests.indexOf(callback)).toBeLessThan(harness.fake.requests.indexOf(edit));
   });
@@ -38,7 +39,7 @@ describe('answering in time, and failing well', () => {
     const followUp = await harness.webhook(board, 'POST');
     expect(followUp.body.flags).toBeUndefined();
     expect(followUp.body.allowed_mentions).toEqual({ parse: [] });
-    expect(followUp.body.embeds[0].title).toBe('WebRTC leaderboard — all time');
+    expect(followUp.body.embeds?.[0]?.title).toBe('WebRTC leaderboard — all time');
     await harness.webhook(board, 'DELETE', '/messages/@original');
   });
 
@@ -51,7 +52,7 @@ describe('answering in time, and failing well', () => {
     });
     expect((await harness.send(press)).body).toEqual({ type: 6 });
     const edit = await harness.webhook(press, 'PATCH', '/messages/@original');
-    expect(edit.body.embeds[0].title).toBe('Marked done: WebRTC Basics');
+    expect(edit.body.embeds?.[0]?.title).toBe('Marked done: WebRTC Basics');
     expect((await harness.learner(hope.id))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
   });
 
@@ -62,7 +63,7 @@ describe('answering in time, and failing well', () => {
     const started = Date.now();
     const callback = await harness.send(next);
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
-    expect(callback.body.data.embeds[0].title).toBe('WebRTC Basics');
+    expect(callbackData(callback).embeds?.[0]?.title).toBe('WebRTC Basics');
     const attempts = harness.fake.requests.filter((r) => r.route === `/interactions/${next.id}/${next.token}/callback`);
     expect(attempts).toHaveLength(2);
     expect(harness.log.entries).toContainEqual(
@@ -78,8 +79,8 @@ describe('answering in time, and failing well', () => {
     const next = slashCommand(harness.fake.appId, { subcommand: 'next' });
     const callback = await harness.send(next);
     expect(callback.body.type).toBe(4);
-    expect(callback.body.data.flags).toBe(64);
-    expect(callback.body.data.embeds[0].description).toBe(
+    expect(callbackData(callback).flags).toBe(64);
+    expect(callbackData(callback).embeds?.[0]?.description).toBe(
       'Sorry, something went wrong on my side. Please try again in a moment.',
     );
     const logged = harness.log.entries.find((entry) => entry.message === 'discord interaction failed');
@@ -105,6 +106,6 @@ describe('answering in time, and failing well', () => {
     expect((await harness.send(next)).body.type).toBe(5);
     const apology = await harness.webhook(next, 'POST');
     expect(apology.body.flags).toBe(64);
-    expect(apology.body.embeds[0].description).toContain('Sorry, something went wrong');
+    expect(apology.body.embeds?.[0]?.description).toContain('Sorry, something went wrong');
   });
 });

@@ -3,7 +3,14 @@ import { startDiscord, type DiscordAdapter } from '../../../adapters/discord/sta
 import type { Bot } from '../../../src/bot.js';
 import type { ActionPress, AutocompleteQuery, Invocation } from '../../../src/model/invocation.js';
 import { learnerKey } from '../../../src/model/learner-key.js';
-import { FakeDiscord, type RecordedRequest } from '../../fakes/fake-discord.js';
+import { callbackData } from '../../fakes/discord-payloads.js';
+import { FakeDiscord } from '../../fakes/fake-discord.js';
+import {
+  interactionCallback,
+  webhookRequest,
+  type InteractionCallback,
+  type WebhookRequest,
+} from '../../fakes/fake-discord-requests.js';
 import { createTestBot, type TestBot } from '../../fakes/test-bot.js';
 import type { BuiltInteraction } from './interaction-payloads.js';
 import { createRecordingLogger } from './recording-logger.js';
@@ -15,9 +22,9 @@ export interface DiscordHarness extends TestBot {
   /** What the adapter handed the core, in order (the real core still answers). */
   seen: { invocations: Invocation[]; presses: ActionPress[]; queries: AutocompleteQuery[] };
   /** Dispatches the interaction and resolves with the interaction callback the bot posted. */
-  send(interaction: BuiltInteraction): Promise<RecordedRequest>;
+  send(interaction: BuiltInteraction): Promise<InteractionCallback>;
   /** A request on this interaction's webhook (edit, follow-up or delete of its reply). */
-  webhook(interaction: BuiltInteraction, method: string, suffix?: string): Promise<RecordedRequest>;
+  webhook(interaction: BuiltInteraction, method: string, suffix?: string): Promise<WebhookRequest>;
   learner(userId: string, workspace?: string): ReturnType<TestBot['store']['learners']['get']>;
   close(): Promise<void>;
 }
@@ -57,14 +64,10 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
     seen,
     send(interaction) {
       fake.dispatchInteraction(interaction.payload);
-      return fake.waitForRequest(
-        (r) => r.method === 'POST' && r.route === `/interactions/${interaction.id}/${interaction.token}/callback`,
-      );
+      return fake.waitForRequest(interactionCallback(interaction.id, interaction.token));
     },
     webhook(interaction, method, suffix = '') {
-      return fake.waitForRequest(
-        (r) => r.method === method && r.route === `/webhooks/${fake.appId}/${interaction.token}${suffix}`,
-      );
+      return fake.waitForRequest(webhookRequest(fake.appId, interaction.token, method, suffix));
     },
     learner(userId, workspace = '556525343595298817') {
       return testBot.store.learners.get(learnerKey({ platform: 'discord', workspace, id: userId }));
@@ -89,8 +92,8 @@ function observed(bot: Bot, seen: DiscordHarness['seen'], latencyMs: number): Bo
 }
 
 /** An interaction callback that answers with a new message only its caller sees, pinging no one. */
-export function expectPrivateMessage(callback: RecordedRequest): void {
+export function expectPrivateMessage(callback: InteractionCallback): void {
   expect(callback.body.type).toBe(4);
-  expect(callback.body.data.flags).toBe(64);
-  expect(callback.body.data.allowed_mentions).toEqual({ parse: [] });
+  expect(callbackData(callback).flags).toBe(64);
+  expect(callbackData(callback).allowed_mentions).toEqual({ parse: [] });
 }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { callbackData } from '../../fakes/discord-payloads.js';
 import { expectPrivateMessage, startDiscordHarness, type DiscordHarness } from './discord-harness.js';
 import {
   ADMINISTRATOR_PERMISSIONS,
@@ -54,7 +55,7 @@ describe('Discord interactions as core invocations', () => {
   it('a command Discord still has registered but the bot no longer knows gets a private note, not the core', async () => {
     const callback = await h.send(slashCommand(h.fake.appId, { command: 'rust', subcommand: 'next' }));
     expectPrivateMessage(callback);
-    expect(callback.body.data.embeds[0].description).toContain('This command is no longer available');
+    expect(callbackData(callback).embeds?.[0]?.description).toContain('This command is no longer available');
     expect(h.seen.invocations).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { callbackData } from '../../fakes/discord-payloads.js';
 import { createSendPacer } from '../../../adapters/discord/create-send-pacer.js';
 import type { UserRef } from '../../../src/model/invocation.js';
 import { startDiscordHarness, type DiscordHarness } from './discord-harness.js';
@@ -93,7 +94,7 @@ describe('pacing proactive sends', () => {
 
     await eventually(() => expect(harness.fake.channelMessages.size).toBeGreaterThan(0)); // the batch is under way
     const answer = await harness.send(slashCommand(harness.fake.appId, { subcommand: 'next' }));
-    expect(answer.body.data.embeds[0].title).toBe('WebRTC Basics');
+    expect(callbackData(answer).embeds?.[0]?.title).toBe('WebRTC Basics');
     // Answered while the paced batch was still going: the command did not queue behind it.
     expect(batchDone).toBe(false);
     expect([...harness.fake.channelMessages.values()].flat().length).toBeLessThan(27);

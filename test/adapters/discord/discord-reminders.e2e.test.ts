@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { callbackData, componentRows } from '../../fakes/discord-payloads.js';
+import { channelPost } from '../../fakes/fake-discord-requests.js';
 import { startDiscordHarness, type DiscordHarness } from './discord-harness.js';
 import { GUILD_ID, buttonPress, hope, slashCommand } from './interaction-payloads.js';
 
@@ -30,23 +32,23 @@ describe('reminders as Discord DMs', () => {
 
     const [reminder, ...more] = h.fake.channelMessages.get(await dmAddress()) ?? [];
     expect(more).toEqual([]);
-    expect(reminder.flags).toBe(0);
-    const post = h.fake.requests.find((r) => r.route.endsWith('/messages') && r.method === 'POST');
+    expect(reminder?.flags).toBe(0);
+    const post = h.fake.requests.find(channelPost());
     expect(post?.body).toMatchObject({
       allowed_mentions: { parse: [] },
       enforce_nonce: true,
-      nonce: expect.any(String),
+      nonce: expect.any(String) as string,
     });
-    const done = reminder.components[0].components.find((button: { label: string }) => button.label === 'Done');
-    expect(done.custom_id).toBe(`p1|webrtc|done|webrtc-basics|${hope.id}@${GUILD_ID}`);
+    const done = componentRows(reminder?.components)[0]?.find((button) => button.label === 'Done');
+    expect(done?.custom_id).toBe(`p1|webrtc|done|webrtc-basics|${hope.id}@${GUILD_ID}`);
 
     const callback = await h.send(
-      buttonPress(h.fake.appId, { customId: done.custom_id, inGuild: false, botUserId: h.fake.botUserId }),
+      buttonPress(h.fake.appId, { customId: done!.custom_id!, inGuild: false, botUserId: h.fake.botUserId }),
     );
     expect(callback.body.type).toBe(7);
     expect((await h.learner(hope.id))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
     expect(await h.learner(hope.id, 'dm')).toBeUndefined();
-    const nextDone = callback.body.data.components[0].components[0].custom_id;
+    const nextDone = componentRows(callbackData(callback).components)[0]?.[0]?.custom_id;
     expect(nextDone).toBe(`p1|webrtc|done|webrtc-vs-websockets|${hope.id}@${GUILD_ID}`);
   });
 
@@ -66,6 +68,8 @@ describe('reminders as Discord DMs', () => {
     expect(record?.paths.webrtc?.reminder?.nextAt).toBeNull();
 
     const next = await h.send(slashCommand(h.fake.appId, { subcommand: 'next' }));
-    expect(next.body.data.embeds[0].description).toContain("I couldn't send you a direct message (discord-dms-closed)");
+    expect(callbackData(next).embeds?.[0]?.description).toContain(
+      "I couldn't send you a direct message (discord-dms-closed)",
+    );
   });
 });

@@ -23,7 +23,7 @@ describe('the weekly channel digest', () => {
     const reply = await run(t.bot, learner('ana'), 'digest', { day: 'mon', time: '09:00' });
     expect(reply).toMatchObject({
       tone: 'error',
-      text: expect.stringContaining('is for admins of this server or workspace only'),
+      text: expect.stringContaining('is for admins of this server or workspace only') as string,
     });
     expect(await t.store.records.get('digest:console:test:C-general:webrtc')).toBeUndefined();
   });
