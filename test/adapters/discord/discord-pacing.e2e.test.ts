@@ -43,7 +43,8 @@ describe('pacing proactive sends', () => {
     const released: number[] = [];
     await Promise.all(Array.from({ length: 4 }, () => pace().then(() => released.push(Date.now()))));
     expect(released[0]! - paused).toBeGreaterThanOrEqual(295);
-    expect(released.at(-1)! - released[0]!).toBeGreaterThanOrEqual(3 * 50 - 10);
+    // The pacer keeps to its schedule when a timer fires late, so the gaps are measured from the pause's end.
+    expect(released.at(-1)! - paused).toBeGreaterThanOrEqual(300 + 3 * 50 - 10);
   });
 
   it(
