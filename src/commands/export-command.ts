@@ -1,5 +1,7 @@
 import { learnerExport } from '../learners/learner-export.js';
 import type { LearnerRecord } from '../model/learner.js';
+import type { SetAsideRecord } from '../ports/store.js';
+import { isoInZone } from '../reminders/zoned-time.js';
 import { SENT_MARK_MS } from '../reminders/deliver-reminder.js';
 import type { Command } from './command.js';
 
@@ -19,11 +21,22 @@ export const exportCommand: Command = {
       text: [
         `Everything this bot stores about you (times in ${zone}):`,
         `\`\`\`json\n${formatJson(learnerExport(record, learner.user, path))}\n\`\`\``,
+        ...setAside(await store.learners.setAside(learner.key), zone),
         ...derived(record),
       ].join('\n'),
     };
   },
 };
+
+/** Saved progress that could not be read, exactly as it was stored, so nothing the learner did is out of reach. */
+function setAside(records: SetAsideRecord[], zone: string): string[] {
+  if (records.length === 0) return [];
+  const shown = records.map(({ at, issues, raw }) => ({ setAsideAt: isoInZone(zone, at), unreadableAt: issues, raw }));
+  return [
+    "Saved progress I couldn't read and set aside, as it was stored:",
+    `\`\`\`json\n${formatJson(shown)}\n\`\`\``,
+  ];
+}
 
 /** What is kept beside the record and worked out from it, so the learner knows it exists. */
 function derived(record: LearnerRecord): string[] {

@@ -43,6 +43,15 @@ export function createDigestJob(deps: CoreDeps & { paths: readonly LearningPath[
     await advance();
     return 'posted';
   };
+  // The error edge of the job: one channel's failure is logged and counted, and every other digest goes on.
+  const deliverIsolated = async (board: string, slotAt: number, now: number): Promise<DigestOutcome> => {
+    try {
+      return await deliver(board, slotAt, now);
+    } catch (error) {
+      deps.logger.error('weekly digest failed for one channel; the others go on', { board, error });
+      return 'failed';
+    }
+  };
   let stopped = false;
   return {
     async tick(): Promise<Record<DigestOutcome, number>> {
@@ -59,7 +68,7 @@ export function createDigestJob(deps: CoreDeps & { paths: readonly LearningPath[
       for (let minute = current - options.lookbackMinutes; minute <= current && !stopped; minute += 1) {
         for (const board of await deps.store.digests.due(minute)) {
           if (stopped) break;
-          report[await deliver(board, minute * MINUTE_MS, now)] += 1;
+          report[await deliverIsolated(board, minute * MINUTE_MS, now)] += 1;
         }
       }
       return report;

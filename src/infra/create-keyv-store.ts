@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Keyv from 'keyv';
 import type { Clock } from '../ports/clock.js';
+import type { Logger } from '../ports/logger.js';
 import type { Claims, RecordStore, ReminderIndex, Store } from '../ports/store.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { CachedBoardStore, unsavedBoardRows, type BoardRows } from './cached-board-store.js';
@@ -18,6 +19,7 @@ export function createKeyvStore(
   keyv: Keyv,
   backend: string,
   clock: Clock,
+  logger: Logger,
   tables: EmbeddedTables = { boardRows: unsavedBoardRows, sets: createMemorySetIndex() },
   close: () => Promise<void> = () => keyv.disconnect(),
 ): Store {
@@ -25,7 +27,7 @@ export function createKeyvStore(
   const { sets } = tables;
   const records = keyvRecords(keyv);
   return {
-    learners: new KeyvLearnerStore(keyv, mutex, sets),
+    learners: new KeyvLearnerStore(keyv, mutex, sets, clock, logger),
     boards: new CachedBoardStore(tables.boardRows, mutex),
     reminders: minuteIndex(sets, 'due'),
     digests: minuteIndex(sets, 'digest-due'),

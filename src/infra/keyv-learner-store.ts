@@ -1,9 +1,13 @@
+import { isDeepStrictEqual } from 'node:util';
 import type Keyv from 'keyv';
 import { learnerRecordSchema, type LearnerRecord } from '../model/learner.js';
 import { parseLearnerKey } from '../model/learner-key.js';
-import type { LearnerStore, Mutation } from '../ports/store.js';
+import type { Clock } from '../ports/clock.js';
+import type { Logger } from '../ports/logger.js';
+import type { LearnerStore, Mutation, SetAsideRecord } from '../ports/store.js';
 import type { KeyedMutex } from './keyed-mutex.js';
 import type { SetIndex } from './set-index.js';
+import { SET_ASIDE_KEPT, logSetAside, readStoredLearner } from './stored-learner.js';
 
 /** Learner records kept in memory after a read or a write, so a command's change does not read them again. */
 const RECENT_RECORDS = 1_000;
@@ -13,6 +17,7 @@ const RECENT_RECORDS = 1_000;
  * An embedded store belongs to one process, so the records it last read or wrote are still the stored
  * ones: the most recent are kept (reads and writes under the learner's lock, so a read cannot cache
  * what a write is replacing), and a command that reads a learner and then changes them reads them once.
+ * A record that fails validation is set aside under the same lock, so no write can slip in between.
  */
 export class KeyvLearnerStore implements LearnerStore {
   private readonly recent = new Map<string, LearnerRecord>();
@@ -21,6 +26,8 @@ export class KeyvLearnerStore implements LearnerStore {
     private readonly keyv: Keyv,
     private readonly mutex: KeyedMutex,
     private readonly workspaces: SetIndex,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
   ) {}
 
   async get(key: string): Promise<LearnerRecord | undefined> {
@@ -36,6 +43,7 @@ export class KeyvLearnerStore implements LearnerStore {
       if (next === null) {
         this.recent.delete(key);
         await this.keyv.delete(recordKey(key));
+        await this.keyv.delete(setAsideKey(key));
         await this.workspaces.remove(workspaceKeyOf(key), key);
       } else if (next !== undefined) {
         next.rev = (current?.rev ?? 0) + 1;
@@ -57,10 +65,28 @@ export class KeyvLearnerStore implements LearnerStore {
     if (known) return known;
     const raw: unknown = await this.keyv.get(recordKey(key));
     if (raw === undefined) return undefined;
-    const parsed = learnerRecordSchema.safeParse(raw);
-    if (!parsed.success) throw new Error(`stored learner record ${key} is invalid: ${parsed.error.issues[0]?.message}`);
-    this.remember(key, parsed.data);
-    return parsed.data;
+    const stored = readStoredLearner(raw, this.clock.now());
+    if (stored.valid) {
+      this.remember(key, stored.record);
+      return stored.record;
+    }
+    // Kept before it is replaced: interrupted in between, the next read sets the same record aside again.
+    const kept = await this.setAside(key);
+    if (!isDeepStrictEqual(kept.at(-1)?.raw, stored.setAside.raw)) {
+      await this.save(setAsideKey(key), [...kept, stored.setAside].slice(-SET_ASIDE_KEPT));
+      logSetAside(this.logger, key, stored.setAside);
+    }
+    await this.save(recordKey(key), stored.fresh);
+    this.remember(key, stored.fresh);
+    return stored.fresh;
+  }
+
+  async setAside(key: string): Promise<SetAsideRecord[]> {
+    return ((await this.keyv.get(setAsideKey(key))) as SetAsideRecord[] | undefined) ?? [];
+  }
+
+  private async save(storeKey: string, value: unknown): Promise<void> {
+    if ((await this.keyv.set(storeKey, value)) === false) throw new Error(`store refused to save ${storeKey}`);
   }
 
   private remember(key: string, record: LearnerRecord): void {
@@ -75,6 +101,7 @@ export class KeyvLearnerStore implements LearnerStore {
 }
 
 const recordKey = (key: string) => `learner:${key}`;
+const setAsideKey = (key: string) => `set-aside:${key}`;
 const workspaceKey = (platform: string, workspace: string) => `workspace:${platform}:${encodeURIComponent(workspace)}`;
 
 function workspaceKeyOf(key: string): string {

@@ -13,7 +13,7 @@ import { createSqliteBoardRows } from './sqlite-board-rows.js';
 import { createSqliteSetIndex } from './sqlite-set-index.js';
 
 export interface OpenStoreOptions {
-  /** "Now" for claim expiry in the embedded stores (Redis uses its own clock, shared by every instance). */
+  /** "Now" for claim expiry in the embedded stores (Redis claims use its own clock) and for records set aside. */
   clock?: Clock;
   /** Prefix of every key, so several bots (or test runs) can share one Redis. */
   namespace?: string;
@@ -26,7 +26,8 @@ export interface OpenStoreOptions {
 export async function openStore(url: string, logger: Logger, options: OpenStoreOptions = {}): Promise<Store> {
   const clock = options.clock ?? systemClock;
   const namespace = options.namespace ?? 'pathbot';
-  if (url === 'memory://') return createKeyvStore(new Keyv({ namespace, throwOnErrors: true }), 'memory', clock);
+  if (url === 'memory://')
+    return createKeyvStore(new Keyv({ namespace, throwOnErrors: true }), 'memory', clock, logger);
   if (url.startsWith('sqlite://')) {
     const file = sqliteFile(url);
     return openSqlite(file, namespace, logger, clock).catch((error: unknown) => {
@@ -37,7 +38,7 @@ export async function openStore(url: string, logger: Logger, options: OpenStoreO
     });
   }
   if (/^rediss?:\/\//.test(url)) {
-    return openRedisStore({ url, label: redactUrl(url), namespace, logger }).catch((error: unknown) => {
+    return openRedisStore({ url, label: redactUrl(url), namespace, logger, clock }).catch((error: unknown) => {
       throw new StartUpError(`${firstLine(error)}. Start Redis, or check STORE_URL.`, { cause: error });
     });
   }
@@ -67,7 +68,7 @@ async function openSqlite(file: string, namespace: string, logger: Logger, clock
     await keyv.disconnect(); // and with it the file's lock
     throw error;
   });
-  return createKeyvStore(keyv, 'sqlite', clock, tables, async () => {
+  return createKeyvStore(keyv, 'sqlite', clock, logger, tables, async () => {
     await keyv.disconnect();
   });
 }

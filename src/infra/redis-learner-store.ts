@@ -1,8 +1,11 @@
 import { learnerRecordSchema, type LearnerRecord } from '../model/learner.js';
 import { parseLearnerKey } from '../model/learner-key.js';
-import type { LearnerStore, Mutation } from '../ports/store.js';
+import type { Clock } from '../ports/clock.js';
+import type { Logger } from '../ports/logger.js';
+import type { LearnerStore, Mutation, SetAsideRecord } from '../ports/store.js';
 import type { KeyedMutex } from './keyed-mutex.js';
-import { compareAndSetLearner, type RedisClient } from './redis-script.js';
+import { compareAndSetLearner, setAsideLearner, type RedisClient } from './redis-script.js';
+import { SET_ASIDE_KEPT, logSetAside, parseStoredText, readStoredLearner } from './stored-learner.js';
 
 /** Attempts at one update when other processes keep saving the same learner first. */
 const MAX_ATTEMPTS = 25;
@@ -15,6 +18,7 @@ const RECENT_RECORDS = 1_000;
  * otherwise the change runs again on the newer record. A command reads a learner and then changes them,
  * so an update first tries the record as this process last saw it, without reading it again: the
  * compare-and-set tells whether it still is, and a change that writes nothing is checked against a fresh read.
+ * A record that fails validation is set aside the same way: only if it is still the stored one.
  */
 export class RedisLearnerStore implements LearnerStore {
   /** The stored JSON as last read or written here ('' when there was none). */
@@ -24,20 +28,29 @@ export class RedisLearnerStore implements LearnerStore {
     private readonly client: RedisClient,
     private readonly prefix: string,
     private readonly mutex: KeyedMutex,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
   ) {}
 
   async get(key: string): Promise<LearnerRecord | undefined> {
-    const raw = (await this.client.get(this.recordKey(key))) ?? '';
+    const { record, raw } = await this.decode(key, (await this.client.get(this.recordKey(key))) ?? '');
     this.remember(key, raw);
-    return parseRecord(key, raw);
+    return record;
+  }
+
+  async setAside(key: string): Promise<SetAsideRecord[]> {
+    const entries = await this.client.lRange(this.setAsideKey(key), 0, -1);
+    return entries.map((entry) => JSON.parse(entry) as SetAsideRecord);
   }
 
   update<T>(key: string, change: (current: LearnerRecord | undefined) => Mutation<T>): Promise<T> {
     return this.mutex.run(key, async () => {
       for (let attempt = 1; ; attempt += 1) {
         const seen = attempt === 1 ? this.lastSeen.get(key) : undefined;
-        const raw = seen ?? (await this.client.get(this.recordKey(key))) ?? '';
-        const current = parseRecord(key, raw);
+        const { record: current, raw } = await this.decode(
+          key,
+          seen ?? (await this.client.get(this.recordKey(key))) ?? '',
+        );
         let mutation: Mutation<T>;
         try {
           mutation = change(current);
@@ -56,7 +69,7 @@ export class RedisLearnerStore implements LearnerStore {
           next.rev = (current?.rev ?? 0) + 1;
           written = JSON.stringify(learnerRecordSchema.parse(next));
         }
-        const keys = [this.recordKey(key), this.workspaceKey(key)];
+        const keys = [this.recordKey(key), this.workspaceKey(key), this.setAsideKey(key)];
         if ((await compareAndSetLearner.run(this.client, keys, [raw, written, key])) === 1) {
           this.remember(key, written);
           return result;
@@ -67,6 +80,27 @@ export class RedisLearnerStore implements LearnerStore {
         if (seen === undefined) await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 * attempt));
       }
     });
+  }
+
+  /** The record stored as `raw`; one that fails validation is set aside first, if no one replaced it meanwhile. */
+  private async decode(key: string, stored: string): Promise<{ record?: LearnerRecord; raw: string }> {
+    let raw = stored;
+    for (let attempt = 1; raw !== ''; attempt += 1) {
+      const read = readStoredLearner(parseStoredText(raw), this.clock.now());
+      if (read.valid) return { record: read.record, raw };
+      const fresh = JSON.stringify(read.fresh);
+      const keys = [this.recordKey(key), this.setAsideKey(key)];
+      const args = [raw, JSON.stringify(read.setAside), fresh, String(SET_ASIDE_KEPT)];
+      if ((await setAsideLearner.run(this.client, keys, args)) === 1) {
+        logSetAside(this.logger, key, read.setAside);
+        return { record: read.fresh, raw: fresh };
+      }
+      if (attempt >= MAX_ATTEMPTS)
+        throw new Error(`learner ${key} kept changing under ${MAX_ATTEMPTS} attempts to set it aside`);
+      // Saved (or set aside) by another process since it was read: what it holds now decides.
+      raw = (await this.client.get(this.recordKey(key))) ?? '';
+    }
+    return { raw };
   }
 
   private remember(key: string, raw: string): void {
@@ -83,17 +117,14 @@ export class RedisLearnerStore implements LearnerStore {
     return `${this.prefix}learner:${key}`;
   }
 
+  private setAsideKey(key: string): string {
+    return `${this.prefix}set-aside:${key}`;
+  }
+
   private workspaceKey(key: string): string {
     const parts = parseLearnerKey(key);
     return parts
       ? `${this.prefix}workspace:${parts.platform}:${encodeURIComponent(parts.workspace)}`
       : `${this.prefix}workspace:unknown`;
   }
-}
-
-function parseRecord(key: string, raw: string): LearnerRecord | undefined {
-  if (raw === '') return undefined;
-  const parsed = learnerRecordSchema.safeParse(JSON.parse(raw));
-  if (!parsed.success) throw new Error(`stored learner record ${key} is invalid: ${parsed.error.issues[0]?.message}`);
-  return parsed.data;
 }

@@ -22,18 +22,33 @@ export function redisScript(source: string): RedisScript {
   };
 }
 
-/** Writes a learner record only if it is still what the writer read ('' = absent); keeps the workspace index with it. */
+/**
+ * Writes a learner record only if it is still what the writer read ('' = absent); keeps the workspace index
+ * with it. Deleting the record (ARGV[2] = '') also deletes what was set aside for the learner (KEYS[3]).
+ */
 export const compareAndSetLearner = redisScript(`
 local current = redis.call('GET', KEYS[1])
 if current == false then current = '' end
 if current ~= ARGV[1] then return 0 end
 if ARGV[2] == '' then
-  redis.call('DEL', KEYS[1])
+  redis.call('DEL', KEYS[1], KEYS[3])
   redis.call('SREM', KEYS[2], ARGV[3])
 else
   redis.call('SET', KEYS[1], ARGV[2])
   redis.call('SADD', KEYS[2], ARGV[3])
 end
+return 1
+`);
+
+/**
+ * Sets a learner record that failed validation aside, only if it is still the stored one (ARGV[1]): appends
+ * the set-aside entry (ARGV[2]) to the learner's list, keeping the last ARGV[4], and stores the fresh record (ARGV[3]).
+ */
+export const setAsideLearner = redisScript(`
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('RPUSH', KEYS[2], ARGV[2])
+redis.call('LTRIM', KEYS[2], -tonumber(ARGV[4]), -1)
+redis.call('SET', KEYS[1], ARGV[3])
 return 1
 `);
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import KeyvRedis, { createClient } from '@keyv/redis';
 import Keyv from 'keyv';
+import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { Claims, RecordStore, ReminderIndex, Store } from '../ports/store.js';
 import { KeyedMutex } from './keyed-mutex.js';
@@ -20,6 +21,8 @@ export interface RedisStoreOptions {
   label: string;
   namespace: string;
   logger: Logger;
+  /** When a learner record was set aside (claims use Redis's own clock). */
+  clock: Clock;
 }
 
 /**
@@ -55,7 +58,7 @@ export async function openRedisStore(options: RedisStoreOptions): Promise<Store>
   keyv.on('error', () => undefined); // the client's own listener already reports connection trouble
   logger.info('store opened', { backend: 'redis', server: options.label });
   const store: Store = {
-    learners: new RedisLearnerStore(client, prefix, new KeyedMutex()),
+    learners: new RedisLearnerStore(client, prefix, new KeyedMutex(), options.clock, logger),
     boards: new RedisBoardStore(client, prefix),
     reminders: minuteIndex(client, `${prefix}due:`),
     digests: minuteIndex(client, `${prefix}digest-due:`),

@@ -26,6 +26,7 @@ export function learnerExport(
     cannotMessageYou: record.undeliverable
       ? { reason: record.undeliverable.reason, since: at(record.undeliverable.at), toldYou: record.undeliverable.told }
       : null,
+    unreadableProgressSetAside: record.setAside ? { at: at(record.setAside.at), toldYou: record.setAside.told } : null,
     paths: Object.fromEntries(
       Object.entries(record.paths).map(([name, state]) => [
         name,

@@ -114,20 +114,21 @@ function finishedAResource(path: LearningPath, before: LearnerRecord, after: Lea
 
 /**
  * Opening a session writes only what the learner's own use must change: any command is an answer to
- * their reminders (the reminder says so), and the "can't DM you" notice is told once. Everything else
- * (name, boards, path state) is written by commands that change something.
+ * their reminders (the reminder says so), and the "can't DM you" and "set aside" notices are told once.
+ * Everything else (name, boards, path state) is written by commands that change something.
  */
 function needsTouch({ record }: LearnerSession, path: LearningPath): boolean {
   const reminder = record.paths[path.command]?.reminder;
   return (
     (reminder !== undefined && (reminder.ignored > 0 || reminder.paused)) ||
-    (record.undeliverable !== undefined && !record.undeliverable.told)
+    (record.undeliverable !== undefined && !record.undeliverable.told) ||
+    (record.setAside !== undefined && !record.setAside.told)
   );
 }
 
 /**
- * Resets the ignored-reminder count, resumes paused reminders, tells about undeliverable DMs once.
- * Returns what to tell the learner, and the next reminder instant when paused reminders resume (for its slot).
+ * Resets the ignored-reminder count, resumes paused reminders, tells about undeliverable DMs and a record
+ * set aside once. Returns what to tell the learner, and the next reminder instant when paused reminders resume (for its slot).
  */
 function touch(
   draft: LearnerRecord,
@@ -151,6 +152,12 @@ function touch(
     draft.undeliverable.told = true;
     notices.push(
       `I couldn't send you a direct message (${draft.undeliverable.reason}), so reminders are stopped. Allow DMs from this app, then run \`remind\` again to turn them back on.`,
+    );
+  }
+  if (draft.setAside && !draft.setAside.told) {
+    draft.setAside.told = true;
+    notices.push(
+      `I couldn't read your saved progress, so I set it aside and you're starting fresh. \`/${path.command} export\` shows what was saved; \`/${path.command} forget\` deletes it.`,
     );
   }
   return resumedAt === undefined ? { notices } : { notices, resumedAt };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Bump when the stored shape changes; `parseLearnerRecord` refuses versions it does not know. */
+/** Bump when the stored shape changes; a stored record of a version this code does not know fails validation. */
 export const LEARNER_SCHEMA_VERSION = 1;
 /** How many marks `undo` can walk back. */
 export const UNDO_DEPTH = 50;
@@ -60,6 +60,8 @@ export const learnerRecordSchema = z.object({
   undeliverable: z.object({ reason: z.string(), at: epochMs, told: z.boolean() }).optional(),
   /** Platform address for direct messages (a Discord DM channel id). */
   dmAddress: z.string().optional(),
+  /** Set when the stored record failed validation and was set aside, so this one started afresh; told once. */
+  setAside: z.object({ at: epochMs, told: z.boolean() }).optional(),
   createdAt: epochMs,
   updatedAt: epochMs,
   /** Bumped by the store on every save; leaderboards ignore rows computed from an older revision. */

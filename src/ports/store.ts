@@ -13,8 +13,24 @@ export interface Mutation<T> {
 export interface LearnerStore {
   /** Learner keys of one workspace (for deleting a workspace on uninstall), kept as an explicit index. */
   keysInWorkspace(platform: string, workspace: string): Promise<string[]>;
+  /**
+   * The learner's record. One stored that fails validation is set aside (only if it is still the one stored)
+   * and replaced by a fresh record marked `setAside`, which every read and update then sees instead.
+   */
   get(key: string): Promise<LearnerRecord | undefined>;
+  /** Saving null deletes the record and whatever was set aside for the learner. */
   update<T>(key: string, change: (current: LearnerRecord | undefined) => Mutation<T>): Promise<T>;
+  /** What was set aside for this learner, oldest first (the few most recent), for them to export. */
+  setAside(key: string): Promise<SetAsideRecord[]>;
+}
+
+/** A stored learner record that failed validation, kept as it was stored. */
+export interface SetAsideRecord {
+  at: number;
+  /** Where it failed validation (field paths), never what it held: safe to log. */
+  issues: string[];
+  /** The stored value as read (the stored text itself when it was not JSON). */
+  raw: unknown;
 }
 
 /** One row of a leaderboard. */

@@ -37,6 +37,21 @@ export function createReminderJob(
   options: ReminderJobOptions = DEFAULT_REMINDER_OPTIONS,
 ) {
   let stopped = false;
+  // The error edge of the job: one learner's failure is logged and counted, and everyone else's reminder goes on.
+  const handle = async (member: string, minute: number, now: number): Promise<Outcome> => {
+    const target = parseReminderMember(member);
+    try {
+      if (!target) return (await deps.store.reminders.remove(minute, member), 'stale');
+      return await deliverReminder(deps, options, { member, ...target, slotAt: minute * MINUTE_MS, now });
+    } catch (error) {
+      deps.logger.error('reminder failed for one learner; the others go on', {
+        learner: target?.learnerKey,
+        member,
+        error,
+      });
+      return 'failed';
+    }
+  };
   const scan = async (fromMinute: number, toMinute: number): Promise<TickReport> => {
     const report = emptyReport();
     const now = deps.clock.now();
@@ -47,11 +62,7 @@ export function createReminderJob(
         options.concurrency,
         () => stopped,
         async (member) => {
-          const target = parseReminderMember(member);
-          const outcome = target
-            ? await deliverReminder(deps, options, { member, ...target, slotAt: minute * MINUTE_MS, now })
-            : (await deps.store.reminders.remove(minute, member), 'stale' as const);
-          report[outcome] += 1;
+          report[await handle(member, minute, now)] += 1;
         },
       );
     }

@@ -52,6 +52,7 @@ describe('export', () => {
       ],
       directMessageChannel: 'dm',
       cannotMessageYou: { reason: 'DMs closed', since: '2026-11-24T13:00:00+01:00', toldYou: true },
+      unreadableProgressSetAside: null,
       paths: {
         webrtc: {
           started: '2026-11-24T11:00:00+01:00',
@@ -96,6 +97,7 @@ describe('export', () => {
       'name',
       'paths',
       'rev',
+      'setAside',
       'undeliverable',
       'updatedAt',
       'v',

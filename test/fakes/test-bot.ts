@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
+import Keyv from 'keyv';
 import { createBot, type Bot } from '../../src/bot.js';
 import { loadCurricula } from '../../src/curriculum/load-curricula.js';
 import type { LearningPath } from '../../src/curriculum/learning-path.js';
+import { unsavedBoardRows } from '../../src/infra/cached-board-store.js';
+import { createKeyvStore } from '../../src/infra/create-keyv-store.js';
 import { createJsonLogger } from '../../src/infra/json-logger.js';
 import { openStore } from '../../src/infra/open-store.js';
+import { createMemorySetIndex, type SetIndex } from '../../src/infra/set-index.js';
 import type { Logger } from '../../src/ports/logger.js';
 import type { Store } from '../../src/ports/store.js';
 import type { ReminderJobOptions } from '../../src/reminders/reminder-job.js';
@@ -27,11 +31,23 @@ export interface TestBot {
 export interface TestBotOptions {
   now?: number;
   storeUrl?: string;
+  /** In-memory data a test can reach behind the bot's back, and start a second bot on (a restart). */
+  memory?: MemoryData;
   /** Another bot on the same data passes the first one's namespace. */
   namespace?: string;
   paths?: LearningPath[];
   defaultTimeZone?: string;
   reminders?: Partial<ReminderJobOptions>;
+}
+
+/** What a memory:// store holds, outside any one store: its Keyv map and its sets (board rows are not kept). */
+export interface MemoryData {
+  records: Map<string, unknown>;
+  sets: SetIndex;
+}
+
+export function createMemoryData(): MemoryData {
+  return { records: new Map(), sets: createMemorySetIndex() };
 }
 
 /**
@@ -44,7 +60,18 @@ export async function createTestBot(options: TestBotOptions = {}): Promise<TestB
   const url = options.storeUrl ?? 'memory://';
   // A shared Redis gets a namespace per test bot; a file or memory store keeps the bot's own, like production.
   const namespace = options.namespace ?? (url.startsWith('redis') ? `test-${randomUUID()}` : 'pathbot');
-  const store = await openStore(url, logger, { clock, namespace });
+  const store = options.memory
+    ? createKeyvStore(
+        new Keyv({ store: options.memory.records, namespace, throwOnErrors: true }),
+        'memory',
+        clock,
+        logger,
+        {
+          boardRows: unsavedBoardRows,
+          sets: options.memory.sets,
+        },
+      )
+    : await openStore(url, logger, { clock, namespace });
   if (url.startsWith('redis') && !options.namespace) {
     const close = store.close.bind(store);
     store.close = async () => {
