@@ -86,13 +86,15 @@ async function seedOthers(store: Store): Promise<void> {
 
 /**
  * The poisoned learner uses the bot for real (a reminder, a resource done, a leaderboard row), then their
- * stored record is broken the way the bug did it: `marks` is no longer an object.
+ * bot stops and their stored record is broken the way the bug did it: `marks` is no longer an object.
  */
 async function poisonOne(place: Place, first: TestBot): Promise<Record<string, unknown>> {
   await run(first.bot, poisoned, 'remind', { time: '09:00', zone: 'UTC' });
   await run(first.bot, poisoned, 'done');
   const good = (await first.store.learners.get(poisonedKey))!;
   const broken = { ...good, paths: { webrtc: { ...good.paths.webrtc, marks: CONTENT } } };
+  // Stopped first, as a process holding an SQLite file is: the file is locked to it while it runs.
+  await first.store.close();
   await place.poison(poisonedKey, broken);
   return broken;
 }
@@ -128,7 +130,6 @@ describeEachBackend('one learner record that fails validation', (kind) => {
       const { place, first } = await open();
       await seedOthers(first.store);
       await poisonOne(place, first);
-      await first.store.close();
 
       const t = await startBot(place, NINE_UTC);
       cleanUps.push(() => t.store.close());
@@ -148,7 +149,6 @@ describeEachBackend('one learner record that fails validation', (kind) => {
     const { place, first } = await open();
     await seedOthers(first.store);
     await poisonOne(place, first);
-    await first.store.close();
 
     // Down at 09:00; started again at 09:20, inside the catch-up window.
     const restarted = await startBot(place, NINE_UTC + 20 * 60_000);
@@ -164,7 +164,6 @@ describeEachBackend('one learner record that fails validation', (kind) => {
   it('its learner is told once, can go on, export what was saved, and forget it all; the log never shows it', async () => {
     const { place, first } = await open();
     const broken = await poisonOne(place, first);
-    await first.store.close();
     const t = await startBot(place, NINE_UTC);
     cleanUps.push(() => t.store.close());
     t.bot.registerMessenger(createRecordingMessenger(() => t.clock.now()).messenger);
@@ -212,7 +211,6 @@ describeEachBackend('one learner record that fails validation', (kind) => {
   it('read by two at once, it is set aside once; a write after that is kept', async () => {
     const { place, first } = await open();
     await poisonOne(place, first);
-    await first.store.close();
     // Redis is shared by processes: two bots; an embedded store belongs to one process: one bot, two readers.
     const one = await startBot(place, NINE_UTC);
     const two = kind === 'redis' ? await startBot(place, NINE_UTC) : one;
