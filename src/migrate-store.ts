@@ -31,7 +31,7 @@ async function main(startUp: { logger?: Logger }): Promise<void> {
   if (!existsSync(file)) throw new ConfigError(`There is no SQLite file at ${file}.`);
   const logger = createJsonLogger({ level: config.log.level ?? 'warn', secrets: [] });
   startUp.logger = logger;
-  const target = await openStore(to, logger, { namespace: config.store.namespace });
+  const target = await openStore(to, logger, config.store);
   try {
     const report = await copySqliteStore(file, config.store.namespace, target, systemClock.now());
     console.log(`Copied ${file} into ${redactUrl(to)} (namespace "${config.store.namespace}"):`);
