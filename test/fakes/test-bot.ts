@@ -32,6 +32,10 @@ export interface TestBotOptions {
   paths?: LearningPath[];
   defaultTimeZone?: string;
   reminders?: Partial<ReminderJobOptions>;
+  /** The deadline of every store call (the bot's default otherwise). */
+  storeTimeoutMs?: number;
+  /** Where the bot and its store log (nowhere, unless TEST_LOG_LEVEL=debug). */
+  logger?: Logger;
 }
 
 /**
@@ -40,13 +44,14 @@ export interface TestBotOptions {
  */
 export async function createTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const clock = createFakeClock(options.now ?? DEFAULT_NOW);
-  const logger = createJsonLogger({ level: process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent' });
+  const logger =
+    options.logger ?? createJsonLogger({ level: process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent' });
   const url = options.storeUrl ?? 'memory://';
   // A shared Redis gets a namespace per test bot; a file or memory store keeps the bot's own, like production.
   const namespace = options.namespace ?? (url.startsWith('redis') ? `test-${randomUUID()}` : 'pathbot');
-  const store = await openStore(url, logger, { clock, namespace });
+  const store = await openStore(url, logger, { clock, namespace, timeoutMs: options.storeTimeoutMs });
   if (url.startsWith('redis') && !options.namespace) {
-    const close = store.close;
+    const close = store.close.bind(store);
     store.close = async () => {
       await close();
       await dropRedisNamespace(namespace, url);
