@@ -4,7 +4,7 @@ import { learnerKey } from '../../src/model/learner-key.js';
 import { createHealthCheck } from '../../src/ops/create-health-check.js';
 import { createHealthEndpoint } from '../../src/ops/health-endpoint.js';
 import { startHealthServer, type HealthServer } from '../../src/ops/start-health-server.js';
-import type { Store } from '../../src/ports/store.js';
+import { StoreTimeoutError, type Store } from '../../src/ports/store.js';
 import { recordingLogger } from '../adapters/slack/recording-logger.js';
 import { createRedisServerProcess, redisServerOnPath, type RedisServerProcess } from '../fakes/redis-server-process.js';
 import { createTestBot } from '../fakes/test-bot.js';
@@ -58,6 +58,8 @@ describe.skipIf(!redisServerOnPath())(
         expect(await run(t.bot, ada, 'done', { resource: second!.id })).toEqual(unconfirmedReply('webrtc'));
         expect(server.isPaused()).toBe(true);
         expect(await run(t.bot, ada, 'next')).toEqual(STORE_UNAVAILABLE_REPLY);
+        // Scheduled work has the same deadline: a tick fails instead of hanging until the server answers.
+        await expect(t.bot.reminders.tick()).rejects.toBeInstanceOf(StoreTimeoutError);
         expect(await healthz()).toBe(503);
         expect(server.isPaused()).toBe(true);
         expect(log.lines.filter((line) => line.level === 'warn')).toEqual([
@@ -70,6 +72,11 @@ describe.skipIf(!redisServerOnPath())(
             level: 'warn',
             message: 'store call timed out',
             context: { operation: 'learners.get', timeoutMs: DEADLINE_MS, outcomeUnknown: false },
+          },
+          {
+            level: 'warn',
+            message: 'store call timed out',
+            context: { operation: 'reminders.due', timeoutMs: DEADLINE_MS, outcomeUnknown: false },
           },
           expect.objectContaining({ level: 'warn', message: 'health check not ok' }),
         ]);
