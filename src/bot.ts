@@ -24,7 +24,7 @@ import { UserError } from './model/user-error.js';
 import type { Clock } from './ports/clock.js';
 import type { DirectMessenger } from './ports/direct-messenger.js';
 import type { Logger } from './ports/logger.js';
-import { StoreUnavailableError, type Store } from './ports/store.js';
+import { StoreTimeoutError, StoreUnavailableError, type Store } from './ports/store.js';
 import { comingDailyReminder } from './reminders/daily-reminder-rule.js';
 import { reminderMember } from './reminders/reminder-slot.js';
 import {
@@ -35,6 +35,9 @@ import {
 } from './reminders/reminder-job.js';
 import { autocomplete } from './views/autocomplete.js';
 import { overviewReply } from './views/overview-reply.js';
+import { STORE_UNAVAILABLE_REPLY, unconfirmedReply } from './views/store-failure-reply.js';
+
+export { STORE_UNAVAILABLE_REPLY } from './views/store-failure-reply.js';
 
 /** What the bot needs; adapters register their messengers later. */
 export interface BotDeps {
@@ -93,7 +96,7 @@ export function createBot(deps: BotDeps): Bot {
   return {
     paths: specs,
     handle: (invocation) =>
-      answer(deps.logger, async () => {
+      answer(deps.logger, invocation.path, async () => {
         const path = pathNamed(invocation.path);
         const spec = findCommand(
           specs.find((candidate) => candidate.name === path.command)!,
@@ -111,7 +114,7 @@ export function createBot(deps: BotDeps): Bot {
         return withNotices(context, await command.run(context, { ...invocation, args }));
       }),
     handleAction: (press) =>
-      answer(deps.logger, async () => {
+      answer(deps.logger, press.path, async () => {
         const path = pathNamed(press.path);
         if (press.ownerId !== press.user.id) {
           return {
@@ -161,22 +164,18 @@ export function createBot(deps: BotDeps): Bot {
   };
 }
 
-/** What a learner hears while the shared store is down: their request did not happen, and nothing earlier is lost. */
-export const STORE_UNAVAILABLE_REPLY: Reply = {
-  visibility: 'private',
-  tone: 'warning',
-  text: "I can't reach my storage right now, so that didn't go through. Please try again in a moment — everything you've done before is safe.",
-};
-
 /**
  * Expected failures become a private reply, and so does a store outage (it passes by itself);
  * anything else is the adapter's to log and apologise for.
  */
-async function answer(logger: Logger, work: () => Promise<Reply>): Promise<Reply> {
+async function answer(logger: Logger, path: string, work: () => Promise<Reply>): Promise<Reply> {
   try {
     return await work();
   } catch (error) {
     if (error instanceof UserError) return errorReply(error);
+    // The store logged the timeout itself, once, with the operation.
+    if (error instanceof StoreTimeoutError)
+      return error.outcomeUnknown ? unconfirmedReply(path.toLowerCase()) : STORE_UNAVAILABLE_REPLY;
     if (error instanceof StoreUnavailableError) {
       logger.warn('command refused: store unavailable', { operation: error.message });
       return STORE_UNAVAILABLE_REPLY;

@@ -8,7 +8,7 @@ import { StartUpError } from './ops/start-up-error.js';
 export interface Config {
   /** Unset: the console shows warnings only, the servers log from info up. */
   log: { level?: LogLevel };
-  store: { url: string; namespace: string };
+  store: { url: string; namespace: string; timeoutMs: number };
   curriculum: { dir: string };
   /** Community-wide defaults for the core (`BotSettings`). */
   community: { defaultTimeZone: string };
@@ -78,6 +78,8 @@ const environmentSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1-64 letters, digits, dots, dashes or underscores')
     .default('pathbot'),
+  // Past it a learner hears "try again" (or "couldn't confirm"), well inside the 5 s they should wait at most.
+  STORE_TIMEOUT_SECONDS: wholeNumber(1, 30).default(3),
   CURRICULUM_DIR: z.string().default('./curriculum'),
   DEFAULT_TIME_ZONE: ianaZone.default('UTC'),
   DISCORD_TOKEN: z.string().optional(),
@@ -140,7 +142,7 @@ export const configSchema = z.preprocess(
 function toSettings(env: Environment): Config {
   return {
     log: { level: env.LOG_LEVEL },
-    store: { url: env.STORE_URL, namespace: env.STORE_NAMESPACE },
+    store: { url: env.STORE_URL, namespace: env.STORE_NAMESPACE, timeoutMs: env.STORE_TIMEOUT_SECONDS * 1000 },
     curriculum: { dir: env.CURRICULUM_DIR },
     community: { defaultTimeZone: env.DEFAULT_TIME_ZONE },
     reminders: { catchUpMinutes: env.REMINDER_CATCHUP_MINUTES },

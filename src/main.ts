@@ -48,7 +48,7 @@ async function main(startUp: { logger?: Logger }): Promise<void> {
   const paths = await loadCurricula(config.curriculum.dir, (warning) =>
     logger.warn(warning.message, { file: warning.file, line: warning.line }),
   );
-  const store = await openStore(config.store.url, logger, { namespace: config.store.namespace });
+  const store = await openStore(config.store.url, logger, config.store);
   const bot = createBot({
     store,
     clock: systemClock,

@@ -36,7 +36,7 @@ async function main(startUp: { logger?: Logger }): Promise<void> {
   // Locked before Redis is touched: a bot still running on the file refuses the migration, and a bot
   // started during it is refused in turn.
   const source = await openSqliteFile(file);
-  const target = await openStore(to, logger, { namespace: config.store.namespace });
+  const target = await openStore(to, logger, config.store);
   try {
     const report = await copySqliteStore(source, config.store.namespace, target, systemClock.now());
     console.log(`Copied ${file} into ${redactUrl(to)} (namespace "${config.store.namespace}"):`);

@@ -1,28 +1,63 @@
-import { StoreUnavailableError, type Store } from '../ports/store.js';
+import type { Logger } from '../ports/logger.js';
+import { StoreTimeoutError, StoreUnavailableError, type Store } from '../ports/store.js';
+import { withinDeadline, type LateOutcome } from './within-deadline.js';
 
 const AREAS = ['learners', 'boards', 'reminders', 'digests', 'claims', 'records'] as const;
+/** The areas' methods that only read; every other one writes, so when it times out its outcome is unknown. */
+const READS = new Set(['get', 'keysInWorkspace', 'top', 'due']);
 
-/** Turns a backend's "can't reach it now" failures into StoreUnavailableError, so the core can say "try again". */
-export function guardStore(store: Store, isUnavailable: (error: unknown) => boolean): Store {
+/** A learner who types a command hears back within a few seconds, whatever the store does. */
+export const DEFAULT_STORE_TIMEOUT_MS = 3_000;
+
+export interface GuardOptions {
+  /** A backend's "can't reach it now" failures, which become StoreUnavailableError (none by default). */
+  isUnavailable?: (error: unknown) => boolean;
+  /** Every call of every area answers within this, or fails with StoreTimeoutError. */
+  timeoutMs: number;
+  /** Told once per call that timed out, and again when its late answer comes (operation names, never values). */
+  logger: Logger;
+}
+
+/**
+ * Gives every call of every store area a deadline, and turns a backend's "can't reach it now" failures into
+ * StoreUnavailableError, so the core can say "try again" (or, for a write, that it could not confirm it).
+ */
+export function guardStore(store: Store, options: GuardOptions): Store {
   const guarded = { ...store };
-  for (const area of AREAS) Object.assign(guarded, { [area]: guardArea(area, store[area], isUnavailable) });
+  for (const area of AREAS) Object.assign(guarded, { [area]: guardArea(area, store[area], options) });
   return guarded;
 }
 
-function guardArea<T extends object>(area: string, target: T, isUnavailable: (error: unknown) => boolean): T {
-  const translate = (operation: string, error: unknown): unknown =>
-    isUnavailable(error) ? new StoreUnavailableError(`${area}.${operation}`, { cause: error }) : error;
+function guardArea<T extends object>(area: string, target: T, options: GuardOptions): T {
+  const { isUnavailable = () => false, timeoutMs, logger } = options;
   return new Proxy(target, {
     get(object, property, receiver) {
       const value: unknown = Reflect.get(object, property, receiver);
       if (typeof value !== 'function') return value;
-      return async (...args: unknown[]) => {
-        try {
-          return await (value as (...parameters: unknown[]) => Promise<unknown>).apply(object, args);
-        } catch (error) {
-          throw translate(String(property), error);
-        }
+      const operation = `${area}.${String(property)}`;
+      const write = !READS.has(String(property));
+      return (...args: unknown[]) => {
+        const call = (async () => (value as (...parameters: unknown[]) => Promise<unknown>).apply(object, args))();
+        const translated = call.catch((error: unknown) => {
+          throw isUnavailable(error) ? new StoreUnavailableError(operation, { cause: error }) : error;
+        });
+        return withinDeadline(
+          translated,
+          timeoutMs,
+          () => {
+            logger.warn('store call timed out', { operation, timeoutMs, outcomeUnknown: write });
+            return new StoreTimeoutError(operation, { timeoutMs, write });
+          },
+          (outcome) => logger.info('store call answered after its deadline', { operation, ...lateFields(outcome) }),
+        );
       };
     },
   });
+}
+
+/** How the late call ended, without its value or its error's text (either may quote stored data). */
+function lateFields(outcome: LateOutcome): Record<string, unknown> {
+  if (outcome.ok) return { outcome: 'succeeded' };
+  const error = outcome.error instanceof Error ? outcome.error.name : typeof outcome.error;
+  return { outcome: 'failed', error };
 }

@@ -7,6 +7,7 @@ import { StartUpError } from '../ops/start-up-error.js';
 import type { Logger } from '../ports/logger.js';
 import type { Store } from '../ports/store.js';
 import { createKeyvStore } from './create-keyv-store.js';
+import { DEFAULT_STORE_TIMEOUT_MS, guardStore } from './guard-store.js';
 import { openRedisStore } from './redis-store.js';
 import { openSqliteFile } from './open-sqlite-file.js';
 import { createSqliteBoardRows } from './sqlite-board-rows.js';
@@ -17,6 +18,8 @@ export interface OpenStoreOptions {
   clock?: Clock;
   /** Prefix of every key, so several bots (or test runs) can share one Redis. */
   namespace?: string;
+  /** The deadline of every store call (STORE_TIMEOUT_SECONDS); 3 s unless given. */
+  timeoutMs?: number;
 }
 
 /**
@@ -26,11 +29,13 @@ export interface OpenStoreOptions {
 export async function openStore(url: string, logger: Logger, options: OpenStoreOptions = {}): Promise<Store> {
   const clock = options.clock ?? systemClock;
   const namespace = options.namespace ?? 'pathbot';
+  const timeoutMs = options.timeoutMs ?? DEFAULT_STORE_TIMEOUT_MS;
+  const bounded = (store: Store) => guardStore(store, { timeoutMs, logger });
   if (url === 'memory://')
-    return createKeyvStore(new Keyv({ namespace, throwOnErrors: true }), 'memory', clock, logger);
+    return bounded(createKeyvStore(new Keyv({ namespace, throwOnErrors: true }), 'memory', clock, logger));
   if (url.startsWith('sqlite://')) {
     const file = sqliteFile(url);
-    return openSqlite(file, namespace, logger, clock).catch((error: unknown) => {
+    return openSqlite(file, namespace, logger, clock).then(bounded, (error: unknown) => {
       if (error instanceof StartUpError) throw error;
       throw new StartUpError(`cannot open the SQLite store ${file}: ${firstLine(error)}. Check STORE_URL.`, {
         cause: error,
@@ -38,9 +43,11 @@ export async function openStore(url: string, logger: Logger, options: OpenStoreO
     });
   }
   if (/^rediss?:\/\//.test(url)) {
-    return openRedisStore({ url, label: redactUrl(url), namespace, logger, clock }).catch((error: unknown) => {
-      throw new StartUpError(`${firstLine(error)}. Start Redis, or check STORE_URL.`, { cause: error });
-    });
+    return openRedisStore({ url, label: redactUrl(url), namespace, logger, clock, timeoutMs }).catch(
+      (error: unknown) => {
+        throw new StartUpError(`${firstLine(error)}. Start Redis, or check STORE_URL.`, { cause: error });
+      },
+    );
   }
   throw new StartUpError(
     `STORE_URL "${redactUrl(url)}" is not supported: use sqlite://./data/webrtc.sqlite, redis://host:6379 or memory://`,

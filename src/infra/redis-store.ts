@@ -9,9 +9,8 @@ import { RedisBoardStore } from './redis-board-store.js';
 import { RedisLearnerStore } from './redis-learner-store.js';
 import { guardStore } from './guard-store.js';
 import { releaseOwnClaim, type RedisClient } from './redis-script.js';
+import { withinDeadline } from './within-deadline.js';
 
-/** A command that gets no answer in this time fails, so a user hears "try again" instead of waiting forever. */
-const COMMAND_TIMEOUT_MS = 3_000;
 const CONNECT_TIMEOUT_MS = 10_000;
 const HEALTH_TIMEOUT_MS = 1_000;
 
@@ -23,13 +22,16 @@ export interface RedisStoreOptions {
   logger: Logger;
   /** When a learner record was set aside (claims use Redis's own clock). */
   clock: Clock;
+  /** Every call answers within this (guardStore), a command still waiting to be sent included. */
+  timeoutMs: number;
 }
 
 /**
  * The whole Store in one Redis, shared by every bot instance. Keyv (@keyv/redis) keeps the plain records;
  * what must be atomic across processes goes through the same client: compare-and-set for learners,
  * sorted sets for boards, SET NX PX for claims. While Redis is unreachable every call fails at once with
- * StoreUnavailableError (no offline queue), and the client reconnects in the background.
+ * StoreUnavailableError (no offline queue), and the client reconnects in the background; a call a hung Redis
+ * holds fails with StoreTimeoutError after `timeoutMs`.
  */
 export async function openRedisStore(options: RedisStoreOptions): Promise<Store> {
   const { logger } = options;
@@ -39,7 +41,8 @@ export async function openRedisStore(options: RedisStoreOptions): Promise<Store>
   const client: RedisClient = createClient({
     url: options.url,
     disableOfflineQueue: true,
-    commandOptions: { timeout: COMMAND_TIMEOUT_MS },
+    // Only ends a command not yet sent (FIELD-NOTES): guardStore bounds the ones a hung server holds.
+    commandOptions: { timeout: options.timeoutMs },
     socket: {
       connectTimeout: CONNECT_TIMEOUT_MS,
       reconnectStrategy: (retries: number) => started && Math.min(50 * 2 ** retries, 2_000) + Math.random() * 100,
@@ -66,7 +69,8 @@ export async function openRedisStore(options: RedisStoreOptions): Promise<Store>
     records: keyvRecords(keyv),
     async health() {
       try {
-        await client.withCommandOptions({ timeout: HEALTH_TIMEOUT_MS }).ping();
+        const ping = client.withCommandOptions({ timeout: HEALTH_TIMEOUT_MS }).ping();
+        await withinDeadline(ping, HEALTH_TIMEOUT_MS, () => new Error('no answer'));
         return { ok: true, backend: 'redis' };
       } catch {
         return { ok: false, backend: 'redis', detail: client.isReady ? 'not answering' : 'unreachable, reconnecting' };
@@ -77,7 +81,7 @@ export async function openRedisStore(options: RedisStoreOptions): Promise<Store>
       else client.destroy();
     },
   };
-  return guardStore(store, isUnavailable);
+  return guardStore(store, { isUnavailable, timeoutMs: options.timeoutMs, logger });
 }
 
 async function connect(client: RedisClient, label: string): Promise<void> {

@@ -111,3 +111,20 @@ export class StoreUnavailableError extends Error {
     this.name = 'StoreUnavailableError';
   }
 }
+
+/**
+ * A store call got no answer within its deadline. A read did not happen for the caller; a write may still
+ * land once the store answers, so its outcome is unknown.
+ */
+export class StoreTimeoutError extends StoreUnavailableError {
+  readonly operation: string;
+  readonly outcomeUnknown: boolean;
+
+  constructor(operation: string, details: { timeoutMs: number; write: boolean }) {
+    super(operation);
+    this.name = 'StoreTimeoutError';
+    this.message = `${this.message}: no answer within ${details.timeoutMs} ms${details.write ? ' (the write may still land)' : ''}`;
+    this.operation = operation;
+    this.outcomeUnknown = details.write;
+  }
+}

@@ -25,7 +25,8 @@ const FILLED_IN: Record<string, string> = {
 describe('configuration', () => {
   it('has working defaults: the embedded SQLite store and the console', () => {
     const config = loadConfig({});
-    expect(config.store).toEqual({ url: 'sqlite://./data/webrtc.sqlite', namespace: 'pathbot' });
+    expect(config.store).toEqual({ url: 'sqlite://./data/webrtc.sqlite', namespace: 'pathbot', timeoutMs: 3_000 });
+    expect(loadConfig({ STORE_TIMEOUT_SECONDS: '5' }).store.timeoutMs).toBe(5_000);
     expect(config.community).toEqual({ defaultTimeZone: 'UTC' });
     expect(config.http).toEqual({ port: 3000, host: undefined, shutdownTimeoutSeconds: 25 });
     expect(config.discord).toBeUndefined();
@@ -44,6 +45,9 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow('PORT must be a whole number from 0 to 65535, got "70000"');
     expect(() => loadConfig({ STORE_URL: 'mysql://x' })).toThrow(
       'STORE_URL must start with sqlite://, redis:// or memory://, got "mysql://x"',
+    );
+    expect(() => loadConfig({ STORE_TIMEOUT_SECONDS: '0.5' })).toThrow(
+      'STORE_TIMEOUT_SECONDS must be a whole number from 1 to 30, got "0.5"',
     );
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(
       'LOG_LEVEL must be one of debug, info, warn, error, silent, got "loud"',
@@ -151,7 +155,7 @@ describe('logs', () => {
     });
     logger.debug('hidden at info');
     expect(lines).toHaveLength(1);
-    const entry = JSON.parse(lines[0]!) as unknown;
+    const entry: unknown = JSON.parse(lines[0]!);
     expect(entry).toMatchObject({
       level: 'info',
       message: 'login failed',

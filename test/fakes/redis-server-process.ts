@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -13,6 +13,12 @@ export interface RedisServerProcess {
   start(): Promise<void>;
   /** SIGKILL: what a crash or a pulled plug looks like; only the append-only file (when durable) survives. */
   kill(): Promise<void>;
+  /** SIGSTOP: the server hangs with every connection open, answering nothing, until `resume`. */
+  pause(): Promise<void>;
+  /** SIGCONT: the paused server answers what it was sent meanwhile, and goes on. */
+  resume(): void;
+  /** Whether the server is stopped right now, as the OS reports it. */
+  isPaused(): boolean;
   /** Kills the server and removes its directory (for good: it can't be started again). */
   stop(): Promise<void>;
 }
@@ -51,6 +57,7 @@ export async function createRedisServerProcess({
     running.kill('SIGKILL');
     await exited;
   };
+  const isPaused = () => child?.pid !== undefined && processState(child.pid) === 'T';
   return {
     url,
     async start() {
@@ -62,12 +69,32 @@ export async function createRedisServerProcess({
       await waitForPing(url);
     },
     kill,
+    async pause() {
+      child?.kill('SIGSTOP');
+      await eventually(
+        () => {
+          if (!isPaused()) throw new Error('still running');
+        },
+        { intervalMs: 5, what: 'redis-server to stop on SIGSTOP' },
+      );
+    },
+    resume: () => void child?.kill('SIGCONT'),
+    isPaused,
     async stop() {
       await kill();
       process.off('exit', killNow);
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The one-letter state of a Linux process (R running, S sleeping, T stopped), from /proc. */
+function processState(pid: number): string | undefined {
+  try {
+    return /\) (\S)/.exec(readFileSync(`/proc/${pid}/stat`, 'utf8'))?.[1];
+  } catch {
+    return undefined; // gone
+  }
 }
 
 async function waitForPing(url: string): Promise<void> {

@@ -38,6 +38,10 @@ export interface TestBotOptions {
   paths?: LearningPath[];
   defaultTimeZone?: string;
   reminders?: Partial<ReminderJobOptions>;
+  /** The deadline of every store call (the bot's default otherwise). */
+  storeTimeoutMs?: number;
+  /** Where the bot and its store log (nowhere, unless TEST_LOG_LEVEL=debug). */
+  logger?: Logger;
 }
 
 /** What a memory:// store holds, outside any one store: its Keyv map and its sets (board rows are not kept). */
@@ -56,7 +60,8 @@ export function createMemoryData(): MemoryData {
  */
 export async function createTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const clock = createFakeClock(options.now ?? DEFAULT_NOW);
-  const logger = createJsonLogger({ level: process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent' });
+  const logger =
+    options.logger ?? createJsonLogger({ level: process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent' });
   const url = options.storeUrl ?? 'memory://';
   // A shared Redis gets a namespace per test bot; a file or memory store keeps the bot's own, like production.
   const namespace = options.namespace ?? (url.startsWith('redis') ? `test-${randomUUID()}` : 'pathbot');
@@ -71,7 +76,7 @@ export async function createTestBot(options: TestBotOptions = {}): Promise<TestB
           sets: options.memory.sets,
         },
       )
-    : await openStore(url, logger, { clock, namespace });
+    : await openStore(url, logger, { clock, namespace, timeoutMs: options.storeTimeoutMs });
   if (url.startsWith('redis') && !options.namespace) {
     const close = store.close.bind(store);
     store.close = async () => {
