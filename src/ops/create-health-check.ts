@@ -1,4 +1,5 @@
 import { redactUrl } from '../infra/open-store.js';
+import { withinDeadline } from '../infra/within-deadline.js';
 import type { Store } from '../ports/store.js';
 import type { AdapterHealth } from './adapter-health.js';
 
@@ -51,13 +52,6 @@ export function createHealthCheck(deps: HealthCheckDeps): HealthCheck {
 }
 
 async function probeStore(deps: HealthCheckDeps): Promise<StoreHealth> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<StoreHealth>((resolve) => {
-    timer = setTimeout(
-      () => resolve({ ok: false, backend: deps.storeBackend, detail: `no answer within ${deps.timeoutMs} ms` }),
-      deps.timeoutMs,
-    );
-  });
   const answer = deps.store.health().then(
     (health) => ({
       ok: health.ok,
@@ -70,11 +64,12 @@ async function probeStore(deps: HealthCheckDeps): Promise<StoreHealth> {
       detail: scrub(error instanceof Error ? error.message : String(error), deps.secrets),
     }),
   );
-  try {
-    return await Promise.race([answer, late]);
-  } finally {
-    clearTimeout(timer);
-  }
+  // `answer` never rejects: only the deadline does.
+  return withinDeadline(answer, deps.timeoutMs, () => new Error('health probe timed out')).catch(() => ({
+    ok: false,
+    backend: deps.storeBackend,
+    detail: `no answer within ${deps.timeoutMs} ms`,
+  }));
 }
 
 /** The body is readable by anyone who can reach the port: no credentials, no secrets, no essays. */

@@ -53,13 +53,18 @@ export function suggestTimeZones(text: string, limit: number): string[] {
   const starts = all.filter((key) => key.whole.startsWith(typed.whole) || key.city.startsWith(typed.whole));
   const contains = all.filter((key) => key.whole.includes(typed.whole));
   const tolerance = Math.max(1, Math.floor(typed.city.length / 3));
-  const near = all
-    .map((key) => ({
-      key,
-      distance: editDistance(typed.city, key.city) + (typed.region && !key.region.startsWith(typed.region) ? 0.5 : 0),
-    }))
-    .filter(({ distance }) => distance <= tolerance + 0.5 && typed.city.length >= 3)
-    .sort((a, b) => a.distance - b.distance || a.key.zone.localeCompare(b.key.zone))
-    .map(({ key }) => key);
+  // Typos are guessed only from a city long enough to have one ("Berln"), not from every keystroke.
+  const near =
+    typed.city.length < 3
+      ? []
+      : all
+          .map((key) => ({
+            key,
+            distance:
+              editDistance(typed.city, key.city) + (typed.region && !key.region.startsWith(typed.region) ? 0.5 : 0),
+          }))
+          .filter(({ distance }) => distance <= tolerance + 0.5)
+          .sort((a, b) => a.distance - b.distance || a.key.zone.localeCompare(b.key.zone))
+          .map(({ key }) => key);
   return [...new Set([...starts, ...contains, ...near].map((key) => key.zone))].slice(0, limit);
 }

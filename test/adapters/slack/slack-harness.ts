@@ -33,6 +33,20 @@ export interface SlackHarness extends TestBot {
   close(): Promise<void>;
 }
 
+/** Slack options for a test: HTTP mode on 127.0.0.1, any free port, the Web API at `apiUrl`. */
+export function testSlackOptions(apiUrl: string, extra: Partial<SlackOptions> = {}): SlackOptions {
+  return {
+    botToken: BOT_TOKEN,
+    signingSecret: SIGNING_SECRET,
+    apiUrl,
+    port: 0,
+    host: '127.0.0.1',
+    adminUserIds: [],
+    workspaceMessagesPerMinute: 600,
+    ...extra,
+  };
+}
+
 export async function startSlackHarness(options: Partial<SlackOptions> = {}): Promise<SlackHarness> {
   const slack = await startFakeSlack();
   const testBot = await createTestBot();
@@ -41,16 +55,7 @@ export async function startSlackHarness(options: Partial<SlackOptions> = {}): Pr
     bot: testBot.bot,
     store: testBot.store,
     logger: log,
-    options: {
-      botToken: BOT_TOKEN,
-      signingSecret: SIGNING_SECRET,
-      apiUrl: slack.apiUrl,
-      port: 0,
-      host: '127.0.0.1',
-      adminUserIds: [],
-      workspaceMessagesPerMinute: 600,
-      ...options,
-    },
+    options: testSlackOptions(slack.apiUrl, options),
   });
   const url = `http://127.0.0.1:${running.port}/slack/events`;
   let sequence = 0;

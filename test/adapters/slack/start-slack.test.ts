@@ -5,7 +5,7 @@ import { StartUpError } from '../../../src/ops/start-up-error.js';
 import { startFakeSlack, type FakeSlack } from '../../fakes/fake-slack.js';
 import { createTestBot, type TestBot } from '../../fakes/test-bot.js';
 import { recordingLogger } from './recording-logger.js';
-import { BOT_TOKEN, SIGNING_SECRET } from './slack-harness.js';
+import { SIGNING_SECRET, testSlackOptions } from './slack-harness.js';
 import { postSigned, slashCommandRequest } from './signed-slack-requests.js';
 
 // Every test starts Slack against its own fake and bot.
@@ -53,16 +53,7 @@ describe('startSlack with a bot token Slack refuses', () => {
 });
 
 describe('startSlack in HTTP mode: routes beside /slack/events, health and a drained stop', () => {
-  const options = (extra: Partial<SlackOptions> = {}): SlackOptions => ({
-    botToken: BOT_TOKEN,
-    signingSecret: SIGNING_SECRET,
-    apiUrl: slack.apiUrl,
-    port: 0,
-    host: '127.0.0.1',
-    adminUserIds: [],
-    workspaceMessagesPerMinute: 600,
-    ...extra,
-  });
+  const options = (extra: Partial<SlackOptions> = {}): SlackOptions => testSlackOptions(slack.apiUrl, extra);
 
   it('serves an extra GET route on the same port, reports "http", and "stopped" after stop', async () => {
     const running = await startSlack({
