@@ -10,6 +10,11 @@ import { RESTEvents, type REST } from 'discord.js';
 export const DEFAULT_SENDS_PER_SECOND = 48;
 
 const WINDOW_MS = 1000;
+/**
+ * A release is counted a little longer than its second: Discord measures the window where the requests
+ * arrive, and a millisecond of clock rounding or network jitter must not put one send too many in it.
+ */
+const COUNTED_MS = WINDOW_MS + 5;
 
 /** Resolves when the next send may go, in the order asked; `pauseFor` holds every send back (a 429). */
 export interface SendPacer {
@@ -38,8 +43,8 @@ export function createSendPacer(perSecond: number = DEFAULT_SENDS_PER_SECOND): S
       // A pause moves the schedule itself, so the sends it held up do not all leave when it ends.
       due = Math.max(due, pausedUntil);
       const now = Date.now();
-      while (released.length > 0 && released[0]! <= now - WINDOW_MS) released.shift();
-      const wait = Math.max(due - now, released.length >= perSecond ? released[0]! + WINDOW_MS - now : 0);
+      while (released.length > 0 && released[0]! <= now - COUNTED_MS) released.shift();
+      const wait = Math.max(due - now, released.length >= perSecond ? released[0]! + COUNTED_MS - now : 0);
       if (wait <= 0) break;
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
