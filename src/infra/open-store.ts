@@ -1,49 +1,73 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import type KeyvSqlite from '@keyv/sqlite';
-import Keyv from 'keyv';
+import { resolve } from 'node:path';
 import { systemClock, type Clock } from '../ports/clock.js';
 import { StartUpError } from '../ops/start-up-error.js';
 import type { Logger } from '../ports/logger.js';
-import type { Store } from '../ports/store.js';
-import { createKeyvStore } from './create-keyv-store.js';
+import type { LearnerRowsRule, Store } from '../ports/store.js';
+import { assembleStore } from './assemble-store.js';
+import { checkStore } from './check-store.js';
 import { DEFAULT_STORE_TIMEOUT_MS, guardStore } from './guard-store.js';
-import { openRedisStore } from './redis-store.js';
-import { openSqliteFile } from './open-sqlite-file.js';
-import { createSqliteBoardRows } from './sqlite-board-rows.js';
-import { createSqliteSetIndex } from './sqlite-set-index.js';
+import { createMemoryEngine, type MemoryData } from './memory/memory-engine.js';
+import { openRedisEngine, isRedisUnavailable } from './redis/redis-engine.js';
+import { openSqliteEngine } from './sqlite/sqlite-engine.js';
+import type { StoreEngine } from './store-engine.js';
 
 export interface OpenStoreOptions {
-  /** "Now" for claim expiry in the embedded stores (Redis claims use its own clock) and for records set aside. */
+  /** The core's rule for the rows a learner record keeps elsewhere (learnerRowsRule in src/learners). */
+  learnerRows: LearnerRowsRule;
+  /** "Now" for the expiry of claims and records, and for records set aside. */
   clock?: Clock;
   /** Prefix of every key, so several bots (or test runs) can share one Redis. */
   namespace?: string;
   /** The deadline of every store call (STORE_TIMEOUT_SECONDS); 3 s unless given. */
   timeoutMs?: number;
+  /** memory:// only: the data to hold (a test's, to look at or damage). */
+  memory?: MemoryData;
 }
 
 /**
  * Opens the store a STORE_URL names: `sqlite://./data/x.sqlite` (relative), `sqlite:///abs/x.sqlite`,
  * `redis://[:password@]host:port[/db]` (or `rediss://` for TLS), or `memory://`.
  */
-export async function openStore(url: string, logger: Logger, options: OpenStoreOptions = {}): Promise<Store> {
+export async function openStore(url: string, logger: Logger, options: OpenStoreOptions): Promise<Store> {
+  const clock = options.clock ?? systemClock;
+  const { engine, isUnavailable } = await openEngine(url, logger, options);
+  if (engine.rebuildRows) {
+    // Written by an older version: its rows are rebuilt from the records, the one truth.
+    const report = await checkStore(engine, { learnerRows: options.learnerRows, clock, repair: true });
+    logger.info('store rows rebuilt from the records of an older version', { ...report });
+  }
+  return guardStore(assembleStore(engine, { clock, logger, learnerRows: options.learnerRows }), {
+    timeoutMs: options.timeoutMs ?? DEFAULT_STORE_TIMEOUT_MS,
+    logger,
+    ...(isUnavailable && { isUnavailable }),
+  });
+}
+
+/** The backend's engine alone (store:check works on it); the same URLs as openStore. */
+export async function openEngine(
+  url: string,
+  logger: Logger,
+  options: Omit<OpenStoreOptions, 'learnerRows'>,
+): Promise<{ engine: StoreEngine; isUnavailable?: (error: unknown) => boolean }> {
   const clock = options.clock ?? systemClock;
   const namespace = options.namespace ?? 'pathbot';
   const timeoutMs = options.timeoutMs ?? DEFAULT_STORE_TIMEOUT_MS;
-  const bounded = (store: Store) => guardStore(store, { timeoutMs, logger });
-  if (url === 'memory://')
-    return bounded(createKeyvStore(new Keyv({ namespace, throwOnErrors: true }), 'memory', clock, logger));
+  if (url === 'memory://') return { engine: createMemoryEngine(clock, namespace, options.memory) };
   if (url.startsWith('sqlite://')) {
     const file = sqliteFile(url);
-    return openSqlite(file, namespace, logger, clock).then(bounded, (error: unknown) => {
-      if (error instanceof StartUpError) throw error;
-      throw new StartUpError(`cannot open the SQLite store ${file}: ${firstLine(error)}. Check STORE_URL.`, {
-        cause: error,
-      });
-    });
+    return openSqliteEngine({ file, namespace, logger, clock }).then(
+      (engine) => ({ engine }),
+      (error: unknown) => {
+        if (error instanceof StartUpError) throw error;
+        throw new StartUpError(`cannot open the SQLite store ${file}: ${firstLine(error)}. Check STORE_URL.`, {
+          cause: error,
+        });
+      },
+    );
   }
   if (/^rediss?:\/\//.test(url)) {
-    return openRedisStore({ url, label: redactUrl(url), namespace, logger, clock, timeoutMs }).catch(
+    return openRedisEngine({ url, label: redactUrl(url), namespace, logger, clock, timeoutMs }).then(
+      (engine) => ({ engine, isUnavailable: isRedisUnavailable }),
       (error: unknown) => {
         throw new StartUpError(`${firstLine(error)}. Start Redis, or check STORE_URL.`, { cause: error });
       },
@@ -63,28 +87,6 @@ export function sqliteFile(url: string): string {
   const path = url.slice('sqlite://'.length);
   if (path === '') throw new StartUpError('STORE_URL sqlite:// needs a file, like sqlite://./data/webrtc.sqlite');
   return resolve(path);
-}
-
-async function openSqlite(file: string, namespace: string, logger: Logger, clock: Clock): Promise<Store> {
-  mkdirSync(dirname(file), { recursive: true });
-  const sqlite = await openSqliteFile(file);
-  const keyv = new Keyv({ store: sqlite, namespace, throwOnErrors: true });
-  keyv.on('error', (error: unknown) => logger.error('sqlite store error', { error: String(error) }));
-  logger.info('store opened', { backend: 'sqlite', file });
-  const tables = await sqliteTables(sqlite.query, namespace, keyv).catch(async (error: unknown) => {
-    await keyv.disconnect(); // and with it the file's lock
-    throw error;
-  });
-  return createKeyvStore(keyv, 'sqlite', clock, logger, tables, async () => {
-    await keyv.disconnect();
-  });
-}
-
-async function sqliteTables(query: KeyvSqlite['query'], namespace: string, keyv: Keyv) {
-  return {
-    boardRows: await createSqliteBoardRows(query, namespace, keyv),
-    sets: await createSqliteSetIndex(query, namespace, keyv),
-  };
 }
 
 /** Hides credentials in a store URL before it is shown anywhere. */

@@ -2,19 +2,17 @@ import type { BoardEntry, BoardPage, RankedEntry } from '../ports/store.js';
 import { compareEntries } from './rank-entries.js';
 
 /**
- * One leaderboard held in memory, sorted, with each member's row and the revision at which members left.
- * Finding a member's place and rank is a binary search, so a page costs O(limit + log n), not O(n).
+ * One leaderboard held in memory, sorted, with each member's row. Finding a member's place and rank is a
+ * binary search, so a page costs O(limit + log n), not O(n).
  */
 export class RankedBoard {
   private readonly rows: BoardEntry[] = [];
   private readonly byMember = new Map<string, BoardEntry>();
-  private readonly removedAt = new Map<string, number>();
 
-  constructor(rows: Iterable<BoardEntry> = [], removed: Iterable<[string, number]> = []) {
+  constructor(rows: Iterable<BoardEntry> = []) {
     for (const row of rows) this.byMember.set(row.member, row);
     this.rows.push(...this.byMember.values());
     this.rows.sort(compareEntries);
-    for (const [member, revision] of removed) if (!this.byMember.has(member)) this.removedAt.set(member, revision);
   }
 
   get size(): number {
@@ -26,15 +24,8 @@ export class RankedBoard {
     return this.byMember.has(member);
   }
 
-  /** True when the board already holds a newer revision of this member than `revision`. */
-  isStale(member: string, revision: number): boolean {
-    const known = this.byMember.get(member)?.revision ?? this.removedAt.get(member);
-    return known !== undefined && known > revision;
-  }
-
   put(entry: BoardEntry): void {
     this.takeOut(entry.member);
-    this.removedAt.delete(entry.member);
     this.rows.splice(
       this.lowerBound((row) => compareEntries(row, entry) < 0),
       0,
@@ -43,11 +34,12 @@ export class RankedBoard {
     this.byMember.set(entry.member, entry);
   }
 
-  /** Takes the member off, remembering the revision (or forgetting them entirely without one). */
-  remove(member: string, revision?: number): void {
+  remove(member: string): void {
     this.takeOut(member);
-    if (revision === undefined) this.removedAt.delete(member);
-    else this.removedAt.set(member, revision);
+  }
+
+  entries(): Iterable<BoardEntry> {
+    return this.rows;
   }
 
   page(limit: number, member?: string): BoardPage {

@@ -52,3 +52,19 @@ export function isoWeekKey(day: Date): string {
   const week = Math.floor(dayOfYear / 7) + 1;
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
+
+/** The instants an ISO week ("2026-W49") began and ended in `zone`: local Monday 00:00 of it and of the next. */
+export function isoWeekBounds(zone: string, key: string): { start: number; end: number } | undefined {
+  const match = /^(\d{4})-W(\d{2})$/.exec(key);
+  if (!match) return undefined;
+  const [year, week] = [Number(match[1]), Number(match[2])];
+  // Week 1 holds 4 January; its Monday is the first of the ISO year.
+  const january4 = Date.UTC(year, 0, 4);
+  const monday = new Date(january4 - ((new Date(january4).getUTCDay() + 6) % 7) * DAY_MS + (week - 1) * 7 * DAY_MS);
+  if (isoWeekKey(monday) !== key) return undefined;
+  const nextMonday = new Date(monday.getTime() + 7 * DAY_MS);
+  return {
+    start: instantOfLocal(zone, monday.getUTCFullYear(), monday.getUTCMonth() + 1, monday.getUTCDate(), 0, 0),
+    end: instantOfLocal(zone, nextMonday.getUTCFullYear(), nextMonday.getUTCMonth() + 1, nextMonday.getUTCDate(), 0, 0),
+  };
+}

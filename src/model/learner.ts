@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BoardId } from './board-id.js';
 
 /** Bump when the stored shape changes; a stored record of a version this code does not know fails validation. */
 export const LEARNER_SCHEMA_VERSION = 1;
@@ -53,8 +54,8 @@ export const learnerRecordSchema = z.object({
   /** The learner's IANA time zone once they chose one (streaks and reminders use it). */
   zone: z.string().optional(),
   paths: z.record(z.string(), pathStateSchema),
-  /** Leaderboard keys this learner has an entry on, so hide/forget can find them without scans. */
-  boards: z.array(z.string()),
+  /** The leaderboards (channel and week) this learner joined: their rows there are derived from this record. */
+  boards: z.array(z.custom<BoardId>((value) => typeof value === 'string')),
   hidden: z.boolean(),
   /** Set when the platform says we cannot message this person; reminders stop. */
   undeliverable: z.object({ reason: z.string(), at: epochMs, told: z.boolean() }).optional(),
@@ -64,7 +65,7 @@ export const learnerRecordSchema = z.object({
   setAside: z.object({ at: epochMs, told: z.boolean() }).optional(),
   createdAt: epochMs,
   updatedAt: epochMs,
-  /** Bumped by the store on every save; leaderboards ignore rows computed from an older revision. */
+  /** Bumped by the store on every save. */
   rev: z.number().int().nonnegative().default(0),
 });
 export type LearnerRecord = z.infer<typeof learnerRecordSchema>;

@@ -1,27 +1,43 @@
+import type { BoardId } from '../model/board-id.js';
+import type { DigestSettings } from '../model/digest-settings.js';
+import type { IndexSet } from '../model/index-set.js';
 import type { LearnerRecord } from '../model/learner.js';
+import type { LearnerId, WorkspaceId } from '../model/learner-id.js';
+import type { ReminderSlotId } from '../model/slot-id.js';
 
 /**
  * What a read-modify-write returns: the new record (null deletes, undefined keeps) and a result for the caller.
  * A shared store runs the change again when another process saved first, so a change has no side effects.
  */
-export interface Mutation<T> {
-  next?: LearnerRecord | null;
+export interface Mutation<R, T> {
+  next?: R | null;
   result: T;
 }
 
-/** Learner records, one per person; `update` is atomic per learner (no lost updates) and bumps `rev` on the record it saves. */
+/**
+ * Learner records, one per person. `update` is the one write path: it is atomic per learner (no lost
+ * updates), bumps `rev`, and commits the record together with every row derived from it (board rows,
+ * reminder slots, the workspace index): one transaction, or one script, so they change together or not at all.
+ */
 export interface LearnerStore {
-  /** Learner keys of one workspace (for deleting a workspace on uninstall), kept as an explicit index. */
-  keysInWorkspace(platform: string, workspace: string): Promise<string[]>;
   /**
    * The learner's record. One stored that fails validation is set aside (only if it is still the one stored)
    * and replaced by a fresh record marked `setAside`, which every read and update then sees instead.
    */
-  get(key: string): Promise<LearnerRecord | undefined>;
-  /** Saving null deletes the record and whatever was set aside for the learner. */
-  update<T>(key: string, change: (current: LearnerRecord | undefined) => Mutation<T>): Promise<T>;
+  get(id: LearnerId): Promise<LearnerRecord | undefined>;
+  /** Saving null deletes the record, everything derived from it and whatever was set aside for the learner. */
+  update<T>(id: LearnerId, change: (current: LearnerRecord | undefined) => Mutation<LearnerRecord, T>): Promise<T>;
   /** What was set aside for this learner, oldest first (the few most recent), for them to export. */
-  setAside(key: string): Promise<SetAsideRecord[]>;
+  setAside(id: LearnerId): Promise<SetAsideRecord[]>;
+  /** The learners of one workspace (for deleting a workspace on uninstall), from the index their records keep. */
+  inWorkspace(workspace: WorkspaceId): Promise<LearnerId[]>;
+  /** The reminder slots filed under a UTC minute. */
+  due(minute: number): Promise<ReminderSlotId[]>;
+  /**
+   * A slot found due that its learner's record does not hold (left by an older version, or a damaged
+   * index) is taken out of that minute; one the record holds stays. Never needed on an intact index.
+   */
+  settle(minute: number, slot: ReminderSlotId): Promise<void>;
 }
 
 /** A stored learner record that failed validation, kept as it was stored. */
@@ -35,14 +51,12 @@ export interface SetAsideRecord {
 
 /** One row of a leaderboard. */
 export interface BoardEntry {
-  member: string;
+  member: LearnerId;
   name: string;
   completed: number;
   minutes: number;
   /** When the learner reached this score; earlier sorts first among equals. */
   reachedAt: number;
-  /** The learner record's `rev` this row was computed from: a board keeps the newest it was given. */
-  revision: number;
 }
 
 export interface RankedEntry extends BoardEntry {
@@ -57,27 +71,23 @@ export interface BoardPage {
   total: number;
 }
 
-/**
- * Leaderboards kept as explicit indexes (never by listing keys). Writers race (two processes, one learner),
- * so a write computed from an older record revision than the board already saw for that member is ignored.
- */
+/** Leaderboards, read only: their rows are derived from learner records and written with them. */
 export interface LeaderboardStore {
-  put(board: string, entry: BoardEntry): Promise<void>;
-  /** Takes the member off the board as of `revision`; without one, forgets the member there entirely. */
-  remove(board: string, member: string, revision?: number): Promise<void>;
-  top(board: string, limit: number, member?: string): Promise<BoardPage>;
+  top(board: BoardId, limit: number, member?: LearnerId): Promise<BoardPage>;
 }
 
-/** Reminder slots keyed by UTC minute, so a tick reads only who is due. */
-export interface ReminderIndex {
-  add(minute: number, member: string): Promise<void>;
-  remove(minute: number, member: string): Promise<void>;
-  due(minute: number): Promise<string[]>;
+/** Weekly channel digests: the settings and their slot in the due index are committed together, like learners. */
+export interface DigestStore {
+  get(board: BoardId): Promise<DigestSettings | undefined>;
+  update<T>(board: BoardId, change: (current: DigestSettings | undefined) => Mutation<DigestSettings, T>): Promise<T>;
+  due(minute: number): Promise<BoardId[]>;
+  /** As for learners: a due digest its settings do not hold is taken out of that minute. */
+  settle(minute: number, board: BoardId): Promise<void>;
 }
 
 /** One-time claims ("this reminder is mine to send"), atomic across everyone sharing the store. */
 export interface Claims {
-  /** True when the key was free (or its claim expired) and is now held by this store for `ttlMs`. */
+  /** True when the key was free (or its claim expired by the store's clock) and is now held by this store for `ttlMs`. */
   claim(key: string, ttlMs: number): Promise<boolean>;
   /** Frees the key, but only when this store holds it: another process's claim is left alone. */
   release(key: string): Promise<void>;
@@ -87,11 +97,9 @@ export interface Claims {
 export interface Store {
   learners: LearnerStore;
   boards: LeaderboardStore;
-  reminders: ReminderIndex;
-  /** Weekly channel digests, filed the same way as reminders. */
-  digests: ReminderIndex;
+  digests: DigestStore;
   claims: Claims;
-  /** Small key-value records that are not learners (digest settings, event ids seen). */
+  /** Small key-value records that are not learners (sent marks, event ids seen), with expiry by the store's clock. */
   records: RecordStore;
   health(): Promise<{ ok: boolean; backend: string; detail?: string }>;
   close(): Promise<void>;
@@ -103,6 +111,15 @@ export interface RecordStore {
   set(key: string, value: unknown, ttlMs?: number): Promise<void>;
   delete(key: string): Promise<void>;
 }
+
+/** A row another part of the store keeps because a record holds it: its set membership or board row. */
+export interface DerivedRows {
+  sets: Array<{ set: IndexSet; member: string }>;
+  boards: Array<{ board: BoardId; entry: BoardEntry }>;
+}
+
+/** How a learner record's rows are derived: the core's rule (it knows the paths), given to the store that commits them. */
+export type LearnerRowsRule = (id: LearnerId, record: LearnerRecord) => DerivedRows;
 
 /** The store cannot be reached right now (a shared store is down or restarting); trying again later may work. */
 export class StoreUnavailableError extends Error {

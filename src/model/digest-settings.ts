@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import type { Platform } from '../model/invocation.js';
+import type { BoardId } from './board-id.js';
+import type { Platform } from './invocation.js';
 
-/** A channel's weekly digest, stored under `digest:<board key>` (validated on read). */
+/** A channel's weekly digest, stored under its board's id (validated on read); its slot is derived from `nextAt`. */
 export const digestSettingsSchema = z.object({
   v: z.literal(1),
   platform: z.enum(['discord', 'slack', 'console']),
@@ -15,7 +16,6 @@ export const digestSettingsSchema = z.object({
   zone: z.string(),
   nextAt: z.number().int(),
 });
-export type DigestSettings = z.infer<typeof digestSettingsSchema> & { platform: Platform };
+export type DigestSettings = z.infer<typeof digestSettingsSchema> & { platform: Platform; board: BoardId };
 
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-export const digestKey = (board: string) => `digest:${board}`;

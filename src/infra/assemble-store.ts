@@ -1,0 +1,286 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { BoardId } from '../model/board-id.js';
+import { digestSettingsSchema, type DigestSettings } from '../model/digest-settings.js';
+import { encodeIndexSet } from '../model/index-set.js';
+import { learnerRecordSchema, type LearnerRecord } from '../model/learner.js';
+import type { LearnerId, WorkspaceId } from '../model/learner-id.js';
+import { decodeSlotId, type ReminderSlotId } from '../model/slot-id.js';
+import type { Clock } from '../ports/clock.js';
+import type { Logger } from '../ports/logger.js';
+import type {
+  DerivedRows,
+  DigestStore,
+  LearnerRowsRule,
+  LearnerStore,
+  Mutation,
+  SetAsideRecord,
+  Store,
+} from '../ports/store.js';
+import { minuteOf } from '../reminders/minute-of.js';
+import { KeyedMutex } from './keyed-mutex.js';
+import { noRowChanges, type RecordKind, type RowChanges, type StoreEngine } from './store-engine.js';
+import { SET_ASIDE_KEPT, logSetAside, parseStoredText, readStoredLearner } from './stored-learner.js';
+
+export interface AssembleOptions {
+  clock: Clock;
+  logger: Logger;
+  /** The core's rule for the rows a learner record keeps elsewhere (learner-rows.ts). */
+  learnerRows: LearnerRowsRule;
+}
+
+/**
+ * The Store on one backend's engine. Every write of a record goes through `commit`, which works out the
+ * rows the old and the new record derive and hands the engine the record and the difference together:
+ * no caller writes an index, so an index cannot drift from its record (store:check finds it if it did).
+ */
+export function assembleStore(engine: StoreEngine, options: AssembleOptions): Store {
+  const learners = new CommittedLearners(engine, options);
+  return {
+    learners,
+    boards: { top: (board, limit, member) => engine.top(board, limit, member) },
+    digests: committedDigests(engine, options.logger),
+    claims: engine.claims,
+    records: engine.records,
+    health: () => engine.health(),
+    close: () => engine.close(),
+  };
+}
+
+/** Attempts at one update when other processes keep saving the same record first. */
+const MAX_ATTEMPTS = 25;
+/** Learner records this process last read or wrote, kept so a command that reads and then changes one reads it once. */
+const RECENT_RECORDS = 1_000;
+
+interface Known {
+  /** The stored text (undefined: none stored). */
+  text: string | undefined;
+  record: LearnerRecord | undefined;
+}
+
+/**
+ * Learner records on an engine. Within a process, updates to one learner queue behind each other. An
+ * update first tries the record as this process last saw it: an embedded engine is only written by this
+ * process, so that is the stored one; on a shared engine the commit checks it still is, and a change that
+ * writes nothing (or refuses) is decided again on a fresh read. A record that fails validation is set
+ * aside by a commit that replaces it, only if it is still the stored one.
+ */
+class CommittedLearners implements LearnerStore {
+  private readonly recent = new Map<string, Known>();
+  private readonly mutex = new KeyedMutex();
+
+  constructor(
+    private readonly engine: StoreEngine,
+    private readonly options: AssembleOptions,
+  ) {}
+
+  async get(id: LearnerId): Promise<LearnerRecord | undefined> {
+    const known = (!this.engine.shared && this.recent.get(id)) || (await this.mutex.run(id, () => this.read(id)));
+    return known.record && structuredClone(known.record);
+  }
+
+  update<T>(id: LearnerId, change: (current: LearnerRecord | undefined) => Mutation<LearnerRecord, T>): Promise<T> {
+    return this.mutex.run(id, async () => {
+      for (let attempt = 1; ; attempt += 1) {
+        const seen = attempt === 1 ? this.recent.get(id) : undefined;
+        const known = seen ?? (await this.read(id));
+        // Only a shared engine's cached record may be old; an embedded one's is the stored one.
+        const mayBeOld = seen !== undefined && this.engine.shared;
+        let mutation: Mutation<LearnerRecord, T>;
+        try {
+          mutation = change(known.record && structuredClone(known.record));
+        } catch (error) {
+          // A refusal ("already done") decided on a record that may be old is decided again on the stored one.
+          if (mayBeOld) continue;
+          throw error;
+        }
+        const { next, result } = mutation;
+        if (next === undefined) {
+          if (mayBeOld) continue;
+          return result;
+        }
+        let saved: LearnerRecord | undefined;
+        if (next !== null) {
+          next.rev = (known.record?.rev ?? 0) + 1;
+          saved = learnerRecordSchema.parse(next);
+        }
+        const text = saved && JSON.stringify(saved);
+        // Forgotten first: if the commit fails, the next read asks the engine what it holds.
+        this.recent.delete(id);
+        const committed = await this.engine.commit({
+          record: { kind: 'learner', key: id, expected: known.text, next: text },
+          rows: rowChanges(this.rowsOf(id, known.record), this.rowsOf(id, saved)),
+        });
+        if (committed) {
+          if (saved) this.remember(id, { text, record: saved });
+          return result;
+        }
+        if (attempt >= MAX_ATTEMPTS)
+          throw new Error(`learner ${id} kept changing under ${MAX_ATTEMPTS} attempts to update it`);
+        if (!mayBeOld) await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 * attempt));
+      }
+    });
+  }
+
+  setAside(id: LearnerId): Promise<SetAsideRecord[]> {
+    return this.engine.setAside(id);
+  }
+
+  async inWorkspace(workspace: WorkspaceId): Promise<LearnerId[]> {
+    return (await this.engine.members(encodeIndexSet({ kind: 'workspace', workspace }))) as LearnerId[];
+  }
+
+  async due(minute: number): Promise<ReminderSlotId[]> {
+    return (await this.engine.members(encodeIndexSet({ kind: 'reminders', minute }))) as ReminderSlotId[];
+  }
+
+  async settle(minute: number, slot: ReminderSlotId): Promise<void> {
+    const set = encodeIndexSet({ kind: 'reminders', minute });
+    const learner = decodeSlotId(slot)?.learner;
+    if (!learner) {
+      await this.engine.commit({ rows: { ...noRowChanges(), removeSets: [{ set, member: slot }] } });
+      return;
+    }
+    await this.mutex.run(learner, async () => {
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+        const known = await this.read(learner);
+        const held = this.rowsOf(learner, known.record).sets.some((row) => row.member === slot && row.set === set);
+        if (held) return;
+        const removeSets = [{ set, member: slot }];
+        const commit = { kind: 'learner' as const, key: learner, expected: known.text, next: known.text };
+        if (await this.engine.commit({ record: commit, rows: { ...noRowChanges(), removeSets } })) return;
+      }
+      throw new Error(`learner ${learner} kept changing under ${MAX_ATTEMPTS} attempts to settle a slot`);
+    });
+  }
+
+  /** The rows a record derives, by the core's rule, as the engine files them. */
+  private rowsOf(id: LearnerId, record: LearnerRecord | undefined): EncodedRows {
+    return record ? encodeRows(this.options.learnerRows(id, record)) : { sets: [], boards: [] };
+  }
+
+  /** The stored record (call under the learner's lock); one that fails validation is set aside first. */
+  private async read(id: LearnerId): Promise<Known> {
+    for (let attempt = 1; ; attempt += 1) {
+      const text = await this.engine.read('learner', id);
+      if (text === undefined) return { text, record: undefined };
+      const stored = readStoredLearner(parseStoredText(text), this.options.clock.now());
+      if (stored.valid) return this.remember(id, { text, record: stored.record });
+      const fresh = JSON.stringify(stored.fresh);
+      // What the unreadable record derived is unknown: its board rows are found by the boards it listed.
+      const before: EncodedRows = { sets: [], boards: stored.fresh.boards.map((board) => rowToTakeOut(board, id)) };
+      const committed = await this.engine.commit({
+        record: { kind: 'learner', key: id, expected: text, next: fresh },
+        rows: rowChanges(before, this.rowsOf(id, stored.fresh)),
+        setAside: { entry: stored.setAside, keep: SET_ASIDE_KEPT },
+      });
+      if (committed) {
+        logSetAside(this.options.logger, id, stored.setAside);
+        return this.remember(id, { text: fresh, record: stored.fresh });
+      }
+      if (attempt >= MAX_ATTEMPTS)
+        throw new Error(`learner ${id} kept changing under ${MAX_ATTEMPTS} attempts to set it aside`);
+    }
+  }
+
+  private remember(id: string, known: Known): Known {
+    this.recent.delete(id);
+    this.recent.set(id, known);
+    if (this.recent.size > RECENT_RECORDS) this.recent.delete(this.recent.keys().next().value!);
+    return known;
+  }
+}
+
+/** Digest settings on an engine, committed with their slot in the due index (compare-and-set on a shared engine). */
+function committedDigests(engine: StoreEngine, logger: Logger): DigestStore {
+  const mutex = new KeyedMutex();
+  const read = async (board: BoardId) => {
+    const text = await engine.read('digest', board);
+    const parsed = text === undefined ? undefined : digestSettingsSchema.safeParse(parseStoredText(text));
+    if (parsed && !parsed.success)
+      logger.warn('digest settings unreadable; treated as none', { board, issues: parsed.error.issues.length });
+    return { text, settings: parsed?.success ? (parsed.data as DigestSettings) : undefined };
+  };
+  const rowsOf = (board: BoardId, settings: DigestSettings | undefined): EncodedRows =>
+    settings
+      ? { sets: [{ set: encodeIndexSet({ kind: 'digests', minute: minuteOf(settings.nextAt) }), member: board }], boards: [] }
+      : { sets: [], boards: [] };
+  const commit = async (board: BoardId, expected: string | undefined, before: EncodedRows, next: DigestSettings | undefined, after: EncodedRows) =>
+    engine.commit({
+      record: { kind: 'digest' as RecordKind, key: board, expected, next: next && JSON.stringify(digestSettingsSchema.parse(next)) },
+      rows: rowChanges(before, after),
+    });
+  return {
+    get: async (board) => (await read(board)).settings,
+    update: (board, change) =>
+      mutex.run(board, async () => {
+        for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+          const { text, settings } = await read(board);
+          const { next, result } = change(settings && structuredClone(settings));
+          if (next === undefined) return result;
+          const saved = next ?? undefined;
+          if (await commit(board, text, rowsOf(board, settings), saved, rowsOf(board, saved))) return result;
+        }
+        throw new Error(`digest ${board} kept changing under ${MAX_ATTEMPTS} attempts to update it`);
+      }),
+    due: async (minute) => (await engine.members(encodeIndexSet({ kind: 'digests', minute }))) as BoardId[],
+    settle: (minute, board) =>
+      mutex.run(board, async () => {
+        const set = encodeIndexSet({ kind: 'digests', minute });
+        for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+          const { text, settings } = await read(board);
+          if (rowsOf(board, settings).sets.some((row) => row.set === set)) return;
+          const removeSets = [{ set, member: board }];
+          const record = { kind: 'digest' as const, key: board, expected: text, next: text };
+          if (await engine.commit({ record, rows: { ...noRowChanges(), removeSets } })) return;
+        }
+      }),
+  };
+}
+
+/** Derived rows as the engine files them. */
+export interface EncodedRows {
+  sets: Array<{ set: string; member: string }>;
+  boards: Array<{ board: string; entry: DerivedRows['boards'][number]['entry'] }>;
+}
+
+/** A row known only by where it is: the learner's on that board, whatever it holds. */
+function rowToTakeOut(board: string, member: LearnerId): EncodedRows['boards'][number] {
+  return { board, entry: { member, name: '', completed: 0, minutes: 0, reachedAt: 0 } };
+}
+
+export function encodeRows(rows: DerivedRows): EncodedRows {
+  return {
+    sets: rows.sets.map(({ set, member }) => ({ set: encodeIndexSet(set), member })),
+    boards: rows.boards.map(({ board, entry }) => ({ board, entry })),
+  };
+}
+
+/** What turns the rows `before` derived into the rows `after` derives (an unchanged row is not written again). */
+export function rowChanges(before: EncodedRows, after: EncodedRows): RowChanges {
+  const changes = noRowChanges();
+  const setKey = (row: { set: string; member: string }) => `${row.set}\n${row.member}`;
+  const boardKey = (row: { board: string; entry: { member: string } }) => `${row.board}\n${row.entry.member}`;
+  const setsBefore = new Set(before.sets.map(setKey));
+  const setsAfter = new Set(after.sets.map(setKey));
+  for (const row of after.sets) if (!setsBefore.has(setKey(row))) changes.addSets.push(row);
+  for (const row of before.sets) if (!setsAfter.has(setKey(row))) changes.removeSets.push(row);
+  const boardsBefore = new Map(before.boards.map((row) => [boardKey(row), row]));
+  const boardsAfter = new Set(after.boards.map(boardKey));
+  for (const row of after.boards) {
+    const previous = boardsBefore.get(boardKey(row));
+    if (!previous || !isDeepStrictEqual(previous.entry, row.entry)) changes.putBoards.push(row);
+  }
+  for (const row of before.boards)
+    if (!boardsAfter.has(boardKey(row))) changes.removeBoards.push({ board: row.board, member: row.entry.member });
+  dedupe(changes);
+  return changes;
+}
+
+/** A derived row listed twice (a snooze in the minute of the daily reminder) is one row. */
+function dedupe(changes: RowChanges): void {
+  const unique = <T>(rows: T[], key: (row: T) => string) => [...new Map(rows.map((row) => [key(row), row])).values()];
+  changes.addSets = unique(changes.addSets, (row) => `${row.set}\n${row.member}`);
+  changes.removeSets = unique(changes.removeSets, (row) => `${row.set}\n${row.member}`);
+  changes.putBoards = unique(changes.putBoards, (row) => `${row.board}\n${row.entry.member}`);
+  changes.removeBoards = unique(changes.removeBoards, (row) => `${row.board}\n${row.member}`);
+}

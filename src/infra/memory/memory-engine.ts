@@ -1,0 +1,84 @@
+import Keyv from 'keyv';
+import type { Clock } from '../../ports/clock.js';
+import type { SetAsideRecord } from '../../ports/store.js';
+import { clockedRecords, processClaims } from '../clocked-records.js';
+import { RankedBoard } from '../ranked-board.js';
+import type { EngineCommit, RecordKind, StoreEngine } from '../store-engine.js';
+
+/** What a memory engine holds, so a test can look at (or damage) it as a real fault would. */
+export interface MemoryData {
+  records: Record<RecordKind, Map<string, string>>;
+  setAside: Map<string, SetAsideRecord[]>;
+  sets: Map<string, Set<string>>;
+  boards: Map<string, RankedBoard>;
+}
+
+export function createMemoryData(): MemoryData {
+  return {
+    records: { learner: new Map(), digest: new Map() },
+    setAside: new Map(),
+    sets: new Map(),
+    boards: new Map(),
+  };
+}
+
+/** The memory:// engine: everything in this process, each commit one synchronous step (nothing can come between). */
+export function createMemoryEngine(clock: Clock, namespace: string, data: MemoryData = createMemoryData()): StoreEngine {
+  const keyv = new Keyv({ namespace, throwOnErrors: true });
+  const { records, setAside, sets, boards } = data;
+  const boardOf = (board: string) => {
+    let ranked = boards.get(board);
+    if (!ranked) boards.set(board, (ranked = new RankedBoard()));
+    return ranked;
+  };
+  const apply = ({ record, rows, setAside: kept }: EngineCommit): boolean => {
+    if (record) {
+      const stored = records[record.kind];
+      if (stored.get(record.key) !== record.expected) return false;
+      if (record.next === undefined) {
+        stored.delete(record.key);
+        if (record.kind === 'learner') setAside.delete(record.key);
+      } else stored.set(record.key, record.next);
+      if (kept && record.kind === 'learner')
+        setAside.set(record.key, [...(setAside.get(record.key) ?? []), kept.entry].slice(-kept.keep));
+    }
+    for (const { set, member } of rows.removeSets) {
+      const members = sets.get(set);
+      if (members?.delete(member) && members.size === 0) sets.delete(set);
+    }
+    for (const { set, member } of rows.addSets) {
+      let members = sets.get(set);
+      if (!members) sets.set(set, (members = new Set()));
+      members.add(member);
+    }
+    for (const { board, member } of rows.removeBoards) {
+      const ranked = boards.get(board);
+      ranked?.remove(member);
+      if (ranked?.size === 0) boards.delete(board);
+    }
+    for (const { board, entry } of rows.putBoards) boardOf(board).put(entry);
+    return true;
+  };
+  return {
+    backend: 'memory',
+    shared: false,
+    read: async (kind, key) => records[kind].get(key),
+    commit: async (commit) => apply(commit),
+    members: async (set) => [...(sets.get(set) ?? [])],
+    top: async (board, limit, member) => (boards.get(board) ?? new RankedBoard()).page(limit, member),
+    setAside: async (key) => structuredClone(setAside.get(key) ?? []),
+    async *scanRecords(kind) {
+      yield* [...records[kind]];
+    },
+    async *scanSets() {
+      for (const [set, members] of [...sets]) for (const member of [...members]) yield { set, member };
+    },
+    async *scanBoards() {
+      for (const [board, ranked] of [...boards]) for (const entry of [...ranked.entries()]) yield { board, entry };
+    },
+    records: clockedRecords(keyv, clock),
+    claims: processClaims(keyv, clock),
+    health: async () => ({ ok: true, backend: 'memory' }),
+    close: () => keyv.disconnect(),
+  };
+}

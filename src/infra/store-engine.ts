@@ -1,0 +1,80 @@
+import type { BoardEntry, BoardPage, Claims, RecordStore, SetAsideRecord } from '../ports/store.js';
+
+/** The records whose rows an engine commits with them. */
+export type RecordKind = 'learner' | 'digest';
+
+/** A member of an index set (sets are named by encodeIndexSet). */
+export interface SetRow {
+  set: string;
+  member: string;
+}
+
+/** A learner's row on a board (boards are named by their BoardId). */
+export interface BoardRow {
+  board: string;
+  entry: BoardEntry;
+}
+
+/** What one commit changes beside the record, worked out from the rows its old and new versions derive. */
+export interface RowChanges {
+  addSets: SetRow[];
+  removeSets: SetRow[];
+  /** Rows to write (added, or changed). */
+  putBoards: BoardRow[];
+  removeBoards: Array<{ board: string; member: string }>;
+}
+
+/** A record written with its derived rows, all or nothing. */
+export interface EngineCommit {
+  /** The record; absent for a commit of rows alone (taking out rows no record owns). */
+  record?: {
+    kind: RecordKind;
+    key: string;
+    /** The stored text the write was decided on (undefined: none). A shared engine writes only if it still is. */
+    expected: string | undefined;
+    /** The text to store; undefined deletes the record (and, for a learner, whatever was set aside). */
+    next: string | undefined;
+  };
+  rows: RowChanges;
+  /** A learner record that failed validation, kept by the same commit that replaces it (`record.expected`). */
+  setAside?: { entry: SetAsideRecord; keep: number };
+}
+
+/**
+ * What one backend provides; the store built on it (assemble-store.ts) is the same for every backend.
+ * Everything a commit holds lands together: one SQLite transaction, one Redis script, one step in memory.
+ */
+export interface StoreEngine {
+  readonly backend: string;
+  /**
+   * True when other processes write the same data (Redis): a record this process read earlier may be
+   * old, so a commit is checked against `expected`. An embedded engine belongs to one process.
+   */
+  readonly shared: boolean;
+  read(kind: RecordKind, key: string): Promise<string | undefined>;
+  /** False only on a shared engine, when the stored record is no longer `record.expected` (nothing was written). */
+  commit(commit: EngineCommit): Promise<boolean>;
+  members(set: string): Promise<string[]>;
+  top(board: string, limit: number, member?: string): Promise<BoardPage>;
+  setAside(key: string): Promise<SetAsideRecord[]>;
+  /** Every stored record of a kind, as [key, text] (for store:check). */
+  scanRecords(kind: RecordKind): AsyncIterable<[key: string, text: string]>;
+  /** Every index row there is (for store:check). */
+  scanSets(): AsyncIterable<SetRow>;
+  scanBoards(): AsyncIterable<BoardRow>;
+  /**
+   * Set when the engine found data of an older version and moved its records over: the rows derived
+   * from them are rebuilt (store:check's repair) before the store is used.
+   */
+  readonly rebuildRows?: boolean;
+  /** Plain records with expiry by the injected clock. */
+  records: RecordStore;
+  claims: Claims;
+  health(): Promise<{ ok: boolean; backend: string; detail?: string }>;
+  close(): Promise<void>;
+}
+
+/** No changes at all. */
+export function noRowChanges(): RowChanges {
+  return { addSets: [], removeSets: [], putBoards: [], removeBoards: [] };
+}

@@ -1,0 +1,94 @@
+import type { LearningPath } from '../curriculum/learning-path.js';
+import { decodeBoardId, encodeBoardId, type BoardId } from '../model/board-id.js';
+import type { LearnerRecord } from '../model/learner.js';
+import { workspaceOf, type LearnerId } from '../model/learner-id.js';
+import { encodeSlotId } from '../model/slot-id.js';
+import type { BoardEntry, DerivedRows, LearnerRowsRule } from '../ports/store.js';
+import { minuteOf } from '../reminders/minute-of.js';
+import { isoWeekBounds, isoWeekOf, startOfIsoWeek } from './iso-week.js';
+
+/**
+ * The one rule for what a learner record keeps elsewhere, given to the store, which commits these rows
+ * with the record (and takes out the ones the previous record had and this one has not):
+ * - the workspace index lists every learner with a record;
+ * - each enabled reminder has a slot under the minute of its snooze and of its next daily reminder (unless paused);
+ * - each channel board the record lists holds the learner's row once they finished a resource of its path,
+ *   and each weekly board the row of what they finished in that week; a learner who hides has no rows.
+ * Boards of a path the bot no longer has keep no rows.
+ */
+export function learnerRowsRule(paths: readonly LearningPath[], communityZone: string): LearnerRowsRule {
+  const byCommand = new Map(paths.map((path) => [path.command, path]));
+  return (id, record) => {
+    const rows: DerivedRows = { sets: [{ set: { kind: 'workspace', workspace: workspaceOf(id) }, member: id }], boards: [] };
+    for (const [command, state] of Object.entries(record.paths)) {
+      const reminder = state.reminder;
+      if (!reminder?.enabled) continue;
+      const slot = encodeSlotId({ learner: id, path: command });
+      if (reminder.snoozeAt !== null) rows.sets.push({ set: { kind: 'reminders', minute: minuteOf(reminder.snoozeAt) }, member: slot });
+      if (!reminder.paused && reminder.nextAt !== null)
+        rows.sets.push({ set: { kind: 'reminders', minute: minuteOf(reminder.nextAt) }, member: slot });
+    }
+    if (record.hidden) return rows;
+    for (const board of record.boards) {
+      const parts = decodeBoardId(board);
+      const path = parts && byCommand.get(parts.path);
+      if (!parts || !path) continue;
+      const bounds = parts.week === undefined ? { start: 0, end: Infinity } : isoWeekBounds(communityZone, parts.week);
+      if (!bounds) continue;
+      const entry = entryFor(path, record, id, bounds.start, bounds.end);
+      if (entry.completed > 0) rows.boards.push({ board: board as BoardId, entry });
+    }
+    return rows;
+  };
+}
+
+/** A learner's row for the resources of a path they finished in [since, until). */
+export function entryFor(
+  path: LearningPath,
+  record: LearnerRecord,
+  member: LearnerId,
+  since = 0,
+  until = Infinity,
+): BoardEntry {
+  const state = record.paths[path.command];
+  let completed = 0;
+  let minutes = 0;
+  let reachedAt = state?.startedAt ?? record.createdAt;
+  for (const resource of path.resources) {
+    const mark = state?.marks[resource.id];
+    if (mark?.status !== 'done' || mark.at < since || mark.at >= until) continue;
+    completed += 1;
+    minutes += resource.minutes;
+    reachedAt = Math.max(reachedAt, mark.at);
+  }
+  return { member, name: record.name, completed, minutes, reachedAt };
+}
+
+/** The weekly board beside a channel board, for the week holding `at` in the community's zone. */
+export function weekBoardOf(board: BoardId, communityZone: string, at: number): BoardId {
+  const parts = decodeBoardId(board)!;
+  return encodeBoardId({ ...parts, week: isoWeekOf(communityZone, at) });
+}
+
+/** The channel boards (all-time) a learner is on for one path. */
+export function boardsForPath(record: LearnerRecord, path: string): BoardId[] {
+  return record.boards.filter((board) => {
+    const parts = decodeBoardId(board);
+    return parts !== undefined && parts.week === undefined && parts.path === path;
+  }) as BoardId[];
+}
+
+/**
+ * This week's boards the learner appears on (they completed something this week and do not hide):
+ * listed in their record in the same write that changes it, so the rows of that week stay derivable.
+ */
+export function activeWeekBoards(
+  path: LearningPath,
+  record: LearnerRecord,
+  member: LearnerId,
+  communityZone: string,
+  now: number,
+): BoardId[] {
+  if (record.hidden || entryFor(path, record, member, startOfIsoWeek(communityZone, now)).completed === 0) return [];
+  return boardsForPath(record, path.command).map((board) => weekBoardOf(board, communityZone, now));
+}
