@@ -9,7 +9,7 @@ import type { LearningPath } from './curriculum/learning-path.js';
 import type { BotSettings, CoreDeps } from './learners/core-deps.js';
 import { forgetLearner } from './learners/forget-learner.js';
 import { createSessionOpener } from './learners/learner-session.js';
-import { learnerKey as learnerKeyOf } from './model/learner-key.js';
+import { encodeLearnerId, encodeWorkspaceId } from './model/learner-id.js';
 import type {
   ActionPress,
   AutocompleteQuery,
@@ -26,7 +26,7 @@ import type { DirectMessenger } from './ports/direct-messenger.js';
 import type { Logger } from './ports/logger.js';
 import { StoreTimeoutError, StoreUnavailableError, type Store } from './ports/store.js';
 import { comingDailyReminder } from './reminders/daily-reminder-rule.js';
-import { reminderMember } from './reminders/reminder-slot.js';
+import { encodeSlotId } from './model/slot-id.js';
 import {
   createReminderJob,
   DEFAULT_REMINDER_OPTIONS,
@@ -140,16 +140,16 @@ export function createBot(deps: BotDeps): Bot {
       ),
     overview: async (user, pathName) => {
       const path = pathNamed(pathName);
-      const key = learnerKeyOf(user);
+      const key = encodeLearnerId(user);
       const record = await deps.store.learners.get(key);
       return overviewReply(
         path,
         record,
-        await comingDailyReminder(deps.store.records, record, path, reminderMember(key, path.command)),
+        await comingDailyReminder(deps.store.records, record, path, encodeSlotId({ learner: key, path: path.command })),
       );
     },
     async forgetWorkspace(platform, workspace) {
-      const keys = await deps.store.learners.keysInWorkspace(platform, workspace);
+      const keys = await deps.store.learners.inWorkspace(encodeWorkspaceId(platform, workspace));
       for (const key of keys) await forgetLearner(deps.store, key);
       deps.logger.info('workspace data deleted', { platform, workspace, learners: keys.length });
       return keys.length;

@@ -1,3 +1,4 @@
+import { learnerRowsRule } from './learners/learner-rows.js';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { startConsole } from '../adapters/console/start-console.js';
@@ -48,7 +49,8 @@ async function main(startUp: { logger?: Logger }): Promise<void> {
   const paths = await loadCurricula(config.curriculum.dir, (warning) =>
     logger.warn(warning.message, { file: warning.file, line: warning.line }),
   );
-  const store = await openStore(config.store.url, logger, config.store);
+  const learnerRows = learnerRowsRule(paths, config.community.defaultTimeZone);
+  const store = await openStore(config.store.url, logger, { ...config.store, learnerRows });
   const bot = createBot({
     store,
     clock: systemClock,

@@ -2,6 +2,7 @@
  * `npm run discord:deploy`: registers /<path> for every curriculum file, to DISCORD_GUILD_ID when set
  * (instant) or globally. Reads the same configuration as `npm start` (.env or the environment).
  */
+import { learnerRowsRule } from '../../src/learners/learner-rows.js';
 import { REST } from 'discord.js';
 import { createBot } from '../../src/bot.js';
 import { ConfigError, loadConfig, secretsOf, withEnvFile } from '../../src/config.js';
@@ -22,7 +23,9 @@ async function main(startUp: { logger?: Logger }): Promise<void> {
   startUp.logger = logger;
   // The commands come from the bot itself, so what is registered is exactly what it answers.
   const paths = await loadCurricula(config.curriculum.dir);
-  const store = await openStore('memory://', logger);
+  const store = await openStore('memory://', logger, {
+    learnerRows: learnerRowsRule(paths, config.community.defaultTimeZone),
+  });
   const bot = createBot({ store, clock: systemClock, logger, paths, settings: config.community });
   const rest = new REST(discord.apiUrl ? { api: discord.apiUrl } : {}).setToken(discord.token);
   try {

@@ -1,9 +1,8 @@
 import { parseDigestArgs } from '../digest/parse-digest-args.js';
-import { digestKey, digestSettingsSchema, type DigestSettings } from '../digest/digest-settings.js';
-import { channelBoardKey } from '../model/learner-key.js';
+import { encodeBoardId, type BoardId } from '../model/board-id.js';
+import type { DigestSettings } from '../model/digest-settings.js';
 import type { Reply } from '../model/reply.js';
 import { UserError } from '../model/user-error.js';
-import { minuteOf } from '../reminders/reminder-slot.js';
 import { formatLocal, nextWeeklyOccurrence } from '../reminders/zoned-time.js';
 import type { Command } from './command.js';
 import type { CommandContext } from './command-context.js';
@@ -21,7 +20,8 @@ export const digestCommand: Command = {
     const { learner, path } = context;
     if (learner.channel.isDirect)
       throw new UserError('digest-in-dm', 'Run this in the channel that should get the weekly digest.');
-    const board = channelBoardKey(learner.user, learner.channel, path.command);
+    const { platform, workspace } = learner.user;
+    const board = encodeBoardId({ platform, workspace, channel: learner.channel.id, path: path.command });
     const request = parseDigestArgs(invocation.args.day, invocation.args.time, path.command);
     if (request.kind === 'show') return showDigest(context, board);
     if (request.kind === 'off') return turnOff(context, board);
@@ -31,12 +31,11 @@ export const digestCommand: Command = {
 
 async function setDigest(
   { store, clock, settings, learner, path }: CommandContext,
-  board: string,
+  board: BoardId,
   weekday: number,
   time: string,
 ): Promise<Reply> {
   const zone = settings.defaultTimeZone;
-  const previous = await readDigest(store, board);
   const nextAt = nextWeeklyOccurrence(zone, weekday, time, clock.now());
   const digest: DigestSettings = {
     v: 1,
@@ -50,9 +49,7 @@ async function setDigest(
     zone,
     nextAt,
   };
-  await store.records.set(digestKey(board), digest);
-  if (previous) await store.digests.remove(minuteOf(previous.nextAt), board);
-  await store.digests.add(minuteOf(nextAt), board);
+  await store.digests.update(board, () => ({ next: digest, result: undefined }));
   return {
     visibility: 'private',
     tone: 'success',
@@ -60,10 +57,8 @@ async function setDigest(
   };
 }
 
-async function turnOff({ store }: CommandContext, board: string): Promise<Reply> {
-  const previous = await readDigest(store, board);
-  if (previous) await store.digests.remove(minuteOf(previous.nextAt), board);
-  await store.records.delete(digestKey(board));
+async function turnOff({ store }: CommandContext, board: BoardId): Promise<Reply> {
+  const previous = await store.digests.update(board, (current) => ({ next: current && null, result: current }));
   return {
     visibility: 'private',
     tone: 'success',
@@ -71,8 +66,8 @@ async function turnOff({ store }: CommandContext, board: string): Promise<Reply>
   };
 }
 
-async function showDigest({ store, path }: CommandContext, board: string): Promise<Reply> {
-  const digest = await readDigest(store, board);
+async function showDigest({ store, path }: CommandContext, board: BoardId): Promise<Reply> {
+  const digest = await store.digests.get(board);
   return {
     visibility: 'private',
     tone: 'info',
@@ -80,9 +75,4 @@ async function showDigest({ store, path }: CommandContext, board: string): Promi
       ? `Weekly digest: every ${formatLocal(digest.zone, digest.nextAt).split(' ')[0]} at **${digest.time} ${digest.zone}**; next **${formatLocal(digest.zone, digest.nextAt)}**.`
       : `No weekly digest here. \`/${path.command} digest monday 9am\` posts this channel's weekly leaderboard every Monday.`,
   };
-}
-
-export async function readDigest(store: CommandContext['store'], board: string): Promise<DigestSettings | undefined> {
-  const raw = await store.records.get<unknown>(digestKey(board));
-  return raw === undefined ? undefined : digestSettingsSchema.parse(raw);
 }

@@ -1,7 +1,7 @@
-import { channelBoardKey } from '../model/learner-key.js';
+import { encodeBoardId } from '../model/board-id.js';
 import type { Reply } from '../model/reply.js';
 import { UserError } from '../model/user-error.js';
-import { weekBoardKey } from '../learners/board-sync.js';
+import { weekBoardOf } from '../learners/learner-rows.js';
 import type { RankedEntry } from '../ports/store.js';
 import type { Command } from './command.js';
 import type { CommandContext } from './command-context.js';
@@ -37,10 +37,11 @@ export const leaderboardCommand: Command = {
 };
 
 async function board({ path, learner, store, settings, clock }: CommandContext, weekly: boolean): Promise<Reply> {
-  const channelBoard = channelBoardKey(learner.user, learner.channel, path.command);
-  const key = weekly ? weekBoardKey(channelBoard, settings.defaultTimeZone, clock.now()) : channelBoard;
+  const { platform, workspace } = learner.user;
+  const channelBoard = encodeBoardId({ platform, workspace, channel: learner.channel.id, path: path.command });
+  const key = weekly ? weekBoardOf(channelBoard, settings.defaultTimeZone, clock.now()) : channelBoard;
   const page = await store.boards.top(key, TOP, learner.key);
-  // Rows with nothing finished (kept by older versions) rank last: leaving them out moves no one else's rank.
+  // Rows with nothing finished (kept by older versions until store:check) rank last: leaving them out moves no one else's rank.
   const onBoard = (row: RankedEntry) => row.completed > 0;
   const rows = page.rows.filter(onBoard).map((row) => line(row, row.member === learner.key));
   const self = page.self && onBoard(page.self) ? page.self : undefined;

@@ -3,7 +3,7 @@ import type { Reply } from '../model/reply.js';
 import { comingDailyReminder, nextDailyReminder } from '../reminders/daily-reminder-rule.js';
 import { formatLocal } from '../reminders/zoned-time.js';
 import { parseRemindArgs } from '../reminders/parse-remind-args.js';
-import { moveSlot, reminderMember } from '../reminders/reminder-slot.js';
+import { encodeSlotId } from '../model/slot-id.js';
 import { resolveTimeZone } from '../reminders/resolve-time-zone.js';
 import type { Command } from './command.js';
 import type { CommandContext } from './command-context.js';
@@ -53,11 +53,10 @@ async function setReminder(context: CommandContext, time: string, zone: string):
       text: `I can't send you direct messages (${opened.undeliverable}), so a reminder would never reach you. Allow DMs from this app, then try again.`,
     };
   }
-  const member = reminderMember(learner.key, path.command);
+  const member = encodeSlotId({ learner: learner.key, path: path.command });
   const nextAt = await nextDailyReminder(store.records, learner.record, path, member, { zone, time }, now);
-  const previous = await learner.change(path, (draft) => {
+  await learner.change(path, (draft) => {
     const state = (draft.paths[path.command] ??= emptyPathState(now));
-    const before = state.reminder?.nextAt ?? null;
     state.reminder = {
       time,
       zone,
@@ -70,9 +69,7 @@ async function setReminder(context: CommandContext, time: string, zone: string):
     draft.zone = zone;
     if (opened?.address) draft.dmAddress = opened.address;
     delete draft.undeliverable;
-    return before;
   });
-  await moveSlot(store.reminders, member, previous, nextAt);
   return {
     visibility: 'private',
     tone: 'success',
@@ -82,14 +79,11 @@ async function setReminder(context: CommandContext, time: string, zone: string):
   };
 }
 
-async function turnOff({ path, learner, store }: CommandContext): Promise<Reply> {
-  const previous = await learner.change(path, (draft) => {
+async function turnOff({ path, learner }: CommandContext): Promise<Reply> {
+  await learner.change(path, (draft) => {
     const reminder = draft.paths[path.command]?.reminder;
-    const before = reminder?.nextAt ?? null;
     if (reminder) Object.assign(reminder, { enabled: false, nextAt: null });
-    return before;
   });
-  await moveSlot(store.reminders, reminderMember(learner.key, path.command), previous, null);
   return {
     visibility: 'private',
     tone: 'success',
@@ -104,7 +98,7 @@ async function showReminder({ path, learner, store }: CommandContext): Promise<R
     store.records,
     learner.record,
     path,
-    reminderMember(learner.key, path.command),
+    encodeSlotId({ learner: learner.key, path: path.command }),
   );
   if (!reminder || next === undefined) {
     return {

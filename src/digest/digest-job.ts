@@ -1,13 +1,12 @@
 import type { LearningPath } from '../curriculum/learning-path.js';
 import type { CoreDeps } from '../learners/core-deps.js';
 import { isoWeekOf } from '../learners/iso-week.js';
-import { readDigest } from '../commands/digest-command.js';
 import { LEASE_MS, SENT_MARK_MS } from '../reminders/deliver-reminder.js';
-import { minuteOf, moveSlot } from '../reminders/reminder-slot.js';
+import type { BoardId } from '../model/board-id.js';
+import { minuteOf } from '../reminders/minute-of.js';
 import type { ReminderJobOptions } from '../reminders/reminder-job.js';
 import { nextWeeklyOccurrence } from '../reminders/zoned-time.js';
-import type { DigestSettings } from './digest-settings.js';
-import { digestKey } from './digest-settings.js';
+import type { DigestSettings } from '../model/digest-settings.js';
 import { digestReply } from './digest-reply.js';
 
 const MINUTE_MS = 60_000;
@@ -15,11 +14,11 @@ export type DigestOutcome = 'posted' | 'too-old' | 'stale' | 'busy' | 'failed' |
 
 /** The weekly digest tick: posts each due channel digest once per week (lease, then a "sent" mark). */
 export function createDigestJob(deps: CoreDeps & { paths: readonly LearningPath[] }, options: ReminderJobOptions) {
-  const deliver = async (board: string, slotAt: number, now: number): Promise<DigestOutcome> => {
-    const digest = await readDigest(deps.store, board);
+  const deliver = async (board: BoardId, slotAt: number, now: number): Promise<DigestOutcome> => {
+    const digest = await deps.store.digests.get(board);
     const path = deps.paths.find((candidate) => candidate.command === digest?.path);
     if (!digest || !path || minuteOf(digest.nextAt) !== minuteOf(slotAt)) {
-      await deps.store.digests.remove(minuteOf(slotAt), board);
+      await deps.store.digests.settle(minuteOf(slotAt), board);
       return 'stale';
     }
     const occurrence = `${board}@${isoWeekOf(digest.zone, slotAt)}`;
@@ -44,7 +43,7 @@ export function createDigestJob(deps: CoreDeps & { paths: readonly LearningPath[
     return 'posted';
   };
   // The error edge of the job: one channel's failure is logged and counted, and every other digest goes on.
-  const deliverIsolated = async (board: string, slotAt: number, now: number): Promise<DigestOutcome> => {
+  const deliverIsolated = async (board: BoardId, slotAt: number, now: number): Promise<DigestOutcome> => {
     try {
       return await deliver(board, slotAt, now);
     } catch (error) {
@@ -80,8 +79,12 @@ export function createDigestJob(deps: CoreDeps & { paths: readonly LearningPath[
   };
 }
 
+/** The next week's digest; its slot moves with the settings. Turned off or moved meanwhile, it is left alone. */
 async function reschedule(deps: CoreDeps, digest: DigestSettings, slotAt: number, now: number): Promise<void> {
   const nextAt = nextWeeklyOccurrence(digest.zone, digest.weekday, digest.time, Math.max(now, slotAt));
-  await deps.store.records.set(digestKey(digest.board), { ...digest, nextAt });
-  await moveSlot(deps.store.digests, digest.board, slotAt, nextAt);
+  await deps.store.digests.update(digest.board, (current) =>
+    current && minuteOf(current.nextAt) === minuteOf(slotAt)
+      ? { next: { ...current, nextAt }, result: undefined }
+      : { result: undefined },
+  );
 }

@@ -1,9 +1,10 @@
 import type { LearningPath } from '../curriculum/learning-path.js';
-import { entryFor, weekBoardKey } from '../learners/board-sync.js';
+import { entryFor, weekBoardOf } from '../learners/learner-rows.js';
+import type { LearnerId } from '../model/learner-id.js';
 import type { Reply } from '../model/reply.js';
 import type { BoardEntry, Store } from '../ports/store.js';
 import { compareEntries, pageOf } from '../infra/rank-entries.js';
-import type { DigestSettings } from './digest-settings.js';
+import type { DigestSettings } from '../model/digest-settings.js';
 
 const WEEK_MS = 7 * 86_400_000;
 const TOP = 10;
@@ -17,8 +18,8 @@ export async function digestReply(
   at: number,
 ): Promise<Reply> {
   const since = at - WEEK_MS;
-  const members = new Set<string>();
-  for (const week of [weekBoardKey(digest.board, digest.zone, since), weekBoardKey(digest.board, digest.zone, at)]) {
+  const members = new Set<LearnerId>();
+  for (const week of [weekBoardOf(digest.board, digest.zone, since), weekBoardOf(digest.board, digest.zone, at)]) {
     for (const row of (await store.boards.top(week, MEMBERS_READ)).rows) members.add(row.member);
   }
   const entries: BoardEntry[] = [];

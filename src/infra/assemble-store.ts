@@ -202,11 +202,25 @@ function committedDigests(engine: StoreEngine, logger: Logger): DigestStore {
   };
   const rowsOf = (board: BoardId, settings: DigestSettings | undefined): EncodedRows =>
     settings
-      ? { sets: [{ set: encodeIndexSet({ kind: 'digests', minute: minuteOf(settings.nextAt) }), member: board }], boards: [] }
+      ? {
+          sets: [{ set: encodeIndexSet({ kind: 'digests', minute: minuteOf(settings.nextAt) }), member: board }],
+          boards: [],
+        }
       : { sets: [], boards: [] };
-  const commit = async (board: BoardId, expected: string | undefined, before: EncodedRows, next: DigestSettings | undefined, after: EncodedRows) =>
+  const commit = async (
+    board: BoardId,
+    expected: string | undefined,
+    before: EncodedRows,
+    next: DigestSettings | undefined,
+    after: EncodedRows,
+  ) =>
     engine.commit({
-      record: { kind: 'digest' as RecordKind, key: board, expected, next: next && JSON.stringify(digestSettingsSchema.parse(next)) },
+      record: {
+        kind: 'digest' as RecordKind,
+        key: board,
+        expected,
+        next: next && JSON.stringify(digestSettingsSchema.parse(next)),
+      },
       rows: rowChanges(before, after),
     });
   return {

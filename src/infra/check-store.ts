@@ -47,7 +47,12 @@ const MAX_PASSES = 5;
 export async function checkStore(engine: StoreEngine, options: CheckOptions): Promise<CheckReport> {
   let report = await checkOnce(engine, options);
   for (let pass = 1; options.repair && report.conflicts > 0 && pass < MAX_PASSES; pass += 1)
-    report = { ...(await checkOnce(engine, options)), missing: report.missing, wrong: report.wrong, orphans: report.orphans };
+    report = {
+      ...(await checkOnce(engine, options)),
+      missing: report.missing,
+      wrong: report.wrong,
+      orphans: report.orphans,
+    };
   const { conflicts, ...result } = report;
   if (conflicts > 0) throw new Error(`store:check: ${conflicts} records kept changing during the repair; run it again`);
   return result;
@@ -59,10 +64,7 @@ interface Owner {
   text: string | undefined;
 }
 
-async function checkOnce(
-  engine: StoreEngine,
-  options: CheckOptions,
-): Promise<CheckReport & { conflicts: number }> {
+async function checkOnce(engine: StoreEngine, options: CheckOptions): Promise<CheckReport & { conflicts: number }> {
   const report: CheckReport & { conflicts: number } = {
     learners: 0,
     digests: 0,
@@ -139,13 +141,13 @@ async function checkOnce(
   if (!options.repair) return report;
   for (const [owner, rows] of fixes) {
     const known = texts.get(owner);
-    const [kind, key] = owner.split('\n') as [string, string];
-    // A row whose owner is not a record at all is taken out on its own.
+    const [kind, key] = owner.split('\n') as [RecordKind | 'none', string];
+    // A row of a record that is not there is taken out if it still is not; one no record could own, on its own.
     const record = known
       ? { kind: known.kind, key: known.key, expected: known.text, next: known.text }
-      : kind === 'learner' || kind === 'digest'
-        ? { kind, key, expected: undefined, next: undefined }
-        : undefined;
+      : kind === 'none'
+        ? undefined
+        : { kind, key, expected: undefined, next: undefined };
     const committed = await engine.commit(record ? { record, rows } : { rows });
     if (!committed) report.conflicts += 1;
   }

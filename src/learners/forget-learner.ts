@@ -1,17 +1,10 @@
+import type { LearnerId } from '../model/learner-id.js';
 import type { Store } from '../ports/store.js';
-import { moveSlot, reminderMember } from '../reminders/reminder-slot.js';
 
 /**
- * Deletes everything stored about a learner: leaderboard rows, reminder slots, then the record itself
- * (last, so an interrupted delete can be run again and finish). Returns false when there was nothing.
+ * Deletes everything stored about a learner: the record, and with it (in the same commit) every row
+ * derived from it and whatever was set aside. Returns false when there was nothing.
  */
-export async function forgetLearner(store: Store, key: string): Promise<boolean> {
-  const record = await store.learners.get(key);
-  if (!record) return false;
-  for (const board of record.boards) await store.boards.remove(board, key);
-  for (const [path, state] of Object.entries(record.paths)) {
-    await moveSlot(store.reminders, reminderMember(key, path), state.reminder?.nextAt, null);
-  }
-  await store.learners.update(key, () => ({ next: null, result: undefined }));
-  return true;
+export function forgetLearner(store: Store, id: LearnerId): Promise<boolean> {
+  return store.learners.update(id, (current) => ({ next: current ? null : undefined, result: current !== undefined }));
 }

@@ -2,7 +2,7 @@ import type { LearningPath } from '../curriculum/learning-path.js';
 import type { UserRef } from '../model/invocation.js';
 import type { LearnerRecord, Mark, PathState, Reminder } from '../model/learner.js';
 import { isoInZone } from '../reminders/zoned-time.js';
-import { parseBoardKey } from './board-sync.js';
+import { decodeBoardId } from '../model/board-id.js';
 
 /**
  * Everything stored in a learner's record, for the learner to read: times in ISO 8601 in their zone, items by
@@ -77,6 +77,8 @@ function describeReminder(reminder: Reminder, at: At): Record<string, unknown> {
 
 /** "console:local:study:webrtc#week:2026-W49" -> { channel: "study", path: "webrtc", week: "2026-W49" }. */
 function describeBoard(board: string): Record<string, string> {
-  const { channelId, path, week } = parseBoardKey(board);
-  return week ? { channel: channelId, path, week } : { channel: channelId, path };
+  const parts = decodeBoardId(board);
+  if (!parts) return { board };
+  const { channel, path, week } = parts;
+  return week ? { channel, path, week } : { channel, path };
 }

@@ -19,12 +19,16 @@ import { isoWeekBounds, isoWeekOf, startOfIsoWeek } from './iso-week.js';
 export function learnerRowsRule(paths: readonly LearningPath[], communityZone: string): LearnerRowsRule {
   const byCommand = new Map(paths.map((path) => [path.command, path]));
   return (id, record) => {
-    const rows: DerivedRows = { sets: [{ set: { kind: 'workspace', workspace: workspaceOf(id) }, member: id }], boards: [] };
+    const rows: DerivedRows = {
+      sets: [{ set: { kind: 'workspace', workspace: workspaceOf(id) }, member: id }],
+      boards: [],
+    };
     for (const [command, state] of Object.entries(record.paths)) {
       const reminder = state.reminder;
       if (!reminder?.enabled) continue;
       const slot = encodeSlotId({ learner: id, path: command });
-      if (reminder.snoozeAt !== null) rows.sets.push({ set: { kind: 'reminders', minute: minuteOf(reminder.snoozeAt) }, member: slot });
+      if (reminder.snoozeAt !== null)
+        rows.sets.push({ set: { kind: 'reminders', minute: minuteOf(reminder.snoozeAt) }, member: slot });
       if (!reminder.paused && reminder.nextAt !== null)
         rows.sets.push({ set: { kind: 'reminders', minute: minuteOf(reminder.nextAt) }, member: slot });
     }

@@ -2,17 +2,18 @@ import { isDeepStrictEqual } from 'node:util';
 import type { LearningPath } from '../curriculum/learning-path.js';
 import type { ChannelRef, UserRef } from '../model/invocation.js';
 import { newLearnerRecord, type LearnerRecord, type PathState } from '../model/learner.js';
-import { channelBoardKey, learnerKey } from '../model/learner-key.js';
+import { encodeBoardId, type BoardId } from '../model/board-id.js';
+import { encodeLearnerId, type LearnerId } from '../model/learner-id.js';
+import { encodeSlotId } from '../model/slot-id.js';
 import { quoteUserText } from '../model/quote-user-text.js';
 import { nextDailyReminder } from '../reminders/daily-reminder-rule.js';
-import { moveSlot, reminderMember } from '../reminders/reminder-slot.js';
 import { formatLocal } from '../reminders/zoned-time.js';
-import { activeWeekBoards, syncBoards } from './board-sync.js';
+import { activeWeekBoards } from './learner-rows.js';
 import type { CoreDeps } from './core-deps.js';
 
 /** One learner while a command runs: their record, and the one way to change it. */
 export interface LearnerSession {
-  readonly key: string;
+  readonly key: LearnerId;
   readonly user: UserRef;
   readonly channel: ChannelRef;
   record: LearnerRecord;
@@ -21,8 +22,8 @@ export interface LearnerSession {
   zone(): string;
   state(path: LearningPath): PathState | undefined;
   /**
-   * Edits the record atomically (a thrown UserError changes nothing), then brings leaderboards up to date.
-   * An edit that leaves the record as it was writes nothing at all, so no command has to check.
+   * Edits the record atomically (a thrown UserError changes nothing); the store commits what derives from
+   * it (board rows, reminder slots) with it. An edit that leaves the record as it was writes nothing at all.
    */
   change<T>(path: LearningPath, edit: (draft: LearnerRecord) => T): Promise<T>;
 }
@@ -31,7 +32,7 @@ export type SessionOpener = (path: LearningPath, user: UserRef, channel: Channel
 
 export function createSessionOpener(deps: CoreDeps): SessionOpener {
   return async (path, user, channel) => {
-    const key = learnerKey(user);
+    const key = encodeLearnerId(user);
     const session: LearnerSession = {
       key,
       user,
@@ -55,12 +56,12 @@ export function createSessionOpener(deps: CoreDeps): SessionOpener {
           if (board && !draft.boards.includes(board) && finishedAResource(learningPath, before, draft))
             draft.boards.push(board);
           draft.updatedAt = now;
-          draft.boards = [...new Set([...draft.boards, ...activeWeekBoards(learningPath, draft, communityZone, now)])];
+          draft.boards = [
+            ...new Set([...draft.boards, ...activeWeekBoards(learningPath, draft, key, communityZone, now)]),
+          ];
           return { next: draft, result: { value, record: draft, changed: true } };
         });
         session.record = result.record;
-        // Boards keep the newest revision they are given, so a slower writer of an older record can't win.
-        if (result.changed) await syncBoards(deps.store.boards, learningPath, result.record, key, communityZone, now);
         return result.value;
       },
     };
@@ -76,15 +77,13 @@ export function createSessionOpener(deps: CoreDeps): SessionOpener {
               deps.store.records,
               session.record,
               path,
-              reminderMember(key, path.command),
+              encodeSlotId({ learner: key, path: path.command }),
               reminder,
               now,
             )
           : undefined;
       const touched = await session.change(path, (draft) => touch(draft, path, resumeAt));
       session.notices.push(...touched.notices);
-      if (touched.resumedAt !== undefined)
-        await moveSlot(deps.store.reminders, reminderMember(key, path.command), null, touched.resumedAt);
     }
     return session;
   };
@@ -94,8 +93,10 @@ function displayName(user: UserRef): string {
   return quoteUserText(user.displayName ?? user.id, 32) || user.id;
 }
 
-function boardOf(session: LearnerSession, path: LearningPath): string | undefined {
-  return session.channel.isDirect ? undefined : channelBoardKey(session.user, session.channel, path.command);
+function boardOf(session: LearnerSession, path: LearningPath): BoardId | undefined {
+  if (session.channel.isDirect) return undefined;
+  const { platform, workspace } = session.user;
+  return encodeBoardId({ platform, workspace, channel: session.channel.id, path: path.command });
 }
 
 /** The same record, apart from the bookkeeping every save changes. */
@@ -128,19 +129,13 @@ function needsTouch({ record }: LearnerSession, path: LearningPath): boolean {
 
 /**
  * Resets the ignored-reminder count, resumes paused reminders, tells about undeliverable DMs and a record
- * set aside once. Returns what to tell the learner, and the next reminder instant when paused reminders resume (for its slot).
+ * set aside once. Returns what to tell the learner.
  */
-function touch(
-  draft: LearnerRecord,
-  path: LearningPath,
-  resumeAt: number | undefined,
-): { notices: string[]; resumedAt?: number } {
+function touch(draft: LearnerRecord, path: LearningPath, resumeAt: number | undefined): { notices: string[] } {
   const notices: string[] = [];
   const reminder = draft.paths[path.command]?.reminder;
-  let resumedAt: number | undefined;
   if (reminder?.paused && reminder.enabled && resumeAt !== undefined) {
     Object.assign(reminder, { paused: false, nextAt: resumeAt });
-    resumedAt = resumeAt;
     notices.push(
       `Welcome back! Daily reminders are on again: next one ${formatLocal(reminder.zone, resumeAt)} ${reminder.zone}.`,
     );
@@ -160,5 +155,5 @@ function touch(
       `I couldn't read your saved progress, so I set it aside and you're starting fresh. \`/${path.command} export\` shows what was saved; \`/${path.command} forget\` deletes it.`,
     );
   }
-  return resumedAt === undefined ? { notices } : { notices, resumedAt };
+  return { notices };
 }

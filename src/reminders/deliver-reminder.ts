@@ -1,11 +1,12 @@
 import type { LearningPath } from '../curriculum/learning-path.js';
 import type { CoreDeps } from '../learners/core-deps.js';
 import type { Reminder } from '../model/learner.js';
-import { parseLearnerKey } from '../model/learner-key.js';
+import { decodeLearnerId, type LearnerId } from '../model/learner-id.js';
+import type { ReminderSlotId } from '../model/slot-id.js';
 import type { Reply } from '../model/reply.js';
 import type { DirectMessenger, SendResult } from '../ports/direct-messenger.js';
 import { streakOf } from '../progress/streak.js';
-import { minuteOf, moveSlot } from './reminder-slot.js';
+import { minuteOf } from './minute-of.js';
 import type { ReminderJobOptions } from './reminder-job.js';
 import { reminderReply } from './reminder-reply.js';
 import { dailyOccurrence, dailySkip, sentMarkKey } from './daily-reminder-rule.js';
@@ -31,8 +32,8 @@ export type Outcome =
   | 'no-messenger';
 
 interface Due {
-  member: string;
-  learnerKey: string;
+  member: ReminderSlotId;
+  learnerKey: LearnerId;
   path: string;
   slotAt: number;
   now: number;
@@ -40,7 +41,7 @@ interface Due {
 
 /**
  * One due reminder, exactly once: a lease is claimed before sending, a "sent" mark is written after,
- * and the learner's next slot is filed last. A crash before the mark lets another tick resend with the
+ * and the learner's next reminder is saved last (its slot moves with the record). A crash before the mark lets another tick resend with the
  * same idempotency key (Discord's nonce drops the copy); a crash after it only files the next slot.
  */
 export async function deliverReminder(
@@ -54,7 +55,7 @@ export async function deliverReminder(
   const reminder = record?.paths[due.path]?.reminder;
   const kind = slotKind(reminder, due.slotAt);
   if (!path || !record || !reminder || !kind) {
-    await store.reminders.remove(minuteOf(due.slotAt), due.member);
+    await store.learners.settle(minuteOf(due.slotAt), due.member);
     return 'stale';
   }
   const occurrence =
@@ -87,7 +88,7 @@ export async function deliverReminder(
     pausing,
   );
   if (!reply) return (await finish(false, (r) => Object.assign(r, { enabled: false, nextAt: null })), 'finished');
-  const parts = parseLearnerKey(due.learnerKey)!;
+  const parts = decodeLearnerId(due.learnerKey)!;
   const messenger = deps.messengers.get(parts.platform);
   if (!messenger) return 'no-messenger';
   if (!(await store.claims.claim(`lease:${occurrence}`, LEASE_MS))) return 'busy';
@@ -121,7 +122,7 @@ function slotKind(reminder: Reminder | undefined, slotAt: number): 'daily' | 'sn
   return undefined;
 }
 
-/** Files the learner's next reminder (or clears the snooze) and counts an unanswered one. */
+/** Saves the learner's next reminder (or clears the snooze) and counts an unanswered one. */
 async function advance(
   deps: CoreDeps,
   due: Due,
@@ -129,10 +130,10 @@ async function advance(
   counted: boolean,
   change?: (reminder: Reminder) => void,
 ): Promise<void> {
-  const next = await deps.store.learners.update(due.learnerKey, (current) => {
+  await deps.store.learners.update(due.learnerKey, (current) => {
     const reminder = current?.paths[due.path]?.reminder;
     // Another instance may have finished this slot since we read the record: then there is nothing left to do.
-    if (!current || !reminder || slotKind(reminder, due.slotAt) !== kind) return { result: null };
+    if (!current || !reminder || slotKind(reminder, due.slotAt) !== kind) return { result: undefined };
     const draft = structuredClone(current);
     const target = draft.paths[due.path]!.reminder!;
     if (counted) target.ignored += 1;
@@ -140,9 +141,8 @@ async function advance(
     if (kind === 'snooze') target.snoozeAt = null;
     else target.nextAt = target.paused ? null : nextOccurrence(target.zone, target.time, Math.max(due.now, due.slotAt));
     change?.(target);
-    return { next: draft, result: kind === 'snooze' ? null : target.nextAt };
+    return { next: draft, result: undefined };
   });
-  await moveSlot(deps.store.reminders, due.member, due.slotAt, next);
 }
 
 async function markUndeliverable(deps: CoreDeps, due: Due, reason: string): Promise<void> {
@@ -155,7 +155,6 @@ async function markUndeliverable(deps: CoreDeps, due: Due, reason: string): Prom
     if (reminder) Object.assign(reminder, { nextAt: null, snoozeAt: null });
     return { next: draft, result: undefined };
   });
-  await deps.store.reminders.remove(minuteOf(due.slotAt), due.member);
 }
 
 async function sendWithRetry(

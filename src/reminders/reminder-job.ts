@@ -1,6 +1,7 @@
 import type { LearningPath } from '../curriculum/learning-path.js';
 import type { CoreDeps } from '../learners/core-deps.js';
-import { parseReminderMember, minuteOf } from './reminder-slot.js';
+import { decodeSlotId, type ReminderSlotId } from '../model/slot-id.js';
+import { minuteOf } from './minute-of.js';
 import { deliverReminder, type Outcome } from './deliver-reminder.js';
 
 const MINUTE_MS = 60_000;
@@ -38,14 +39,15 @@ export function createReminderJob(
 ) {
   let stopped = false;
   // The error edge of the job: one learner's failure is logged and counted, and everyone else's reminder goes on.
-  const handle = async (member: string, minute: number, now: number): Promise<Outcome> => {
-    const target = parseReminderMember(member);
+  const handle = async (member: ReminderSlotId, minute: number, now: number): Promise<Outcome> => {
+    const target = decodeSlotId(member);
     try {
-      if (!target) return (await deps.store.reminders.remove(minute, member), 'stale');
-      return await deliverReminder(deps, options, { member, ...target, slotAt: minute * MINUTE_MS, now });
+      if (!target) return (await deps.store.learners.settle(minute, member), 'stale');
+      const due = { member, learnerKey: target.learner, path: target.path, slotAt: minute * MINUTE_MS, now };
+      return await deliverReminder(deps, options, due);
     } catch (error) {
       deps.logger.error('reminder failed for one learner; the others go on', {
-        learner: target?.learnerKey,
+        learner: target?.learner,
         member,
         error,
       });
@@ -56,7 +58,7 @@ export function createReminderJob(
     const report = emptyReport();
     const now = deps.clock.now();
     for (let minute = fromMinute; minute <= toMinute && !stopped; minute += 1) {
-      const members = await deps.store.reminders.due(minute);
+      const members = await deps.store.learners.due(minute);
       await inBatches(
         members,
         options.concurrency,

@@ -23,7 +23,11 @@ export function createMemoryData(): MemoryData {
 }
 
 /** The memory:// engine: everything in this process, each commit one synchronous step (nothing can come between). */
-export function createMemoryEngine(clock: Clock, namespace: string, data: MemoryData = createMemoryData()): StoreEngine {
+export function createMemoryEngine(
+  clock: Clock,
+  namespace: string,
+  data: MemoryData = createMemoryData(),
+): StoreEngine {
   const keyv = new Keyv({ namespace, throwOnErrors: true });
   const { records, setAside, sets, boards } = data;
   const boardOf = (board: string) => {
