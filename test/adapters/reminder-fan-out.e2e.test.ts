@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { UserRef } from '../../src/model/invocation.js';
-import { learnerKey } from '../../src/model/learner-key.js';
+import { encodeLearnerId } from '../../src/model/learner-id.js';
 import { startDiscordHarness, type DiscordHarness } from './discord/discord-harness.js';
 import { GUILD_ID, slashCommand } from './discord/interaction-payloads.js';
 import { startSlackHarness, type SlackHarness } from './slack/slack-harness.js';
@@ -72,7 +72,7 @@ describe('a fan-out of 2,000 reminders through the real adapters', () => {
       expect(h.log.entries.filter((entry) => entry.message === 'discord rate limited').length).toBeGreaterThanOrEqual(
         3,
       );
-      expect((await h.store.learners.get(learnerKey(users[0]!)))?.undeliverable?.reason).toBe('discord-dms-closed');
+      expect((await h.store.learners.get(encodeLearnerId(users[0]!)))?.undeliverable?.reason).toBe('discord-dms-closed');
       expect((await h.bot.reminders.tick()).sent).toBe(0);
     },
   );

@@ -1,19 +1,19 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { learnerKey } from '../../src/model/learner-key.js';
+import { encodeLearnerId } from '../../src/model/learner-id.js';
 import { createTestBot, type TestBot } from '../fakes/test-bot.js';
-import { learner, run } from '../fixtures/learners.js';
+import { learner, run, consoleBoard } from '../fixtures/learners.js';
 
 const ana = learner('ana', 'Ana');
 let t: TestBot;
 
 /** Everything stored that a user could notice: the record, the board, the reminder slot. */
 async function snapshot() {
-  const record = await t.store.learners.get(learnerKey(ana));
+  const record = await t.store.learners.get(encodeLearnerId(ana));
   const nextAt = record?.paths.webrtc?.reminder?.nextAt;
   return JSON.stringify({
     record,
-    board: await t.store.boards.top('console:test:C-general:webrtc', 10),
-    slot: nextAt ? await t.store.reminders.due(Math.floor(nextAt / 60_000)) : [],
+    board: await t.store.boards.top(consoleBoard('C-general', 'webrtc'), 10),
+    slot: nextAt ? await t.store.learners.due(Math.floor(nextAt / 60_000)) : [],
   });
 }
 

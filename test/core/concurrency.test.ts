@@ -1,9 +1,9 @@
 import { afterEach, expect, it } from 'vitest';
-import { learnerKey } from '../../src/model/learner-key.js';
+import { encodeLearnerId } from '../../src/model/learner-id.js';
 import { createTestBot, type TestBot } from '../fakes/test-bot.js';
 import { makePath } from '../fixtures/make-path.js';
 import { describeEachBackend, freshStoreUrl, type BackendKind } from '../fakes/store-backends.js';
-import { learner, run } from '../fixtures/learners.js';
+import { learner, run, consoleBoard } from '../fixtures/learners.js';
 
 const titles = Array.from({ length: 60 }, (_, index) => `Topic ${index + 1}`);
 const longPath = makePath('long', [{ title: 'Everything', resources: titles }]);
@@ -27,9 +27,9 @@ describeEachBackend('nothing is lost under concurrency', (kind) => {
       titles.slice(0, 50).map((title) => run(t.bot, ana, 'done', { resource: title }, undefined, 'long')),
     );
     expect(replies.every((reply) => reply.tone !== 'error')).toBe(true);
-    const record = await t.store.learners.get(learnerKey(ana));
+    const record = await t.store.learners.get(encodeLearnerId(ana));
     expect(Object.keys(record!.paths.long!.marks)).toHaveLength(50);
-    const board = await t.store.boards.top('console:test:C-general:long', 10, learnerKey(ana));
+    const board = await t.store.boards.top(consoleBoard('C-general', 'long'), 10, encodeLearnerId(ana));
     expect(board.self).toMatchObject({ completed: 50, rank: 1 });
   });
 
@@ -38,7 +38,7 @@ describeEachBackend('nothing is lost under concurrency', (kind) => {
     open.push(t);
     const people = Array.from({ length: 50 }, (_, index) => learner(`u${index}`));
     await Promise.all(people.map((person) => run(t.bot, person, 'done')));
-    const board = await t.store.boards.top('console:test:C-general:webrtc', 100);
+    const board = await t.store.boards.top(consoleBoard('C-general', 'webrtc'), 100);
     expect(board.total).toBe(50);
     expect(board.rows.every((row) => row.completed === 1 && row.minutes === 30 && row.rank === 1)).toBe(true);
   });

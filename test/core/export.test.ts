@@ -1,3 +1,4 @@
+import { encodeLearnerId } from '../../src/model/learner-id.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { learnerRecordSchema, pathStateSchema, reminderSchema } from '../../src/model/learner.js';
 import { createRecordingMessenger } from '../fakes/recording-messenger.js';
@@ -29,7 +30,7 @@ describe('export', () => {
     await run(t.bot, ana, 'done');
     await run(t.bot, ana, 'skip', { resource: 'webrtc-vs-websockets' });
     await run(t.bot, ana, 'leaderboard', { scope: 'hide' });
-    await t.store.learners.update('console:test:ana', (current) => ({
+    await t.store.learners.update(encodeLearnerId(ana), (current) => ({
       next: { ...current!, undeliverable: { reason: 'DMs closed', at: Date.UTC(2026, 10, 24, 12), told: false } },
       result: undefined,
     }));

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { learnerKey } from '../../src/model/learner-key.js';
+import { encodeLearnerId } from '../../src/model/learner-id.js';
+import { encodeSlotId } from '../../src/model/slot-id.js';
 import { createTestBot, type TestBot } from '../fakes/test-bot.js';
-import { learner, run } from '../fixtures/learners.js';
+import { learner, run, consoleBoard } from '../fixtures/learners.js';
 
 const ana = learner('ana', 'Ana');
 let t: TestBot;
@@ -152,7 +153,7 @@ describe('next, done, skip and undo', () => {
     expect(Object.keys(json.paths.webrtc?.marks ?? {})).toEqual(['WebRTC Basics (webrtc-basics)']);
     const ask = await run(t.bot, ana, 'forget');
     expect(ask.buttons?.map((button) => button.action.id)).toEqual(['forget-confirm', 'forget-cancel']);
-    expect((await t.store.learners.get(learnerKey(ana)))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
+    expect((await t.store.learners.get(encodeLearnerId(ana)))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
     const cancel = await t.bot.handleAction({
       path: 'webrtc',
       actionId: 'forget-cancel',
@@ -162,9 +163,9 @@ describe('next, done, skip and undo', () => {
       channel: { id: 'C-general' },
     });
     expect(cancel.text).toBe('Nothing was deleted.');
-    const record = await t.store.learners.get(learnerKey(ana));
+    const record = await t.store.learners.get(encodeLearnerId(ana));
     const slot = Math.floor(record!.paths.webrtc!.reminder!.nextAt! / 60_000);
-    expect(await t.store.reminders.due(slot)).toEqual(['console:test:ana#webrtc']);
+    expect(await t.store.learners.due(slot)).toEqual([encodeSlotId({ learner: encodeLearnerId(ana), path: 'webrtc' })]);
     await t.bot.handleAction({
       path: 'webrtc',
       actionId: 'forget-confirm',
@@ -173,9 +174,9 @@ describe('next, done, skip and undo', () => {
       user: ana,
       channel: { id: 'C-general' },
     });
-    expect(await t.store.learners.get(learnerKey(ana))).toBeUndefined();
-    expect(await t.store.reminders.due(slot)).toEqual([]);
-    expect((await t.store.boards.top('console:test:C-general:webrtc', 10)).total).toBe(0);
+    expect(await t.store.learners.get(encodeLearnerId(ana))).toBeUndefined();
+    expect(await t.store.learners.due(slot)).toEqual([]);
+    expect((await t.store.boards.top(consoleBoard('C-general', 'webrtc'), 10)).total).toBe(0);
   });
 
   it('buttons act only for their owner', async () => {
@@ -192,7 +193,7 @@ describe('next, done, skip and undo', () => {
       visibility: 'private',
       text: expect.stringContaining("This one isn't yours") as string,
     });
-    expect(await t.store.learners.get(learnerKey(bo))).toBeUndefined();
+    expect(await t.store.learners.get(encodeLearnerId(bo))).toBeUndefined();
     const own = await t.bot.handleAction({
       path: 'webrtc',
       actionId: 'done',

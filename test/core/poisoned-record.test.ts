@@ -3,13 +3,12 @@ import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { afterEach, expect, it } from 'vitest';
 import { emptyPathState, newLearnerRecord } from '../../src/model/learner.js';
-import { learnerKey } from '../../src/model/learner-key.js';
+import { encodeLearnerId } from '../../src/model/learner-id.js';
 import type { Store } from '../../src/ports/store.js';
-import { minuteOf, reminderMember } from '../../src/reminders/reminder-slot.js';
 import { createRecordingMessenger } from '../fakes/recording-messenger.js';
 import { describeEachBackend, dropRedisNamespace, freshStoreUrl, type BackendKind } from '../fakes/store-backends.js';
 import { createMemoryData, createTestBot, type TestBot, type TestBotOptions } from '../fakes/test-bot.js';
-import { GENERAL, learner, run } from '../fixtures/learners.js';
+import { GENERAL, learner, run, consoleBoard } from '../fixtures/learners.js';
 
 /** Wed 2026-11-25 09:00 UTC: when everyone's reminder is due. */
 const NINE_UTC = Date.UTC(2026, 10, 25, 9, 0);
@@ -17,7 +16,7 @@ const LEARNERS = 1_000;
 /** What the broken record holds: it must reach the learner's export and never a log line. */
 const CONTENT = 'private-progress-notes';
 const poisoned = learner('u0', 'Poe');
-const poisonedKey = learnerKey(poisoned);
+const poisonedKey = encodeLearnerId(poisoned);
 const others = Array.from({ length: LEARNERS - 1 }, (_, index) => learner(`u${index + 1}`));
 
 /** One backend's data, reachable from outside the bot: to break a record the way that backend stores it. */
@@ -34,8 +33,7 @@ async function placeFor(kind: BackendKind): Promise<Place> {
     const memory = createMemoryData();
     return {
       options: { memory },
-      poison: async (key, value) =>
-        void (await new Keyv({ store: memory.records, namespace: 'pathbot' }).set(`learner:${key}`, value)),
+      poison: async (key, value) => void memory.records.learner.set(key, JSON.stringify(value)),
       cleanUp: async () => undefined,
     };
   }
@@ -65,7 +63,7 @@ async function placeFor(kind: BackendKind): Promise<Place> {
 /** Everyone but the poisoned learner, stored as the core stores them: a daily reminder due at 09:00 UTC. */
 async function seedOthers(store: Store): Promise<void> {
   const seed = async (user: (typeof others)[number]) => {
-    const key = learnerKey(user);
+    const key = encodeLearnerId(user);
     const record = newLearnerRecord(user.displayName!, NINE_UTC - 86_400_000);
     const state = emptyPathState(record.createdAt);
     state.reminder = {
@@ -79,7 +77,6 @@ async function seedOthers(store: Store): Promise<void> {
     };
     record.paths.webrtc = state;
     await store.learners.update(key, () => ({ next: record, result: undefined }));
-    await store.reminders.add(minuteOf(NINE_UTC), reminderMember(key, 'webrtc'));
   };
   for (let start = 0; start < others.length; start += 50) await Promise.all(others.slice(start, start + 50).map(seed));
 }
@@ -199,7 +196,7 @@ describeEachBackend('one learner record that fails validation', (kind) => {
     });
     expect((await run(t.bot, poisoned, 'export')).text).toBe("I don't store anything about you.");
     expect(await t.store.learners.setAside(poisonedKey)).toEqual([]);
-    expect(await t.store.boards.top('console:test:C-general:webrtc', 10)).toMatchObject({ total: 0 });
+    expect(await t.store.boards.top(consoleBoard('C-general', 'webrtc'), 10)).toMatchObject({ total: 0 });
 
     const lines = setAsideLines(t.warnings);
     expect(lines).toEqual([

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { STORE_UNAVAILABLE_REPLY, unconfirmedReply } from '../../src/views/store-failure-reply.js';
-import { learnerKey } from '../../src/model/learner-key.js';
+import { encodeLearnerId } from '../../src/model/learner-id.js';
 import { createHealthCheck } from '../../src/ops/create-health-check.js';
 import { createHealthEndpoint } from '../../src/ops/health-endpoint.js';
 import { startHealthServer, type HealthServer } from '../../src/ops/start-health-server.js';
@@ -26,7 +26,9 @@ function hangAtNextWrite(store: Store, redis: RedisServerProcess): void {
   const learners = store.learners;
   store.learners = {
     get: (key) => learners.get(key),
-    keysInWorkspace: (platform, workspace) => learners.keysInWorkspace(platform, workspace),
+    inWorkspace: (workspace) => learners.inWorkspace(workspace),
+    due: (minute) => learners.due(minute),
+    settle: (minute, slot) => learners.settle(minute, slot),
     setAside: (key) => learners.setAside(key),
     update: async (key, change) => {
       store.learners = learners;
@@ -91,7 +93,7 @@ describe.skipIf(!redisServerOnPath())(
           context: { operation: 'learners.update', outcome: 'succeeded' },
         });
         expect((await run(t.bot, ada, 'done', { resource: second!.id })).title).toBe(`Already done: ${second!.title}`);
-        const record = await t.store.learners.get(learnerKey(ada));
+        const record = await t.store.learners.get(encodeLearnerId(ada));
         const marks = record!.paths.webrtc!.marks;
         expect(Object.keys(marks).sort()).toEqual([first!.id, second!.id].sort());
         expect(Object.values(marks).every((mark) => mark.status === 'done')).toBe(true);

@@ -1,13 +1,14 @@
+import { testLearnerRows } from '../fakes/test-bot.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { STORE_UNAVAILABLE_REPLY } from '../../src/bot.js';
 import { createJsonLogger } from '../../src/infra/json-logger.js';
 import { openStore } from '../../src/infra/open-store.js';
-import { learnerKey } from '../../src/model/learner-key.js';
+import { encodeLearnerId } from '../../src/model/learner-id.js';
 import { createRecordingMessenger } from '../fakes/recording-messenger.js';
 import { createRedisServerProcess, type RedisServerProcess } from '../fakes/redis-server-process.js';
 import { REDIS_URL } from '../fakes/store-backends.js';
 import { createTestBot } from '../fakes/test-bot.js';
-import { learner, run } from '../fixtures/learners.js';
+import { learner, run, consoleBoard } from '../fixtures/learners.js';
 import { eventually } from '../support/eventually.js';
 
 const NINE_UTC = Date.UTC(2026, 11, 2, 9, 0);
@@ -50,10 +51,10 @@ describe.skipIf(!REDIS_URL)(
           what: 'the store to reconnect',
         });
         for (const person of people) {
-          const record = await t.store.learners.get(learnerKey(person));
+          const record = await t.store.learners.get(encodeLearnerId(person));
           expect(Object.values(record!.paths.webrtc!.marks).filter((mark) => mark.status === 'done')).toHaveLength(1);
         }
-        const board = await t.store.boards.top('console:test:C-general:webrtc', 50);
+        const board = await t.store.boards.top(consoleBoard('C-general', 'webrtc'), 50);
         expect(board.total).toBe(20);
         expect(board.rows.every((row) => row.completed === 1)).toBe(true);
 
@@ -83,6 +84,7 @@ describe.skipIf(!REDIS_URL)(
           const store = await openStore(
             redis.url,
             createJsonLogger({ level: 'info', write: (line) => lines.push(line) }),
+            { learnerRows: await testLearnerRows() },
           );
           const messages = () => lines.map((line) => (JSON.parse(line) as { message: string }).message);
           await redis.kill();

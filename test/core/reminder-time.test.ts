@@ -1,3 +1,4 @@
+import { encodeLearnerId } from '../../src/model/learner-id.js';
 import { describe, expect, it } from 'vitest';
 import { parseTimeOfDay } from '../../src/reminders/parse-time-of-day.js';
 import { resolveTimeZone } from '../../src/reminders/resolve-time-zone.js';
@@ -107,11 +108,11 @@ describe('the next reminder instant, across DST', () => {
     expect(shown.text).toBe(
       'Your daily reminder: **09:00 Europe/Berlin**.\nNext reminder: **Sun 09:00 Europe/Berlin**.',
     );
-    const record = await t.store.learners.get('console:test:ana');
+    const record = await t.store.learners.get(encodeLearnerId(learner('ana')));
     expect(iso(record!.paths.webrtc!.reminder!.nextAt!)).toBe('2026-03-29T07:00:00.000Z');
     expect(formatLocal('Europe/Berlin', record!.paths.webrtc!.reminder!.nextAt!)).toBe('Sun 09:00');
     const off = await run(t.bot, learner('ana'), 'remind', { time: 'off' });
     expect(off.text).toMatch(/^Reminders are off/);
-    expect(await t.store.reminders.due(Math.floor(Date.UTC(2026, 2, 29, 7) / 60_000))).toEqual([]);
+    expect(await t.store.learners.due(Math.floor(Date.UTC(2026, 2, 29, 7) / 60_000))).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+import { learner } from '../fixtures/learners.js';
+import { encodeLearnerId } from '../../src/model/learner-id.js';
 import { createJsonLogger } from '../../src/infra/json-logger.js';
 import Keyv from 'keyv';
 import { describe, expect, it } from 'vitest';
@@ -80,7 +82,7 @@ describe('every store call has a deadline', () => {
     open();
     await guarded.records.set('seen:e1', true);
     expect(await guarded.records.get('seen:e1')).toBe(true);
-    expect(await guarded.learners.get('console:test:u1')).toBeUndefined();
+    expect(await guarded.learners.get(encodeLearnerId(learner('u1')))).toBeUndefined();
     expect(log.lines).toEqual([]);
   });
 

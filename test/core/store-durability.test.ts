@@ -5,12 +5,13 @@ import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { describe, expect, it } from 'vitest';
 import { emptyPathState, newLearnerRecord } from '../../src/model/learner.js';
-import { learnerKey } from '../../src/model/learner-key.js';
-import { minuteOf, reminderMember } from '../../src/reminders/reminder-slot.js';
+import { encodeLearnerId } from '../../src/model/learner-id.js';
+import { minuteOf } from '../../src/reminders/minute-of.js';
+import { encodeSlotId } from '../../src/model/slot-id.js';
 import { createRecordingMessenger } from '../fakes/recording-messenger.js';
 import { createTestBot } from '../fakes/test-bot.js';
 import { makePath } from '../fixtures/make-path.js';
-import { learner, run } from '../fixtures/learners.js';
+import { learner, run, consoleBoard } from '../fixtures/learners.js';
 
 const tempSqlite = async () => join(await mkdtemp(join(tmpdir(), 'pathbot-')), 'bot.sqlite');
 
@@ -37,13 +38,13 @@ describe('the SQLite store', () => {
     await older.disconnect();
     const first = await createTestBot({ storeUrl: `sqlite://${file}` });
     await run(first.bot, learner('ana', 'Ana'), 'done');
-    expect((await first.store.boards.top('console:test:C-old:webrtc', 10)).rows).toMatchObject([
+    expect((await first.store.boards.top(consoleBoard('C-old', 'webrtc'), 10)).rows).toMatchObject([
       { name: 'Zoe', rank: 1, revision: 0 },
     ]);
     await first.store.close();
     const second = await createTestBot({ storeUrl: `sqlite://${file}` });
     expect((await run(second.bot, learner('ben', 'Ben'), 'leaderboard')).text).toContain('🥇 Ana — 1 resource, 30 min');
-    expect((await second.store.boards.top('console:test:C-old:webrtc', 10)).rows).toMatchObject([
+    expect((await second.store.boards.top(consoleBoard('C-old', 'webrtc'), 10)).rows).toMatchObject([
       { name: 'Zoe', completed: 2 },
     ]);
     await second.store.close();
@@ -52,7 +53,7 @@ describe('the SQLite store', () => {
   it('keeps reminders and workspace lists an older version stored as one value each', async () => {
     const file = await tempSqlite();
     const nine = Date.UTC(2026, 10, 25, 9, 0);
-    const key = learnerKey(learner('ana'));
+    const key = encodeLearnerId(learner('ana'));
     const reminder = {
       time: '09:00',
       zone: 'UTC',
@@ -68,7 +69,7 @@ describe('the SQLite store', () => {
       paths: { webrtc: { ...emptyPathState(nine - 86_400_000), reminder } },
       rev: 1,
     });
-    await older.set(`due:${minuteOf(nine)}`, [reminderMember(key, 'webrtc')]);
+    await older.set(`due:${minuteOf(nine)}`, [encodeSlotId({ learner: key, path: 'webrtc' })]);
     await older.set('workspace:console:test', [key]);
     await older.disconnect();
 
@@ -92,11 +93,11 @@ describe('the SQLite store', () => {
     await run(t.bot, learner('ana'), 'done');
     await t.store.close();
     const keyv = new Keyv({ store: new KeyvSqlite({ uri: `sqlite://${file}` }), namespace: 'pathbot' });
-    await keyv.set(`learner:${learnerKey(learner('ana'))}`, { v: 99, name: 'future format' });
+    await keyv.set(`learner:${encodeLearnerId(learner('ana'))}`, { v: 99, name: 'future format' });
     await keyv.disconnect();
     const reopened = await createTestBot({ storeUrl: `sqlite://${file}` });
     expect((await run(reopened.bot, learner('ana'), 'next')).text).toContain("I couldn't read your saved progress");
-    expect(await reopened.store.learners.setAside(learnerKey(learner('ana')))).toMatchObject([
+    expect(await reopened.store.learners.setAside(encodeLearnerId(learner('ana')))).toMatchObject([
       { issues: expect.arrayContaining(['v']) as unknown, raw: { v: 99, name: 'future format' } },
     ]);
     await reopened.store.close();

@@ -1,7 +1,8 @@
+import { encodeLearnerId } from '../../src/model/learner-id.js';
 import { afterEach, expect, it } from 'vitest';
 import { describeEachBackend, freshStoreUrl } from '../fakes/store-backends.js';
 import { createTestBot, type TestBot } from '../fakes/test-bot.js';
-import { learner, run } from '../fixtures/learners.js';
+import { learner, run, consoleBoard } from '../fixtures/learners.js';
 
 const READING = [
   ['help', {}],
@@ -15,7 +16,7 @@ const READING = [
   ['remind', {}],
   ['forget', {}],
 ] as const;
-const BOARD = 'console:test:C-general:webrtc';
+const BOARD = consoleBoard('C-general', 'webrtc');
 
 describeEachBackend('a command writes only what it changes', (kind) => {
   let t: TestBot;
@@ -24,7 +25,7 @@ describeEachBackend('a command writes only what it changes', (kind) => {
     t = await createTestBot({ storeUrl: url, namespace });
   };
   afterEach(async () => t?.store.close());
-  const stored = (id: string) => t.store.learners.get(`console:test:${id}`);
+  const stored = (id: string) => t.store.learners.get(encodeLearnerId(learner(id)));
 
   it('reading commands store nothing about someone new, and put them on no board', async () => {
     await open();

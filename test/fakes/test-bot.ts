@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import Keyv from 'keyv';
 import { createBot, type Bot } from '../../src/bot.js';
 import { loadCurricula } from '../../src/curriculum/load-curricula.js';
 import type { LearningPath } from '../../src/curriculum/learning-path.js';
-import { unsavedBoardRows } from '../../src/infra/cached-board-store.js';
-import { createKeyvStore } from '../../src/infra/create-keyv-store.js';
 import { createJsonLogger } from '../../src/infra/json-logger.js';
 import { openStore } from '../../src/infra/open-store.js';
-import { createMemorySetIndex, type SetIndex } from '../../src/infra/set-index.js';
+import { createMemoryData, type MemoryData } from '../../src/infra/memory/memory-engine.js';
+import { learnerRowsRule } from '../../src/learners/learner-rows.js';
 import type { Logger } from '../../src/ports/logger.js';
-import type { Store } from '../../src/ports/store.js';
+import type { LearnerRowsRule, Store } from '../../src/ports/store.js';
 import type { ReminderJobOptions } from '../../src/reminders/reminder-job.js';
 import { createFakeClock, type FakeClock } from './fake-clock.js';
 import { dropRedisNamespace } from './store-backends.js';
@@ -44,15 +42,7 @@ export interface TestBotOptions {
   logger?: Logger;
 }
 
-/** What a memory:// store holds, outside any one store: its Keyv map and its sets (board rows are not kept). */
-export interface MemoryData {
-  records: Map<string, unknown>;
-  sets: SetIndex;
-}
-
-export function createMemoryData(): MemoryData {
-  return { records: new Map(), sets: createMemorySetIndex() };
-}
+export { createMemoryData, type MemoryData };
 
 /**
  * The real bot on a real store (in memory unless a URL is given), the real curriculum and a fixed clock.
@@ -65,18 +55,15 @@ export async function createTestBot(options: TestBotOptions = {}): Promise<TestB
   const url = options.storeUrl ?? 'memory://';
   // A shared Redis gets a namespace per test bot; a file or memory store keeps the bot's own, like production.
   const namespace = options.namespace ?? (url.startsWith('redis') ? `test-${randomUUID()}` : 'pathbot');
-  const store = options.memory
-    ? createKeyvStore(
-        new Keyv({ store: options.memory.records, namespace, throwOnErrors: true }),
-        'memory',
-        clock,
-        logger,
-        {
-          boardRows: unsavedBoardRows,
-          sets: options.memory.sets,
-        },
-      )
-    : await openStore(url, logger, { clock, namespace, timeoutMs: options.storeTimeoutMs });
+  const paths = options.paths ?? (await loadCurricula(CURRICULUM_DIR));
+  const defaultTimeZone = options.defaultTimeZone ?? 'UTC';
+  const store = await openStore(url, logger, {
+    learnerRows: learnerRowsRule(paths, defaultTimeZone),
+    clock,
+    namespace,
+    ...(options.storeTimeoutMs !== undefined && { timeoutMs: options.storeTimeoutMs }),
+    ...(options.memory && { memory: options.memory }),
+  });
   if (url.startsWith('redis') && !options.namespace) {
     const close = store.close.bind(store);
     store.close = async () => {
@@ -84,14 +71,18 @@ export async function createTestBot(options: TestBotOptions = {}): Promise<TestB
       await dropRedisNamespace(namespace, url);
     };
   }
-  const paths = options.paths ?? (await loadCurricula(CURRICULUM_DIR));
   const bot = createBot({
     store,
     clock,
     logger,
     paths,
-    settings: { defaultTimeZone: options.defaultTimeZone ?? 'UTC' },
+    settings: { defaultTimeZone },
     reminders: { backoffMs: 5, ...options.reminders },
   });
   return { bot, store, clock, logger, paths, namespace };
+}
+
+/** The rule a store opened outside a test bot derives learner rows by: the real curriculum's, in UTC. */
+export async function testLearnerRows(zone = 'UTC'): Promise<LearnerRowsRule> {
+  return learnerRowsRule(await loadCurricula(CURRICULUM_DIR), zone);
 }

@@ -1,3 +1,6 @@
+import { testLearnerRows } from '../fakes/test-bot.js';
+import { encodeLearnerId } from '../../src/model/learner-id.js';
+import { encodeBoardId } from '../../src/model/board-id.js';
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -154,13 +157,19 @@ describe.skipIf(!REDIS_URL)(
           expect(replyText(`first-${id}`)).toContain('Marked done: WebRTC Basics');
           expect(replyText(`second-${id}`)).toContain('Marked done: WebRTC vs WebSockets');
         }
-        store = await openStore(REDIS_URL!, createJsonLogger({ level: 'silent' }), { namespace });
+        store = await openStore(REDIS_URL!, createJsonLogger({ level: 'silent' }), {
+          namespace,
+          learnerRows: await testLearnerRows(),
+        });
         for (const id of learners) {
-          const marks = (await store.learners.get(`slack:${TEAM}:${id}`))?.paths.webrtc?.marks ?? {};
+          const marks = (await store.learners.get(encodeLearnerId({ platform: 'slack', workspace: TEAM, id })))?.paths.webrtc?.marks ?? {};
           expect(Object.keys(marks).sort()).toEqual(['webrtc-basics', 'webrtc-vs-websockets']);
         }
         // A board lists those who finished something in the channel: the 100, tied at rank 1 with both resources.
-        const board = await store.boards.top(`slack:${TEAM}:${CHANNEL}:webrtc`, CONCURRENT + 1);
+        const board = await store.boards.top(
+          encodeBoardId({ platform: 'slack', workspace: TEAM, channel: CHANNEL, path: 'webrtc' }),
+          CONCURRENT + 1,
+        );
         expect(board.total).toBe(CONCURRENT);
         expect(board.rows).toHaveLength(CONCURRENT);
         expect(board.rows.every((row) => row.completed === 2 && row.minutes === 55 && row.rank === 1)).toBe(true);

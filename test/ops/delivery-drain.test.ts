@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot.js';
 import type { DirectMessenger } from '../../src/ports/direct-messenger.js';
-import { minuteOf } from '../../src/reminders/reminder-slot.js';
+import { minuteOf } from '../../src/reminders/minute-of.js';
 import { createRecordingMessenger } from '../fakes/recording-messenger.js';
 import { createTestBot, type TestBot } from '../fakes/test-bot.js';
 import { GENERAL, learner, run } from '../fixtures/learners.js';
@@ -58,7 +58,7 @@ describe('stopping deliveries for a shutdown', () => {
     expect(report.sent).toBe(CONCURRENCY);
     expect(gated.started()).toBe(CONCURRENCY);
     expect(gated.recorder.deliveries).toHaveLength(CONCURRENCY);
-    expect(await t.store.reminders.due(minuteOf(NINE_UTC))).toHaveLength(ids.length - CONCURRENCY);
+    expect(await t.store.learners.due(minuteOf(NINE_UTC))).toHaveLength(ids.length - CONCURRENCY);
     // Stopped for good: a tick the scheduler had already begun sends nothing more.
     expect((await t.bot.reminders.tick()).sent).toBe(0);
 

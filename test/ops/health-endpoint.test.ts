@@ -1,3 +1,4 @@
+import { testLearnerRows } from '../fakes/test-bot.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/infra/open-store.js';
 import type { AdapterHealth } from '../../src/ops/adapter-health.js';
@@ -26,7 +27,7 @@ describe('GET /healthz', () => {
     health?: Store['health'],
     adapters: Record<string, () => AdapterHealth> = {},
   ): Promise<{ check: HealthCheck; url: string }> {
-    store = await openStore('memory://', log);
+    store = await openStore('memory://', log, { learnerRows: await testLearnerRows() });
     const probed: Pick<Store, 'health'> = health ? { health } : store;
     const check = createHealthCheck({ store: probed, storeBackend: 'redis', timeoutMs: TIMEOUT_MS, secrets: [SECRET] });
     for (const [name, adapter] of Object.entries(adapters)) check.watch(name, adapter);

@@ -1,9 +1,11 @@
+import { testLearnerRows } from '../fakes/test-bot.js';
+import { encodeLearnerId } from '../../src/model/learner-id.js';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/infra/open-store.js';
-import { minuteOf } from '../../src/reminders/reminder-slot.js';
+import { minuteOf } from '../../src/reminders/minute-of.js';
 import { FakeDiscord } from '../fakes/fake-discord.js';
 import { createRecordingMessenger } from '../fakes/recording-messenger.js';
 import { createTestBot } from '../fakes/test-bot.js';
@@ -165,10 +167,10 @@ describe('the real entry point in production mode', () => {
       expect(exit.elapsedMs).toBeGreaterThan(1_000);
       expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
 
-      const after = await openStore(file, before.logger);
-      const record = await after.learners.get('slack:T111:U111');
+      const after = await openStore(file, before.logger, { learnerRows: await testLearnerRows() });
+      const record = await after.learners.get(encodeLearnerId({ platform: 'slack', workspace: 'T111', id: 'U111' }));
       expect(record?.paths.webrtc?.reminder?.nextAt).toBe(dueAt + 24 * 60 * 60_000);
-      expect(await after.reminders.due(minuteOf(dueAt))).toEqual([]);
+      expect(await after.learners.due(minuteOf(dueAt))).toEqual([]);
       await after.close();
     },
   );

@@ -11,6 +11,8 @@ export interface MemoryData {
   setAside: Map<string, SetAsideRecord[]>;
   sets: Map<string, Set<string>>;
   boards: Map<string, RankedBoard>;
+  /** Keyv's own map: the plain records and claims. */
+  plain: Map<string, unknown>;
 }
 
 export function createMemoryData(): MemoryData {
@@ -19,6 +21,7 @@ export function createMemoryData(): MemoryData {
     setAside: new Map(),
     sets: new Map(),
     boards: new Map(),
+    plain: new Map(),
   };
 }
 
@@ -28,7 +31,7 @@ export function createMemoryEngine(
   namespace: string,
   data: MemoryData = createMemoryData(),
 ): StoreEngine {
-  const keyv = new Keyv({ namespace, throwOnErrors: true });
+  const keyv = new Keyv({ store: data.plain, namespace, throwOnErrors: true });
   const { records, setAside, sets, boards } = data;
   const boardOf = (board: string) => {
     let ranked = boards.get(board);

@@ -1,14 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { callbackData } from '../../fakes/discord-payloads.js';
-import { digestKey } from '../../../src/digest/digest-settings.js';
-import { channelBoardKey } from '../../../src/model/learner-key.js';
+import { encodeBoardId } from '../../../src/model/board-id.js';
 import { startDiscordHarness, type DiscordHarness } from './discord-harness.js';
 import { CHANNEL_ID, GUILD_ID, MANAGER_PERMISSIONS, mason, slashCommand } from './interaction-payloads.js';
 
 /** Admin-only subcommands live under /webrtc-admin; Discord hides it by default, the core checks Manage Server anyway. */
 describe('/webrtc-admin over the Discord gateway', () => {
   let h: DiscordHarness;
-  const board = channelBoardKey({ platform: 'discord', workspace: GUILD_ID }, { id: CHANNEL_ID }, 'webrtc');
+  const board = encodeBoardId({ platform: 'discord', workspace: GUILD_ID, channel: CHANNEL_ID, path: 'webrtc' });
   const digest = (permissions?: string) =>
     h.send(
       slashCommand(h.fake.appId, {
@@ -36,7 +35,7 @@ describe('/webrtc-admin over the Discord gateway', () => {
       args: { day: 'mon', time: '09:00' },
       isAdmin: false,
     });
-    expect(await h.store.records.get(digestKey(board))).toBeUndefined();
+    expect(await h.store.digests.get(board)).toBeUndefined();
   });
 
   it('is carried out for a member with Manage Server', async () => {
@@ -45,7 +44,7 @@ describe('/webrtc-admin over the Discord gateway', () => {
     expect(callbackData(callback).embeds?.[0]?.color).toBe(0x57f287);
     expect(callbackData(callback).embeds?.[0]?.description).toContain('Weekly digest on');
     expect(h.seen.invocations[0]).toMatchObject({ path: 'webrtc', command: 'digest', isAdmin: true });
-    expect(await h.store.records.get(digestKey(board))).toMatchObject({
+    expect(await h.store.digests.get(board)).toMatchObject({
       platform: 'discord',
       workspace: GUILD_ID,
       channelId: CHANNEL_ID,

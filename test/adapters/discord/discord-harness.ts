@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { startDiscord, type DiscordAdapter } from '../../../adapters/discord/start-discord.js';
 import type { Bot } from '../../../src/bot.js';
 import type { ActionPress, AutocompleteQuery, Invocation } from '../../../src/model/invocation.js';
-import { learnerKey } from '../../../src/model/learner-key.js';
+import { encodeLearnerId } from '../../../src/model/learner-id.js';
 import { callbackData } from '../../fakes/discord-payloads.js';
 import { FakeDiscord } from '../../fakes/fake-discord.js';
 import {
@@ -70,7 +70,7 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
       return fake.waitForRequest(webhookRequest(fake.appId, interaction.token, method, suffix));
     },
     learner(userId, workspace = '556525343595298817') {
-      return testBot.store.learners.get(learnerKey({ platform: 'discord', workspace, id: userId }));
+      return testBot.store.learners.get(encodeLearnerId({ platform: 'discord', workspace, id: userId }));
     },
     async close() {
       await adapter.stop();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { learnerKey } from '../../../src/model/learner-key.js';
+import { encodeLearnerId } from '../../../src/model/learner-id.js';
 import { buttonPressRequest, postSigned } from './signed-slack-requests.js';
 import {
   BOT_TOKEN,
@@ -34,7 +34,7 @@ describe('Slack /webrtc through the real Bolt app (HTTP mode, signed requests, l
     const answer = await h.command('dne');
     expect(answer.response_type).toBe('ephemeral');
     expect(visibleText(answer)).toContain('Did you mean `/webrtc done`?');
-    expect(await h.store.learners.get(learnerKey(ada))).toBeUndefined();
+    expect(await h.store.learners.get(encodeLearnerId(ada))).toBeUndefined();
   });
 
   it('next, done, skip and undo walk the path and record progress', async () => {
@@ -46,18 +46,18 @@ describe('Slack /webrtc through the real Bolt app (HTTP mode, signed requests, l
     const done = await h.command('done');
     expect(done.text).toContain('Marked done: WebRTC Basics');
     expect(done.text).toContain('Up next: WebRTC vs WebSockets\nArticle · 25 min · Phase 1, 2 of 2');
-    expect((await h.store.learners.get(learnerKey(ada)))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
+    expect((await h.store.learners.get(encodeLearnerId(ada)))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
 
     const skip = await h.command('skip');
     expect(visibleText(skip)).toContain('WebRTC vs WebSockets');
-    expect((await h.store.learners.get(learnerKey(ada)))?.paths.webrtc?.marks['webrtc-vs-websockets']?.status).toBe(
+    expect((await h.store.learners.get(encodeLearnerId(ada)))?.paths.webrtc?.marks['webrtc-vs-websockets']?.status).toBe(
       'skipped',
     );
 
     const undo = await h.command('undo');
     expect(undo.response_type).toBe('ephemeral');
     expect(visibleText(undo)).toContain('WebRTC vs WebSockets');
-    expect((await h.store.learners.get(learnerKey(ada)))?.paths.webrtc?.marks['webrtc-vs-websockets']).toBeUndefined();
+    expect((await h.store.learners.get(encodeLearnerId(ada)))?.paths.webrtc?.marks['webrtc-vs-websockets']).toBeUndefined();
   });
 
   it('progress and path answer privately with bars and marks', async () => {
@@ -94,7 +94,7 @@ describe('Slack /webrtc through the real Bolt app (HTTP mode, signed requests, l
     const answer = await h.command('remind 09:00');
     expect(answer.text).toContain('every day at 09:00 America/New_York');
     expect(h.slack.callsTo('users.info')[0]?.args.user).toBe('U111');
-    expect((await h.store.learners.get(learnerKey(ada)))?.paths.webrtc?.reminder).toMatchObject({
+    expect((await h.store.learners.get(encodeLearnerId(ada)))?.paths.webrtc?.reminder).toMatchObject({
       time: '09:00',
       zone: 'America/New_York',
       enabled: true,
@@ -102,7 +102,7 @@ describe('Slack /webrtc through the real Bolt app (HTTP mode, signed requests, l
 
     const off = await h.command('remind off');
     expect(off.response_type).toBe('ephemeral');
-    expect((await h.store.learners.get(learnerKey(ada)))?.paths.webrtc?.reminder?.enabled).toBe(false);
+    expect((await h.store.learners.get(encodeLearnerId(ada)))?.paths.webrtc?.reminder?.enabled).toBe(false);
   });
 
   it('export returns the learner data; forget asks, and the confirm button deletes it', async () => {
@@ -117,23 +117,23 @@ describe('Slack /webrtc through the real Bolt app (HTTP mode, signed requests, l
     expect(confirmed.response_type).toBe('ephemeral');
     expect(confirmed.replace_original).toBe(false);
     expect(confirmed.text).toContain('everything I stored about you is deleted');
-    expect(await h.store.learners.get(learnerKey(ada))).toBeUndefined();
+    expect(await h.store.learners.get(encodeLearnerId(ada))).toBeUndefined();
   });
 
   it('a Done button marks the resource for its owner; anyone else gets "isn\'t yours" and nothing changes', async () => {
     const next = await h.command('next');
     const [doneId] = buttonIds(next);
 
-    const before = await h.store.learners.get(learnerKey(ada));
+    const before = await h.store.learners.get(encodeLearnerId(ada));
     const stranger = await h.press(doneId!, 'webrtc-basics', { userId: 'U999', userName: 'mallory' });
     expect(stranger.response_type).toBe('ephemeral');
     expect(stranger.text).toContain("This one isn't yours");
-    expect(await h.store.learners.get(learnerKey(ada))).toEqual(before);
-    expect(await h.store.learners.get(learnerKey({ ...ada, id: 'U999' }))).toBeUndefined();
+    expect(await h.store.learners.get(encodeLearnerId(ada))).toEqual(before);
+    expect(await h.store.learners.get(encodeLearnerId({ ...ada, id: 'U999' }))).toBeUndefined();
 
     const owner = await h.press(doneId!, 'webrtc-basics');
     expect(owner.text).toContain('Marked done: WebRTC Basics');
-    expect((await h.store.learners.get(learnerKey(ada)))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
+    expect((await h.store.learners.get(encodeLearnerId(ada)))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
   });
 
   it('acknowledges a button it did not make at once and does nothing with it', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { learnerKey } from '../../../src/model/learner-key.js';
+import { encodeLearnerId } from '../../../src/model/learner-id.js';
 import { buttonPressRequest, postSigned } from './signed-slack-requests.js';
 import { BOT_TOKEN, buttonIds, SIGNING_SECRET, startSlackHarness, type SlackHarness } from './slack-harness.js';
 
@@ -87,9 +87,9 @@ describe('Slack events, App Home and direct messages', () => {
     await h.command('done', { teamId: 'T222', userId: 'U222' });
     expect(await h.event({ type: 'app_uninstalled' }, { eventId: 'EvUninstall' })).toBe(200);
     await h.slack.waitFor(() => h.log.lines.find((line) => line.message === 'forgot a Slack workspace'));
-    expect(await h.store.learners.get(learnerKey(ada))).toBeUndefined();
+    expect(await h.store.learners.get(encodeLearnerId(ada))).toBeUndefined();
     expect(
-      (await h.store.learners.get(learnerKey({ platform: 'slack', workspace: 'T222', id: 'U222' })))?.paths.webrtc
+      (await h.store.learners.get(encodeLearnerId({ platform: 'slack', workspace: 'T222', id: 'U222' })))?.paths.webrtc
         ?.marks['webrtc-basics']?.status,
     ).toBe('done');
   });
@@ -98,10 +98,10 @@ describe('Slack events, App Home and direct messages', () => {
     await h.command('done');
     await h.event({ type: 'tokens_revoked', tokens: { oauth: ['U111'] } }, { eventId: 'EvUserTokens' });
     await settle(h);
-    expect((await h.store.learners.get(learnerKey(ada)))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
+    expect((await h.store.learners.get(encodeLearnerId(ada)))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
     await h.event({ type: 'tokens_revoked', tokens: { bot: ['UBOTFAKE'] } }, { eventId: 'EvBotToken' });
     await h.slack.waitFor(() => h.log.lines.find((line) => line.message === 'forgot a Slack workspace'));
-    expect(await h.store.learners.get(learnerKey(ada))).toBeUndefined();
+    expect(await h.store.learners.get(encodeLearnerId(ada))).toBeUndefined();
   });
 
   it("the messenger startSlack returns DMs a learner at their user id, honours 429 and reports who can't be reached", async () => {

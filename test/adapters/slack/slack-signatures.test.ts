@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { learnerKey } from '../../../src/model/learner-key.js';
+import { encodeLearnerId } from '../../../src/model/learner-id.js';
 import { eventRequest, postSigned, slashCommandRequest, type SigningOptions } from './signed-slack-requests.js';
 import { SIGNING_SECRET, startSlackHarness, type SlackHarness } from './slack-harness.js';
 
@@ -33,7 +33,7 @@ describe('Slack request signatures', () => {
     expect(answer.status).toBe(401);
     // Let a wrongly accepted request finish before looking for its effects: a later one, answered in full.
     await h.command('progress', { userId: 'U-barrier', teamId: 'T-barrier' });
-    expect(await h.store.learners.get(learnerKey(ada))).toBeUndefined();
+    expect(await h.store.learners.get(encodeLearnerId(ada))).toBeUndefined();
     expect(h.slack.responses.map((post) => post.id)).not.toContain('forged');
   });
 
@@ -45,7 +45,7 @@ describe('Slack request signatures', () => {
     const answer = await postSigned(h.url, sent, tamper ? { ...options, signedBody: request.rawBody } : options);
     expect(answer.status).toBe(401);
     await h.command('progress', { userId: 'U-barrier', teamId: 'T-barrier' });
-    expect(await h.store.learners.get(learnerKey({ ...ada, id: 'U500' }))).toBeDefined();
+    expect(await h.store.learners.get(encodeLearnerId({ ...ada, id: 'U500' }))).toBeDefined();
   });
 
   it('accepts the same request signed correctly, with a timestamp 299 s ahead', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSlack, type RunningSlack } from '../../../adapters/slack/start-slack.js';
-import { learnerKey } from '../../../src/model/learner-key.js';
+import { encodeLearnerId } from '../../../src/model/learner-id.js';
 import { startFakeSlackSocket, type FakeSlackSocket } from '../../fakes/fake-slack-socket.js';
 import { startFakeSlack, type FakeSlack } from '../../fakes/fake-slack.js';
 import { createTestBot, type TestBot } from '../../fakes/test-bot.js';
@@ -80,7 +80,7 @@ describe('Slack in Socket Mode (SLACK_APP_TOKEN set), against a loopback socket'
     expect(answer.body).toMatchObject({ response_type: 'ephemeral' });
     expect(String(answer.body.text)).toContain('Marked done: WebRTC Basics');
     expect(
-      (await testBot.store.learners.get(learnerKey({ platform: 'slack', workspace: 'T111', id: 'U111' })))?.paths.webrtc
+      (await testBot.store.learners.get(encodeLearnerId({ platform: 'slack', workspace: 'T111', id: 'U111' })))?.paths.webrtc
         ?.marks['webrtc-basics']?.status,
     ).toBe('done');
   });

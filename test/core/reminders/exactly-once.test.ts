@@ -1,3 +1,4 @@
+import { encodeLearnerId } from '../../../src/model/learner-id.js';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,7 +47,7 @@ describe('a restart in the middle of a fan-out of 1,000 reminders', () => {
     expect(after.deliveries.length).toBe(1000 - 400 - 20);
     const again = await second.bot.reminders.tick();
     expect(again.sent).toBe(0);
-    const record = await second.store.learners.get('console:test:u999');
+    const record = await second.store.learners.get(encodeLearnerId(learner('u999')));
     expect(new Date(record!.paths.webrtc!.reminder!.nextAt!).toISOString()).toBe('2026-11-26T09:00:00.000Z');
     await second.store.close();
   });
@@ -77,7 +78,7 @@ describe('after downtime', () => {
       ),
     ).toBe(true);
     if (tooOld) expect(lines.some((line) => line.startsWith('reminder skipped: too old after downtime'))).toBe(true);
-    const record = await t.store.learners.get('console:test:ana');
+    const record = await t.store.learners.get(encodeLearnerId(learner('ana')));
     expect(new Date(record!.paths.webrtc!.reminder!.nextAt!).toISOString()).toBe('2026-11-26T09:00:00.000Z');
     t.clock.set(Date.UTC(2026, 10, 26, 9, 0));
     expect((await t.bot.reminders.tick()).sent).toBe(1);

@@ -1,3 +1,4 @@
+import { encodeLearnerId } from '../../../src/model/learner-id.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createRecordingMessenger } from '../../fakes/recording-messenger.js';
 import { createTestBot, type TestBot } from '../../fakes/test-bot.js';
@@ -98,7 +99,7 @@ describe('bounded nudging', () => {
     expect(recorder.deliveries[4]!.reply.text).toContain(
       "I'll pause them here. Use any `/webrtc` command or press a button to resume.",
     );
-    const stored = await t.store.learners.get('console:test:ana');
+    const stored = await t.store.learners.get(encodeLearnerId(learner('ana')));
     expect(stored!.paths.webrtc!.reminder).toMatchObject({ paused: true, nextAt: null, ignored: 5 });
     t.clock.set(NINE + 8 * DAY + 3_600_000);
     const back = await run(t.bot, ana, 'progress');

@@ -1,0 +1,1 @@
+export async function openSqliteEngine(_: unknown): Promise<never> { throw new Error('stub'); }
