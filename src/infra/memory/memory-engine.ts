@@ -3,7 +3,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { SetAsideRecord } from '../../ports/store.js';
 import { clockedRecords, processClaims } from '../clocked-records.js';
 import { RankedBoard } from '../ranked-board.js';
-import type { EngineCommit, RecordKind, StoreEngine } from '../store-engine.js';
+import { assertValidRows, type EngineCommit, type RecordKind, type StoreEngine } from '../store-engine.js';
 
 /** What a memory engine holds, so a test can look at (or damage) it as a real fault would. */
 export interface MemoryData {
@@ -23,7 +23,11 @@ export function createMemoryData(): MemoryData {
 }
 
 /** The memory:// engine: everything in this process, each commit one synchronous step (nothing can come between). */
-export function createMemoryEngine(clock: Clock, namespace: string, data: MemoryData = createMemoryData()): StoreEngine {
+export function createMemoryEngine(
+  clock: Clock,
+  namespace: string,
+  data: MemoryData = createMemoryData(),
+): StoreEngine {
   const keyv = new Keyv({ namespace, throwOnErrors: true });
   const { records, setAside, sets, boards } = data;
   const boardOf = (board: string) => {
@@ -32,6 +36,7 @@ export function createMemoryEngine(clock: Clock, namespace: string, data: Memory
     return ranked;
   };
   const apply = ({ record, rows, setAside: kept }: EngineCommit): boolean => {
+    assertValidRows(rows);
     if (record) {
       const stored = records[record.kind];
       if (stored.get(record.key) !== record.expected) return false;
