@@ -403,6 +403,42 @@ describe.skipIf(!REDIS_URL)('redis engine (needs Redis: a redis-server on PATH, 
     ]);
   });
 
+  it('gives store:check every row, so it finds a damaged index and its repair restores it', async () => {
+    const { engine, namespace, clock } = await openFresh('redis');
+    const paths = await loadCurricula('curriculum');
+    const learnerRows = learnerRowsRule(paths, 'UTC');
+    const store = assembleStore(engine, { clock, logger, learnerRows });
+    for (const id of [ANA, BOB])
+      await store.learners.update(id, () => {
+        const next = { ...newLearnerRecord(id, START), boards: [BOARD] };
+        next.paths.webrtc = emptyPathState(START);
+        next.paths.webrtc.marks[paths[0]!.resources[0]!.id] = { status: 'done', at: START };
+        return { next, result: undefined };
+      });
+    const client = await rawRedis();
+    const keys = new RedisKeys(namespace);
+    await client.sRem(keys.set(WORKSPACE), ANA); // missing
+    await client.sAdd(keys.set(DUE), encodeSlotId({ learner: CY, path: 'webrtc' })); // an orphan
+    await client.zIncrBy(keys.board(BOARD).ranking, -(2 ** 22), `${String(START).padStart(16, '0')}:${BOB}`); // wrong
+
+    expect(await checkStore(engine, { learnerRows, clock, repair: false })).toMatchObject({
+      missing: 1,
+      wrong: 1,
+      orphans: 1,
+    });
+    await checkStore(engine, { learnerRows, clock, repair: true });
+    expect(await checkStore(engine, { learnerRows, clock, repair: false })).toMatchObject({
+      missing: 0,
+      wrong: 0,
+      orphans: 0,
+    });
+    expect((await store.learners.inWorkspace(encodeWorkspaceId('slack', 'T1'))).sort()).toEqual([ANA, BOB].sort());
+    expect((await store.boards.top(BOARD, 10)).rows.map((row) => [row.member, row.completed, row.rank])).toEqual([
+      [ANA, 1, 1],
+      [BOB, 1, 1],
+    ]);
+  });
+
   it('checks every change of a commit before its first write: a malformed one after the record writes nothing', async () => {
     const { engine, namespace } = await openFresh('redis');
     const client = await rawRedis();
