@@ -52,7 +52,10 @@ export interface StoreEngine {
    */
   readonly shared: boolean;
   read(kind: RecordKind, key: string): Promise<string | undefined>;
-  /** False only on a shared engine, when the stored record is no longer `record.expected` (nothing was written). */
+  /**
+   * False only on a shared engine, when the stored record is no longer `record.expected` (nothing was written).
+   * Throws, having written nothing, when a row is invalid (assertValidRows).
+   */
   commit(commit: EngineCommit): Promise<boolean>;
   members(set: string): Promise<string[]>;
   top(board: string, limit: number, member?: string): Promise<BoardPage>;
@@ -77,4 +80,16 @@ export interface StoreEngine {
 /** No changes at all. */
 export function noRowChanges(): RowChanges {
   return { addSets: [], removeSets: [], putBoards: [], removeBoards: [] };
+}
+
+/**
+ * Refuses rows no backend can file (a board figure that is not a finite number: Redis cannot score it,
+ * SQLite would store NULL), before anything of the commit is written.
+ */
+export function assertValidRows(rows: RowChanges): void {
+  for (const { board, entry } of rows.putBoards) {
+    const figures = [entry.completed, entry.minutes, entry.reachedAt];
+    if (!figures.every(Number.isFinite) || typeof entry.member !== 'string' || typeof entry.name !== 'string')
+      throw new Error(`invalid board row on ${board}: its figures must be finite numbers`);
+  }
 }

@@ -3,7 +3,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { SetAsideRecord } from '../../ports/store.js';
 import { clockedRecords, processClaims } from '../clocked-records.js';
 import { RankedBoard } from '../ranked-board.js';
-import type { EngineCommit, RecordKind, StoreEngine } from '../store-engine.js';
+import { assertValidRows, type EngineCommit, type RecordKind, type StoreEngine } from '../store-engine.js';
 
 /** What a memory engine holds, so a test can look at (or damage) it as a real fault would. */
 export interface MemoryData {
@@ -39,6 +39,7 @@ export function createMemoryEngine(
     return ranked;
   };
   const apply = ({ record, rows, setAside: kept }: EngineCommit): boolean => {
+    assertValidRows(rows);
     if (record) {
       const stored = records[record.kind];
       if (stored.get(record.key) !== record.expected) return false;
