@@ -79,7 +79,7 @@ describe.skipIf(!redisServerOnPath())(
           {
             level: 'warn',
             message: 'store call timed out',
-            context: { operation: 'reminders.due', timeoutMs: DEADLINE_MS, outcomeUnknown: false },
+            context: { operation: 'learners.due', timeoutMs: DEADLINE_MS, outcomeUnknown: false },
           },
           expect.objectContaining({ level: 'warn', message: 'health check not ok' }),
         ]);

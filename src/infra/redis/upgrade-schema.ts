@@ -27,6 +27,11 @@ export async function upgradeSchema(
 ): Promise<boolean> {
   if (Number((await client.get(keys.schema)) ?? 0) >= SCHEMA_VERSION) return false;
   const { match, recordPrefix } = keys.oldDigestPattern();
+  // A namespace nobody wrote yet is simply stamped: there is nothing to move or rebuild.
+  if (!(await anyKey(client, keys.recordPattern('learner').match)) && !(await anyKey(client, match))) {
+    await raiseSchema.run(client, [keys.schema], [String(SCHEMA_VERSION)]);
+    return false;
+  }
   let moved = 0;
   for await (const page of client.scanIterator({ MATCH: match, COUNT: SCAN_COUNT })) {
     for (const key of page) {
@@ -43,4 +48,10 @@ export async function upgradeSchema(
   await raiseSchema.run(client, [keys.schema], [String(SCHEMA_VERSION)]);
   logger.info('redis data upgraded', { namespace: keys.namespace, schema: SCHEMA_VERSION, digestsMoved: moved });
   return true;
+}
+
+/** True when some key matches (the scan stops at the first). */
+async function anyKey(client: RedisClient, match: string): Promise<boolean> {
+  for await (const page of client.scanIterator({ MATCH: match, COUNT: SCAN_COUNT })) if (page.length > 0) return true;
+  return false;
 }
