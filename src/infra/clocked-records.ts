@@ -25,9 +25,9 @@ export function clockedRecords(keyv: Keyv, clock: Clock): RecordStore {
   return {
     async get<T>(key: string) {
       const stored: unknown = await keyv.get(`record:${key}`);
-      if (!isClocked(stored)) return stored as T | undefined;
-      const expiresAt = stored['~expiresAt'];
-      return expiresAt !== null && expiresAt <= clock.now() ? undefined : (stored.value as T);
+      if (stored === undefined) return undefined;
+      const { value, expiresAt } = unwrap(stored);
+      return expiresAt !== null && expiresAt <= clock.now() ? undefined : (value as T);
     },
     async set(key, value, ttlMs) {
       const stored: Clocked = { '~expiresAt': ttlMs === undefined ? null : clock.now() + ttlMs, value };
@@ -38,6 +38,26 @@ export function clockedRecords(keyv: Keyv, clock: Clock): RecordStore {
       await keyv.delete(`record:${key}`);
     },
   };
+}
+
+/** A plain record as stored: its value, and when it expires by the store's clock (null: never). */
+export interface PlainRecord {
+  key: string;
+  value: unknown;
+  expiresAt: number | null;
+}
+
+/** Every plain record Keyv holds, expired by the store's clock or not (for copying a store into another). */
+export async function* plainRecords(keyv: Keyv): AsyncGenerator<PlainRecord> {
+  if (!keyv.iterator) throw new Error('this Keyv store cannot list its keys');
+  for await (const [key, stored] of keyv.iterator(undefined) as AsyncGenerator<[string, unknown]>)
+    if (key.startsWith('record:')) yield { key: key.slice('record:'.length), ...unwrap(stored) };
+}
+
+function unwrap(stored: unknown): Omit<PlainRecord, 'key'> {
+  return isClocked(stored)
+    ? { value: stored.value, expiresAt: stored['~expiresAt'] }
+    : { value: stored, expiresAt: null };
 }
 
 interface HeldClaim {
