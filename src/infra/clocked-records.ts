@@ -25,9 +25,9 @@ export function clockedRecords(keyv: Keyv, clock: Clock): RecordStore {
   return {
     async get<T>(key: string) {
       const stored: unknown = await keyv.get(`record:${key}`);
-      if (stored === undefined) return undefined;
-      const { value, expiresAt } = unwrap(stored);
-      return expiresAt !== null && expiresAt <= clock.now() ? undefined : (value as T);
+      if (!isClocked(stored)) return stored as T | undefined;
+      const expiresAt = stored['~expiresAt'];
+      return expiresAt !== null && expiresAt <= clock.now() ? undefined : (stored.value as T);
     },
     async set(key, value, ttlMs) {
       const stored: Clocked = { '~expiresAt': ttlMs === undefined ? null : clock.now() + ttlMs, value };
@@ -47,11 +47,9 @@ export interface PlainRecord {
   expiresAt: number | null;
 }
 
-/** Every plain record Keyv holds, expired by the store's clock or not (for copying a store into another). */
-export async function* plainRecords(keyv: Keyv): AsyncGenerator<PlainRecord> {
-  if (!keyv.iterator) throw new Error('this Keyv store cannot list its keys');
-  for await (const [key, stored] of keyv.iterator(undefined) as AsyncGenerator<[string, unknown]>)
-    if (key.startsWith('record:')) yield { key: key.slice('record:'.length), ...unwrap(stored) };
+/** A Keyv entry (as Keyv's iterator yields it) as a plain record; undefined for an entry that is not one (a claim). */
+export function asPlainRecord(key: string, stored: unknown): PlainRecord | undefined {
+  return key.startsWith('record:') ? { key: key.slice('record:'.length), ...unwrap(stored) } : undefined;
 }
 
 function unwrap(stored: unknown): Omit<PlainRecord, 'key'> {

@@ -1,5 +1,6 @@
-import { KeyvHooks, type Keyv } from 'keyv';
+import type Keyv from 'keyv';
 import { StartUpError } from '../../ops/start-up-error.js';
+import { keyvEntries } from './keyv-entries.js';
 import type { Query, SerialConnection } from './serial-connection.js';
 import { readMeta, SCHEMA_VERSION, writeMeta } from './sqlite-tables.js';
 
@@ -9,13 +10,6 @@ const MOVED = { learner: 'learner:', setAside: 'set-aside:', digest: 'record:dig
 const DROPPED = ['due:', 'digest-due:', 'workspace:', 'board:'];
 /** Entries per INSERT while moving (one JSON parameter each: a bound on memory, not on parameters). */
 const MOVED_PER_STATEMENT = 500;
-/**
- * Keyv's iterator pages by OFFSET and deletes each key it finds expired on the way, which shifts the
- * pages after it: a pass during which it deleted any may have skipped keys, and another pass follows.
- * Each pass deletes at least half the expired keys, so a few passes end it.
- */
-const MAX_PASSES = 20;
-
 const INSERTS = {
   learner: `INSERT INTO learner_records (namespace, key, text)
     SELECT ?, value ->> 0, value ->> 1 FROM json_each(?) WHERE true ON CONFLICT DO NOTHING`,
@@ -36,8 +30,7 @@ const INSERTS = {
 export async function moveOlderData(connection: SerialConnection, keyv: Keyv, namespace: string): Promise<boolean> {
   const version = await readMeta(connection.query, namespace, 'schema');
   if (version === undefined) {
-    for (let pass = 1; await movePass(connection.query, keyv, namespace); pass += 1)
-      if (pass >= MAX_PASSES) throw new Error(`Keyv kept deleting expired keys after ${pass} passes moving records`);
+    await moveRecords(connection.query, keyv, namespace);
     await connection.transaction(async (query) => {
       const oldBoards = await query("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'board_rows'");
       await query('DROP TABLE IF EXISTS board_rows');
@@ -53,8 +46,8 @@ export async function moveOlderData(connection: SerialConnection, keyv: Keyv, na
   return (await readMeta(connection.query, namespace, 'rebuild-rows')) !== undefined;
 }
 
-/** One pass over Keyv: moves what an older version kept there and deletes it. True when another pass is needed. */
-async function movePass(query: Query, keyv: Keyv, namespace: string): Promise<boolean> {
+/** Moves what an older version kept in Keyv into the tables, then deletes it from Keyv. */
+async function moveRecords(query: Query, keyv: Keyv, namespace: string): Promise<void> {
   const batches = { learner: [] as unknown[][], digest: [] as unknown[][], setAside: [] as unknown[][] };
   const flush = async (least: number) => {
     for (const kind of ['learner', 'digest', 'setAside'] as const) {
@@ -64,37 +57,21 @@ async function movePass(query: Query, keyv: Keyv, namespace: string): Promise<bo
     }
   };
   const taken: string[] = [];
-  const expired = await eachEntry(keyv, async (key, value) => {
+  for await (const [key, value] of keyvEntries(keyv)) {
     if (key.startsWith(MOVED.learner)) batches.learner.push([key.slice(MOVED.learner.length), asText(value)]);
     else if (key.startsWith(MOVED.digest)) batches.digest.push([key.slice(MOVED.digest.length), asText(value)]);
     else if (key.startsWith(MOVED.setAside)) {
       const learner = key.slice(MOVED.setAside.length);
       const entries = Array.isArray(value) ? (value as unknown[]) : [];
       entries.forEach((entry, index) => batches.setAside.push([learner, index + 1, asText(entry)]));
-    } else if (!DROPPED.some((prefix) => key.startsWith(prefix))) return;
+    } else if (!DROPPED.some((prefix) => key.startsWith(prefix))) continue;
     taken.push(key);
     await flush(MOVED_PER_STATEMENT);
-  });
+  }
   await flush(0);
   // Deleted only once moved: an interrupted start moves what is left the next time.
   for (let start = 0; start < taken.length; start += MOVED_PER_STATEMENT)
     await keyv.deleteMany(taken.slice(start, start + MOVED_PER_STATEMENT));
-  return expired > 0;
-}
-
-/** Every entry Keyv's iterator yields; returns how many expired keys it deleted on the way (Keyv tells its hooks). */
-async function eachEntry(keyv: Keyv, visit: (key: string, value: unknown) => Promise<void>): Promise<number> {
-  if (!keyv.iterator) throw new Error('this Keyv store cannot list its keys');
-  let expired = 0;
-  const countExpired = () => void (expired += 1);
-  keyv.hooks.addHandler(KeyvHooks.PRE_DELETE, countExpired);
-  try {
-    for await (const [key, value] of keyv.iterator(undefined) as AsyncGenerator<[string, unknown]>)
-      await visit(key, value);
-  } finally {
-    keyv.hooks.removeHandler(KeyvHooks.PRE_DELETE, countExpired);
-  }
-  return expired;
 }
 
 /** Stored text of a value Keyv read (a record that is not JSON any more still moves, to be set aside). */

@@ -4,9 +4,10 @@ import Keyv from 'keyv';
 import type { Clock } from '../../ports/clock.js';
 import type { Logger } from '../../ports/logger.js';
 import type { SetAsideRecord } from '../../ports/store.js';
-import { clockedRecords, plainRecords, processClaims, type PlainRecord } from '../clocked-records.js';
+import { asPlainRecord, clockedRecords, processClaims, type PlainRecord } from '../clocked-records.js';
 import { openSqliteFile } from '../open-sqlite-file.js';
 import type { StoreEngine } from '../store-engine.js';
+import { keyvEntries } from './keyv-entries.js';
 import { moveOlderData } from './move-older-data.js';
 import { serialConnection } from './serial-connection.js';
 import { SqliteBoards } from './sqlite-boards.js';
@@ -23,7 +24,7 @@ export interface SqliteEngineOptions {
 
 /** The SQLite engine, and what store:migrate reads beside it. */
 export interface SqliteEngine extends StoreEngine {
-  /** Every plain record (Keyv's), expired by the clock or not. */
+  /** Every plain record (Keyv's), expired by the store's clock or not, each once. */
   plainRecords(): AsyncIterable<PlainRecord>;
 }
 
@@ -82,7 +83,12 @@ export async function openSqliteEngine(options: SqliteEngineOptions): Promise<Sq
     scanRecords: (kind) => scanRecords(query, namespace, kind),
     scanSets: () => scanSets(query, namespace),
     scanBoards: () => scanBoards(query, namespace),
-    plainRecords: () => plainRecords(keyv),
+    async *plainRecords() {
+      for await (const [key, value] of keyvEntries(keyv)) {
+        const record = asPlainRecord(key, value);
+        if (record) yield record;
+      }
+    },
     records: clockedRecords(keyv, clock),
     claims: processClaims(keyv, clock),
     async health() {
