@@ -8,10 +8,12 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, withEnvFile } from './config.js';
-import { copySqliteStore } from './infra/copy-sqlite-store.js';
+import { loadCurricula } from './curriculum/load-curricula.js';
+import { copySqliteStore, type CopyReport } from './infra/copy-sqlite-store.js';
 import { createJsonLogger } from './infra/json-logger.js';
-import { openSqliteFile } from './infra/open-sqlite-file.js';
-import { openStore, redactUrl, sqliteFile } from './infra/open-store.js';
+import { openEngine, openStore, redactUrl, sqliteFile } from './infra/open-store.js';
+import { openSqliteEngine } from './infra/sqlite/sqlite-engine.js';
+import { learnerRowsRule } from './learners/learner-rows.js';
 import { failStartUp } from './ops/fail-start-up.js';
 import { systemClock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
@@ -33,23 +35,41 @@ async function main(startUp: { logger?: Logger }): Promise<void> {
   if (!existsSync(file)) throw new ConfigError(`There is no SQLite file at ${file}.`);
   const logger = createJsonLogger({ level: config.log.level ?? 'warn', secrets: [] });
   startUp.logger = logger;
+  const clock = systemClock;
+  const { namespace } = config.store;
   // Locked before Redis is touched: a bot still running on the file refuses the migration, and a bot
   // started during it is refused in turn.
-  const source = await openSqliteFile(file);
-  const target = await openStore(to, logger, config.store);
+  const source = await openSqliteEngine({ file, namespace, logger, clock });
+  const opened: { close(): Promise<void> }[] = [source];
   try {
-    const report = await copySqliteStore(source, config.store.namespace, target, systemClock.now());
-    console.log(`Copied ${file} into ${redactUrl(to)} (namespace "${config.store.namespace}"):`);
-    console.log(`  learners copied: ${report.learners} (already there, kept as they are: ${report.learnersKept})`);
-    console.log(
-      `  leaderboard rows: ${report.boardRows}, reminder slots: ${report.reminderSlots}, weekly digests: ${report.digestSlots}`,
+    const paths = await loadCurricula(config.curriculum.dir, (warning) =>
+      logger.warn(warning.message, { file: warning.file, line: warning.line }),
     );
-    console.log(`  other records: ${report.records} (expired, skipped: ${report.expired})`);
-    if (report.invalid.length > 0) console.log(`  NOT copied, invalid: ${report.invalid.join(', ')}`);
+    // The target derives each copied learner's rows by the bot's own rule.
+    const learnerRows = learnerRowsRule(paths, config.community.defaultTimeZone);
+    const store = await openStore(to, logger, { ...config.store, learnerRows, clock });
+    opened.push(store);
+    const { engine } = await openEngine(to, logger, { ...config.store, clock });
+    opened.push(engine);
+    const report = await copySqliteStore(source, { store, engine }, { learnerRows, clock });
+    console.log(`Copied ${file} into ${redactUrl(to)} (namespace "${namespace}"):`);
+    for (const line of reportLines(report)) console.log(`  ${line}`);
   } finally {
-    await target.close();
-    await source.disconnect();
+    for (const each of opened.reverse()) await each.close();
   }
+}
+
+function reportLines(report: CopyReport): string[] {
+  const lines = [
+    `learners copied: ${report.learners} (already there, kept as they are: ${report.learnersKept})`,
+    `leaderboard rows: ${report.boardRows}, reminder slots: ${report.reminderSlots}, weekly digests: ${report.digestSlots}`,
+    `other records: ${report.records} (expired, skipped: ${report.expired})`,
+  ];
+  if (report.setAside > 0) lines.push(`records set aside, copied beside their learners: ${report.setAside}`);
+  if (report.invalid.length > 0)
+    lines.push(`invalid, copied set aside (each learner is told): ${report.invalid.join(', ')}`);
+  if (report.notCopied.length > 0) lines.push(`NOT copied, invalid: ${report.notCopied.join(', ')}`);
+  return lines;
 }
 
 const startUp: { logger?: Logger } = {};

@@ -40,6 +40,24 @@ export function clockedRecords(keyv: Keyv, clock: Clock): RecordStore {
   };
 }
 
+/** A plain record as stored: its value, and when it expires by the store's clock (null: never). */
+export interface PlainRecord {
+  key: string;
+  value: unknown;
+  expiresAt: number | null;
+}
+
+/** A Keyv entry (as Keyv's iterator yields it) as a plain record; undefined for an entry that is not one (a claim). */
+export function asPlainRecord(key: string, stored: unknown): PlainRecord | undefined {
+  return key.startsWith('record:') ? { key: key.slice('record:'.length), ...unwrap(stored) } : undefined;
+}
+
+function unwrap(stored: unknown): Omit<PlainRecord, 'key'> {
+  return isClocked(stored)
+    ? { value: stored.value, expiresAt: stored['~expiresAt'] }
+    : { value: stored, expiresAt: null };
+}
+
 interface HeldClaim {
   expiresAt: number;
   owner: string;

@@ -6,6 +6,8 @@ import { StartUpError } from '../ops/start-up-error.js';
  * for good, so waiting longer only delays the refusal; this covers another process's brief open steps.
  */
 const OPEN_BUSY_TIMEOUT_MS = 500;
+/** Keys per page of Keyv's iterator (it pages by OFFSET; its default of 10 made a large file's pass quadratic). */
+const KEYS_PER_PAGE = 1_000;
 
 /**
  * Opens an SQLite file for this process alone, on one connection (every query of the process goes
@@ -14,7 +16,11 @@ const OPEN_BUSY_TIMEOUT_MS = 500;
  * the file locked. Two processes on one file each kept their own cache and lost acknowledged writes.
  */
 export async function openSqliteFile(file: string): Promise<KeyvSqlite> {
-  const sqlite = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: OPEN_BUSY_TIMEOUT_MS });
+  const sqlite = new KeyvSqlite({
+    uri: `sqlite://${file}`,
+    busyTimeout: OPEN_BUSY_TIMEOUT_MS,
+    iterationLimit: KEYS_PER_PAGE,
+  });
   try {
     await sqlite.query('PRAGMA locking_mode=EXCLUSIVE');
     // WAL is ~5x faster here for our write pattern (FIELD-NOTES).

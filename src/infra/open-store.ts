@@ -34,6 +34,7 @@ export async function openStore(url: string, logger: Logger, options: OpenStoreO
   if (engine.rebuildRows) {
     // Written by an older version: its rows are rebuilt from the records, the one truth.
     const report = await checkStore(engine, { learnerRows: options.learnerRows, clock, repair: true });
+    await engine.rowsRebuilt?.();
     logger.info('store rows rebuilt from the records of an older version', { ...report });
   }
   return guardStore(assembleStore(engine, { clock, logger, learnerRows: options.learnerRows }), {

@@ -70,6 +70,8 @@ export interface StoreEngine {
    * from them are rebuilt (store:check's repair) before the store is used.
    */
   readonly rebuildRows?: boolean;
+  /** Told once those rows are rebuilt; until then every open says `rebuildRows` again (a start cut short rebuilds them). */
+  rowsRebuilt?(): Promise<void>;
   /** Plain records with expiry by the injected clock. */
   records: RecordStore;
   claims: Claims;
