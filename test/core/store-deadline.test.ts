@@ -1,9 +1,10 @@
 import { learner } from '../fixtures/learners.js';
 import { encodeLearnerId } from '../../src/model/learner-id.js';
 import { createJsonLogger } from '../../src/infra/json-logger.js';
-import Keyv from 'keyv';
 import { describe, expect, it } from 'vitest';
-import { createKeyvStore } from '../../src/infra/create-keyv-store.js';
+import { assembleStore } from '../../src/infra/assemble-store.js';
+import { createMemoryEngine } from '../../src/infra/memory/memory-engine.js';
+import { learnerRowsRule } from '../../src/learners/learner-rows.js';
 import { guardStore } from '../../src/infra/guard-store.js';
 import { StoreTimeoutError, StoreUnavailableError } from '../../src/ports/store.js';
 import { recordingLogger } from '../adapters/slack/recording-logger.js';
@@ -12,14 +13,19 @@ import { eventually } from '../support/eventually.js';
 
 const DEADLINE_MS = 50;
 
+/** A real store in memory, without a deadline of its own. */
+function memoryStore() {
+  const clock = createFakeClock(0);
+  return assembleStore(createMemoryEngine(clock, 'pathbot'), {
+    clock,
+    logger: createJsonLogger({ level: 'silent' }),
+    learnerRows: learnerRowsRule([], 'UTC'),
+  });
+}
+
 /** A real store in memory whose record calls wait at a gate until the test opens it: a server that hangs. */
 function hangingStore() {
-  const store = createKeyvStore(
-    new Keyv({ throwOnErrors: true }),
-    'memory',
-    createFakeClock(0),
-    createJsonLogger({ level: 'silent' }),
-  );
+  const store = memoryStore();
   let open!: () => void;
   let fail!: (error: Error) => void;
   const gate = new Promise<void>((resolve, reject) => ((open = resolve), (fail = reject)));
@@ -87,12 +93,7 @@ describe('every store call has a deadline', () => {
   });
 
   it("still turns a backend's unavailable errors into StoreUnavailableError, and passes others on", async () => {
-    const store = createKeyvStore(
-      new Keyv({ throwOnErrors: true }),
-      'memory',
-      createFakeClock(0),
-      createJsonLogger({ level: 'silent' }),
-    );
+    const store = memoryStore();
     store.records = {
       ...store.records,
       get: () => Promise.reject(new Error('socket closed')),
