@@ -1,6 +1,5 @@
 import { createClient } from '@keyv/redis';
-import KeyvSqlite from '@keyv/sqlite';
-import Keyv from 'keyv';
+import { writeLearnerText } from '../fakes/sqlite-file.js';
 import { afterEach, expect, it } from 'vitest';
 import { emptyPathState, newLearnerRecord } from '../../src/model/learner.js';
 import { encodeLearnerId } from '../../src/model/learner-id.js';
@@ -40,11 +39,7 @@ async function placeFor(kind: BackendKind): Promise<Place> {
   if (kind === 'sqlite') {
     return {
       options: { storeUrl: url },
-      async poison(key, value) {
-        const keyv = new Keyv({ store: new KeyvSqlite({ uri: url }), namespace: 'pathbot' });
-        await keyv.set(`learner:${key}`, value);
-        await keyv.disconnect();
-      },
+      poison: (key, value) => writeLearnerText(url.slice('sqlite://'.length), key, JSON.stringify(value)),
       cleanUp: async () => undefined,
     };
   }

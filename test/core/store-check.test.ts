@@ -116,7 +116,6 @@ describeEachBackend('store:check', (kind) => {
 
     // The bot on the repaired store: the board, the reminder, the workspace list and the digest are back.
     const after = await createTestBot({ ...options, now: nextAt });
-    cleanups.push(() => after.store.close());
     const board = await after.store.boards.top(consoleBoard(), 10);
     expect(board.rows.map((row) => [row.name, row.completed, row.rank])).toEqual([
       ['Ben', 2, 1],
@@ -127,6 +126,7 @@ describeEachBackend('store:check', (kind) => {
     expect(await after.bot.reminders.tick()).toMatchObject({ sent: 1, stale: 0 });
     expect(await after.store.digests.due(minuteOf(digestAt))).toEqual([consoleBoard()]);
     expect(await after.bot.forgetWorkspace('console', 'test')).toBe(2);
+    if (kind !== 'memory') await after.store.close(); // an SQLite file belongs to one process (memory: the data stays)
     engine = await open();
     expect(await checkStore(engine, { learnerRows, clock: t.clock, repair: false })).toMatchObject({
       learners: 0,
