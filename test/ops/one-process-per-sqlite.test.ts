@@ -89,6 +89,22 @@ describe('one process per SQLite file', { timeout: 90_000 }, () => {
     expect(next.output()).toContain(FIRST_DONE);
   });
 
+  it('refuses store:check on a file a bot is running on', async () => {
+    const where = await tempFile();
+    const bot = startConsoleBot(where);
+    await started(bot);
+    await type(bot, '/webrtc done', '✔ Marked done: WebRTC Basics');
+    const check = startNodeProcess(
+      'src/check-store-command.ts',
+      { CURRICULUM_DIR: join(ROOT, 'curriculum'), STORE_URL: `sqlite://${where.file}` },
+      { cwd: where.cwd, args: ['--repair'] },
+    );
+    cleanups.push(() => check.kill());
+    expect(await check.closed).toMatchObject({ code: 1 });
+    expect(check.stderr()).toBe(`Store check failed: ${inUse(where.file)}`);
+    await type(bot, '/webrtc progress', FIRST_DONE);
+  });
+
   it('refuses store:migrate from a file a bot is running on, before it touches Redis', async () => {
     const where = await tempFile();
     const bot = startConsoleBot(where);
