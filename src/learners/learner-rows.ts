@@ -40,7 +40,7 @@ export function learnerRowsRule(paths: readonly LearningPath[], communityZone: s
       const bounds = parts.week === undefined ? { start: 0, end: Infinity } : isoWeekBounds(communityZone, parts.week);
       if (!bounds) continue;
       const entry = entryFor(path, record, id, bounds.start, bounds.end);
-      if (entry.completed > 0) rows.boards.push({ board: board as BoardId, entry });
+      if (entry.completed > 0) rows.boards.push({ board, entry });
     }
     return rows;
   };
@@ -79,7 +79,7 @@ export function boardsForPath(record: LearnerRecord, path: string): BoardId[] {
   return record.boards.filter((board) => {
     const parts = decodeBoardId(board);
     return parts !== undefined && parts.week === undefined && parts.path === path;
-  }) as BoardId[];
+  });
 }
 
 /**

@@ -12,7 +12,7 @@ import { createRecordingMessenger } from '../fakes/recording-messenger.js';
 import { writeLearnerText } from '../fakes/sqlite-file.js';
 import { createTestBot } from '../fakes/test-bot.js';
 import { makePath } from '../fixtures/make-path.js';
-import { learner, run, consoleBoard } from '../fixtures/learners.js';
+import { learner, run } from '../fixtures/learners.js';
 
 const tempSqlite = async () => join(await mkdtemp(join(tmpdir(), 'pathbot-')), 'bot.sqlite');
 
