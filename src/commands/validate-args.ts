@@ -38,7 +38,7 @@ export function validateArgs(command: CommandSpec, raw: Record<string, string>, 
     args[name] = option.choices ? value.toLowerCase() : value;
   }
   for (const option of command.options) {
-    if (option.required && !(option.name in args))
+    if (option.required && !Object.hasOwn(args, option.name))
       throw new UserError(
         'missing-option',
         `\`/${slash} ${command.name}\` needs a ${option.name}.`,
