@@ -17,6 +17,8 @@ export const ADMINISTRATOR_PERMISSIONS = '8';
 export interface Person {
   id: string;
   username: string;
+  /** The name a person chose for every server (Discord's `global_name`). */
+  globalName?: string;
   nick?: string;
   permissions?: string;
 }
@@ -108,7 +110,7 @@ function envelope(appId: string, type: number, where: Where, data: Record<string
     id: person.id,
     username: person.username,
     discriminator: '0',
-    global_name: null,
+    global_name: person.globalName ?? null,
     avatar: null,
     public_flags: 0,
   };

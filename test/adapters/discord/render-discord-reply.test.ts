@@ -137,6 +137,20 @@ describe('renderDiscordReply within Discord limits', () => {
     expect(decodeAction(customId)).toEqual({ path: 'webrtc', actionId: 'next', value: 'r1', ownerId: OWNER });
   });
 
+  it('never renders an empty message: a reply with nothing to show becomes a private note', () => {
+    expect(renderDiscordReply({ visibility: 'public' }, OWNER, 'webrtc')).toEqual({
+      embeds: [
+        { color: 0x5865f2, description: "There's nothing to show for that. `/webrtc next` shows where you are." },
+      ],
+      components: [],
+      flags: 64,
+      allowed_mentions: { parse: [] },
+    });
+    expect(renderDiscordReply({ visibility: 'private', text: '', fields: [] }, OWNER, '').embeds[0]?.description).toBe(
+      "There's nothing to show for that.",
+    );
+  });
+
   it('shows 24 of 30 fields plus a count of the rest', () => {
     const fields = range(30).map((index) => ({ name: `F${index}`, value: `v${index}` }));
     const embed = renderDiscordReply({ visibility: 'private', fields }, OWNER, 'webrtc').embeds[0];
