@@ -4,16 +4,17 @@ import { forgetLearner } from '../learners/forget-learner.js';
 import type { Reply } from '../model/reply.js';
 import { skipToday, snoozeReminder } from '../reminders/reminder-actions.js';
 import { nextReply } from '../views/next-reply.js';
+import { buttonResource } from './button-resource.js';
 
 type Action = (context: CommandContext, value: string) => Promise<Reply>;
 
 /**
- * What each button does; the value is the resource id the button was made for.
+ * What each button does; the value names the resource the button was made for (see button-resource.ts).
  * A Map, so an action id that came back from a button, such as `constructor`, is only ever one of these.
  */
 const ACTIONS: ReadonlyMap<string, Action> = new Map<string, Action>([
-  ['done', (context, value) => markItem(context, 'done', value || undefined)],
-  ['skip', (context, value) => markItem(context, 'skipped', value || undefined)],
+  ['done', (context, value) => markItem(context, 'done', buttonResource(context.path, value))],
+  ['skip', (context, value) => markItem(context, 'skipped', buttonResource(context.path, value))],
   ['next', async ({ path, learner }) => nextReply(path, learner.state(path))],
   [
     'forget-confirm',
