@@ -57,6 +57,13 @@ describe('hostile text through the real discord.js client', () => {
     expect(expectPrivateAnswer(callback)).toContain("isn't a time of day I can read");
   });
 
+  it('an argument past max_length (from a client that does not enforce it) is still refused by the core', async () => {
+    const callback = await h.send(
+      slashCommand(h.fake.appId, { subcommand: 'done', options: { resource: 'x'.repeat(5000) } }),
+    );
+    expect(expectPrivateAnswer(callback)).toContain('That resource is 5000 characters long; I accept at most 100.');
+  });
+
   it('a nickname or global name with a right-to-left override shows plainly on the public leaderboard', async () => {
     const reversed: Person = { id: '700000000000000001', username: 'rev', nick: '\u202Eepoh\u200B' };
     const isolated: Person = { id: '700000000000000002', username: 'iso', globalName: 'Ma\u2066son\u2069\uFEFF' };
