@@ -40,6 +40,8 @@ export interface HarnessOptions {
   autocompleteDeadlineMs?: number;
   /** Learning paths other than the repository's curriculum. */
   paths?: LearningPath[];
+  /** discord.js's wait for a REST answer (15 s unless set). */
+  restTimeoutMs?: number;
 }
 
 export async function startDiscordHarness(options: HarnessOptions = {}): Promise<DiscordHarness> {
@@ -60,6 +62,7 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
       deferAfterMs: options.deferAfterMs,
       sendsPerSecond: options.sendsPerSecond,
       autocompleteDeadlineMs: options.autocompleteDeadlineMs,
+      restTimeoutMs: options.restTimeoutMs,
     },
   });
   return {
