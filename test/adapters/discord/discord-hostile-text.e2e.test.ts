@@ -57,6 +57,12 @@ describe('hostile text through the real discord.js client', () => {
     expect(expectPrivateAnswer(callback)).toContain("isn't a time of day I can read");
   });
 
+  it.each(INHERITED)('an option called %s (no Discord client sends one) is refused, not dropped', async (name) => {
+    const options = Object.fromEntries([[name, 'x']]);
+    const callback = await h.send(slashCommand(h.fake.appId, { subcommand: 'next', options }));
+    expect(expectPrivateAnswer(callback)).toContain(`has no option "${name.replace(/_/g, '')}"`);
+  });
+
   it('an argument past max_length (from a client that does not enforce it) is still refused by the core', async () => {
     const callback = await h.send(
       slashCommand(h.fake.appId, { subcommand: 'done', options: { resource: 'x'.repeat(5000) } }),
