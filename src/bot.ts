@@ -19,6 +19,7 @@ import type {
   Platform,
   UserRef,
 } from './model/invocation.js';
+import { quoteUserText } from './model/quote-user-text.js';
 import type { Reply } from './model/reply.js';
 import { UserError } from './model/user-error.js';
 import type { Clock } from './ports/clock.js';
@@ -83,7 +84,7 @@ export function createBot(deps: BotDeps): Bot {
 
   const pathNamed = (name: string): LearningPath => {
     const path = deps.paths.find((candidate) => candidate.command === name.toLowerCase());
-    if (!path) throw new UserError('unknown-path', `There's no learning path called "${name}".`);
+    if (!path) throw new UserError('unknown-path', `There's no learning path called "${quoteUserText(name, 32)}".`);
     return path;
   };
   const contextFor = async (path: LearningPath, user: UserRef, channel: ChannelRef): Promise<CommandContext> => ({

@@ -30,10 +30,12 @@ export async function answerChatInput(
 /** Subcommand and option values as the core expects them: strings keyed by option name. */
 export function toInvocation(interaction: ChatInputCommandInteraction, path: string): Invocation {
   const subcommand = interaction.options.data.find((option) => option.type === ApplicationCommandOptionType.Subcommand);
-  const args: Record<string, string> = {};
-  for (const option of subcommand?.options ?? []) {
-    if (option.value !== undefined && option.value !== null) args[option.name] = String(option.value);
-  }
+  // Built from entries, so an option called `__proto__` is an option like any other (and refused by the core).
+  const args: Record<string, string> = Object.fromEntries(
+    (subcommand?.options ?? []).flatMap((option) =>
+      option.value === undefined || option.value === null ? [] : [[option.name, String(option.value)]],
+    ),
+  );
   return {
     path,
     command: subcommand?.name ?? '',

@@ -11,6 +11,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { CommandSpec, OptionSpec, PathCommandSpec } from '../../src/commands/command.js';
+import { MAX_ARGUMENT_LENGTH } from '../../src/commands/validate-args.js';
 import { COMMAND_DESCRIPTION_MAX, COMMAND_NAME, OPTION_CHOICES_MAX, SUBCOMMANDS_MAX } from './discord-limits.js';
 import { adminCommandName } from './slash-command-names.js';
 import { truncateText } from './truncate-text.js';
@@ -18,7 +19,9 @@ import { truncateText } from './truncate-text.js';
 /**
  * One `/<path>` command per learning path, plus `/<path>-admin` (default_member_permissions =
  * Manage Server, guilds only) when the path has admin-only subcommands. See slash-command-names.ts.
- * Every option is a string: the core parses and validates values, autocomplete only suggests.
+ * Every option is a string: the core parses and validates values, autocomplete only suggests. Free-text
+ * options declare the longest value the core accepts as `max_length`, so Discord's client stops a longer
+ * one before it is sent (the core still refuses it, for clients that do not).
  */
 export function buildSlashCommands(
   paths: readonly PathCommandSpec[],
@@ -98,5 +101,6 @@ function stringOption(option: OptionSpec): APIApplicationCommandStringOption {
     return { ...base, choices: choices.map((choice) => ({ name: choice, value: choice })) };
   }
   // Resource names and zones are suggested as the user types; a list too long for Discord is left free.
-  return option.autocomplete ? { ...base, autocomplete: true } : base;
+  const free = { ...base, max_length: MAX_ARGUMENT_LENGTH };
+  return option.autocomplete ? { ...free, autocomplete: true } : free;
 }

@@ -9,15 +9,23 @@ const SWEEP_INTERVAL_S = 60 * 60;
 /**
  * A discord.js client that asks only for the Guilds intent (slash commands and buttons need nothing
  * more; DMs are sent over REST, never read), caches little, and never parses a mention anywhere.
- * `apiUrl` replaces https://discord.com/api (a proxy in production, the loopback fake in tests).
+ * `apiUrl` replaces https://discord.com/api (a proxy in production, the loopback fake in tests);
+ * `restTimeoutMs` replaces discord.js's 15 s wait for a REST answer (tests of late answers).
  * `shards` limits the gateway connections to this process's shards (`npm run discord:shards`).
  */
-export function createDiscordClient(options: { apiUrl?: string; shards?: { ids: number[]; count: number } }): Client {
+export function createDiscordClient(options: {
+  apiUrl?: string;
+  restTimeoutMs?: number;
+  shards?: { ids: number[]; count: number };
+}): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
     ...(options.shards ? { shards: options.shards.ids, shardCount: options.shards.count } : {}),
     allowedMentions: { parse: [] },
-    ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
+    rest: {
+      ...(options.apiUrl ? { api: options.apiUrl } : {}),
+      ...(options.restTimeoutMs ? { timeout: options.restTimeoutMs } : {}),
+    },
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
       MessageManager: 0,

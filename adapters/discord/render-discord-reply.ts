@@ -46,15 +46,25 @@ const BUTTON_STYLES: Record<Button['style'], APIButtonComponentWithCustomId['sty
 /** Discord refuses empty field names and values; a zero-width space keeps the layout. */
 const BLANK = '\u200b';
 
-/** Renders the core's Reply as one embed plus button rows, within Discord's limits. Pure. */
+/**
+ * Renders the core's Reply as one embed plus button rows, within Discord's limits. Pure. A reply with
+ * nothing to show becomes a private note: an empty message would be posted for everyone to see, or refused.
+ */
 export function renderDiscordReply(reply: Reply, ownerId: string, path: string): DiscordMessagePayload {
   const embed = renderEmbed(reply);
+  const components = renderButtonRows(reply.buttons ?? [], ownerId, path);
+  if (isEmptyEmbed(embed) && components.length === 0) return renderDiscordReply(nothingToShow(path), ownerId, path);
   return {
     embeds: isEmptyEmbed(embed) ? [] : [embed],
-    components: renderButtonRows(reply.buttons ?? [], ownerId, path),
+    components,
     ...(reply.visibility === 'private' ? { flags: MessageFlags.Ephemeral } : {}),
     allowed_mentions: { parse: [] },
   };
+}
+
+function nothingToShow(path: string): Reply {
+  const next = path ? ` \`/${path} next\` shows where you are.` : '';
+  return { visibility: 'private', tone: 'info', text: `There's nothing to show for that.${next}` };
 }
 
 function renderEmbed(reply: Reply): APIEmbed {

@@ -21,6 +21,8 @@ export interface DiscordOptions {
   guildId?: string;
   /** REST base, e.g. http://127.0.0.1:PORT/api; default https://discord.com/api. */
   apiUrl?: string;
+  /** How long a REST call waits for Discord's answer before discord.js retries it (default 15 s). */
+  restTimeoutMs?: number;
   /** Defer an interaction when the core has not answered by then (default 1.5 s, well inside Discord's 3 s). */
   deferAfterMs?: number;
   /** Autocomplete cannot be deferred: suggestions not ready by then are answered with none (default 2.2 s). */

@@ -1,5 +1,6 @@
 import type { App, BlockAction, ButtonAction, RespondArguments, RespondFn } from '@slack/bolt';
 import type { Bot } from '../../src/bot.js';
+import { FOREIGN_ACTION_ID, OWN_ACTION_ID } from '../../src/model/action-id.js';
 import type { Reply } from '../../src/model/reply.js';
 import type { Logger } from '../../src/ports/logger.js';
 import { answerButtonPress, isHomePress } from './answer-button-press.js';
@@ -17,10 +18,6 @@ export interface ListenerDeps {
 
 /** Subcommands that only read; everything else may change what the Home tab shows. */
 const READ_ONLY_COMMANDS = new Set(['', 'help', 'next', 'progress', 'path', 'leaderboard', 'export']);
-
-/** Every action id this bot makes starts with the action-id format's version prefix. */
-const OWN_ACTION_ID = /^p1\|/;
-const FOREIGN_ACTION_ID = /^(?!p1\|)/;
 
 /** Slash commands (one per learning path) and button presses: acknowledge at once, then answer. */
 export function registerSlackListeners(app: App, deps: ListenerDeps): void {

@@ -4,31 +4,45 @@ import { forgetLearner } from '../learners/forget-learner.js';
 import type { Reply } from '../model/reply.js';
 import { skipToday, snoozeReminder } from '../reminders/reminder-actions.js';
 import { nextReply } from '../views/next-reply.js';
+import { buttonResource } from './button-resource.js';
 
-/** What each button does; the value is the resource id the button was made for. */
-const ACTIONS: Record<string, (context: CommandContext, value: string) => Promise<Reply>> = {
-  done: (context, value) => markItem(context, 'done', value || undefined),
-  skip: (context, value) => markItem(context, 'skipped', value || undefined),
-  next: async ({ path, learner }) => nextReply(path, learner.state(path)),
-  'forget-confirm': async ({ store, learner, path }) => {
-    await forgetLearner(store, learner.key);
-    return {
-      visibility: 'private',
-      tone: 'success',
-      text: `Done: everything I stored about you is deleted. If you come back, \`/${path.command} next\` starts afresh.`,
-    };
-  },
-  'forget-cancel': async () => ({ visibility: 'private', tone: 'info', text: 'Nothing was deleted.' }),
-  snooze: (context) => snoozeReminder(context),
-  'skip-today': (context) => skipToday(context),
-};
+type Action = (context: CommandContext, value: string) => Promise<Reply>;
+
+/**
+ * What each button does; the value names the resource the button was made for (see button-resource.ts).
+ * A Map, so an action id that came back from a button, such as `constructor`, is only ever one of these.
+ */
+const ACTIONS: ReadonlyMap<string, Action> = new Map<string, Action>([
+  ['done', (context, value) => markItem(context, 'done', buttonResource(context.path, value))],
+  ['skip', (context, value) => markItem(context, 'skipped', buttonResource(context.path, value))],
+  ['next', async ({ path, learner }) => nextReply(path, learner.state(path))],
+  [
+    'forget-confirm',
+    async ({ store, learner, path }) => {
+      await forgetLearner(store, learner.key);
+      return {
+        visibility: 'private',
+        tone: 'success',
+        text: `Done: everything I stored about you is deleted. If you come back, \`/${path.command} next\` starts afresh.`,
+      };
+    },
+  ],
+  ['forget-cancel', async () => ({ visibility: 'private', tone: 'info', text: 'Nothing was deleted.' })],
+  ['snooze', (context) => snoozeReminder(context)],
+  ['skip-today', (context) => skipToday(context)],
+]);
 
 export function isKnownAction(actionId: string): boolean {
-  return actionId in ACTIONS;
+  return ACTIONS.has(actionId);
+}
+
+/** Every action a button can carry, for tests that build each kind. */
+export function knownActions(): string[] {
+  return [...ACTIONS.keys()];
 }
 
 export function runAction(context: CommandContext, actionId: string, value: string): Promise<Reply> {
-  const action = ACTIONS[actionId];
+  const action = ACTIONS.get(actionId);
   if (!action) throw new Error(`unknown action ${actionId}: check isKnownAction first`);
   return action(context, value);
 }

@@ -1,4 +1,6 @@
 import { encodeBoardId } from '../model/board-id.js';
+import { decodeLearnerId } from '../model/learner-id.js';
+import { quoteUserText } from '../model/quote-user-text.js';
 import type { Reply } from '../model/reply.js';
 import { UserError } from '../model/user-error.js';
 import { weekBoardOf } from '../learners/learner-rows.js';
@@ -7,6 +9,8 @@ import type { Command } from './command.js';
 import type { CommandContext } from './command-context.js';
 
 const TOP = 10;
+/** As long as a saved name may be (see learner-session.ts). */
+const NAME_MAX = 32;
 const MEDALS = ['🥇', '🥈', '🥉'];
 
 export const leaderboardCommand: Command = {
@@ -62,8 +66,16 @@ async function board({ path, learner, store, settings, clock }: CommandContext, 
 
 function line(row: RankedEntry, isCaller: boolean): string {
   const badge = MEDALS[row.rank - 1] ?? `**${row.rank}.**`;
-  const text = `${badge} ${row.name} — ${row.completed} resource${row.completed === 1 ? '' : 's'}, ${row.minutes} min`;
+  const text = `${badge} ${shownName(row)} — ${row.completed} resource${row.completed === 1 ? '' : 's'}, ${row.minutes} min`;
   return isCaller ? `${text} ← you` : text;
+}
+
+/**
+ * Names are cleaned when they are saved; cleaning again here covers rows an older version saved before
+ * invisible format characters were removed (a name with U+202E would reverse the rest of its line).
+ */
+function shownName(row: RankedEntry): string {
+  return quoteUserText(row.name, NAME_MAX) || (decodeLearnerId(row.member)?.id ?? '?');
 }
 
 async function setHidden({ path, learner }: CommandContext, hidden: boolean): Promise<Reply> {

@@ -1,4 +1,4 @@
-import { quoteUserText } from '../model/quote-user-text.js';
+import { quoteUserText, withoutInvisible } from '../model/quote-user-text.js';
 import { UserError } from '../model/user-error.js';
 import { closest } from '../progress/closest.js';
 import type { CommandSpec, PathCommandSpec } from './command.js';
@@ -12,7 +12,7 @@ export function parseCommandLine(
   text: string,
   spec: PathCommandSpec,
 ): { command: string; args: Record<string, string> } {
-  const words = text.trim().split(/\s+/).filter(Boolean);
+  const words = withoutInvisible(text).trim().split(/\s+/).filter(Boolean);
   const name = (words.shift() ?? 'help').toLowerCase();
   const command = findCommand(spec, name);
   const args: Record<string, string> = {};
@@ -34,7 +34,7 @@ export function parseCommandLine(
 
 /** A subcommand by name, case-insensitively; otherwise a UserError that suggests the closest one. */
 export function findCommand(spec: PathCommandSpec, name: string): CommandSpec {
-  const wanted = name.trim().toLowerCase();
+  const wanted = withoutInvisible(name).trim().toLowerCase();
   const command = spec.commands.find((candidate) => candidate.name === wanted);
   if (command) return command;
   const suggestion = closest(

@@ -1,12 +1,17 @@
 import { z } from 'zod';
-import { quoteUserText } from '../model/quote-user-text.js';
+import { quoteUserText, withoutInvisible } from '../model/quote-user-text.js';
 import { UserError } from '../model/user-error.js';
 import type { CommandSpec } from './command.js';
 
 /** Longest option value accepted: resource names and zones are far shorter. */
 export const MAX_ARGUMENT_LENGTH = 100;
 
-const argumentSchema = z.string().transform((value) => value.replace(/\p{Cc}/gu, ' ').trim());
+/** Control characters become spaces; invisible format characters (a zero-width space, a bidi override) go. */
+const argumentSchema = z.string().transform((value) =>
+  withoutInvisible(value)
+    .replace(/\p{Cc}/gu, ' ')
+    .trim(),
+);
 
 /** Checks option values against the command's metadata; returns cleaned values (empty ones dropped). */
 export function validateArgs(command: CommandSpec, raw: Record<string, string>, slash: string): Record<string, string> {
@@ -38,7 +43,7 @@ export function validateArgs(command: CommandSpec, raw: Record<string, string>, 
     args[name] = option.choices ? value.toLowerCase() : value;
   }
   for (const option of command.options) {
-    if (option.required && !(option.name in args))
+    if (option.required && !Object.hasOwn(args, option.name))
       throw new UserError(
         'missing-option',
         `\`/${slash} ${command.name}\` needs a ${option.name}.`,

@@ -12,7 +12,7 @@ const ALIASES: Record<string, number> = { weds: 3, thur: 4, thurs: 4 };
 export function parseWeekday(word: string): number | undefined {
   const text = word.toLowerCase().replace(/\.$/, '');
   const singular = text.length > 6 && text.endsWith('s') ? text.slice(0, -1) : text;
-  if (ALIASES[singular] !== undefined) return ALIASES[singular];
+  if (Object.hasOwn(ALIASES, singular)) return ALIASES[singular];
   if (singular.length < 2) return undefined;
   const matches = DAY_NAMES.flatMap((day, index) => (day.startsWith(singular) ? [index] : []));
   return matches.length === 1 ? matches[0] : undefined;

@@ -1,21 +1,62 @@
+import { createHash } from 'node:crypto';
+
 /**
- * Button ids travel through Discord custom_id (max 100 chars) and Slack action_id/value.
- * Format: "p1|<path>|<action>|<value>|<owner>"; every part is a slug or a platform id.
- * https://discord.com/developers/docs/interactions/message-components#custom-id
+ * Button ids travel as Discord's custom_id (at most 100 characters) and Slack's action_id (at most 255).
+ * https://discord.com/developers/docs/components/reference#anatomy-of-a-component-custom-id
+ * https://docs.slack.dev/reference/block-kit/block-elements/button-element
+ *
+ * Format "p2|<path>|<action>|<resource>|<owner>", and every part has a bound:
+ * - path: the slash command, at most 32 characters (the curriculum's rule for command names);
+ * - action: a one-letter code (ACTION_CODES);
+ * - resource: empty, or "~" and 8 characters of the SHA-256 of the resource id: ids may be 48 characters long,
+ *   so the button carries a check the core finds the resource by (see src/actions/button-resource.ts);
+ * - owner: a platform user id, on Discord in a DM also "@<guild id>" (snowflakes have at most 20 digits).
+ * So the longest is 3 + 32 + 1 + 1 + 1 + 9 + 1 + 41 = 89 characters.
+ *
+ * Buttons sent before (format "p1|<path>|<action id>|<resource id>|<owner>") are still read.
  */
 export const MAX_ACTION_ID_LENGTH = 100;
-const PREFIX = 'p1';
+const PREFIX = 'p2';
+const OLD_PREFIX = 'p1';
 const SEPARATOR = '|';
+const RESOURCE_REF = /^~[A-Za-z0-9_-]{8}$/;
+
+/** Every action id this bot makes (or made) starts with a version prefix; adapters route presses by it. */
+export const OWN_ACTION_ID = /^p[12]\|/;
+export const FOREIGN_ACTION_ID = /^(?!p[12]\|)/;
+
+/** One letter per action, so a long action id never costs the room a resource or owner needs. */
+const ACTION_CODES: ReadonlyMap<string, string> = new Map([
+  ['done', 'd'],
+  ['skip', 's'],
+  ['next', 'n'],
+  ['forget-confirm', 'f'],
+  ['forget-cancel', 'k'],
+  ['snooze', 'z'],
+  ['skip-today', 't'],
+]);
+const ACTIONS_BY_CODE: ReadonlyMap<string, string> = new Map([...ACTION_CODES].map(([id, code]) => [code, id]));
 
 export interface EncodedAction {
   path: string;
   actionId: string;
+  /** When encoding, a resource id (or empty); decoded, that id's `resourceRef` (an old button: the id itself). */
   value: string;
   ownerId: string;
 }
 
+/** The short check a button carries for a resource id: the same id always gives the same ref. */
+export function resourceRef(resourceId: string): string {
+  return `~${createHash('sha256').update(resourceId).digest('base64url').slice(0, 8)}`;
+}
+
 export function encodeAction(action: EncodedAction): string {
-  const parts = [action.path, action.actionId, action.value, action.ownerId];
+  const parts = [
+    action.path,
+    ACTION_CODES.get(action.actionId) ?? action.actionId,
+    action.value && resourceRef(action.value),
+    action.ownerId,
+  ];
   if (parts.some((part) => part.includes(SEPARATOR))) {
     throw new Error(`action part contains "${SEPARATOR}": ${parts.join(',')}`);
   }
@@ -26,11 +67,13 @@ export function encodeAction(action: EncodedAction): string {
   return encoded;
 }
 
-/** Returns undefined for anything this bot did not make (old or foreign buttons). */
+/** Returns undefined for anything this bot did not make (foreign buttons, or a shape no version made). */
 export function decodeAction(raw: string): EncodedAction | undefined {
   const parts = raw.split(SEPARATOR);
-  if (parts.length !== 5 || parts[0] !== PREFIX) return undefined;
-  const [, path, actionId, value, ownerId] = parts as [string, string, string, string, string];
-  if (!path || !actionId || !ownerId) return undefined;
-  return { path, actionId, value, ownerId };
+  if (parts.length !== 5) return undefined;
+  const [prefix, path, action, value, ownerId] = parts as [string, string, string, string, string];
+  if (!path || !action || !ownerId) return undefined;
+  if (prefix === OLD_PREFIX) return { path, actionId: action, value, ownerId };
+  if (prefix !== PREFIX || (value !== '' && !RESOURCE_REF.test(value))) return undefined;
+  return { path, actionId: ACTIONS_BY_CODE.get(action) ?? action, value, ownerId };
 }

@@ -1,12 +1,17 @@
 import { quoteUserText } from '../model/quote-user-text.js';
 import { UserError } from '../model/user-error.js';
 
-const NAMED: Record<string, string> = { noon: '12:00', midday: '12:00', midnight: '00:00' };
+/** A Map, so a typed word such as `constructor` is never found among an object's inherited names. */
+const NAMED: ReadonlyMap<string, string> = new Map([
+  ['noon', '12:00'],
+  ['midday', '12:00'],
+  ['midnight', '00:00'],
+]);
 
 /** "9am", "9:30 pm", "21:30", "0930", "9" -> "HH:MM" (24-hour); anything else is a friendly UserError. */
 export function parseTimeOfDay(input: string): string {
   const text = input.trim().toLowerCase().replace(/\s+/g, '').replace(/\./g, ':');
-  const named = NAMED[text];
+  const named = NAMED.get(text);
   if (named) return named;
   const match = /^(\d{1,2})(?::?(\d{2}))?(am|pm|a|p)?$/.exec(text);
   if (!match) throw invalidTime(input);

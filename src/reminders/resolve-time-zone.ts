@@ -3,49 +3,52 @@ import { UserError } from '../model/user-error.js';
 import { suggestTimeZones, zoneBySquashedName } from './suggest-time-zones.js';
 import { ianaSpelling } from './time-zone-names.js';
 
-/** Abbreviations people type, and the IANA zones they most likely mean (abbreviations are ambiguous and ignore DST). */
-const ABBREVIATIONS: Record<string, string[]> = {
-  PST: ['America/Los_Angeles'],
-  PDT: ['America/Los_Angeles'],
-  PT: ['America/Los_Angeles'],
-  MST: ['America/Denver', 'America/Phoenix'],
-  MDT: ['America/Denver'],
-  MT: ['America/Denver'],
-  CST: ['America/Chicago', 'Asia/Shanghai'],
-  CDT: ['America/Chicago'],
-  CT: ['America/Chicago'],
-  EST: ['America/New_York'],
-  EDT: ['America/New_York'],
-  ET: ['America/New_York'],
-  AKST: ['America/Anchorage'],
-  HST: ['Pacific/Honolulu'],
-  BST: ['Europe/London'],
-  IST: ['Asia/Kolkata', 'Europe/Dublin'],
-  WET: ['Europe/Lisbon'],
-  CET: ['Europe/Berlin', 'Europe/Paris'],
-  CEST: ['Europe/Berlin', 'Europe/Paris'],
-  EET: ['Europe/Athens', 'Europe/Helsinki'],
-  MSK: ['Europe/Moscow'],
-  JST: ['Asia/Tokyo'],
-  KST: ['Asia/Seoul'],
-  SGT: ['Asia/Singapore'],
-  HKT: ['Asia/Hong_Kong'],
-  AEST: ['Australia/Sydney'],
-  AEDT: ['Australia/Sydney'],
-  ACST: ['Australia/Adelaide'],
-  AWST: ['Australia/Perth'],
-  NZST: ['Pacific/Auckland'],
-  NZDT: ['Pacific/Auckland'],
-  BRT: ['America/Sao_Paulo'],
-  ART: ['America/Argentina/Buenos_Aires'],
-};
+/**
+ * Abbreviations people type, and the IANA zones they most likely mean (abbreviations are ambiguous and ignore DST).
+ * A Map, so what a learner typed is only ever compared with these keys, never with an object's inherited names.
+ */
+const ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['PST', ['America/Los_Angeles']],
+  ['PDT', ['America/Los_Angeles']],
+  ['PT', ['America/Los_Angeles']],
+  ['MST', ['America/Denver', 'America/Phoenix']],
+  ['MDT', ['America/Denver']],
+  ['MT', ['America/Denver']],
+  ['CST', ['America/Chicago', 'Asia/Shanghai']],
+  ['CDT', ['America/Chicago']],
+  ['CT', ['America/Chicago']],
+  ['EST', ['America/New_York']],
+  ['EDT', ['America/New_York']],
+  ['ET', ['America/New_York']],
+  ['AKST', ['America/Anchorage']],
+  ['HST', ['Pacific/Honolulu']],
+  ['BST', ['Europe/London']],
+  ['IST', ['Asia/Kolkata', 'Europe/Dublin']],
+  ['WET', ['Europe/Lisbon']],
+  ['CET', ['Europe/Berlin', 'Europe/Paris']],
+  ['CEST', ['Europe/Berlin', 'Europe/Paris']],
+  ['EET', ['Europe/Athens', 'Europe/Helsinki']],
+  ['MSK', ['Europe/Moscow']],
+  ['JST', ['Asia/Tokyo']],
+  ['KST', ['Asia/Seoul']],
+  ['SGT', ['Asia/Singapore']],
+  ['HKT', ['Asia/Hong_Kong']],
+  ['AEST', ['Australia/Sydney']],
+  ['AEDT', ['Australia/Sydney']],
+  ['ACST', ['Australia/Adelaide']],
+  ['AWST', ['Australia/Perth']],
+  ['NZST', ['Pacific/Auckland']],
+  ['NZDT', ['Pacific/Auckland']],
+  ['BRT', ['America/Sao_Paulo']],
+  ['ART', ['America/Argentina/Buenos_Aires']],
+]);
 
 /** Checks an IANA zone with Intl, ignoring case, spaces and "_"; a lone city ("berlin") is accepted when it names one zone. */
 export function resolveTimeZone(input: string): string {
   const text = input.trim();
   const upper = text.toUpperCase();
   if (upper === 'UTC' || upper === 'GMT' || upper === 'Z') return 'UTC';
-  const suggestions = ABBREVIATIONS[upper];
+  const suggestions = ABBREVIATIONS.get(upper);
   if (suggestions) {
     throw new UserError(
       'ambiguous-zone',

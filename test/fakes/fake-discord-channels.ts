@@ -3,8 +3,15 @@ import { fakeMessage, snowflake } from './fake-discord-objects.js';
 import { json, type ScriptedResponse } from './fake-discord-http.js';
 
 /**
+ * How long Discord remembers a nonce sent with `enforce_nonce`: its docs say "the past few minutes"
+ * (https://discord.com/developers/docs/resources/message#create-message-jsonform-params); the fake takes the low end.
+ */
+export const NONCE_WINDOW_MS = 2 * 60_000;
+
+/**
  * DM channels, guild text channels and the messages posted to them, with Discord's refusals
- * (50007, 10013, 10003, 50013) and nonce de-duplication.
+ * (50007, 10013, 10003, 50013) and nonce de-duplication as Discord does it: with `enforce_nonce`, a message
+ * whose nonce the same author used within the window is not created again; the first one is returned.
  */
 export class FakeDiscordChannels {
   /** Users who don't accept DMs from the bot: messages to their DM channel answer 50007. */
@@ -20,9 +27,18 @@ export class FakeDiscordChannels {
   private readonly dmChannels = new Map<string, string>();
   /** The other way round (channel -> user), so a post finds its recipient at once among thousands of DMs. */
   private readonly dmRecipients = new Map<string, string>();
-  private readonly nonces = new Map<string, APIMessage>();
+  /** Messages by the nonce they were created with (every message here has one author, the bot), and when. */
+  private readonly nonces = new Map<string, { message: APIMessage; at: number }>();
+  /** Off, the fake creates a message per request whatever its nonce: what a test would see if dedupe failed. */
+  honourNonces = true;
 
   constructor(private readonly botUserId: string) {}
+
+  /** Messages that reached this user's DM channel: what the learner sees, duplicates included. */
+  deliveriesTo(userId: string): APIMessage[] {
+    const channelId = this.dmChannels.get(userId);
+    return channelId ? (this.channelMessages.get(channelId) ?? []) : [];
+  }
 
   open(userId: string): ScriptedResponse {
     if (this.unknownUsers.has(userId)) return json(404, { message: 'Unknown User', code: 10013 });
@@ -46,11 +62,11 @@ export class FakeDiscordChannels {
     if (!recipient && !this.textChannels.has(channelId)) return json(404, { message: 'Unknown Channel', code: 10003 });
     if (recipient && this.closedDms.has(recipient))
       return json(403, { message: 'Cannot send messages to this user', code: 50007 });
-    const nonceKey = body.enforce_nonce && body.nonce !== undefined ? `${channelId}:${body.nonce}` : undefined;
-    const existing = nonceKey ? this.nonces.get(nonceKey) : undefined;
-    if (existing) return json(200, existing);
+    const nonce = this.honourNonces && body.enforce_nonce && body.nonce !== undefined ? String(body.nonce) : undefined;
+    const existing = nonce === undefined ? undefined : this.nonces.get(nonce);
+    if (existing && Date.now() - existing.at < NONCE_WINDOW_MS) return json(200, existing.message);
     const message = fakeMessage({ channelId, authorId: this.botUserId, body });
-    if (nonceKey) this.nonces.set(nonceKey, message);
+    if (nonce !== undefined) this.nonces.set(nonce, { message, at: Date.now() });
     this.channelMessages.set(channelId, [...(this.channelMessages.get(channelId) ?? []), message]);
     return json(200, message);
   }

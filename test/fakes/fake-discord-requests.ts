@@ -18,6 +18,8 @@ export interface RecordedRequest<Body = unknown> {
   /** When the fake received it (epoch ms), and the status it answered. */
   at: number;
   status?: number;
+  /** Set when the fake accepted the request but answered it badly on purpose (see `acceptThenFail`). */
+  fault?: 'late' | 'error-500' | 'drop';
 }
 
 /** The answer to an interaction: https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-response-object */

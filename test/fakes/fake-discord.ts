@@ -24,6 +24,12 @@ interface Override {
   remaining: number;
 }
 
+/**
+ * How a message post goes wrong after Discord has created the message: the answer comes after the client
+ * gave up waiting, is a 500, or never comes because the connection drops. The sender cannot tell it arrived.
+ */
+export type AcceptedFault = { kind: 'late'; delayMs: number } | { kind: 'error-500' } | { kind: 'drop' };
+
 export interface FakeDiscordOptions {
   token?: string;
   appId?: string;
@@ -52,6 +58,9 @@ export class FakeDiscord {
   /** Messages created per DM channel, after nonce de-duplication. */
   readonly channelMessages = this.channels.channelMessages;
   private readonly overrides: Override[] = [];
+  /** Per channel, the fault its next accepted message post gets. */
+  private readonly faults = new Map<string, AcceptedFault>();
+  private readonly lateAnswers = new Set<NodeJS.Timeout>();
   private readonly waiters = new Set<{
     match: (request: RecordedRequest) => boolean;
     resolve: (r: RecordedRequest) => void;
@@ -89,6 +98,11 @@ export class FakeDiscord {
   /** The next `times` requests matching `method` and `route` get `response` instead of the normal answer. */
   answerNext(method: string, route: RegExp, response: ScriptedResponse, times = 1): void {
     this.overrides.push({ method, route, response, remaining: times });
+  }
+
+  /** The next message post Discord accepts (the message is created) in each of `channelIds` is answered with `fault`. */
+  acceptThenFail(fault: AcceptedFault, channelIds: Iterable<string>): void {
+    for (const channelId of channelIds) this.faults.set(channelId, fault);
   }
 
   /** Answers the next matching request with 429 and a `retry_after`, as Discord does. */
@@ -152,6 +166,7 @@ export class FakeDiscord {
   }
 
   async close(): Promise<void> {
+    for (const timer of this.lateAnswers) clearTimeout(timer);
     await this.gateway.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -172,9 +187,36 @@ export class FakeDiscord {
     this.requests.push(recorded);
     const answer = this.overGlobalLimit(recorded) ?? this.takeOverride(recorded) ?? this.route(recorded);
     recorded.status = answer.status;
+    const fault = answer.status < 300 && channelPost()(recorded) ? this.takeFault(recorded.route) : undefined;
+    if (fault) {
+      recorded.fault = fault.kind;
+      this.answerWith(fault, answer, response);
+      return;
+    }
     send(response, answer);
     if (answer.status < 300)
       for (const waiter of [...this.waiters]) if (waiter.match(recorded)) waiter.resolve(recorded);
+  }
+
+  private takeFault(route: string): AcceptedFault | undefined {
+    const channelId = route.split('/')[2] ?? '';
+    const fault = this.faults.get(channelId);
+    this.faults.delete(channelId);
+    return fault;
+  }
+
+  private answerWith(fault: AcceptedFault, answer: ScriptedResponse, response: ServerResponse): void {
+    if (fault.kind === 'error-500') {
+      send(response, json(500, { message: '500: Internal Server Error', code: 0 }));
+    } else if (fault.kind === 'drop') {
+      response.socket?.destroy();
+    } else {
+      const timer = setTimeout(() => {
+        this.lateAnswers.delete(timer);
+        if (!response.destroyed) send(response, answer);
+      }, fault.delayMs);
+      this.lateAnswers.add(timer);
+    }
   }
 
   private overGlobalLimit(request: RecordedRequest): ScriptedResponse | undefined {

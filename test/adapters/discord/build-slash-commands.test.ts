@@ -1,7 +1,10 @@
+import { ApplicationCommandOptionType, type APIApplicationCommandStringOption } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { buildSlashCommands } from '../../../adapters/discord/build-slash-commands.js';
 import { pathOfCommand } from '../../../adapters/discord/slash-command-names.js';
 import type { PathCommandSpec } from '../../../src/commands/command.js';
+import { commands } from '../../../src/commands/index.js';
+import { MAX_ARGUMENT_LENGTH } from '../../../src/commands/validate-args.js';
 
 const webrtc: PathCommandSpec = {
   name: 'webrtc',
@@ -73,7 +76,14 @@ describe('buildSlashCommands', () => {
             name: 'done',
             description: 'Mark a resource done',
             options: [
-              { type: 3, name: 'resource', description: 'Which resource', required: false, autocomplete: true },
+              {
+                type: 3,
+                name: 'resource',
+                description: 'Which resource',
+                required: false,
+                max_length: 100,
+                autocomplete: true,
+              },
             ],
           },
           {
@@ -100,8 +110,15 @@ describe('buildSlashCommands', () => {
             name: 'remind',
             description: 'Daily reminder',
             options: [
-              { type: 3, name: 'time', description: 'HH:MM or off', required: true },
-              { type: 3, name: 'zone', description: 'IANA time zone', required: false, autocomplete: true },
+              { type: 3, name: 'time', description: 'HH:MM or off', required: true, max_length: 100 },
+              {
+                type: 3,
+                name: 'zone',
+                description: 'IANA time zone',
+                required: false,
+                max_length: 100,
+                autocomplete: true,
+              },
             ],
           },
         ],
@@ -125,10 +142,31 @@ describe('buildSlashCommands', () => {
           type: 1,
           name: 'digest',
           description: 'Weekly leaderboard post for this channel',
-          options: [{ type: 3, name: 'when', description: 'day and time, or off', required: true }],
+          options: [{ type: 3, name: 'when', description: 'day and time, or off', required: true, max_length: 100 }],
         },
       ],
     });
+  });
+
+  it("the bot's own commands: every free-text option has max_length, resources and zones keep autocomplete", () => {
+    const built = buildSlashCommands([{ ...webrtc, commands }]);
+    const options = built.flatMap((command) =>
+      (command.options ?? []).flatMap((subcommand) =>
+        subcommand.type === ApplicationCommandOptionType.Subcommand ? (subcommand.options ?? []) : [],
+      ),
+    );
+    const strings = options.filter(
+      (option): option is APIApplicationCommandStringOption => option.type === ApplicationCommandOptionType.String,
+    );
+    expect(strings).toHaveLength(options.length);
+    const free = strings.filter((option) => !option.choices);
+    expect(free.length).toBeGreaterThan(3);
+    expect(free.filter((option) => option.max_length !== MAX_ARGUMENT_LENGTH)).toEqual([]);
+    expect(strings.filter((option) => option.autocomplete).map((option) => option.name)).toEqual([
+      'resource',
+      'resource',
+      'zone',
+    ]);
   });
 
   it('builds one command per learning path and cuts descriptions to 100 characters', () => {

@@ -75,7 +75,7 @@ describe('Discord DirectMessenger against the loopback Discord', () => {
               type: 2,
               style: 3,
               label: 'Done',
-              custom_id: `p1|webrtc|done|webrtc-basics|${learner.id}@${learner.workspace}`,
+              custom_id: `p2|webrtc|d|~jVGnxVkS|${learner.id}@${learner.workspace}`,
             },
           ],
         },
@@ -156,7 +156,7 @@ describe('Discord DirectMessenger against the loopback Discord', () => {
     const address = await openAddress(messenger);
     await messenger.send({ user: learner, address, path: 'rust' }, reminder, 'k-rust');
     expect(componentRows(fake.channelMessages.get(address)?.[0]?.components)[0]?.[0]?.custom_id).toBe(
-      `p1|rust|done|webrtc-basics|${learner.id}@${learner.workspace}`,
+      `p2|rust|d|~jVGnxVkS|${learner.id}@${learner.workspace}`,
     );
   });
 
@@ -199,7 +199,7 @@ describe('Discord DirectMessenger against the loopback Discord', () => {
     const address = await openAddress(messenger);
     await messenger.send({ user: { ...learner, workspace: 'dm' }, address }, reminder, 'k-dm');
     expect(componentRows(fake.channelMessages.get(address)?.[0]?.components)[0]?.[0]?.custom_id).toBe(
-      `p1|webrtc|done|webrtc-basics|${learner.id}`,
+      `p2|webrtc|d|~jVGnxVkS|${learner.id}`,
     );
   });
 

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { resourceRef } from '../../../src/model/action-id.js';
 import { callbackData, componentRows } from '../../fakes/discord-payloads.js';
 import { startDiscordHarness, type DiscordHarness } from './discord-harness.js';
-import { buttonPress, hope, mason, slashCommand } from './interaction-payloads.js';
+import { GUILD_ID, buttonPress, hope, mason, slashCommand } from './interaction-payloads.js';
 
 describe('buttons over the Discord gateway', () => {
   let h: DiscordHarness;
@@ -16,20 +17,20 @@ describe('buttons over the Discord gateway', () => {
   });
 
   it("the owner's Done on their private card updates that card in place and records the mark", async () => {
-    const callback = await press(`p1|webrtc|done|webrtc-basics|${hope.id}`);
+    const callback = await press(`p2|webrtc|d|~jVGnxVkS|${hope.id}`);
     expect(callback.body.type).toBe(7);
     expect(callbackData(callback).flags).toBeUndefined();
     expect(callbackData(callback).allowed_mentions).toEqual({ parse: [] });
     expect(callbackData(callback).embeds?.[0]?.title).toBe('Marked done: WebRTC Basics');
     expect(componentRows(callbackData(callback).components)[0]?.[0]?.custom_id).toBe(
-      `p1|webrtc|done|webrtc-vs-websockets|${hope.id}`,
+      `p2|webrtc|d|~cuL4Ukdx|${hope.id}`,
     );
     expect((await h.learner(hope.id))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
   });
 
   it('someone else\'s press gets a private "this one isn\'t yours" and changes nothing', async () => {
     await h.send(slashCommand(h.fake.appId, { subcommand: 'next' }));
-    const callback = await press(`p1|webrtc|done|webrtc-basics|${hope.id}`, { user: mason, ephemeral: false });
+    const callback = await press(`p2|webrtc|d|~jVGnxVkS|${hope.id}`, { user: mason, ephemeral: false });
     expect(callback.body.type).toBe(4);
     expect(callbackData(callback).flags).toBe(64);
     expect(callbackData(callback).allowed_mentions).toEqual({ parse: [] });
@@ -40,13 +41,13 @@ describe('buttons over the Discord gateway', () => {
   });
 
   it('a press on a reminder in the DM channel updates the DM and records the mark for the DM learner', async () => {
-    const callback = await press(`p1|webrtc|skip|webrtc-basics|${hope.id}`, { inGuild: false, ephemeral: false });
+    const callback = await press(`p2|webrtc|s|~jVGnxVkS|${hope.id}`, { inGuild: false, ephemeral: false });
     expect(callback.body.type).toBe(7);
     expect((await h.learner(hope.id, 'dm'))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('skipped');
   });
 
   it("the owner's press on a message everyone sees answers with a new private message", async () => {
-    const callback = await press(`p1|webrtc|next||${hope.id}`, { ephemeral: false });
+    const callback = await press(`p2|webrtc|n||${hope.id}`, { ephemeral: false });
     expect(callback.body.type).toBe(4);
     expect(callbackData(callback).flags).toBe(64);
     expect(callbackData(callback).embeds?.[0]?.title).toBe('WebRTC Basics');
@@ -55,7 +56,7 @@ describe('buttons over the Discord gateway', () => {
   it('forget: confirming deletes everything stored about the learner', async () => {
     await h.send(slashCommand(h.fake.appId, { subcommand: 'done' }));
     expect((await h.learner(hope.id))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
-    const callback = await press(`p1|webrtc|forget-confirm||${hope.id}`);
+    const callback = await press(`p2|webrtc|f||${hope.id}`);
     expect(callback.body.type).toBe(7);
     expect(callbackData(callback).embeds?.[0]?.description).toContain('everything I stored about you is deleted');
     expect(await h.learner(hope.id)).toBeUndefined();
@@ -70,7 +71,7 @@ describe('buttons over the Discord gateway', () => {
   });
 
   it('in a guild, the guild comes from Discord, never from the button', async () => {
-    await press(`p1|webrtc|done|webrtc-basics|${hope.id}@999999999999999999`);
+    await press(`p2|webrtc|d|~jVGnxVkS|${hope.id}@999999999999999999`);
     expect(h.seen.presses[0]?.user.workspace).toBe('556525343595298817');
     expect(h.seen.presses[0]?.ownerId).toBe(hope.id);
     expect((await h.learner(hope.id))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
@@ -78,16 +79,41 @@ describe('buttons over the Discord gateway', () => {
   });
 
   it('decodes the custom id into the press the core receives', async () => {
-    await press(`p1|webrtc|done|webrtc-basics|${hope.id}`, { user: mason });
+    await press(`p2|webrtc|d|~jVGnxVkS|${hope.id}`, { user: mason });
     expect(h.seen.presses).toEqual([
       {
         path: 'webrtc',
         actionId: 'done',
-        value: 'webrtc-basics',
+        value: '~jVGnxVkS',
         ownerId: hope.id,
         user: { platform: 'discord', workspace: '556525343595298817', id: mason.id, displayName: 'mason' },
         channel: { id: '587324906702766226', isDirect: false },
       },
     ]);
+  });
+
+  it('a button sent before the short format (p1, the resource id in full) still does what it said', async () => {
+    const callback = await press(`p1|webrtc|done|webrtc-basics|${hope.id}`);
+    expect(callback.body.type).toBe(7);
+    expect(callbackData(callback).embeds?.[0]?.title).toBe('Marked done: WebRTC Basics');
+    expect(componentRows(callbackData(callback).components)[0]?.[0]?.custom_id).toBe(
+      `p2|webrtc|d|~cuL4Ukdx|${hope.id}`,
+    );
+    const fromDm = await press(`p1|webrtc|skip|webrtc-vs-websockets|${hope.id}@${GUILD_ID}`, {
+      inGuild: false,
+      ephemeral: false,
+    });
+    expect(fromDm.body.type).toBe(7);
+    expect((await h.learner(hope.id))?.paths.webrtc?.marks['webrtc-vs-websockets']?.status).toBe('skipped');
+  });
+
+  it('a Done button for a resource the path no longer has says it is from an older version, privately', async () => {
+    const callback = await press(`p2|webrtc|d|${resourceRef('webrtc-history')}|${hope.id}`, { ephemeral: false });
+    expect(callback.body.type).toBe(4);
+    expect(callbackData(callback).flags).toBe(64);
+    expect(callbackData(callback).embeds?.[0]?.description).toBe(
+      'That button is from an older version of this path: the resource it was made for is gone.\nRun `/webrtc next` for your next resource.',
+    );
+    expect(await h.learner(hope.id)).toBeUndefined();
   });
 });

@@ -46,7 +46,7 @@ describe('answering in time, and failing well', () => {
   it("a slow button press on the owner's card defers the update, then edits the card", async () => {
     const harness = await start({ deferAfterMs: 40, slowCoreMs: 200 });
     const press = buttonPress(harness.fake.appId, {
-      customId: `p1|webrtc|done|webrtc-basics|${hope.id}`,
+      customId: `p2|webrtc|d|~jVGnxVkS|${hope.id}`,
       ephemeral: true,
       botUserId: harness.fake.botUserId,
     });

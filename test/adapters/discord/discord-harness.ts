@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { startDiscord, type DiscordAdapter } from '../../../adapters/discord/start-discord.js';
 import type { Bot } from '../../../src/bot.js';
+import type { LearningPath } from '../../../src/curriculum/learning-path.js';
 import type { ActionPress, AutocompleteQuery, Invocation } from '../../../src/model/invocation.js';
 import { encodeLearnerId } from '../../../src/model/learner-id.js';
 import { callbackData } from '../../fakes/discord-payloads.js';
@@ -37,11 +38,18 @@ export interface HarnessOptions {
   slowCoreMs?: number;
   sendsPerSecond?: number;
   autocompleteDeadlineMs?: number;
+  /** Learning paths other than the repository's curriculum. */
+  paths?: LearningPath[];
+  /** discord.js's wait for a REST answer (15 s unless set). */
+  restTimeoutMs?: number;
 }
 
 export async function startDiscordHarness(options: HarnessOptions = {}): Promise<DiscordHarness> {
   const fake = await FakeDiscord.start();
-  const testBot = await createTestBot(options.storeUrl ? { storeUrl: options.storeUrl } : {});
+  const testBot = await createTestBot({
+    ...(options.storeUrl ? { storeUrl: options.storeUrl } : {}),
+    ...(options.paths ? { paths: options.paths } : {}),
+  });
   const log = createRecordingLogger();
   const seen: DiscordHarness['seen'] = { invocations: [], presses: [], queries: [] };
   const adapter = await startDiscord({
@@ -54,6 +62,7 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
       deferAfterMs: options.deferAfterMs,
       sendsPerSecond: options.sendsPerSecond,
       autocompleteDeadlineMs: options.autocompleteDeadlineMs,
+      restTimeoutMs: options.restTimeoutMs,
     },
   });
   return {

@@ -40,7 +40,7 @@ describe('reminders as Discord DMs', () => {
       nonce: expect.any(String) as string,
     });
     const done = componentRows(reminder?.components)[0]?.find((button) => button.label === 'Done');
-    expect(done?.custom_id).toBe(`p1|webrtc|done|webrtc-basics|${hope.id}@${GUILD_ID}`);
+    expect(done?.custom_id).toBe(`p2|webrtc|d|~jVGnxVkS|${hope.id}@${GUILD_ID}`);
 
     const callback = await h.send(
       buttonPress(h.fake.appId, { customId: done!.custom_id!, inGuild: false, botUserId: h.fake.botUserId }),
@@ -49,7 +49,7 @@ describe('reminders as Discord DMs', () => {
     expect((await h.learner(hope.id))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
     expect(await h.learner(hope.id, 'dm')).toBeUndefined();
     const nextDone = componentRows(callbackData(callback).components)[0]?.[0]?.custom_id;
-    expect(nextDone).toBe(`p1|webrtc|done|webrtc-vs-websockets|${hope.id}@${GUILD_ID}`);
+    expect(nextDone).toBe(`p2|webrtc|d|~cuL4Ukdx|${hope.id}@${GUILD_ID}`);
   });
 
   it('a 429 on the DM is waited out and the reminder still arrives once', async () => {

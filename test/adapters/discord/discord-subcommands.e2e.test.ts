@@ -30,8 +30,8 @@ describe('/webrtc subcommands over the Discord gateway', () => {
       {
         type: 1,
         components: [
-          { type: 2, style: 3, label: 'Done', custom_id: `p1|webrtc|done|webrtc-basics|${hope.id}` },
-          { type: 2, style: 2, label: 'Skip', custom_id: `p1|webrtc|skip|webrtc-basics|${hope.id}` },
+          { type: 2, style: 3, label: 'Done', custom_id: `p2|webrtc|d|~jVGnxVkS|${hope.id}` },
+          { type: 2, style: 2, label: 'Skip', custom_id: `p2|webrtc|s|~jVGnxVkS|${hope.id}` },
         ],
       },
     ]);
@@ -142,8 +142,8 @@ describe('/webrtc subcommands over the Discord gateway', () => {
     const callback = await run('forget');
     expectPrivateMessage(callback);
     expect(componentRows(callbackData(callback).components)[0]?.map((button) => button.custom_id)).toEqual([
-      `p1|webrtc|forget-confirm||${hope.id}`,
-      `p1|webrtc|forget-cancel||${hope.id}`,
+      `p2|webrtc|f||${hope.id}`,
+      `p2|webrtc|k||${hope.id}`,
     ]);
     expect((await h.learner(hope.id))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
   });

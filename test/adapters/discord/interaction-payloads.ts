@@ -17,6 +17,8 @@ export const ADMINISTRATOR_PERMISSIONS = '8';
 export interface Person {
   id: string;
   username: string;
+  /** The name a person chose for every server (Discord's `global_name`). */
+  globalName?: string;
   nick?: string;
   permissions?: string;
 }
@@ -28,6 +30,8 @@ interface Where {
   user?: Person;
   /** false = in a DM with the bot. */
   inGuild?: boolean;
+  /** The server, when not GUILD_ID. */
+  guildId?: string;
 }
 
 export interface BuiltInteraction {
@@ -104,11 +108,12 @@ export function buttonPress(
 
 function envelope(appId: string, type: number, where: Where, data: Record<string, unknown>): BuiltInteraction {
   const person = where.user ?? hope;
+  const guildId = where.guildId ?? GUILD_ID;
   const user = {
     id: person.id,
     username: person.username,
     discriminator: '0',
-    global_name: null,
+    global_name: person.globalName ?? null,
     avatar: null,
     public_flags: 0,
   };
@@ -137,7 +142,7 @@ function envelope(appId: string, type: number, where: Where, data: Record<string
         channel_id: dmChannelId,
         channel: { id: dmChannelId, type: 1, recipients: [user] },
         context: 1,
-        authorizing_integration_owners: { '0': GUILD_ID },
+        authorizing_integration_owners: { '0': guildId },
       },
     };
   }
@@ -146,10 +151,10 @@ function envelope(appId: string, type: number, where: Where, data: Record<string
     token,
     payload: {
       ...common,
-      guild_id: GUILD_ID,
+      guild_id: guildId,
       guild_locale: 'en-US',
       channel_id: CHANNEL_ID,
-      channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'learning-webrtc' },
+      channel: { id: CHANNEL_ID, type: 0, guild_id: guildId, name: 'learning-webrtc' },
       member: {
         user,
         roles: [],
@@ -164,7 +169,7 @@ function envelope(appId: string, type: number, where: Where, data: Record<string
         premium_since: null,
       },
       context: 0,
-      authorizing_integration_owners: { '0': GUILD_ID },
+      authorizing_integration_owners: { '0': guildId },
     },
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderDiscordReply } from '../../../adapters/discord/render-discord-reply.js';
-import { decodeAction } from '../../../src/model/action-id.js';
+import { decodeAction, resourceRef } from '../../../src/model/action-id.js';
 import type { Reply } from '../../../src/model/reply.js';
 
 const OWNER = '695549908383432716';
@@ -36,8 +36,8 @@ describe('renderDiscordReply', () => {
         {
           type: 1,
           components: [
-            { type: 2, style: 3, label: 'Done', custom_id: `p1|webrtc|done|webrtc-basics|${OWNER}` },
-            { type: 2, style: 2, label: 'Skip', custom_id: `p1|webrtc|skip|webrtc-basics|${OWNER}` },
+            { type: 2, style: 3, label: 'Done', custom_id: `p2|webrtc|d|~jVGnxVkS|${OWNER}` },
+            { type: 2, style: 2, label: 'Skip', custom_id: `p2|webrtc|s|~jVGnxVkS|${OWNER}` },
           ],
         },
       ],
@@ -101,7 +101,7 @@ describe('renderDiscordReply', () => {
       type: 2,
       style: 4,
       label: 'Yes',
-      custom_id: `p1|webrtc|forget-confirm||${OWNER}`,
+      custom_id: `p2|webrtc|f||${OWNER}`,
     });
   });
 });
@@ -134,7 +134,26 @@ describe('renderDiscordReply within Discord limits', () => {
     const rendered = renderDiscordReply({ visibility: 'private', text: 'x', buttons: [button(1)] }, OWNER, 'webrtc');
     const customId = rendered.components[0]?.components[0]?.custom_id ?? '';
     expect(customId.length).toBeLessThanOrEqual(100);
-    expect(decodeAction(customId)).toEqual({ path: 'webrtc', actionId: 'next', value: 'r1', ownerId: OWNER });
+    expect(decodeAction(customId)).toEqual({
+      path: 'webrtc',
+      actionId: 'next',
+      value: resourceRef('r1'),
+      ownerId: OWNER,
+    });
+  });
+
+  it('never renders an empty message: a reply with nothing to show becomes a private note', () => {
+    expect(renderDiscordReply({ visibility: 'public' }, OWNER, 'webrtc')).toEqual({
+      embeds: [
+        { color: 0x5865f2, description: "There's nothing to show for that. `/webrtc next` shows where you are." },
+      ],
+      components: [],
+      flags: 64,
+      allowed_mentions: { parse: [] },
+    });
+    expect(renderDiscordReply({ visibility: 'private', text: '', fields: [] }, OWNER, '').embeds[0]?.description).toBe(
+      "There's nothing to show for that.",
+    );
   });
 
   it('shows 24 of 30 fields plus a count of the rest', () => {

@@ -52,14 +52,14 @@ describe('renderSlackReply', () => {
             {
               type: 'button',
               text: { type: 'plain_text', text: 'Done', emoji: true },
-              action_id: 'p1|webrtc|done|webrtc-basics|U123',
+              action_id: 'p2|webrtc|d|~jVGnxVkS|U123',
               value: 'webrtc-basics',
               style: 'primary',
             },
             {
               type: 'button',
               text: { type: 'plain_text', text: 'Skip', emoji: true },
-              action_id: 'p1|webrtc|skip|webrtc-basics|U123',
+              action_id: 'p2|webrtc|s|~jVGnxVkS|U123',
               value: 'webrtc-basics',
             },
           ],
@@ -151,7 +151,7 @@ describe('renderSlackReply', () => {
             {
               type: 'button',
               text: { type: 'plain_text', text: 'Yes, forget me', emoji: true },
-              action_id: 'p1|webrtc|forget-confirm||U1',
+              action_id: 'p2|webrtc|f||U1',
               value: 'forget-confirm',
               style: 'danger',
             },

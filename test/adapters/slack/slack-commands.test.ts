@@ -41,7 +41,7 @@ describe('Slack /webrtc through the real Bolt app (HTTP mode, signed requests, l
     const next = await h.command('next');
     expect(next.response_type).toBe('ephemeral');
     expect(next.text).toContain('WebRTC Basics\nArticle · 30 min · Phase 1, 1 of 2');
-    expect(buttonIds(next)).toEqual(['p1|webrtc|done|webrtc-basics|U111', 'p1|webrtc|skip|webrtc-basics|U111']);
+    expect(buttonIds(next)).toEqual(['p2|webrtc|d|~jVGnxVkS|U111', 'p2|webrtc|s|~jVGnxVkS|U111']);
 
     const done = await h.command('done');
     expect(done.text).toContain('Marked done: WebRTC Basics');
@@ -112,8 +112,8 @@ describe('Slack /webrtc through the real Bolt app (HTTP mode, signed requests, l
     expect(visibleText(exported)).toContain('webrtc-basics');
 
     const forget = await h.command('forget');
-    expect(buttonIds(forget)).toEqual(['p1|webrtc|forget-confirm||U111', 'p1|webrtc|forget-cancel||U111']);
-    const confirmed = await h.press('p1|webrtc|forget-confirm||U111', 'forget-confirm');
+    expect(buttonIds(forget)).toEqual(['p2|webrtc|f||U111', 'p2|webrtc|k||U111']);
+    const confirmed = await h.press('p2|webrtc|f||U111', 'forget-confirm');
     expect(confirmed.response_type).toBe('ephemeral');
     expect(confirmed.replace_original).toBe(false);
     expect(confirmed.text).toContain('everything I stored about you is deleted');

@@ -44,14 +44,14 @@ describe('Slack DirectMessenger', () => {
     expect(call?.token).toBe('xoxb-test');
     expect(call?.args.channel).toBe('U111');
     expect(call?.args.text).toBe('Time to learn: WebRTC Basics\n30 min · Focus: peer connections');
-    expect(JSON.stringify(call?.args.blocks)).toContain('"action_id":"p1|webrtc|done|webrtc-basics|U111"');
+    expect(JSON.stringify(call?.args.blocks)).toContain('"action_id":"p2|webrtc|d|~jVGnxVkS|U111"');
   });
 
   it('uses the path a target names for its buttons', async () => {
     const target = { user: learner, path: 'rust' };
     await messenger().send(target, reminder, 'r1');
     expect(JSON.stringify(slack.callsTo('chat.postMessage')[0]?.args.blocks)).toContain(
-      '"action_id":"p1|rust|done|webrtc-basics|U111"',
+      '"action_id":"p2|rust|d|~jVGnxVkS|U111"',
     );
   });
 

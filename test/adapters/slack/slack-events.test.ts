@@ -56,7 +56,7 @@ describe('Slack events, App Home and direct messages', () => {
     await h.event(homeOpened, { eventId: 'EvHome2' });
     const published = await h.slack.waitFor(() => h.slack.callsTo('views.publish')[0]);
     const doneId = buttonIds(published.args.view as Record<string, unknown>)[0];
-    expect(doneId).toBe('p1|webrtc|done|webrtc-basics|U111');
+    expect(doneId).toBe('p2|webrtc|d|~jVGnxVkS|U111');
 
     await h.event({ type: 'noop' }, { eventId: 'EvIgnored' }); // an event nobody listens to is simply acked
     const answer = await postSigned(
@@ -120,7 +120,7 @@ describe('Slack events, App Home and direct messages', () => {
     expect(calls).toHaveLength(2);
     expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(990);
     expect(calls[1]!.args.channel).toBe('U111');
-    expect(JSON.stringify(calls[1]!.args.blocks)).toContain('p1|webrtc|done|webrtc-basics|U111');
+    expect(JSON.stringify(calls[1]!.args.blocks)).toContain('p2|webrtc|d|~jVGnxVkS|U111');
 
     h.slack.queue('chat.postMessage', { body: { ok: false, error: 'account_inactive' } });
     expect(await h.running.messenger.send({ user: { ...ada, id: 'U404' } }, reply, 'k2')).toEqual({
