@@ -22,3 +22,8 @@ export const MAX_BUTTON_VALUE = 2000;
 export const MAX_FALLBACK_TEXT = 3000;
 /** Slack refuses requests whose timestamp is this far from now. https://docs.slack.dev/authentication/verifying-requests-from-slack */
 export const MAX_REQUEST_AGE_SECONDS = 5 * 60;
+/**
+ * The largest request body the bot reads: Bolt's own HTTPReceiver default (`defaultBodyLimit`, 4 MiB); Slack's
+ * payloads are far smaller. https://docs.slack.dev/tools/bolt-js/reference#receiver-options
+ */
+export const MAX_REQUEST_BODY_BYTES = 4 * 1024 * 1024;
