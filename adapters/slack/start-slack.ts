@@ -9,6 +9,7 @@ import type { Logger } from '../../src/ports/logger.js';
 import type { Store } from '../../src/ports/store.js';
 import { createAppHome } from './app-home.js';
 import { registerSlackEvents } from './register-slack-events.js';
+import { logListenerError } from './log-listener-error.js';
 import { registerSlackListeners } from './register-slack-listeners.js';
 import { createSlackDirectMessenger } from './slack-direct-messenger.js';
 import { createProfileLookup } from './slack-profiles.js';
@@ -80,18 +81,26 @@ export async function startSlack(deps: SlackDeps): Promise<RunningSlack> {
     clientOptions,
     logger: boltLogger,
     deferInitialization: true,
+    extendedErrorHandler: true,
   });
   // init() checks the bot token with auth.test before anything listens.
   await app.init().catch((error: unknown) => {
     throw new StartUpError(authTestFailure(error), { cause: error });
   });
-  app.error(async (error) => logger.error('unhandled Slack listener error', { error: error.message }));
+  app.error(logListenerError(logger));
   const runs = trackListenerRuns(app);
 
+  // The app's client retries by itself, which suits reads and views.publish (each replaces the last);
+  // a post repeated after an answer that came too late would be a second message, so posts use this one.
+  const poster = new webApi.WebClient(options.botToken, {
+    ...base,
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+  });
   const home = createAppHome({ bot, client: app.client, store, logger });
   const profiles = createProfileLookup({ client: app.client, adminUserIds: options.adminUserIds, logger, now });
   registerSlackEvents(app, { bot, home, store, logger });
-  registerSlackListeners(app, { bot, home, profiles, logger });
+  registerSlackListeners(app, { bot, home, profiles, poster, logger });
 
   const messenger = createPacedMessenger(options, base, bot.paths[0]?.name ?? 'webrtc', now, logger);
   bot.registerMessenger(messenger);
