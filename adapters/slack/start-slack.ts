@@ -11,6 +11,7 @@ import { createAppHome } from './app-home.js';
 import { registerSlackEvents } from './register-slack-events.js';
 import { logListenerError } from './log-listener-error.js';
 import { registerSlackListeners } from './register-slack-listeners.js';
+import { registerSlackMessages } from './register-slack-messages.js';
 import { createSlackDirectMessenger } from './slack-direct-messenger.js';
 import { createProfileLookup } from './slack-profiles.js';
 import { createHttpReceiver, createSocketReceiver, type HttpRoute } from './slack-receivers.js';
@@ -101,6 +102,7 @@ export async function startSlack(deps: SlackDeps): Promise<RunningSlack> {
   const profiles = createProfileLookup({ client: app.client, adminUserIds: options.adminUserIds, logger, now });
   registerSlackEvents(app, { bot, home, store, logger });
   registerSlackListeners(app, { bot, home, profiles, poster, logger });
+  registerSlackMessages(app, { bot, home, profiles, poster, logger });
 
   const messenger = createPacedMessenger(options, base, bot.paths[0]?.name ?? 'webrtc', now, logger);
   bot.registerMessenger(messenger);
