@@ -33,7 +33,7 @@ const slackEnvelope = z
  */
 export function refuseMalformedRequests(listener: RequestListener, path: string, logger: Logger): RequestListener {
   return (request: IncomingMessage, response: ServerResponse) => {
-    if (request.method !== 'POST' || new URL(request.url ?? '/', 'http://local').pathname !== path) {
+    if (request.method !== 'POST' || (request.url ?? '/').split('?')[0] !== path) {
       listener(request, response);
       return;
     }
