@@ -13,6 +13,7 @@ import { openStore } from './infra/open-store.js';
 import type { AdapterHealth } from './ops/adapter-health.js';
 import { createHealthCheck } from './ops/create-health-check.js';
 import { failStartUp } from './ops/fail-start-up.js';
+import { guardProcess } from './ops/guard-process.js';
 import { handleShutdownSignals, type ShutdownRequests } from './ops/handle-shutdown-signals.js';
 import { createHealthEndpoint, HEALTH_PATH } from './ops/health-endpoint.js';
 import { shardPort } from './ops/shard-port.js';
@@ -46,6 +47,8 @@ async function main(startUp: { logger?: Logger }): Promise<void> {
     shard ? { shard: shard.ids.join(',') } : {},
   );
   startUp.logger = logger;
+  // From here on, an error no adapter caught is logged and the bot keeps serving.
+  guardProcess(process, logger);
   const paths = await loadCurricula(config.curriculum.dir, (warning) =>
     logger.warn(warning.message, { file: warning.file, line: warning.line }),
   );

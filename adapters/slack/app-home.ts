@@ -33,15 +33,17 @@ export function createAppHome(deps: AppHomeDeps): AppHome {
       await deps.store.records.set(visitorKey(user), true, VISITOR_TTL_MS);
       await publish(user);
     },
+    // The learner already has their answer: a Home tab that cannot be refreshed now is only logged.
     async refresh(user) {
-      if (!(await deps.store.records.get<boolean>(visitorKey(user)))) return;
-      await publish(user).catch((error: unknown) => {
+      try {
+        if (await deps.store.records.get<boolean>(visitorKey(user))) await publish(user);
+      } catch (error) {
         deps.logger.warn('could not refresh the Slack App Home', {
           workspace: user.workspace,
           user: user.id,
           error: error instanceof Error ? error.message : String(error),
         });
-      });
+      }
     },
   };
 }

@@ -1,7 +1,9 @@
 import { webApi } from '@slack/bolt';
 import type { DirectMessenger, DirectTarget, SendResult } from '../../src/ports/direct-messenger.js';
 import type { Logger } from '../../src/ports/logger.js';
-import { renderSlackReply } from './render-slack-reply.js';
+import { findEarlierPost, type PostMark, type PostPlace } from './find-earlier-post.js';
+import type { PostAttempts } from './post-attempts.js';
+import { renderSlackReply, type SlackMessage } from './render-slack-reply.js';
 import type { TokenBucket } from './token-bucket.js';
 
 /**
@@ -20,61 +22,99 @@ const UNDELIVERABLE_ERRORS = new Set([
 /** How often one message is tried when Slack answers 429. */
 const MAX_RATE_LIMITED_ATTEMPTS = 3;
 
+/** The metadata event types of the bot's proactive posts. https://docs.slack.dev/messaging/message-metadata */
+export const REMINDER_EVENT_TYPE = 'pathbot_reminder';
+export const DIGEST_EVENT_TYPE = 'pathbot_digest';
+
 export interface SlackDirectMessengerDeps {
-  /** A client that does not retry on its own (retries 0, rejectRateLimitedCalls), so pacing stays here. */
+  /**
+   * A client that never repeats a call by itself (retries 0, rejectRateLimitedCalls): pacing stays here, and
+   * a post whose answer was lost is looked for before it goes again, never simply repeated.
+   */
   client: webApi.WebClient;
   bucketFor: (workspace: string) => TokenBucket;
+  attempts: PostAttempts;
   /** The path whose buttons a DM carries when the target does not name one. */
   defaultPath: string;
+  now: () => number;
   logger: Logger;
 }
 
-/** Sends reminders to a learner's DM with the app by posting to their user id, paced per workspace. */
+/** One post to make once: what, where, and how it is recognised in the conversation's history. */
+interface Post {
+  workspace: string;
+  /** What chat.postMessage is given as `channel`: a user id reaches the DM. */
+  channel: string;
+  place: PostPlace;
+  message: SlackMessage;
+  mark: PostMark;
+}
+
+/**
+ * Sends reminders to a learner's DM with the app by posting to their user id, paced per workspace, and the
+ * weekly digest to a channel. Each post carries its idempotency key in its message metadata; a key tried
+ * before (a timeout, a 5xx, a dropped connection: Slack may have kept the message without saying so) is
+ * looked for in the conversation's recent history first, and posted only if it is not there.
+ */
 export function createSlackDirectMessenger(deps: SlackDirectMessengerDeps): DirectMessenger {
   return {
     platform: 'slack',
     // Posting with `channel: <user id>` reaches the app's DM directly: nothing to open or store.
     open: async () => ({}),
     send: (target, reply, idempotencyKey) =>
-      postPaced(
+      postOnce(
         deps,
-        target.user.workspace,
-        target.address ?? target.user.id,
-        renderSlackReply(reply, target.user.id, pathOf(target, deps.defaultPath)),
+        {
+          workspace: target.user.workspace,
+          channel: target.address ?? target.user.id,
+          place: target.address?.startsWith('D') ? { channel: target.address } : { dmWith: target.user.id },
+          message: renderSlackReply(reply, target.user.id, pathOf(target, deps.defaultPath)),
+          mark: { eventType: REMINDER_EVENT_TYPE, idempotencyKey },
+        },
         deps.logger.child({ workspace: target.user.workspace, user: target.user.id, idempotencyKey }),
       ),
     // The weekly digest: a public post with no buttons, under the same workspace budget.
     postToChannel: (channel, reply, idempotencyKey) =>
-      postPaced(
+      postOnce(
         deps,
-        channel.workspace,
-        channel.channelId,
-        renderSlackReply(reply, channel.channelId, deps.defaultPath),
+        {
+          workspace: channel.workspace,
+          channel: channel.channelId,
+          place: { channel: channel.channelId },
+          message: renderSlackReply(reply, channel.channelId, deps.defaultPath),
+          mark: { eventType: DIGEST_EVENT_TYPE, idempotencyKey },
+        },
         deps.logger.child({ workspace: channel.workspace, channel: channel.channelId, idempotencyKey }),
       ),
   };
 }
 
-async function postPaced(
-  deps: SlackDirectMessengerDeps,
-  workspace: string,
-  channel: string,
-  message: ReturnType<typeof renderSlackReply>,
-  log: Logger,
-): Promise<SendResult> {
-  const bucket = deps.bucketFor(workspace);
+async function postOnce(deps: SlackDirectMessengerDeps, post: Post, log: Logger): Promise<SendResult> {
+  const firstTried = await deps.attempts.firstTried(post.mark.idempotencyKey);
+  if (firstTried === undefined) await deps.attempts.tried(post.mark.idempotencyKey, deps.now());
+  else if (await findEarlierPost(deps.client, post.place, post.mark, firstTried, log)) {
+    log.info('an earlier try of this Slack message did arrive; not posting it again');
+    return { status: 'sent' };
+  }
+  return postPaced(deps, post, log);
+}
+
+async function postPaced(deps: SlackDirectMessengerDeps, post: Post, log: Logger): Promise<SendResult> {
+  const bucket = deps.bucketFor(post.workspace);
   for (let attempt = 1; ; attempt += 1) {
     await bucket.take();
     try {
       await deps.client.chat.postMessage({
-        channel,
-        text: message.text,
-        blocks: message.blocks,
+        channel: post.channel,
+        text: post.message.text,
+        blocks: post.message.blocks,
         unfurl_links: false,
         unfurl_media: false,
+        metadata: { event_type: post.mark.eventType, event_payload: { idempotency_key: post.mark.idempotencyKey } },
       });
       return { status: 'sent' };
     } catch (error) {
+      // Slack answered 429 before taking the message: trying again cannot duplicate it.
       const rateLimited = retryAfterSeconds(error);
       if (rateLimited !== undefined) {
         bucket.pauseFor(rateLimited * 1000);

@@ -18,7 +18,14 @@ export const MAX_ACTIONS_ELEMENTS = 25;
 export const MAX_BUTTON_TEXT = 75;
 /** Characters in a button's value. https://docs.slack.dev/reference/block-kit/block-elements/button-element */
 export const MAX_BUTTON_VALUE = 2000;
+/** Characters in a button's action_id. https://docs.slack.dev/reference/block-kit/block-elements/button-element */
+export const MAX_ACTION_ID = 255;
 /** Top-level `text` is truncated by Slack after 40,000 characters; keep notifications short. https://docs.slack.dev/reference/methods/chat.postMessage */
 export const MAX_FALLBACK_TEXT = 3000;
 /** Slack refuses requests whose timestamp is this far from now. https://docs.slack.dev/authentication/verifying-requests-from-slack */
 export const MAX_REQUEST_AGE_SECONDS = 5 * 60;
+/**
+ * The largest request body the bot reads: Bolt's own HTTPReceiver default (`defaultBodyLimit`, 4 MiB); Slack's
+ * payloads are far smaller. https://docs.slack.dev/tools/bolt-js/reference#receiver-options
+ */
+export const MAX_REQUEST_BODY_BYTES = 4 * 1024 * 1024;

@@ -6,9 +6,11 @@ import type { Logger } from '../../src/ports/logger.js';
 export interface SlackProfile {
   isAdmin: boolean;
   timeZone?: string;
+  /** The name the workspace shows for them (display name, else real name, else username). */
+  displayName?: string;
 }
 
-/** Looks up whether a user administers the workspace (and their time zone); any failure means "not an admin". */
+/** Looks up whether a user administers the workspace (and their time zone and name); any failure means "not an admin". */
 export type ProfileLookup = (user: UserRef) => Promise<SlackProfile>;
 
 export interface ProfileLookupDeps {
@@ -36,7 +38,11 @@ export function createProfileLookup(deps: ProfileLookupDeps): ProfileLookup {
       if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
       cache.set(key, { profile: result, until: deps.now() + CACHE_MS });
     }
-    return { isAdmin: result.isAdmin, ...(result.timeZone ? { timeZone: result.timeZone } : {}) };
+    return {
+      isAdmin: result.isAdmin,
+      ...(result.timeZone ? { timeZone: result.timeZone } : {}),
+      ...(result.displayName ? { displayName: result.displayName } : {}),
+    };
   };
 }
 
@@ -45,7 +51,8 @@ async function fetchProfile(deps: ProfileLookupDeps, user: UserRef): Promise<Sla
     const answer = await deps.client.users.info({ user: user.id });
     const info = answer.user;
     const isAdmin = Boolean(info?.is_admin || info?.is_owner || info?.is_primary_owner);
-    return info?.tz ? { isAdmin, timeZone: info.tz } : { isAdmin };
+    const displayName = info?.profile?.display_name || info?.profile?.real_name || info?.real_name || info?.name;
+    return { isAdmin, ...(info?.tz ? { timeZone: info.tz } : {}), ...(displayName ? { displayName } : {}) };
   } catch (error) {
     deps.logger.warn('users.info failed; treating the user as not an admin', {
       workspace: user.workspace,

@@ -3,6 +3,7 @@ import { HTTPReceiver, SocketModeReceiver, type Logger as BoltLogger, type webAp
 import type { AdapterHealth } from '../../src/ops/adapter-health.js';
 import type { Logger } from '../../src/ports/logger.js';
 import { refuseFutureTimestamps } from './refuse-future-timestamps.js';
+import { refuseMalformedRequests } from './refuse-malformed-requests.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -33,7 +34,11 @@ export function createHttpReceiver(deps: {
     logger: deps.boltLogger,
     customRoutes: deps.routes.map((route) => ({ path: route.path, method: ['GET', 'HEAD'], handler: route.listener })),
   });
-  receiver.requestListener = refuseFutureTimestamps(receiver.requestListener, deps.now, deps.logger);
+  receiver.requestListener = refuseFutureTimestamps(
+    refuseMalformedRequests(receiver.requestListener, SLACK_EVENTS_PATH, deps.logger),
+    deps.now,
+    deps.logger,
+  );
   return { receiver, health: () => ({ ok: true, state: 'http' }) };
 }
 

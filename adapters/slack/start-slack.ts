@@ -9,7 +9,10 @@ import type { Logger } from '../../src/ports/logger.js';
 import type { Store } from '../../src/ports/store.js';
 import { createAppHome } from './app-home.js';
 import { registerSlackEvents } from './register-slack-events.js';
+import { logListenerError } from './log-listener-error.js';
 import { registerSlackListeners } from './register-slack-listeners.js';
+import { registerSlackMessages } from './register-slack-messages.js';
+import { createPostAttempts } from './post-attempts.js';
 import { createSlackDirectMessenger } from './slack-direct-messenger.js';
 import { createProfileLookup } from './slack-profiles.js';
 import { createHttpReceiver, createSocketReceiver, type HttpRoute } from './slack-receivers.js';
@@ -26,7 +29,11 @@ export interface SlackOptions extends SlackSettings {
   host?: string;
   /** GET routes served on the same port in HTTP mode (the health check); Socket Mode listens on none. */
   httpRoutes?: HttpRoute[];
+  /** How long a Web API call may take before it counts as failed (outcome unknown for a post); 10 s by default. */
+  apiTimeoutMs?: number;
 }
+
+const DEFAULT_API_TIMEOUT_MS = 10_000;
 
 export interface SlackDeps {
   bot: Bot;
@@ -57,7 +64,11 @@ export async function startSlack(deps: SlackDeps): Promise<RunningSlack> {
   const now = deps.now ?? Date.now;
   const logger = deps.logger.child({ platform: 'slack' });
   const boltLogger = toBoltLogger(logger);
-  const base = { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), logger: boltLogger, timeout: 10_000 };
+  const base = {
+    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+    logger: boltLogger,
+    timeout: options.apiTimeoutMs ?? DEFAULT_API_TIMEOUT_MS,
+  };
   // A 429 must not stall a slash command for a minute inside the client: fail fast, retry transient errors briefly.
   const clientOptions: webApi.WebClientOptions = {
     ...base,
@@ -80,20 +91,34 @@ export async function startSlack(deps: SlackDeps): Promise<RunningSlack> {
     clientOptions,
     logger: boltLogger,
     deferInitialization: true,
+    extendedErrorHandler: true,
   });
   // init() checks the bot token with auth.test before anything listens.
   await app.init().catch((error: unknown) => {
     throw new StartUpError(authTestFailure(error), { cause: error });
   });
-  app.error(async (error) => logger.error('unhandled Slack listener error', { error: error.message }));
+  app.error(logListenerError(logger));
   const runs = trackListenerRuns(app);
 
+  // The app's client retries by itself, which suits reads and views.publish (each replaces the last). A post
+  // repeated after an answer that came too late would be a second message: every post goes through this one,
+  // which neither retries nor waits out a 429 by itself (the messenger paces, and looks before it posts again).
+  const poster = new webApi.WebClient(options.botToken, {
+    ...base,
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+  });
   const home = createAppHome({ bot, client: app.client, store, logger });
   const profiles = createProfileLookup({ client: app.client, adminUserIds: options.adminUserIds, logger, now });
   registerSlackEvents(app, { bot, home, store, logger });
-  registerSlackListeners(app, { bot, home, profiles, logger });
+  registerSlackListeners(app, { bot, home, profiles, poster, logger });
+  registerSlackMessages(app, { bot, home, profiles, poster, logger });
 
-  const messenger = createPacedMessenger(options, base, bot.paths[0]?.name ?? 'webrtc', now, logger);
+  const messenger = createPacedMessenger(
+    options,
+    { client: poster, store, now, logger },
+    bot.paths[0]?.name ?? 'webrtc',
+  );
   bot.registerMessenger(messenger);
 
   const port = await listen(app, socketMode, options);
@@ -115,26 +140,23 @@ export async function startSlack(deps: SlackDeps): Promise<RunningSlack> {
   };
 }
 
-/** The messenger paces itself, so its client neither queues on 429 nor retries behind its back. */
+/** Reminders and digests, paced per workspace, each posted once (see createSlackDirectMessenger). */
 function createPacedMessenger(
   options: SlackOptions,
-  base: webApi.WebClientOptions,
+  deps: { client: webApi.WebClient; store: Store; now: () => number; logger: Logger },
   defaultPath: string,
-  now: () => number,
-  logger: Logger,
 ): DirectMessenger {
+  const { now } = deps;
   const perMinute = options.workspaceMessagesPerMinute;
   // A burst of about one second's worth: Slack may drop bursts silently instead of answering 429.
   const burst = Math.max(1, Math.ceil(perMinute / 60));
   return createSlackDirectMessenger({
-    client: new webApi.WebClient(options.botToken, {
-      ...base,
-      rejectRateLimitedCalls: true,
-      retryConfig: { retries: 0 },
-    }),
+    client: deps.client,
     bucketFor: createWorkspaceBuckets(() => createTokenBucket({ perMinute, burst, now, sleep: realSleep })),
+    attempts: createPostAttempts(deps.store.records),
     defaultPath,
-    logger,
+    now,
+    logger: deps.logger,
   });
 }
 

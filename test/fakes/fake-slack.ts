@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeSlackConversations, type FakeSlackMessage } from './fake-slack-messages.js';
 import { FixedWindowBudget } from './fixed-window-budget.js';
 import { EVENTUALLY_TIMEOUT_MS, eventuallyFound } from '../support/eventually.js';
 
@@ -26,13 +27,20 @@ export interface FakeResponsePost {
   at: number;
 }
 
-/** A scripted answer for the next call to a method. */
+/** A scripted answer for the next call to a method; what is left out is the default answer's. */
 export interface FakeAnswer {
   status?: number;
   headers?: Record<string, string>;
-  body: unknown;
-  /** Answer this much later (a slow Slack), the call being recorded at once. */
+  body?: unknown;
+  /** Answer this much later (a slow Slack), the call being recorded (and a post kept) at once. */
   delayMs?: number;
+  /** Close the connection instead of answering (after keeping a post, when it is accepted). */
+  drop?: boolean;
+  /**
+   * Whether Slack keeps the message of a chat.postMessage whatever it answers: "answers 500 after accepting".
+   * By default a post is kept when the answer says `ok: true`.
+   */
+  accept?: boolean;
 }
 
 /** A loopback Slack: the Web API under `/api/` and response_url receivers under `/response/`. */
@@ -44,6 +52,10 @@ export interface FakeSlack {
   readonly users: Map<string, Record<string, unknown>>;
   /** Bot tokens Slack does not know: every call made with one answers `invalid_auth`, as Slack does. */
   readonly refusedTokens: Set<string>;
+  /** Channels whose history the bot may not read (it is not a member): conversations.history says `not_in_channel`. */
+  readonly unreadableChannels: Set<string>;
+  /** The messages Slack kept in a conversation (a user id: the DM with them), oldest first: what people see. */
+  messagesIn(channel: string): FakeSlackMessage[];
   /** What apps.connections.open hands out (a loopback Socket Mode server), when set. */
   socketUrl: string | undefined;
   responseUrl(id: string): string;
@@ -67,6 +79,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const users = new Map<string, Record<string, unknown>>();
   const queued = new Map<string, FakeAnswer[]>();
   const refusedTokens = new Set<string>();
+  const unreadableChannels = new Set<string>();
+  const conversations = new FakeSlackConversations();
   let budget: { limit: FixedWindowBudget; workspaceOf: (call: FakeSlackCall) => string } | undefined;
 
   const server = createServer((request, response) => {
@@ -90,12 +104,29 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       if (auth?.startsWith('Bearer ')) call.token = auth.slice('Bearer '.length);
       calls.push(call);
       const next = refused(call) ?? overBudget(call) ?? queued.get(method)?.shift();
-      const answer = { body: defaultAnswer(call, users, fake.socketUrl), ...next };
+      const answer: FakeAnswer = { body: defaultAnswer(call, users, fake.socketUrl), ...next };
+      if (method === 'chat.postMessage') answer.body = post(call, answer);
+      if (method === 'conversations.history') answer.body = next?.body ?? history(call);
       call.status = answer.status ?? 200;
-      if (answer.delayMs) return void setTimeout(() => send(response, answer), answer.delayMs);
-      return send(response, answer);
+      const reply = () => (answer.drop ? void response.socket?.destroy() : send(response, answer));
+      if (answer.delayMs) return void setTimeout(reply, answer.delayMs);
+      return reply();
     }
     send(response, { status: 404, body: 'not found' });
+  }
+
+  /** Keeps the message when Slack accepts it; a default answer then names where it landed. */
+  function post(call: FakeSlackCall, answer: FakeAnswer): unknown {
+    const body = answer.body as { ok?: boolean } | undefined;
+    if (!(answer.accept ?? body?.ok === true)) return answer.body;
+    const kept = conversations.accept(call.args, 'BBOTFAKE');
+    return body?.ok === true ? { ...body, ...kept } : answer.body;
+  }
+
+  function history(call: FakeSlackCall): unknown {
+    const channel = String(call.args.channel);
+    if (unreadableChannels.has(channel)) return { ok: false, error: 'not_in_channel' };
+    return { ok: true, messages: conversations.history(call.args), has_more: false };
   }
 
   function refused(call: FakeSlackCall): FakeAnswer | undefined {
@@ -126,6 +157,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     responses,
     users,
     refusedTokens,
+    unreadableChannels,
+    messagesIn: (channel) => conversations.messagesIn(channel),
     responseUrl: (id) => `${base}/response/${encodeURIComponent(id)}`,
     queue(method, ...answers) {
       queued.set(method, [...(queued.get(method) ?? []), ...answers]);
@@ -166,6 +199,8 @@ function defaultAnswer(
       };
     case 'chat.postMessage':
       return { ok: true, channel: call.args.channel, ts: `${(Date.now() / 1000).toFixed(6)}` };
+    case 'conversations.open':
+      return { ok: true, channel: { id: FakeSlackConversations.conversationOf(String(call.args.users)) } };
     case 'views.publish':
       return { ok: true, view: { id: 'VFAKE' } };
     case 'users.info': {

@@ -12,6 +12,7 @@ import { createTestBot } from '../fakes/test-bot.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
 import { createRedisServerProcess } from '../fakes/redis-server-process.js';
 import { REDIS_URL } from '../fakes/store-backends.js';
+import { MALFORMED_SLACK_REQUESTS } from '../adapters/slack/malformed-slack-requests.js';
 import { postSigned, slashCommandRequest } from '../adapters/slack/signed-slack-requests.js';
 import { exitWithin, startNodeProcess, type NodeProcess } from './node-process.js';
 
@@ -72,6 +73,33 @@ describe('the real entry point in production mode', () => {
       expect(bot.output()).not.toContain(BOT_TOKEN);
       expect(bot.output()).not.toContain(SIGNING_SECRET);
       await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    },
+  );
+
+  it(
+    'Slack over HTTP: after each signed request no Slack client sends (a null body, …) the process answers 4xx and goes on serving',
+    { timeout: 60_000 },
+    async () => {
+      const slack: FakeSlack = await startFakeSlack();
+      cleanups.push(() => slack.close());
+      const bot = startBot({
+        STORE_URL: 'memory://',
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: slack.apiUrl,
+      });
+      const port = Number((await bot.waitForLog('Slack adapter started')).port);
+      const url = `http://127.0.0.1:${port}/slack/events`;
+      for (const [index, [name, request, status]] of MALFORMED_SLACK_REQUESTS.entries()) {
+        const answer = await postSigned(url, request(), { secret: SIGNING_SECRET });
+        expect({ name, status: answer.status }).toEqual({ name, status });
+        const id = `after-${index}`;
+        const next = slashCommandRequest({ text: 'next', responseUrl: slack.responseUrl(id) });
+        expect((await postSigned(url, next, { secret: SIGNING_SECRET })).status).toBe(200);
+        await slack.waitFor(() => slack.responses.find((post) => post.id === id));
+      }
+      expect(bot.child.exitCode).toBeNull();
+      expect(bot.logs().filter((line) => line.message.includes('keeps serving'))).toEqual([]);
     },
   );
 

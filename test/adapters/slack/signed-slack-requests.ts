@@ -7,7 +7,8 @@ export function slackSignature(secret: string, timestamp: number, rawBody: strin
 
 export interface SignedRequest {
   rawBody: string;
-  contentType: 'application/x-www-form-urlencoded' | 'application/json';
+  /** What Slack sends (form or JSON); anything else to prove it is refused, undefined for no header. */
+  contentType: 'application/x-www-form-urlencoded' | 'application/json' | (string & {}) | undefined;
   headers?: Record<string, string>;
 }
 
@@ -29,7 +30,7 @@ export async function postSigned(
 ): Promise<{ status: number; body: string }> {
   const timestamp = signing.timestamp ?? Math.floor(Date.now() / 1000);
   const headers: Record<string, string> = {
-    'content-type': request.contentType,
+    ...(request.contentType === undefined ? {} : { 'content-type': request.contentType }),
     'x-slack-request-timestamp': String(timestamp),
     'x-slack-signature': slackSignature(signing.secret, timestamp, signing.signedBody ?? request.rawBody),
     ...request.headers,

@@ -164,6 +164,26 @@ describe('Slack /webrtc through the real Bolt app (HTTP mode, signed requests, l
     });
   });
 
+  it('answers a button whose work fails unexpectedly with the apology, and logs it with context', async () => {
+    const [doneId] = buttonIds(await h.command('next'));
+    h.store.learners.update = async () => {
+      throw new Error('disk I/O error');
+    };
+    const answer = await h.press(doneId!, 'webrtc-basics');
+    expect(answer).toMatchObject({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: 'Sorry, something went wrong on our side. Please try again in a moment.',
+    });
+    expect(h.log.lines.find((line) => line.message === 'Slack button press failed')?.context).toMatchObject({
+      kind: 'button',
+      path: 'webrtc',
+      action: 'done',
+      workspace: 'T111',
+      user: 'U111',
+    });
+  });
+
   it('never logs the bot token or the signing secret', async () => {
     await h.command('next');
     await h.command('remind 09:00');

@@ -72,6 +72,26 @@ describe('Slack events, App Home and direct messages', () => {
     expect(JSON.stringify(refreshed.args.view)).toContain('WebRTC: 30 of 240 min done');
   });
 
+  it('a Home press whose answer Slack refuses is logged with context, and the apology goes in its place', async () => {
+    const [doneId] = buttonIds(await h.command('next'));
+    h.slack.queue('chat.postMessage', { body: { ok: false, error: 'invalid_blocks' } });
+    const press = buttonPressRequest({
+      actionId: doneId!,
+      value: 'webrtc-basics',
+      responseUrl: '',
+      fromHome: true,
+    });
+    expect((await postSigned(h.url, press, { secret: SIGNING_SECRET })).status).toBe(200);
+    const apology = await h.slack.waitFor(() => h.slack.callsTo('chat.postMessage')[1]);
+    expect(apology.args).toMatchObject({
+      channel: 'U111',
+      text: 'Sorry, something went wrong on our side. Please try again in a moment.',
+    });
+    const failure = h.log.lines.find((line) => line.message === 'Slack button press failed');
+    expect(failure?.context).toMatchObject({ action: 'done', user: 'U111', stage: 'delivering the answer' });
+    expect(String(failure?.context.error)).toContain('invalid_blocks');
+  });
+
   it('a retried event (x-slack-retry-num) takes effect once', async () => {
     expect(await h.event(homeOpened, { eventId: 'EvRetry' })).toBe(200);
     expect(await h.event(homeOpened, { eventId: 'EvRetry', retryNum: 1 })).toBe(200);
@@ -103,6 +123,46 @@ describe('Slack events, App Home and direct messages', () => {
     await h.slack.waitFor(() => h.log.lines.find((line) => line.message === 'forgot a Slack workspace'));
     expect(await h.store.learners.get(encodeLearnerId(ada))).toBeUndefined();
   });
+
+  it.each([
+    ['app_uninstalled', { type: 'app_uninstalled' }],
+    ['tokens_revoked', { type: 'tokens_revoked', tokens: { bot: ['UBOTFAKE'] } }],
+  ])(
+    "%s whose first handling fails is done by Slack's retry; a redelivery after that is ignored",
+    async (type, event) => {
+      for (const id of ['U111', 'U222', 'U333']) await h.command('done', { userId: id });
+      // Fault injection in a collaborator: the store fails while the second learner is being deleted.
+      const update = h.store.learners.update.bind(h.store.learners);
+      let deletions = 0;
+      h.store.learners.update = async (key, change) => {
+        if (change(undefined).next === null && (deletions += 1) === 2) throw new Error('disk I/O error');
+        return update(key, change);
+      };
+      const eventId = `EvFail-${type}`;
+      expect(await h.event(event, { eventId })).toBe(200);
+      const failed = await h.slack.waitFor(() => h.log.lines.find((line) => line.message === 'Slack listener failed'));
+      expect(failed.context).toMatchObject({ event: type, eventId, workspace: 'T111' });
+      expect(String(failed.context.error)).toContain('disk I/O error');
+      const left = async () => {
+        const keys = ['U111', 'U222', 'U333'].map((id) => learnerKey({ ...ada, id }));
+        return (await Promise.all(keys.map((key) => h.store.learners.get(key)))).filter(Boolean).length;
+      };
+      expect(await left()).toBe(2);
+
+      // Slack retries (its ack came late, or a process restarted before the work was done).
+      expect(await h.event(event, { eventId, retryNum: 1 })).toBe(200);
+      await h.slack.waitFor(() => h.log.lines.find((line) => line.message === 'forgot a Slack workspace'));
+      expect(await left()).toBe(0);
+      expect(await h.event(event, { eventId, retryNum: 2 })).toBe(200);
+      await settle(h);
+      expect(h.log.lines.filter((line) => line.message === 'forgot a Slack workspace')).toHaveLength(1);
+      expect(
+        h.log.lines.find((line) => line.message === 'ignored a Slack event already handled')?.context,
+      ).toMatchObject({
+        eventId,
+      });
+    },
+  );
 
   it("the messenger startSlack returns DMs a learner at their user id, honours 429 and reports who can't be reached", async () => {
     const reply = {

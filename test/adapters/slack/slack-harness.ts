@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { startSlack, type RunningSlack, type SlackOptions } from '../../../adapters/slack/start-slack.js';
 import { startFakeSlack, type FakeSlack } from '../../fakes/fake-slack.js';
-import { createTestBot, type TestBot } from '../../fakes/test-bot.js';
+import { createTestBot, type TestBot, type TestBotOptions } from '../../fakes/test-bot.js';
 import { recordingLogger } from './recording-logger.js';
 import {
   buttonPressRequest,
@@ -47,9 +47,12 @@ export function testSlackOptions(apiUrl: string, extra: Partial<SlackOptions> = 
   };
 }
 
-export async function startSlackHarness(options: Partial<SlackOptions> = {}): Promise<SlackHarness> {
+export async function startSlackHarness(
+  options: Partial<SlackOptions> = {},
+  botOptions: TestBotOptions = {},
+): Promise<SlackHarness> {
   const slack = await startFakeSlack();
-  const testBot = await createTestBot();
+  const testBot = await createTestBot(botOptions);
   const log = recordingLogger();
   const running = await startSlack({
     bot: testBot.bot,
