@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { learnerKey } from '../../../src/model/learner-key.js';
+import { encodeLearnerId } from '../../../src/model/learner-id.js';
 import { MALFORMED_SLACK_REQUESTS } from './malformed-slack-requests.js';
 import { postSigned } from './signed-slack-requests.js';
 import { SIGNING_SECRET, startSlackHarness, type SlackHarness } from './slack-harness.js';
@@ -22,7 +22,7 @@ describe('Slack requests no Slack client sends, correctly signed, through the re
       const progress = await h.command('progress');
       expect(JSON.stringify(progress)).toContain('1 of 7 resources');
       expect(
-        await h.store.learners.get(learnerKey({ platform: 'slack', workspace: 'T111', id: 'U111' })),
+        await h.store.learners.get(encodeLearnerId({ platform: 'slack', workspace: 'T111', id: 'U111' })),
       ).toBeDefined();
     },
   );

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_ACTION_ID, MAX_BUTTON_TEXT, MAX_BUTTON_VALUE } from '../../../adapters/slack/slack-limits.js';
-import { learnerKey } from '../../../src/model/learner-key.js';
+import { encodeLearnerId } from '../../../src/model/learner-id.js';
 import { makePath } from '../../fixtures/make-path.js';
 import { startSlackHarness, type SlackHarness } from './slack-harness.js';
 
@@ -60,7 +60,7 @@ describe('Slack buttons at the longest path, resource id, user and team id, thro
     expectWithinSlackLimits(elements);
     const done = await h.press(elements[0]!.action_id, elements[0]!.value, fields);
     expect(done.text).toContain('Marked done');
-    expect((await h.store.learners.get(learnerKey(user)))?.paths[longest.command]?.marks[longestId]?.status).toBe(
+    expect((await h.store.learners.get(encodeLearnerId(user)))?.paths[longest.command]?.marks[longestId]?.status).toBe(
       'done',
     );
   });
@@ -85,7 +85,7 @@ describe('Slack buttons at the longest path, resource id, user and team id, thro
     expectWithinSlackLimits(elements);
     const done = await h.press(elements[0]!.action_id, elements[0]!.value, { ...fields, channelId: 'DLONG' });
     expect(done.text).toContain('Marked done');
-    expect((await h.store.learners.get(learnerKey(user)))?.paths[longest.command]?.marks[longestId]?.status).toBe(
+    expect((await h.store.learners.get(encodeLearnerId(user)))?.paths[longest.command]?.marks[longestId]?.status).toBe(
       'done',
     );
   });

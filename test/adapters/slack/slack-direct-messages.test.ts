@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { learnerKey } from '../../../src/model/learner-key.js';
+import { encodeLearnerId } from '../../../src/model/learner-id.js';
 import { FAKE_BOT_USER_ID, type FakeSlackCall } from '../../fakes/fake-slack.js';
 import { buttonIds, startSlackHarness, visibleText, type SlackHarness } from './slack-harness.js';
 
@@ -41,7 +41,7 @@ describe("Slack DMs: commands typed in the app's Messages tab, through the real 
 
     const done = await say('Done');
     expect(done.args.text).toContain('Marked done: WebRTC Basics');
-    const record = await h.store.learners.get(learnerKey(ada));
+    const record = await h.store.learners.get(encodeLearnerId(ada));
     expect(record?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
     // A DM carries no name: the learner's is read from their profile, as everyone else will see it.
     expect(record?.name).toBe('Ada L.');
@@ -59,7 +59,7 @@ describe("Slack DMs: commands typed in the app's Messages tab, through the real 
     expect(answer.args.text).toBe(
       'Here I understand /webrtc commands without the slash: next, done, progress or help for the rest.',
     );
-    expect(await h.store.learners.get(learnerKey(ada))).toBeUndefined();
+    expect(await h.store.learners.get(encodeLearnerId(ada))).toBeUndefined();
     // A command with a bad argument is still a command: its own clear error.
     expect((await say('done no-such-resource')).args.text).toContain('no-such-resource');
   });
@@ -95,7 +95,7 @@ describe("Slack DMs: commands typed in the app's Messages tab, through the real 
     expect(await h.event(event, { eventId: 'EvDoneOnce', retryNum: 1 })).toBe(200);
     await say('progress');
     expect(postsTo(DM)).toHaveLength(2);
-    const marks = (await h.store.learners.get(learnerKey(ada)))?.paths.webrtc?.marks ?? {};
+    const marks = (await h.store.learners.get(encodeLearnerId(ada)))?.paths.webrtc?.marks ?? {};
     expect(Object.keys(marks)).toEqual(['webrtc-basics']);
   });
 

@@ -144,7 +144,7 @@ describe('Slack events, App Home and direct messages', () => {
       expect(failed.context).toMatchObject({ event: type, eventId, workspace: 'T111' });
       expect(String(failed.context.error)).toContain('disk I/O error');
       const left = async () => {
-        const keys = ['U111', 'U222', 'U333'].map((id) => learnerKey({ ...ada, id }));
+        const keys = ['U111', 'U222', 'U333'].map((id) => encodeLearnerId({ ...ada, id }));
         return (await Promise.all(keys.map((key) => h.store.learners.get(key)))).filter(Boolean).length;
       };
       expect(await left()).toBe(2);
