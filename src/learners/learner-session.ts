@@ -52,7 +52,8 @@ export function createSessionOpener(deps: CoreDeps): SessionOpener {
           const value = edit(draft);
           if (sameRecord(before, draft)) return { result: { value, record: before, changed: false } };
           // Derived from the edit, in the same write: a fresh name, and this channel's board from the first resource finished here.
-          draft.name = displayName(session.user);
+          // A platform that could not tell the name this time (a failed profile lookup) keeps the one saved.
+          if (session.user.displayName !== undefined || !before.name) draft.name = displayName(session.user);
           if (board && !draft.boards.includes(board) && finishedAResource(learningPath, before, draft))
             draft.boards.push(board);
           draft.updatedAt = now;

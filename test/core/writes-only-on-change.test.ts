@@ -88,5 +88,9 @@ describeEachBackend('a command writes only what it changes', (kind) => {
     await run(t.bot, learner('ann', 'Ann B'), 'done');
     expect((await t.store.boards.top(BOARD, 10)).rows[0]!.name).toBe('Ann B');
     expect((await stored('ann'))!.name).toBe('Ann B');
+    // The platform could not tell the name this time (a failed profile lookup): the saved one stays.
+    await run(t.bot, { ...learner('ann'), displayName: undefined }, 'done');
+    expect((await stored('ann'))!.name).toBe('Ann B');
+    expect((await t.store.boards.top(BOARD, 10)).rows[0]!.name).toBe('Ann B');
   });
 });

@@ -1,3 +1,4 @@
+import { newLearnerRecord } from '../../../src/model/learner.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeLearnerId } from '../../../src/model/learner-id.js';
 import { buttonPressRequest, postSigned } from './signed-slack-requests.js';
@@ -118,7 +119,9 @@ describe('Slack events, App Home and direct messages', () => {
     await h.command('done');
     await h.event({ type: 'tokens_revoked', tokens: { oauth: ['U111'] } }, { eventId: 'EvUserTokens' });
     await settle(h);
-    expect((await h.store.learners.get(encodeLearnerId(ada)))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
+    expect((await h.store.learners.get(encodeLearnerId(ada)))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe(
+      'done',
+    );
     await h.event({ type: 'tokens_revoked', tokens: { bot: ['UBOTFAKE'] } }, { eventId: 'EvBotToken' });
     await h.slack.waitFor(() => h.log.lines.find((line) => line.message === 'forgot a Slack workspace'));
     expect(await h.store.learners.get(encodeLearnerId(ada))).toBeUndefined();
@@ -135,7 +138,8 @@ describe('Slack events, App Home and direct messages', () => {
       const update = h.store.learners.update.bind(h.store.learners);
       let deletions = 0;
       h.store.learners.update = async (key, change) => {
-        if (change(undefined).next === null && (deletions += 1) === 2) throw new Error('disk I/O error');
+        if (change(newLearnerRecord('someone', 0)).next === null && (deletions += 1) === 2)
+          throw new Error('disk I/O error');
         return update(key, change);
       };
       const eventId = `EvFail-${type}`;
