@@ -1,15 +1,26 @@
+import { createClient } from '@keyv/redis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCurricula } from '../../src/curriculum/load-curricula.js';
+import { assembleStore } from '../../src/infra/assemble-store.js';
+import { guardStore } from '../../src/infra/guard-store.js';
 import { createJsonLogger } from '../../src/infra/json-logger.js';
-import { openStore } from '../../src/infra/open-store.js';
+import { createMemoryData, type MemoryData } from '../../src/infra/memory/memory-engine.js';
+import { openStore, sqliteFile } from '../../src/infra/open-store.js';
+import type { StoreEngine } from '../../src/infra/store-engine.js';
+import { StartUpError } from '../../src/ops/start-up-error.js';
+import type { Logger } from '../../src/ports/logger.js';
 import { learnerRowsRule } from '../../src/learners/learner-rows.js';
 import { encodeBoardId, type BoardId } from '../../src/model/board-id.js';
 import { emptyPathState, newLearnerRecord, type LearnerRecord } from '../../src/model/learner.js';
 import { encodeLearnerId, encodeWorkspaceId, type LearnerId } from '../../src/model/learner-id.js';
 import { encodeSlotId } from '../../src/model/slot-id.js';
 import type { DigestSettings } from '../../src/model/digest-settings.js';
-import type { Store } from '../../src/ports/store.js';
-import { createFakeClock } from '../fakes/fake-clock.js';
+import { StoreTimeoutError, type LearnerRowsRule, type Store } from '../../src/ports/store.js';
+import { recordingLogger } from '../adapters/slack/recording-logger.js';
+import { closeEngines, openFreshEngine } from '../fakes/engine-backends.js';
+import { createFakeClock, type FakeClock } from '../fakes/fake-clock.js';
+import { createRedisServerProcess, redisServerOnPath } from '../fakes/redis-server-process.js';
+import { writeLearnerText } from '../fakes/sqlite-file.js';
 import { CURRICULUM_DIR } from '../fakes/test-bot.js';
 import {
   describeEachBackend,
@@ -18,6 +29,7 @@ import {
   REDIS_URL,
   type BackendKind,
 } from '../fakes/store-backends.js';
+import { eventually } from '../support/eventually.js';
 
 const logger = createJsonLogger({ level: 'silent' });
 const paths = await loadCurricula(CURRICULUM_DIR);
@@ -32,14 +44,59 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function open(kind: BackendKind, shared?: { url: string; namespace: string }, clock = createFakeClock(NOW)) {
-  const where = shared ?? (await freshStoreUrl(kind));
-  const store = await openStore(where.url, logger, { learnerRows, clock, namespace: where.namespace });
-  cleanups.push(async () => {
-    await store.close();
-    if (kind === 'redis' && !shared) await dropRedisNamespace(where.namespace);
-  });
-  return { store, clock, where };
+/** Where one test's data is: memory data of its own, a temp SQLite file, or a Redis namespace. */
+interface Place {
+  kind: BackendKind;
+  url: string;
+  namespace: string;
+  memory?: MemoryData;
+}
+
+interface OpenOptions {
+  /** Another store on this place (a second instance on Redis); a fresh place otherwise. */
+  place?: Place;
+  clock?: FakeClock;
+  /** The rule for a learner's rows (the core's, unless a test bends it). */
+  rule?: LearnerRowsRule;
+  log?: Logger;
+}
+
+interface OpenedStore {
+  store: Store;
+  clock: FakeClock;
+  place: Place;
+  /** Closes the store and opens a new one on the same data, as a restart does; `store` is then the new one. */
+  restart(meanwhile?: () => Promise<void>): Promise<Store>;
+}
+
+async function open(kind: BackendKind, options: OpenOptions = {}): Promise<OpenedStore> {
+  const clock = options.clock ?? createFakeClock(NOW);
+  const place = options.place ?? (await freshPlace(kind));
+  const openOne = () =>
+    openStore(place.url, options.log ?? logger, {
+      learnerRows: options.rule ?? learnerRows,
+      clock,
+      namespace: place.namespace,
+      ...(place.memory && { memory: place.memory }),
+    });
+  const opened: OpenedStore = {
+    store: await openOne(),
+    clock,
+    place,
+    async restart(meanwhile) {
+      await opened.store.close();
+      await meanwhile?.();
+      return (opened.store = await openOne());
+    },
+  };
+  cleanups.push(() => opened.store.close());
+  return opened;
+}
+
+async function freshPlace(kind: BackendKind): Promise<Place> {
+  const where = await freshStoreUrl(kind);
+  if (kind === 'redis') cleanups.push(() => dropRedisNamespace(where.namespace));
+  return { kind, ...where, ...(kind === 'memory' && { memory: createMemoryData() }) };
 }
 
 const learner = (id: string) => encodeLearnerId({ platform: 'slack', workspace: 'T1', id });
@@ -81,6 +138,72 @@ function digest(board: BoardId, nextAt: number): DigestSettings {
     zone: 'UTC',
     nextAt,
   };
+}
+
+/**
+ * Overwrites a learner's stored text as a fault (or another program) would, and returns the store to read
+ * it with: on Redis the same one, which reads what is stored on every get; memory and SQLite keep what they
+ * read and are restarted around it (an SQLite file belongs to its process while it runs).
+ */
+async function writeBehindTheBack(opened: OpenedStore, key: LearnerId, text: string): Promise<Store> {
+  const { kind, url, namespace, memory } = opened.place;
+  if (kind === 'memory') return opened.restart(async () => void memory!.records.learner.set(key, text));
+  if (kind === 'sqlite') return opened.restart(() => writeLearnerText(sqliteFile(url), key, text, namespace));
+  const client = createClient({ url });
+  await client.connect();
+  try {
+    await client.set(`${namespace}::learner:${key}`, text);
+  } finally {
+    client.destroy();
+  }
+  return opened.store;
+}
+
+const DEADLINE_MS = 100;
+
+/** A store whose backend stops answering, with KEY saved before it did; `answer` lets it go on. */
+interface HungStore {
+  store: Store;
+  log: ReturnType<typeof recordingLogger>;
+  answer(): void;
+}
+
+/**
+ * Redis: a private redis-server, paused with SIGSTOP. Memory and SQLite do not hang of themselves: their
+ * engine's reads and commits wait at a gate, under the same assembly and guard openStore builds.
+ */
+async function hangingStore(kind: BackendKind): Promise<HungStore> {
+  const clock = createFakeClock(NOW);
+  const log = recordingLogger();
+  if (kind === 'redis') {
+    const server = await createRedisServerProcess({ durable: false });
+    cleanups.push(() => server.stop());
+    await server.start();
+    const place = { kind, url: server.url, namespace: 'deadline' };
+    await save((await open(kind, { place, clock })).store, KEY);
+    const store = await openStore(server.url, log, {
+      learnerRows,
+      clock,
+      namespace: 'deadline',
+      timeoutMs: DEADLINE_MS,
+    });
+    cleanups.push(() => store.close());
+    cleanups.push(async () => server.resume()); // first: a paused server never answers the close
+    await server.pause();
+    return { store, log, answer: () => server.resume() };
+  }
+  cleanups.push(closeEngines);
+  const { engine } = await openFreshEngine(kind, { clock });
+  const assemble = (on: StoreEngine) => assembleStore(on, { clock, logger, learnerRows });
+  await save(assemble(engine), KEY);
+  let answer!: () => void;
+  const gate = new Promise<void>((resolve) => (answer = resolve));
+  const waiting: StoreEngine = {
+    ...engine,
+    read: async (recordKind, key) => (await gate, engine.read(recordKind, key)),
+    commit: async (commit) => (await gate, engine.commit(commit)),
+  };
+  return { store: guardStore(assemble(waiting), { timeoutMs: DEADLINE_MS, logger: log }), log, answer };
 }
 
 describeEachBackend('store contract', (kind) => {
@@ -265,12 +388,133 @@ describeEachBackend('store contract', (kind) => {
     const { store } = await open(kind);
     expect(await store.health()).toMatchObject({ ok: true, backend: kind });
   });
+
+  it('a commit the engine refuses whole (a row it cannot file) leaves the record, its rows and the cache as they were; the next update works', async () => {
+    // The core's rule, bent: a learner named "Broken" gets board rows whose minutes are not a number.
+    const rule: LearnerRowsRule = (id, record) => {
+      const derived = learnerRows(id, record);
+      if (record.name !== 'Broken') return derived;
+      return { ...derived, boards: derived.boards.map((row) => ({ ...row, entry: { ...row.entry, minutes: NaN } })) };
+    };
+    const { store } = await open(kind, { rule });
+    const minute = Math.floor(NOW / MINUTE);
+    const slot = encodeSlotId({ learner: KEY, path: 'webrtc' });
+    await save(store, KEY, (record) => {
+      finish(2, NOW)(record);
+      remindAt(NOW + 5 * MINUTE)(record);
+    });
+    await save(store, learner('other'), finish(1, NOW, 'Other'));
+    const before = await store.learners.get(KEY);
+    const board = await store.boards.top(BOARD, 10, KEY);
+
+    const broken = save(store, KEY, (record) => {
+      finish(3, NOW + MINUTE, 'Broken')(record);
+      remindAt(NOW + 9 * MINUTE)(record);
+    });
+    await expect(broken).rejects.toThrow();
+    expect(await store.learners.get(KEY)).toEqual(before);
+    expect(await store.boards.top(BOARD, 10, KEY)).toEqual(board);
+    expect(await store.learners.due(minute + 5)).toEqual([slot]);
+    expect(await store.learners.due(minute + 9)).toEqual([]);
+
+    await save(store, KEY, finish(3, NOW + MINUTE, 'Ana C'));
+    expect(await store.learners.get(KEY)).toMatchObject({ name: 'Ana C', rev: 2 });
+    expect((await store.boards.top(BOARD, 10, KEY)).self).toMatchObject({ name: 'Ana C', completed: 3, rank: 1 });
+  });
+
+  it("a record broken behind the store's back is set aside on read: a fresh record, the raw kept, its board rows gone, once", async () => {
+    const log = recordingLogger();
+    const opened = await open(kind, { log });
+    await save(opened.store, KEY, finish(2, NOW));
+    await save(opened.store, learner('other'), finish(1, NOW, 'Other'));
+    const stored = (await opened.store.learners.get(KEY))!;
+    const raw = { ...stored, paths: { webrtc: { ...stored.paths.webrtc!, marks: 'private-progress-notes' } } };
+    const store = await writeBehindTheBack(opened, KEY, JSON.stringify(raw));
+
+    const fresh = await store.learners.get(KEY);
+    expect(fresh).toMatchObject({
+      name: 'Ana',
+      boards: [BOARD],
+      paths: {},
+      rev: 2,
+      setAside: { at: NOW, told: false },
+    });
+    const setAside = [{ at: NOW, issues: ['paths.webrtc.marks'], raw }];
+    expect(await store.learners.setAside(KEY)).toEqual(setAside);
+    expect((await store.boards.top(BOARD, 10)).rows.map((row) => row.member)).toEqual([learner('other')]);
+    expect(await store.learners.inWorkspace(encodeWorkspaceId('slack', 'T1'))).toContain(KEY);
+    const setAsideLines = () => log.lines.filter((line) => line.message.startsWith('learner record set aside'));
+    expect(setAsideLines()).toEqual([
+      {
+        level: 'warn',
+        message: 'learner record set aside: failed validation',
+        context: { learner: KEY, issues: ['paths.webrtc.marks'] },
+      },
+    ]);
+    expect(JSON.stringify(log.lines)).not.toContain('private-progress-notes');
+
+    // Read again, after a restart too: what is stored now is the fresh record, so nothing is set aside twice.
+    expect(await store.learners.get(KEY)).toEqual(fresh);
+    const restarted = await opened.restart();
+    expect(await restarted.learners.get(KEY)).toEqual(fresh);
+    expect(await restarted.learners.setAside(KEY)).toEqual(setAside);
+    expect(setAsideLines()).toHaveLength(1);
+    // The learner goes on from the fresh record.
+    await save(restarted, KEY, finish(1, NOW + MINUTE, 'Ana'));
+    expect(await restarted.learners.get(KEY)).toMatchObject({ rev: 3, setAside: { at: NOW } });
+    expect((await restarted.boards.top(BOARD, 10, KEY)).self).toMatchObject({ completed: 1 });
+    expect(await restarted.learners.setAside(KEY)).toEqual(setAside);
+  });
+
+  it.skipIf(kind === 'redis' && !redisServerOnPath())(
+    'a call that gets no answer hits the deadline: a read fails as a read, a write with its outcome unknown, and the write may land later',
+    async () => {
+      const hung = await hangingStore(kind);
+      const reading = hung.store.learners.get(KEY);
+      await expect(reading).rejects.toBeInstanceOf(StoreTimeoutError);
+      await expect(reading).rejects.toMatchObject({ operation: 'learners.get', outcomeUnknown: false });
+      const writing = save(hung.store, KEY, (record) => (record.name = 'Ana late'));
+      await expect(writing).rejects.toBeInstanceOf(StoreTimeoutError);
+      await expect(writing).rejects.toMatchObject({ operation: 'learners.update', outcomeUnknown: true });
+      expect(hung.log.lines.filter((line) => line.level === 'warn').map((line) => line.context)).toEqual([
+        { operation: 'learners.get', timeoutMs: DEADLINE_MS, outcomeUnknown: false },
+        { operation: 'learners.update', timeoutMs: DEADLINE_MS, outcomeUnknown: true },
+      ]);
+
+      hung.answer();
+      await eventually(() =>
+        expect(hung.log.lines).toContainEqual({
+          level: 'info',
+          message: 'store call answered after its deadline',
+          context: { operation: 'learners.update', outcome: 'succeeded' },
+        }),
+      );
+      // Retried: on a busy machine a call may miss so short a deadline even when the backend answers.
+      await eventually(async () =>
+        expect(await hung.store.learners.get(KEY)).toMatchObject({ name: 'Ana late', rev: 2 }),
+      );
+    },
+  );
+
+  if (kind === 'sqlite')
+    it('a second store on the same file is refused while the first is open, and opens once it closes', async () => {
+      const first = await open(kind);
+      await save(first.store, KEY);
+      const file = sqliteFile(first.place.url);
+      const second = () => openStore(first.place.url, logger, { learnerRows, namespace: first.place.namespace });
+      await expect(second()).rejects.toBeInstanceOf(StartUpError);
+      await expect(second()).rejects.toThrow(`${file} is in use by another pathbot process`);
+      // The refusal took nothing from the first: it goes on writing.
+      await save(first.store, KEY, (record) => (record.name = 'Ana B'));
+      const reopened = await first.restart();
+      expect(await reopened.learners.get(KEY)).toMatchObject({ name: 'Ana B', rev: 2 });
+    });
 });
 
 describe.skipIf(!REDIS_URL)('two instances on one Redis (needs Redis: a redis-server on PATH, or REDIS_URL)', () => {
   it('lose no update and agree on boards when both write the same learners at once', async () => {
     const first = await open('redis');
-    const second = await open('redis', first.where);
+    const second = await open('redis', { place: first.place });
     const keys = Array.from({ length: 10 }, (_, index) => learner(`U${index}`));
     const board = (side: number, index: number) =>
       encodeBoardId({ platform: 'slack', workspace: 'T1', channel: `C${side}-${index}`, path: 'webrtc' });
@@ -294,7 +538,7 @@ describe.skipIf(!REDIS_URL)('two instances on one Redis (needs Redis: a redis-se
 
   it('a change builds on what the other instance saved since this one last read the learner', async () => {
     const first = await open('redis');
-    const second = await open('redis', first.where);
+    const second = await open('redis', { place: first.place });
     const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((channel) =>
       encodeBoardId({ platform: 'slack', workspace: 'T1', channel, path: 'webrtc' }),
     ) as [BoardId, BoardId, BoardId, BoardId];
@@ -309,7 +553,7 @@ describe.skipIf(!REDIS_URL)('two instances on one Redis (needs Redis: a redis-se
 
   it('an instance never refuses a change because of a record another instance has since changed', async () => {
     const first = await open('redis');
-    const second = await open('redis', first.where);
+    const second = await open('redis', { place: first.place });
     await save(first.store, KEY);
     expect((await first.store.learners.get(KEY))?.boards).toEqual([]);
     await save(second.store, KEY, (record) => record.boards.push(BOARD));
@@ -322,7 +566,7 @@ describe.skipIf(!REDIS_URL)('two instances on one Redis (needs Redis: a redis-se
 
   it('a claim is exclusive across instances and only its owner can release it', async () => {
     const first = await open('redis');
-    const second = await open('redis', first.where);
+    const second = await open('redis', { place: first.place });
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, index) => (index % 2 ? first : second).store.claims.claim('lease:y', 60_000)),
     );
