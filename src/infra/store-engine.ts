@@ -53,7 +53,8 @@ export interface StoreEngine {
   readonly shared: boolean;
   read(kind: RecordKind, key: string): Promise<string | undefined>;
   /**
-   * False only on a shared engine, when the stored record is no longer `record.expected` (nothing was written).
+   * False when the stored record is no longer `record.expected` (nothing was written): a shared engine must
+   * check it; an embedded one may trust it (this process is its only writer, and the store retries anyway).
    * Throws, having written nothing, when a row is invalid (assertValidRows).
    */
   commit(commit: EngineCommit): Promise<boolean>;
@@ -91,7 +92,7 @@ export function noRowChanges(): RowChanges {
 export function assertValidRows(rows: RowChanges): void {
   for (const { board, entry } of rows.putBoards) {
     const figures = [entry.completed, entry.minutes, entry.reachedAt];
-    if (!figures.every(Number.isFinite) || typeof entry.member !== 'string' || typeof entry.name !== 'string')
-      throw new Error(`invalid board row on ${board}: its figures must be finite numbers`);
+    if (!figures.every(Number.isSafeInteger) || typeof entry.member !== 'string' || typeof entry.name !== 'string')
+      throw new Error(`invalid board row on ${board}: its figures must be whole numbers, its member and name text`);
   }
 }

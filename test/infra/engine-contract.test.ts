@@ -306,22 +306,17 @@ describeEachBackend('store engine contract', (kind) => {
     expect((await engine.top(BOARD, 10)).rows).toEqual([{ ...entry(ANA, 2, 20), rank: 1 }]);
   });
 
-  // Known bug: the SQLite engine does not call assertValidRows, so it files a name or member that is not a
-  // string (as text) where the others refuse the commit. Drop `.fails` once sqlite-engine.ts's commit calls it.
-  (kind === 'sqlite' ? it.fails : it)(
-    'refuses a row whose name or member is not text, and writes nothing of its commit',
-    async () => {
-      const { engine } = await openFreshEngine(kind);
-      await engine.commit(save(ANA, 'v1', undefined));
-      for (const field of [{ name: 42 }, { member: 7 }]) {
-        const row = { ...entry(BOB, 1, 10), ...field } as unknown as ReturnType<typeof entry>;
-        const broken = { ...save(ANA, 'v2', 'v1'), rows: rows({ putBoards: [{ board: BOARD, entry: row }] }) };
-        await expect(engine.commit(broken), JSON.stringify(field)).rejects.toThrow(/invalid board row/);
-      }
-      expect(await engine.read('learner', ANA)).toBe('v1');
-      expect(await engine.top(BOARD, 10)).toEqual({ rows: [], total: 0 });
-    },
-  );
+  it('refuses a row whose name or member is not text, and writes nothing of its commit', async () => {
+    const { engine } = await openFreshEngine(kind);
+    await engine.commit(save(ANA, 'v1', undefined));
+    for (const field of [{ name: 42 }, { member: 7 }]) {
+      const row = { ...entry(BOB, 1, 10), ...field } as unknown as ReturnType<typeof entry>;
+      const broken = { ...save(ANA, 'v2', 'v1'), rows: rows({ putBoards: [{ board: BOARD, entry: row }] }) };
+      await expect(engine.commit(broken), JSON.stringify(field)).rejects.toThrow(/invalid board row/);
+    }
+    expect(await engine.read('learner', ANA)).toBe('v1');
+    expect(await engine.top(BOARD, 10)).toEqual({ rows: [], total: 0 });
+  });
 
   it('expires records by the injected clock, not by waiting', async () => {
     const { engine, clock } = await openFreshEngine(kind);

@@ -35,14 +35,15 @@ describe('sqlite engine', () => {
       rows: rows({ addSets: [{ set: DUE, member: slotOf(ANA) }], putBoards: [{ board: BOARD, entry: before }] }),
     });
     expect((await engine.top(BOARD, 10)).rows).toEqual([{ ...before, rank: 1 }]); // the board is in memory now
-    const unnamed = { ...entry(BOB, 2, 60), name: null as unknown as string }; // breaks NOT NULL: the last statement fails
+    // A row filed under no board passes the engine's checks but breaks NOT NULL: the last statement fails.
+    const nowhere = { board: null as unknown as string, entry: entry(BOB, 2, 60) };
     const others = Array.from({ length: 3_000 }, (_, n) => ({ board: BOARD, entry: entry(learner(`p${n}`), 1, 30) }));
     const failing = engine.commit({
       record: { kind: 'learner', key: ANA, expected: 'v1', next: 'v2' },
       rows: rows({
         addSets: [{ set: WORKSPACE, member: ANA }],
         removeSets: [{ set: DUE, member: slotOf(ANA) }],
-        putBoards: [{ board: BOARD, entry: entry(ANA, 2, 60) }, ...others, { board: BOARD, entry: unnamed }],
+        putBoards: [{ board: BOARD, entry: entry(ANA, 2, 60) }, ...others, nowhere],
       }),
     });
     // Keyv's writes meanwhile queue behind the transaction, never inside it: the rollback does not take them.

@@ -6,7 +6,7 @@ import type { Logger } from '../../ports/logger.js';
 import type { SetAsideRecord } from '../../ports/store.js';
 import { asPlainRecord, clockedRecords, processClaims, type PlainRecord } from '../clocked-records.js';
 import { openSqliteFile } from '../open-sqlite-file.js';
-import type { StoreEngine } from '../store-engine.js';
+import { assertValidRows, type StoreEngine } from '../store-engine.js';
 import { keyvEntries } from './keyv-entries.js';
 import { moveOlderData } from './move-older-data.js';
 import { serialConnection } from './serial-connection.js';
@@ -64,6 +64,7 @@ export async function openSqliteEngine(options: SqliteEngineOptions): Promise<Sq
       return (await query<{ text: string }>(sql, namespace, key))[0]?.text;
     },
     async commit(commit) {
+      assertValidRows(commit.rows);
       if (isEmptyCommit(commit)) return true;
       await connection.transaction((run) => runCommit(run, namespace, commit));
       boards.apply(commit.rows);
