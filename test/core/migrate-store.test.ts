@@ -1,3 +1,4 @@
+import { mondayDigest } from '../fixtures/digests.js';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,6 @@ import { openSqliteEngine } from '../../src/infra/sqlite/sqlite-engine.js';
 import { noRowChanges } from '../../src/infra/store-engine.js';
 import { learnerRowsRule, weekBoardOf } from '../../src/learners/learner-rows.js';
 import { encodeBoardId } from '../../src/model/board-id.js';
-import type { DigestSettings } from '../../src/model/digest-settings.js';
 import { newLearnerRecord, type LearnerRecord } from '../../src/model/learner.js';
 import { encodeLearnerId, type LearnerId } from '../../src/model/learner-id.js';
 import { encodeSlotId } from '../../src/model/slot-id.js';
@@ -28,18 +28,7 @@ const board = encodeBoardId({ platform: 'console', workspace: 'test', channel: '
 const week = weekBoardOf(board, 'UTC', NOW);
 const nextReminder = Date.UTC(2026, 11, 2, 9, 0);
 const oldAside: SetAsideRecord = { at: NOW - 48 * HOUR, issues: ['paths'], raw: '{"v":1,"paths":' };
-const digest: DigestSettings = {
-  v: 1,
-  platform: 'console',
-  workspace: 'test',
-  channelId: 'C-general',
-  path: 'webrtc',
-  board,
-  weekday: 1,
-  time: '09:00',
-  zone: 'UTC',
-  nextAt: Date.UTC(2026, 11, 7, 9, 0),
-};
+const digest = mondayDigest(board, Date.UTC(2026, 11, 7, 9, 0));
 
 function progress(name: string, done: string[], options: { reminder?: boolean; hidden?: boolean } = {}): LearnerRecord {
   const record = newLearnerRecord(name, NOW - 24 * HOUR);

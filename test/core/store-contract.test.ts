@@ -14,13 +14,13 @@ import { encodeBoardId, type BoardId } from '../../src/model/board-id.js';
 import { emptyPathState, newLearnerRecord, type LearnerRecord } from '../../src/model/learner.js';
 import { encodeLearnerId, encodeWorkspaceId, type LearnerId } from '../../src/model/learner-id.js';
 import { encodeSlotId } from '../../src/model/slot-id.js';
-import type { DigestSettings } from '../../src/model/digest-settings.js';
 import { StoreTimeoutError, type LearnerRowsRule, type Store } from '../../src/ports/store.js';
 import { recordingLogger } from '../adapters/slack/recording-logger.js';
 import { closeEngines, openFreshEngine } from '../fakes/engine-backends.js';
 import { createFakeClock, type FakeClock } from '../fakes/fake-clock.js';
 import { createRedisServerProcess, redisServerOnPath } from '../fakes/redis-server-process.js';
 import { writeLearnerText } from '../fakes/sqlite-file.js';
+import { mondayDigest } from '../fixtures/digests.js';
 import { CURRICULUM_DIR } from '../fakes/test-bot.js';
 import {
   describeEachBackend,
@@ -122,21 +122,6 @@ function remindAt(nextAt: number | null, snoozeAt: number | null = null, enabled
   return (record: LearnerRecord) => {
     const state = (record.paths.webrtc ??= emptyPathState(1));
     state.reminder = { time: '09:00', zone: 'UTC', enabled, nextAt, ignored: 0, paused: false, snoozeAt };
-  };
-}
-
-function digest(board: BoardId, nextAt: number): DigestSettings {
-  return {
-    v: 1,
-    platform: 'slack',
-    workspace: 'T1',
-    channelId: 'C1',
-    path: 'webrtc',
-    board,
-    weekday: 1,
-    time: '09:00',
-    zone: 'UTC',
-    nextAt,
   };
 }
 
@@ -343,8 +328,8 @@ describeEachBackend('store contract', (kind) => {
   it('commits digest settings with their slot', async () => {
     const { store } = await open(kind);
     const minute = Math.floor(NOW / MINUTE);
-    await store.digests.update(BOARD, () => ({ next: digest(BOARD, NOW), result: undefined }));
-    expect(await store.digests.get(BOARD)).toEqual(digest(BOARD, NOW));
+    await store.digests.update(BOARD, () => ({ next: mondayDigest(BOARD, NOW), result: undefined }));
+    expect(await store.digests.get(BOARD)).toEqual(mondayDigest(BOARD, NOW));
     expect(await store.digests.due(minute)).toEqual([BOARD]);
     await store.digests.update(BOARD, (current) => ({
       next: { ...current!, nextAt: NOW + MINUTE },

@@ -1,3 +1,4 @@
+import { mondayDigest } from '../fixtures/digests.js';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,6 @@ import { openStore } from '../../src/infra/open-store.js';
 import { openSqliteEngine } from '../../src/infra/sqlite/sqlite-engine.js';
 import { learnerRowsRule, weekBoardOf } from '../../src/learners/learner-rows.js';
 import { encodeBoardId } from '../../src/model/board-id.js';
-import type { DigestSettings } from '../../src/model/digest-settings.js';
 import type { LearnerRecord } from '../../src/model/learner.js';
 import { encodeLearnerId, encodeWorkspaceId } from '../../src/model/learner-id.js';
 import { encodeSlotId } from '../../src/model/slot-id.js';
@@ -62,18 +62,7 @@ function record(name: string, done: string[], reminder = false): LearnerRecord {
 const anaRecord = record('Ana', ['webrtc-basics', 'webrtc-vs-websockets'], true);
 const benRecord = record('Ben', ['webrtc-basics']);
 const keptAside: SetAsideRecord = { at: NOW - 7 * 86_400_000, issues: ['marks'], raw: { v: 1, marks: 'x' } };
-const digest: DigestSettings = {
-  v: 1,
-  platform: 'console',
-  workspace: 'test',
-  channelId: 'C-general',
-  path: 'webrtc',
-  board,
-  weekday: 1,
-  time: '09:00',
-  zone: 'UTC',
-  nextAt: Date.UTC(2026, 11, 7, 9, 0),
-};
+const digest = mondayDigest(board, Date.UTC(2026, 11, 7, 9, 0));
 
 /** A file as the version before the engine left it: records, set-aside lists and digests in Keyv, old sets and boards. */
 async function writeOlderFile(): Promise<string> {
