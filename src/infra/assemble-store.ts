@@ -18,6 +18,7 @@ import type {
 } from '../ports/store.js';
 import { minuteOf } from '../reminders/minute-of.js';
 import { KeyedMutex } from './keyed-mutex.js';
+import { copyPlain } from './plain-data.js';
 import { noRowChanges, type RecordKind, type RowChanges, type StoreEngine } from './store-engine.js';
 import { SET_ASIDE_KEPT, logSetAside, parseStoredText, readStoredLearner } from './stored-learner.js';
 
@@ -75,7 +76,7 @@ class CommittedLearners implements LearnerStore {
 
   async get(id: LearnerId): Promise<LearnerRecord | undefined> {
     const known = (!this.engine.shared && this.recent.get(id)) || (await this.mutex.run(id, () => this.read(id)));
-    return known.record && structuredClone(known.record);
+    return known.record && copyPlain(known.record);
   }
 
   update<T>(id: LearnerId, change: (current: LearnerRecord | undefined) => Mutation<LearnerRecord, T>): Promise<T> {
@@ -87,7 +88,7 @@ class CommittedLearners implements LearnerStore {
         const mayBeOld = seen !== undefined && this.engine.shared;
         let mutation: Mutation<LearnerRecord, T>;
         try {
-          mutation = change(known.record && structuredClone(known.record));
+          mutation = change(known.record && copyPlain(known.record));
         } catch (error) {
           // A refusal ("already done") decided on a record that may be old is decided again on the stored one.
           if (mayBeOld) continue;
@@ -229,7 +230,7 @@ function committedDigests(engine: StoreEngine, logger: Logger): DigestStore {
       mutex.run(board, async () => {
         for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
           const { text, settings } = await read(board);
-          const { next, result } = change(settings && structuredClone(settings));
+          const { next, result } = change(settings && copyPlain(settings));
           if (next === undefined) return result;
           const saved = next ?? undefined;
           if (await commit(board, text, rowsOf(board, settings), saved, rowsOf(board, saved))) return result;
