@@ -3,20 +3,21 @@ import { createBot } from '../../src/bot.js';
 import { parseCommandLine } from '../../src/commands/parse-command-line.js';
 import type { LearningPath } from '../../src/curriculum/learning-path.js';
 import { createJsonLogger } from '../../src/infra/json-logger.js';
-import type { EngineCommit } from '../../src/infra/store-engine.js';
 import type { Dataset } from './bench-datasets.js';
 import type { Figure } from './bench-report.js';
 import { BENCH_CHANNEL, benchUser, seededRandom } from './bench-learners.js';
 import type { BenchSizes } from './bench-sizes.js';
 import { commandFigures, type CommandSample, type WriteRound } from './command-figures.js';
 import { callsSince } from './engine-calls.js';
-import { emptyRawRound, replayWrites } from './raw-writes.js';
+import { emptyRawRound, LaggedCommits, replayWrites } from './raw-writes.js';
 
 /**
  * An `undo` is for the learner whose `done` came this many write commands earlier: more learners than an
  * embedded store keeps in its cache of recent records (1,000), so an undo reads its record as cold as a done.
  */
 const UNDO_LAG = 2_000;
+/** The raw baseline writes again what the core wrote this many write commands earlier (raw-writes.ts). */
+const RAW_LAG = 500;
 const READ_COMMANDS = ['next', 'progress'] as const;
 
 export interface CommandBenchDeps {
@@ -28,10 +29,10 @@ export interface CommandBenchDeps {
 /**
  * Write commands (`done`, and `undo` of a done 2,000 writes earlier, in turn) through the whole core as the
  * console adapter runs them (parse the line, bot.handle, render), for random learners of one channel. Each
- * is followed at once by its raw baseline, the same write on the engine alone (raw-writes.ts): both see the
- * same data and the same moment of a shared machine, so the ratio of a round's totals says what the core
- * adds, and the rounds show how much that ratio moves. Then read commands, for their latency. Returns one
- * backend's figures.
+ * is followed at once by a raw write: what the core wrote 500 writes earlier, written again on the engine
+ * alone (raw-writes.ts). Both see the same data and the same moment of a shared machine, so the ratio of a
+ * round's totals says what the core adds, and the rounds show how much that ratio moves. Then read
+ * commands, for their latency. Returns one backend's figures.
  */
 export async function benchCommands({ dataset, paths, sizes }: CommandBenchDeps): Promise<Figure[]> {
   const { clock, learners, store, engine, calls } = dataset;
@@ -71,24 +72,29 @@ export async function benchCommands({ dataset, paths, sizes }: CommandBenchDeps)
     return run('done', learner);
   };
 
-  // Warm-up, unmeasured: enough dones for the first undo, and the read commands' first calls.
-  while (lagging.length < UNDO_LAG) await nextWrite();
+  const lagged = new LaggedCommits(RAW_LAG);
+  calls.onCommit = (commit) => lagged.add(commit);
+  const write = async (): Promise<CommandSample> => {
+    const sample = await nextWrite();
+    lagged.endWrite();
+    return sample;
+  };
+  // Warm-up, unmeasured: enough dones for the first undo and the first raw write, and the reads' first calls.
+  while (lagging.length < UNDO_LAG) await write();
   for (const command of READ_COMMANDS) await run(command, 0);
 
   const writes: CommandSample[] = [];
   const rounds: WriteRound[] = [];
-  const committed: EngineCommit[] = [];
-  calls.onCommit = (commit) => void committed.push(commit);
   for (let round = 0; round < sizes.writeRounds; round += 1) {
     const raw = emptyRawRound();
     let coreMs = 0;
     for (let index = 0; index < sizes.writesPerRound; index += 1) {
-      committed.length = 0;
-      const sample = await nextWrite();
+      const sample = await write();
       coreMs += sample.ms;
       writes.push(sample);
-      // Right after it, while the machine is as busy as it was: the same write on the engine alone.
-      await replayWrites(engine, committed.splice(0), raw);
+      // Right after it, while the machine is as busy as it was: a write of the same size on the engine alone.
+      const replayed = lagged.take();
+      if (replayed) await replayWrites(engine, [replayed], raw);
     }
     rounds.push({ writes: sizes.writesPerRound, coreMs, raw });
   }
