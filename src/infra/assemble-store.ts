@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from 'node:util';
 import type { BoardId } from '../model/board-id.js';
 import { digestSettingsSchema, type DigestSettings } from '../model/digest-settings.js';
 import { encodeIndexSet } from '../model/index-set.js';
@@ -8,6 +7,7 @@ import { decodeSlotId, type ReminderSlotId } from '../model/slot-id.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type {
+  BoardEntry,
   DerivedRows,
   DigestStore,
   LearnerRowsRule,
@@ -18,6 +18,7 @@ import type {
 } from '../ports/store.js';
 import { minuteOf } from '../reminders/minute-of.js';
 import { KeyedMutex } from './keyed-mutex.js';
+import { copyPlain } from './plain-data.js';
 import { noRowChanges, type RecordKind, type RowChanges, type StoreEngine } from './store-engine.js';
 import { SET_ASIDE_KEPT, logSetAside, parseStoredText, readStoredLearner } from './stored-learner.js';
 
@@ -75,7 +76,7 @@ class CommittedLearners implements LearnerStore {
 
   async get(id: LearnerId): Promise<LearnerRecord | undefined> {
     const known = (!this.engine.shared && this.recent.get(id)) || (await this.mutex.run(id, () => this.read(id)));
-    return known.record && structuredClone(known.record);
+    return known.record && copyPlain(known.record);
   }
 
   update<T>(id: LearnerId, change: (current: LearnerRecord | undefined) => Mutation<LearnerRecord, T>): Promise<T> {
@@ -87,7 +88,7 @@ class CommittedLearners implements LearnerStore {
         const mayBeOld = seen !== undefined && this.engine.shared;
         let mutation: Mutation<LearnerRecord, T>;
         try {
-          mutation = change(known.record && structuredClone(known.record));
+          mutation = change(known.record && copyPlain(known.record));
         } catch (error) {
           // A refusal ("already done") decided on a record that may be old is decided again on the stored one.
           if (mayBeOld) continue;
@@ -229,7 +230,7 @@ function committedDigests(engine: StoreEngine, logger: Logger): DigestStore {
       mutex.run(board, async () => {
         for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
           const { text, settings } = await read(board);
-          const { next, result } = change(settings && structuredClone(settings));
+          const { next, result } = change(settings && copyPlain(settings));
           if (next === undefined) return result;
           const saved = next ?? undefined;
           if (await commit(board, text, rowsOf(board, settings), saved, rowsOf(board, saved))) return result;
@@ -269,32 +270,42 @@ export function encodeRows(rows: DerivedRows): EncodedRows {
   };
 }
 
-/** What turns the rows `before` derived into the rows `after` derives (an unchanged row is not written again). */
+/**
+ * What turns the rows `before` derived into the rows `after` derives (an unchanged row is not written again).
+ * A derived row listed twice (a snooze in the minute of the daily reminder) is one row.
+ */
 export function rowChanges(before: EncodedRows, after: EncodedRows): RowChanges {
   const changes = noRowChanges();
-  const setKey = (row: { set: string; member: string }) => `${row.set}\n${row.member}`;
-  const boardKey = (row: { board: string; entry: { member: string } }) => `${row.board}\n${row.entry.member}`;
-  const setsBefore = new Set(before.sets.map(setKey));
-  const setsAfter = new Set(after.sets.map(setKey));
-  for (const row of after.sets) if (!setsBefore.has(setKey(row))) changes.addSets.push(row);
-  for (const row of before.sets) if (!setsAfter.has(setKey(row))) changes.removeSets.push(row);
-  const boardsBefore = new Map(before.boards.map((row) => [boardKey(row), row]));
-  const boardsAfter = new Set(after.boards.map(boardKey));
-  for (const row of after.boards) {
-    const previous = boardsBefore.get(boardKey(row));
-    if (!previous || !isDeepStrictEqual(previous.entry, row.entry)) changes.putBoards.push(row);
+  const setsBefore = byKey(before.sets, setKey);
+  const setsAfter = byKey(after.sets, setKey);
+  for (const [key, row] of setsAfter) if (!setsBefore.has(key)) changes.addSets.push(row);
+  for (const [key, row] of setsBefore) if (!setsAfter.has(key)) changes.removeSets.push(row);
+  const boardsBefore = byKey(before.boards, boardKey);
+  const boardsAfter = byKey(after.boards, boardKey);
+  for (const [key, row] of boardsAfter) {
+    const previous = boardsBefore.get(key);
+    if (!previous || !sameEntry(previous.entry, row.entry)) changes.putBoards.push(row);
   }
-  for (const row of before.boards)
-    if (!boardsAfter.has(boardKey(row))) changes.removeBoards.push({ board: row.board, member: row.entry.member });
-  dedupe(changes);
+  for (const [key, row] of boardsBefore)
+    if (!boardsAfter.has(key)) changes.removeBoards.push({ board: row.board, member: row.entry.member });
   return changes;
 }
 
-/** A derived row listed twice (a snooze in the minute of the daily reminder) is one row. */
-function dedupe(changes: RowChanges): void {
-  const unique = <T>(rows: T[], key: (row: T) => string) => [...new Map(rows.map((row) => [key(row), row])).values()];
-  changes.addSets = unique(changes.addSets, (row) => `${row.set}\n${row.member}`);
-  changes.removeSets = unique(changes.removeSets, (row) => `${row.set}\n${row.member}`);
-  changes.putBoards = unique(changes.putBoards, (row) => `${row.board}\n${row.entry.member}`);
-  changes.removeBoards = unique(changes.removeBoards, (row) => `${row.board}\n${row.member}`);
+const setKey = (row: EncodedRows['sets'][number]) => `${row.set}\n${row.member}`;
+const boardKey = (row: EncodedRows['boards'][number]) => `${row.board}\n${row.entry.member}`;
+
+/** Rows by where they are filed, each once (the last listed, in the place of the first). */
+function byKey<T>(rows: readonly T[], key: (row: T) => string): Map<string, T> {
+  const keyed = new Map<string, T>();
+  for (const row of rows) keyed.set(key(row), row);
+  return keyed;
+}
+
+/** The same row values: entries hold only numbers and text, so comparing each field is enough (and cheap). */
+function sameEntry(a: BoardEntry, b: BoardEntry): boolean {
+  const fields = Object.keys(a) as Array<keyof BoardEntry>;
+  return (
+    fields.length === Object.keys(b).length &&
+    fields.every((field) => Object.hasOwn(b, field) && Object.is(a[field], b[field]))
+  );
 }

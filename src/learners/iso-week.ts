@@ -53,8 +53,25 @@ export function isoWeekKey(day: Date): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
+/**
+ * Weeks already bounded, by zone and key. Every learner's rows are derived on each write, for every week
+ * board they are on, and each bounding takes four time-zone conversions (a fifth of a `done`'s time, measured
+ * in docs/PERFORMANCE.md); a community's weeks are few (about 52 a year), and the map starts over past a cap.
+ */
+const BOUNDED_KEPT = 4_096;
+const bounded = new Map<string, Readonly<{ start: number; end: number }> | undefined>();
+
 /** The instants an ISO week ("2026-W49") began and ended in `zone`: local Monday 00:00 of it and of the next. */
-export function isoWeekBounds(zone: string, key: string): { start: number; end: number } | undefined {
+export function isoWeekBounds(zone: string, key: string): Readonly<{ start: number; end: number }> | undefined {
+  const id = `${zone}\n${key}`;
+  if (bounded.has(id)) return bounded.get(id);
+  const bounds = boundsOf(zone, key);
+  if (bounded.size >= BOUNDED_KEPT) bounded.clear();
+  bounded.set(id, bounds);
+  return bounds;
+}
+
+function boundsOf(zone: string, key: string): { start: number; end: number } | undefined {
   const match = /^(\d{4})-W(\d{2})$/.exec(key);
   if (!match) return undefined;
   const [year, week] = [Number(match[1]), Number(match[2])];

@@ -1,5 +1,5 @@
 import type { LearningPath } from '../curriculum/learning-path.js';
-import { decodeBoardId, encodeBoardId, type BoardId } from '../model/board-id.js';
+import { decodeBoardId, encodeBoardId, type BoardId, type BoardIdParts } from '../model/board-id.js';
 import type { LearnerRecord } from '../model/learner.js';
 import { workspaceOf, type LearnerId } from '../model/learner-id.js';
 import { encodeSlotId } from '../model/slot-id.js';
@@ -34,7 +34,7 @@ export function learnerRowsRule(paths: readonly LearningPath[], communityZone: s
     }
     if (record.hidden) return rows;
     for (const board of record.boards) {
-      const parts = decodeBoardId(board);
+      const parts = partsOf(board);
       const path = parts && byCommand.get(parts.path);
       if (!parts || !path) continue;
       const bounds = parts.week === undefined ? { start: 0, end: Infinity } : isoWeekBounds(communityZone, parts.week);
@@ -70,14 +70,14 @@ export function entryFor(
 
 /** The weekly board beside a channel board, for the week holding `at` in the community's zone. */
 export function weekBoardOf(board: BoardId, communityZone: string, at: number): BoardId {
-  const parts = decodeBoardId(board)!;
+  const parts = partsOf(board)!;
   return encodeBoardId({ ...parts, week: isoWeekOf(communityZone, at) });
 }
 
 /** The channel boards (all-time) a learner is on for one path. */
 export function boardsForPath(record: LearnerRecord, path: string): BoardId[] {
   return record.boards.filter((board) => {
-    const parts = decodeBoardId(board);
+    const parts = partsOf(board);
     return parts !== undefined && parts.week === undefined && parts.path === path;
   });
 }
@@ -95,4 +95,21 @@ export function activeWeekBoards(
 ): BoardId[] {
   if (record.hidden || entryFor(path, record, member, startOfIsoWeek(communityZone, now)).completed === 0) return [];
   return boardsForPath(record, path.command).map((board) => weekBoardOf(board, communityZone, now));
+}
+
+/**
+ * Board ids decoded before, and the memo's cap (it starts over past it). Each write derives the learner's
+ * rows twice (before and after) and lists this week's boards once, decoding every board the record lists
+ * each time: a fifth of the store's own work on a `done` (docs/PERFORMANCE.md), for a handful of distinct ids.
+ */
+const decoded = new Map<string, Readonly<BoardIdParts> | undefined>();
+const DECODED_KEPT = 4_096;
+
+/** decodeBoardId, remembered (the parts are frozen: they are shared). */
+function partsOf(board: string): Readonly<BoardIdParts> | undefined {
+  if (decoded.has(board)) return decoded.get(board);
+  const parts = decodeBoardId(board);
+  if (decoded.size >= DECODED_KEPT) decoded.clear();
+  decoded.set(board, parts && Object.freeze(parts));
+  return parts;
 }

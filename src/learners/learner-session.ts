@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from 'node:util';
 import type { LearningPath } from '../curriculum/learning-path.js';
 import type { ChannelRef, UserRef } from '../model/invocation.js';
 import { newLearnerRecord, type LearnerRecord, type PathState } from '../model/learner.js';
@@ -8,6 +7,7 @@ import { encodeSlotId } from '../model/slot-id.js';
 import { quoteUserText } from '../model/quote-user-text.js';
 import { nextDailyReminder } from '../reminders/daily-reminder-rule.js';
 import { formatLocal } from '../reminders/zoned-time.js';
+import { copyPlain, samePlain } from '../infra/plain-data.js';
 import { activeWeekBoards } from './learner-rows.js';
 import type { CoreDeps } from './core-deps.js';
 
@@ -48,7 +48,7 @@ export function createSessionOpener(deps: CoreDeps): SessionOpener {
         const board = boardOf(session, learningPath);
         const result = await deps.store.learners.update(key, (current) => {
           const before = current ?? session.record;
-          const draft = structuredClone(before);
+          const draft = copyPlain(before);
           const value = edit(draft);
           if (sameRecord(before, draft)) return { result: { value, record: before, changed: false } };
           // Derived from the edit, in the same write: a fresh name, and this channel's board from the first resource finished here.
@@ -102,7 +102,7 @@ function boardOf(session: LearnerSession, path: LearningPath): BoardId | undefin
 
 /** The same record, apart from the bookkeeping every save changes. */
 function sameRecord(a: LearnerRecord, b: LearnerRecord): boolean {
-  return isDeepStrictEqual({ ...a, updatedAt: 0, rev: 0 }, { ...b, updatedAt: 0, rev: 0 });
+  return samePlain({ ...a, updatedAt: 0, rev: 0 }, { ...b, updatedAt: 0, rev: 0 });
 }
 
 /** The edit marked a resource of this path done (checklist ticks don't count: they earn no place on a board). */
@@ -110,7 +110,7 @@ function finishedAResource(path: LearningPath, before: LearnerRecord, after: Lea
   const was = before.paths[path.command]?.marks ?? {};
   const now = after.paths[path.command]?.marks ?? {};
   return path.resources.some(
-    (resource) => now[resource.id]?.status === 'done' && !isDeepStrictEqual(now[resource.id], was[resource.id]),
+    (resource) => now[resource.id]?.status === 'done' && !samePlain(now[resource.id], was[resource.id]),
   );
 }
 

@@ -2,26 +2,33 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import KeyvRedis from '@keyv/redis';
-import KeyvSqlite from '@keyv/sqlite';
-import Keyv from 'keyv';
+import { assembleStore } from '../../src/infra/assemble-store.js';
+import { DEFAULT_STORE_TIMEOUT_MS, guardStore } from '../../src/infra/guard-store.js';
 import { createJsonLogger } from '../../src/infra/json-logger.js';
-import { openStore } from '../../src/infra/open-store.js';
+import { openEngine } from '../../src/infra/open-store.js';
+import type { StoreEngine } from '../../src/infra/store-engine.js';
 import type { Clock } from '../../src/ports/clock.js';
-import type { Store } from '../../src/ports/store.js';
+import type { LearnerRowsRule, Store } from '../../src/ports/store.js';
 import { dropRedisNamespace } from '../fakes/drop-redis-namespace.js';
+import { countEngineCalls, type EngineCalls } from './engine-calls.js';
 
 export type BackendKind = 'sqlite' | 'redis';
+
+/** The store as the bot opens it, the engine under it, and the calls the store made on that engine. */
+export interface OpenedStore {
+  store: Store;
+  /** The same (counted) engine the store writes through: the raw baseline commits on it. */
+  engine: StoreEngine;
+  calls: EngineCalls;
+}
 
 /** One place a data set lives: a temp SQLite file or a Redis namespace of this run, deleted afterwards. */
 export interface BenchBackend {
   kind: BackendKind;
   url: string;
   namespace: string;
-  /** The store exactly as the bot opens it. */
-  open(clock: Clock): Promise<Store>;
-  /** A plain Keyv over the same file or server (another namespace), for the raw get+set baseline. */
-  openRawKeyv(): Promise<{ keyv: Keyv; close(): Promise<void> }>;
+  /** The store exactly as openStore assembles it, on an engine whose calls are counted. */
+  open(clock: Clock, learnerRows: LearnerRowsRule): Promise<OpenedStore>;
   dispose(): Promise<void>;
 }
 
@@ -35,34 +42,39 @@ export async function createBackend(kind: BackendKind, redisUrl?: string): Promi
       kind,
       url: redisUrl,
       namespace,
-      open: (clock) => openStore(redisUrl, silent, { clock, namespace }),
-      async openRawKeyv() {
-        // Keys as the Redis store lays them out ("<namespace>::<key>"), so dropRedisNamespace finds them.
-        const store = new KeyvRedis(redisUrl, { namespace: `${namespace}-raw` });
-        const keyv = new Keyv({ store, namespace: `${namespace}-raw`, useKeyPrefix: false, throwOnErrors: true });
-        return { keyv, close: () => keyv.disconnect() };
-      },
-      async dispose() {
-        await dropRedisNamespace(namespace, redisUrl);
-        await dropRedisNamespace(`${namespace}-raw`, redisUrl);
-      },
+      open: (clock, learnerRows) => openCounted(redisUrl, namespace, clock, learnerRows),
+      dispose: () => dropRedisNamespace(namespace, redisUrl),
     };
   }
   const dir = await mkdtemp(join(tmpdir(), 'pathbot-bench-'));
-  const file = join(dir, 'bench.sqlite');
+  const url = `sqlite://${join(dir, 'bench.sqlite')}`;
   return {
     kind,
-    url: `sqlite://${file}`,
+    url,
     namespace,
-    open: (clock) => openStore(`sqlite://${file}`, silent, { clock, namespace }),
-    async openRawKeyv() {
-      // The same file and the same settings as src/infra/open-store.ts: WAL, synchronous=NORMAL.
-      const sqlite = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 5_000 });
-      await sqlite.query('PRAGMA journal_mode=WAL');
-      await sqlite.query('PRAGMA synchronous=NORMAL');
-      const keyv = new Keyv({ store: sqlite, namespace: `${namespace}-raw`, throwOnErrors: true });
-      return { keyv, close: () => keyv.disconnect() };
-    },
+    open: (clock, learnerRows) => openCounted(url, namespace, clock, learnerRows),
     dispose: () => rm(dir, { recursive: true, force: true }),
   };
+}
+
+/**
+ * What openStore (src/infra/open-store.ts) does, with the engine's calls counted in between: the engine
+ * of the URL, the one assembled store on it, every call under the store's deadline. A bench data set is
+ * always fresh, so there are never an older version's rows to rebuild.
+ */
+async function openCounted(
+  url: string,
+  namespace: string,
+  clock: Clock,
+  learnerRows: LearnerRowsRule,
+): Promise<OpenedStore> {
+  const { engine, isUnavailable } = await openEngine(url, silent, { clock, namespace });
+  if (engine.rebuildRows) throw new Error(`${url} holds data of an older version: the bench needs a fresh store`);
+  const { engine: counted, calls } = countEngineCalls(engine);
+  const store = guardStore(assembleStore(counted, { clock, logger: silent, learnerRows }), {
+    timeoutMs: DEFAULT_STORE_TIMEOUT_MS,
+    logger: silent,
+    ...(isUnavailable && { isUnavailable }),
+  });
+  return { store, engine: counted, calls };
 }

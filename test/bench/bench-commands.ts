@@ -3,29 +3,39 @@ import { createBot } from '../../src/bot.js';
 import { parseCommandLine } from '../../src/commands/parse-command-line.js';
 import type { LearningPath } from '../../src/curriculum/learning-path.js';
 import { createJsonLogger } from '../../src/infra/json-logger.js';
-import { learnerKey } from '../../src/model/learner-key.js';
 import type { Dataset } from './bench-datasets.js';
+import type { Figure } from './bench-report.js';
 import { BENCH_CHANNEL, benchUser, seededRandom } from './bench-learners.js';
-import { atLeast, below, figure, formatNumber, type Figure } from './bench-report.js';
-import { median, summarize } from './latency-stats.js';
+import type { BenchSizes } from './bench-sizes.js';
+import { commandFigures, type CommandSample, type WriteRound } from './command-figures.js';
+import { callsSince } from './engine-calls.js';
+import { emptyRawRound, LaggedCommits, replayWrites } from './raw-writes.js';
 
-const COMMANDS = ['next', 'done', 'progress'] as const;
-const WARM_UP = 300;
+/**
+ * An `undo` is for the learner whose `done` came this many write commands earlier: more learners than an
+ * embedded store keeps in its cache of recent records (1,000), so an undo reads its record as cold as a done.
+ */
+const UNDO_LAG = 2_000;
+/** The raw baseline writes again what the core wrote this many write commands earlier (raw-writes.ts). */
+const RAW_LAG = 500;
+const READ_COMMANDS = ['next', 'progress'] as const;
 
 export interface CommandBenchDeps {
   dataset: Dataset;
   paths: LearningPath[];
-  commandsPerRound: number;
-  rounds: number;
+  sizes: Pick<BenchSizes, 'writesPerRound' | 'writeRounds' | 'readCommands'>;
 }
 
 /**
- * Learners' commands through the whole core as the console adapter runs them (parse the line, bot.handle,
- * render), one after another, beside plain Keyv get+set pairs on the same store, in alternating rounds so
- * both see the same machine. Returns the figures for one backend.
+ * Write commands (`done`, and `undo` of a done 2,000 writes earlier, in turn) through the whole core as the
+ * console adapter runs them (parse the line, bot.handle, render), for random learners of one channel. Each
+ * is followed at once by a raw write: what the core wrote 500 writes earlier, written again on the engine
+ * alone (raw-writes.ts). Both see the same data and the same moment of a shared machine, so the ratio of a
+ * round's totals says what the core adds, and the rounds show how much that ratio moves. Then read
+ * commands, for their latency. Returns one backend's figures.
  */
-export async function benchCommands({ dataset, paths, commandsPerRound, rounds }: CommandBenchDeps): Promise<Figure[]> {
-  const { store, clock, learners, backend } = dataset;
+export async function benchCommands({ dataset, paths, sizes }: CommandBenchDeps): Promise<Figure[]> {
+  const { clock, learners, store, engine, calls } = dataset;
   const bot = createBot({
     store,
     clock,
@@ -35,81 +45,62 @@ export async function benchCommands({ dataset, paths, commandsPerRound, rounds }
   });
   const spec = bot.paths[0]!;
   const random = seededRandom(7);
-  const runOne = async (command: string) => {
-    const user = benchUser(Math.floor(random() * learners));
+  const run = async (command: string, learner: number): Promise<CommandSample> => {
+    clock.advance(1_000);
+    const before = { ...calls.counts };
+    const engineBefore = calls.ms;
     const started = performance.now();
     const parsed = parseCommandLine(command, spec);
-    const reply = await bot.handle({ path: spec.name, ...parsed, user, channel: BENCH_CHANNEL, isAdmin: false });
+    const reply = await bot.handle({
+      path: spec.name,
+      ...parsed,
+      user: benchUser(learner),
+      channel: BENCH_CHANNEL,
+      isAdmin: false,
+    });
     renderConsoleReply(reply);
-    return performance.now() - started;
+    const ms = performance.now() - started;
+    return { command, ms, engineMs: calls.ms - engineBefore, calls: callsSince(calls, before) };
+  };
+  const lagging: number[] = [];
+  let turn = 0;
+  const nextWrite = (): Promise<CommandSample> => {
+    turn += 1;
+    if (lagging.length >= UNDO_LAG && turn % 2 === 0) return run('undo', lagging.shift()!);
+    const learner = Math.floor(random() * learners);
+    lagging.push(learner);
+    return run('done', learner);
   };
 
-  const raw = await backend.openRawKeyv();
-  // A value the size of a real learner record, under as many keys as there are learners.
-  const value = await store.learners.get(learnerKey(benchUser(0)));
-  for (let index = 0; index < learners; index += 1) await raw.keyv.set(`raw:${index}`, value);
-  for (let index = 0; index < WARM_UP; index += 1) await runOne(COMMANDS[index % COMMANDS.length]!);
+  const lagged = new LaggedCommits(RAW_LAG);
+  calls.onCommit = (commit) => lagged.add(commit);
+  const write = async (): Promise<CommandSample> => {
+    const sample = await nextWrite();
+    lagged.endWrite();
+    return sample;
+  };
+  // Warm-up, unmeasured: enough dones for the first undo and the first raw write, and the reads' first calls.
+  while (lagging.length < UNDO_LAG) await write();
+  for (const command of READ_COMMANDS) await run(command, 0);
 
-  const latencies: Record<string, number[]> = { next: [], done: [], progress: [] };
-  const commandRates: number[] = [];
-  const rawRates: number[] = [];
-  for (let round = 0; round < rounds; round += 1) {
-    let started = performance.now();
-    for (let index = 0; index < commandsPerRound; index += 1) {
-      const key = `raw:${Math.floor(random() * learners)}`;
-      await raw.keyv.get(key);
-      await raw.keyv.set(key, value);
+  const writes: CommandSample[] = [];
+  const rounds: WriteRound[] = [];
+  for (let round = 0; round < sizes.writeRounds; round += 1) {
+    const raw = emptyRawRound();
+    let coreMs = 0;
+    for (let index = 0; index < sizes.writesPerRound; index += 1) {
+      const sample = await write();
+      coreMs += sample.ms;
+      writes.push(sample);
+      // Right after it, while the machine is as busy as it was: a write of the same size on the engine alone.
+      const replayed = lagged.take();
+      if (replayed) await replayWrites(engine, [replayed], raw);
     }
-    rawRates.push(commandsPerRound / ((performance.now() - started) / 1000));
-    started = performance.now();
-    for (let index = 0; index < commandsPerRound; index += 1) {
-      const command = COMMANDS[index % COMMANDS.length]!;
-      clock.advance(1_000);
-      latencies[command]!.push(await runOne(command));
-    }
-    commandRates.push(commandsPerRound / ((performance.now() - started) / 1000));
+    rounds.push({ writes: sizes.writesPerRound, coreMs, raw });
   }
-  await raw.close();
-
-  const all = summarize(Object.values(latencies).flat());
-  const perCommand = COMMANDS.map((command) => {
-    const summary = summarize(latencies[command]!);
-    return `${command} ${formatNumber(summary.p50)}/${formatNumber(summary.p99)}`;
-  }).join(', ');
-  const commandsPerSecond = median(commandRates);
-  const rawPerSecond = median(rawRates);
-  // Each round's commands against the raw pairs timed just before them: a busy neighbour slows both.
-  const ratio = median(commandRates.map((rate, round) => rate / rawRates[round]!));
-  const label = backend.kind === 'sqlite' ? 'SQLite' : 'Redis';
-  return [
-    figure(
-      `${label}: commands/s (next, done, progress)`,
-      commandsPerSecond,
-      '/s',
-      undefined,
-      `median of ${rounds} rounds of ${commandsPerRound.toLocaleString('en-US')}; ${learners.toLocaleString('en-US')} learners in one channel`,
-    ),
-    figure(
-      `${label}: raw Keyv get+set pairs/s`,
-      rawPerSecond,
-      '/s',
-      undefined,
-      'same store, same run, record-sized values',
-    ),
-    figure(
-      `${label}: core ÷ raw`,
-      ratio,
-      '×',
-      atLeast(0.5),
-      `median of the ${rounds} rounds' ratios (${commandRates.map((rate, round) => formatNumber(rate / rawRates[round]!)).join(', ')})`,
-    ),
-    figure(`${label}: command latency p50`, all.p50, 'ms'),
-    figure(
-      `${label}: command latency p99`,
-      all.p99,
-      'ms',
-      below(20),
-      `p50/p99 ms: ${perCommand}; max ${formatNumber(all.max)}`,
-    ),
-  ];
+  calls.onCommit = undefined;
+  const reads: CommandSample[] = [];
+  for (let index = 0; index < sizes.readCommands; index += 1)
+    reads.push(await run(READ_COMMANDS[index % READ_COMMANDS.length]!, Math.floor(random() * learners)));
+  return commandFigures({ kind: dataset.backend.kind, learners, writes, reads, rounds });
 }

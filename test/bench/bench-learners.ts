@@ -1,10 +1,10 @@
 import type { LearningPath } from '../../src/curriculum/learning-path.js';
-import { activeWeekBoards, syncBoards } from '../../src/learners/board-sync.js';
+import { activeWeekBoards } from '../../src/learners/learner-rows.js';
+import { encodeBoardId, type BoardId } from '../../src/model/board-id.js';
 import type { ChannelRef, UserRef } from '../../src/model/invocation.js';
 import { emptyPathState, newLearnerRecord, type LearnerRecord } from '../../src/model/learner.js';
-import { channelBoardKey, learnerKey } from '../../src/model/learner-key.js';
+import { encodeLearnerId, type LearnerId } from '../../src/model/learner-id.js';
 import type { Store } from '../../src/ports/store.js';
-import { minuteOf, reminderMember } from '../../src/reminders/reminder-slot.js';
 import { nextOccurrence } from '../../src/reminders/zoned-time.js';
 import { inPool } from './latency-stats.js';
 
@@ -17,6 +17,15 @@ const SEED_CONCURRENCY = 16;
 
 export function benchUser(index: number): UserRef {
   return { platform: 'console', workspace: 'bench', id: `learner-${index}`, displayName: `learner-${index}` };
+}
+
+export function benchLearner(index: number): LearnerId {
+  return encodeLearnerId(benchUser(index));
+}
+
+/** The channel's all-time board of a path, which every benchmark learner is on. */
+export function benchBoard(path: string): BoardId {
+  return encodeBoardId({ platform: 'console', workspace: 'bench', channel: BENCH_CHANNEL.id, path });
 }
 
 /** A small deterministic generator, so two runs store the same learners. */
@@ -32,14 +41,14 @@ export function seededRandom(seed: number): () => number {
 }
 
 /**
- * A learner as the bot would have stored them after a few weeks: some resources done (some this week),
- * on the channel's boards, with a daily reminder at a local time spread over the day.
+ * A learner as the bot would have stored them after a few weeks: 1 to 5 resources done (some this week),
+ * so on the channel's board (and maybe this week's), with a daily reminder at a local time spread over the day.
  */
 function learnerRecordFor(index: number, path: LearningPath, now: number, random: () => number): LearnerRecord {
   const user = benchUser(index);
   const record = newLearnerRecord(user.displayName!, now - 30 * DAY_MS);
   const state = emptyPathState(now - 30 * DAY_MS);
-  const done = Math.floor(random() * Math.min(6, path.resources.length));
+  const done = 1 + Math.floor(random() * Math.min(5, path.resources.length - 1));
   path.resources.slice(0, done).forEach((resource, position) => {
     state.marks[resource.id] = { status: 'done', at: now - (done - position) * random() * 5 * DAY_MS };
   });
@@ -62,11 +71,15 @@ function learnerRecordFor(index: number, path: LearningPath, now: number, random
   };
   record.paths[path.command] = state;
   record.zone = zone;
-  record.boards = [channelBoardKey(user, BENCH_CHANNEL, path.command)];
+  record.boards = [benchBoard(path.command)];
+  record.boards.push(...activeWeekBoards(path, record, benchLearner(index), 'UTC', now));
   return record;
 }
 
-/** Stores `count` learners through the store's own ports (record, boards, reminder slot), as the core writes them. */
+/**
+ * Stores `count` learners through the store's one write path, `learners.update`, as the core writes them:
+ * the store derives and commits their board rows, reminder slot and workspace index with each record.
+ */
 export async function seedLearners(
   store: Store,
   path: LearningPath,
@@ -77,14 +90,7 @@ export async function seedLearners(
   const random = seededRandom(count);
   const records = Array.from({ length: count }, (_, index) => learnerRecordFor(index, path, now, random));
   await inPool(records, SEED_CONCURRENCY, async (record, index) => {
-    const key = learnerKey(benchUser(index));
-    record.boards.push(...activeWeekBoards(path, record, 'UTC', now));
-    await store.learners.update(key, () => ({ next: record, result: undefined }));
-    await syncBoards(store.boards, path, record, key, 'UTC', now);
-    await store.reminders.add(
-      minuteOf(record.paths[path.command]!.reminder!.nextAt!),
-      reminderMember(key, path.command),
-    );
+    await store.learners.update(benchLearner(index), () => ({ next: record, result: undefined }));
     if ((index + 1) % 10_000 === 0) progress?.(index + 1);
   });
 }

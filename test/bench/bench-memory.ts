@@ -9,7 +9,8 @@ const CHILD = resolve(import.meta.dirname, 'memory-child.ts');
 
 /**
  * Peak RSS of a bot process serving a stored data set, measured in a fresh child process (under tsx, as
- * `npm start` runs the bot) so the benchmark's own seeding and bookkeeping are not counted.
+ * `npm start` runs the bot) so the benchmark's own seeding and bookkeeping are not counted. The benchmark
+ * closes its own store meanwhile: a SQLite file is held by one process at a time.
  */
 export async function measureMemory(dataset: Dataset, now: number): Promise<MemoryChildOutput> {
   const input: MemoryChildInput = {
@@ -19,10 +20,12 @@ export async function measureMemory(dataset: Dataset, now: number): Promise<Memo
     now,
     commands: 1_000,
   };
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(input)], {
-    maxBuffer: 1024 * 1024,
-    timeout: 300_000,
-  });
+  const { stdout } = await dataset.whileClosed(() =>
+    run(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(input)], {
+      maxBuffer: 1024 * 1024,
+      timeout: 300_000,
+    }),
+  );
   const line = stdout.trim().split('\n').at(-1) ?? '';
   return JSON.parse(line) as MemoryChildOutput;
 }

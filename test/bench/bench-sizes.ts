@@ -2,9 +2,11 @@
 export interface BenchSizes {
   /** Learners in the one channel the command benchmark runs in. */
   commandLearners: number;
-  /** Commands per repetition (next, done and progress in turn), and repetitions. */
-  commandsPerRound: number;
-  rounds: number;
+  /** Write commands (done, undo) per round, each round followed by its raw baseline, and rounds. */
+  writesPerRound: number;
+  writeRounds: number;
+  /** Read commands (next, progress) timed after the rounds, for their latency. */
+  readCommands: number;
   /** Learner counts the reminder tick is measured at, and how many minutes are sampled at each. */
   tickLearners: number[];
   tickMinutes: number;
@@ -18,8 +20,9 @@ export interface BenchSizes {
 export const SIZES: Record<'quick' | 'full', BenchSizes> = {
   full: {
     commandLearners: 10_000,
-    commandsPerRound: 2_000,
-    rounds: 5,
+    writesPerRound: 250,
+    writeRounds: 40,
+    readCommands: 2_000,
     tickLearners: [10_000, 100_000],
     tickMinutes: 30,
     boardSizes: [1_000, 10_000, 100_000],
@@ -31,8 +34,9 @@ export const SIZES: Record<'quick' | 'full', BenchSizes> = {
     // As many learners as a full run (seeded once, shared with the tick): fewer would all fit in the
     // embedded store's cache of recent records and flatter the commands.
     commandLearners: 10_000,
-    commandsPerRound: 600,
-    rounds: 5,
+    writesPerRound: 150,
+    writeRounds: 20,
+    readCommands: 600,
     tickLearners: [1_000, 10_000],
     tickMinutes: 20,
     boardSizes: [100, 1_000, 10_000],

@@ -1,13 +1,13 @@
-import { learnerKey } from '../../src/model/learner-key.js';
 import { LEASE_MS } from '../../src/reminders/deliver-reminder.js';
+import { minuteOf } from '../../src/reminders/minute-of.js';
 import { DEFAULT_REMINDER_OPTIONS } from '../../src/reminders/reminder-job.js';
-import { minuteOf, reminderMember } from '../../src/reminders/reminder-slot.js';
 import type { Store } from '../../src/ports/store.js';
 import type { Dataset } from './bench-datasets.js';
-import { benchUser } from './bench-learners.js';
+import { benchLearner } from './bench-learners.js';
 import { inPool, median, summarize, type LatencySummary } from './latency-stats.js';
 
 const PROBE_REPEATS = 10;
+const MINUTE_MS = 60_000;
 
 export interface TickMeasurement {
   learners: number;
@@ -21,16 +21,17 @@ export interface TickMeasurement {
 
 /**
  * What a reminder tick costs the store before any message goes out: read the minute's slot
- * (store.reminders.due) and claim a lease on each learner in it, as many at once as the job runs.
- * Minutes are sampled across the coming day, each claimed once as a real tick would; then a minute three
- * days out is given the same `probeDue` learners at every size, so the sizes can be compared like for like.
+ * (store.learners.due) and claim a lease on each learner in it, as many at once as the job runs.
+ * Minutes are sampled across the coming day, each claimed once as a real tick would; then the first
+ * `probeDue` learners snooze to a minute three days out (through `learners.update`, which files the slot),
+ * so every size has a minute holding the same learners and the sizes compare like for like.
  */
 export async function measureTick(dataset: Dataset, minutes: number, probeDue: number): Promise<TickMeasurement> {
   const { store, clock, learners } = dataset;
   const first = minuteOf(clock.now()) + 1;
   const sampled = Array.from({ length: minutes }, (_, index) => first + Math.floor((index * 1440) / minutes));
   // One unmeasured minute first: the first call on a connection pays for setting it up.
-  await store.reminders.due(first - 1);
+  await store.learners.due(first - 1);
   const times: number[] = [];
   let due = 0;
   for (const minute of sampled) {
@@ -39,11 +40,17 @@ export async function measureTick(dataset: Dataset, minutes: number, probeDue: n
     due += claimed;
   }
   const probe = first + 3 * 1440;
-  for (let index = 0; index < probeDue; index += 1)
-    await store.reminders.add(probe, reminderMember(learnerKey(benchUser(index)), 'webrtc'));
+  for (let index = 0; index < probeDue; index += 1) {
+    await store.learners.update(benchLearner(index), (record) => {
+      record!.paths.webrtc!.reminder!.snoozeAt = probe * MINUTE_MS;
+      return { next: record, result: undefined };
+    });
+  }
   const probes: number[] = [];
   for (let repeat = 0; repeat < PROBE_REPEATS; repeat += 1)
     probes.push((await findAndClaim(store, probe, `probe-${repeat}`)).ms);
+  const found = (await store.learners.due(probe)).length;
+  if (found !== probeDue) throw new Error(`the probe minute holds ${found} slots, expected ${probeDue}`);
   return { learners, minute: summarize(times), duePerMinute: due / sampled.length, probeMs: median(probes), probeDue };
 }
 
@@ -53,9 +60,9 @@ async function findAndClaim(
   occurrence: string,
 ): Promise<{ ms: number; claimed: number }> {
   const started = performance.now();
-  const members = await store.reminders.due(minute);
-  await inPool(members, DEFAULT_REMINDER_OPTIONS.concurrency, async (member) => {
-    await store.claims.claim(`lease:${member}@${occurrence}`, LEASE_MS);
+  const slots = await store.learners.due(minute);
+  await inPool(slots, DEFAULT_REMINDER_OPTIONS.concurrency, async (slot) => {
+    await store.claims.claim(`lease:${slot}@${occurrence}`, LEASE_MS);
   });
-  return { ms: performance.now() - started, claimed: members.length };
+  return { ms: performance.now() - started, claimed: slots.length };
 }

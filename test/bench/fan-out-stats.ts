@@ -1,9 +1,8 @@
 import type { UserRef } from '../../src/model/invocation.js';
 import { emptyPathState, newLearnerRecord } from '../../src/model/learner.js';
-import { learnerKey } from '../../src/model/learner-key.js';
+import { encodeLearnerId } from '../../src/model/learner-id.js';
 import type { Store } from '../../src/ports/store.js';
 import type { TickReport } from '../../src/reminders/reminder-job.js';
-import { minuteOf, reminderMember } from '../../src/reminders/reminder-slot.js';
 import { atLeast, atMost, below, figure, formatNumber, type Figure } from './bench-report.js';
 import { inPool, summarize } from './latency-stats.js';
 
@@ -28,10 +27,12 @@ export interface FanOutResult {
   durationS: number;
 }
 
-/** Files a 09:00 UTC reminder for each learner (with their stored DM address, if any), as `remind` would. */
+/**
+ * Gives each learner (with their stored DM address, if any) a 09:00 UTC reminder, as `remind` would: the
+ * store files its slot with the record.
+ */
 export async function seedReminders(store: Store, learners: { user: UserRef; address?: string }[]): Promise<void> {
   await inPool(learners, 16, async ({ user, address }) => {
-    const key = learnerKey(user);
     const record = newLearnerRecord(user.id, NINE - 7 * DAY_MS);
     record.paths.webrtc = {
       ...emptyPathState(NINE - 7 * DAY_MS),
@@ -39,8 +40,7 @@ export async function seedReminders(store: Store, learners: { user: UserRef; add
     };
     record.zone = 'UTC';
     if (address) record.dmAddress = address;
-    await store.learners.update(key, () => ({ next: record, result: undefined }));
-    await store.reminders.add(minuteOf(NINE), reminderMember(key, 'webrtc'));
+    await store.learners.update(encodeLearnerId(user), () => ({ next: record, result: undefined }));
   });
 }
 

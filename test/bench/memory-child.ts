@@ -9,11 +9,11 @@ import { parseCommandLine } from '../../src/commands/parse-command-line.js';
 import { loadCurricula } from '../../src/curriculum/load-curricula.js';
 import { createJsonLogger } from '../../src/infra/json-logger.js';
 import { openStore } from '../../src/infra/open-store.js';
-import { channelBoardKey, learnerKey } from '../../src/model/learner-key.js';
-import { minuteOf } from '../../src/reminders/reminder-slot.js';
+import { learnerRowsRule } from '../../src/learners/learner-rows.js';
+import { minuteOf } from '../../src/reminders/minute-of.js';
 import { createFakeClock } from '../fakes/fake-clock.js';
 import { CURRICULUM_DIR } from '../fakes/test-bot.js';
-import { BENCH_CHANNEL, benchUser, seededRandom } from './bench-learners.js';
+import { BENCH_CHANNEL, benchBoard, benchLearner, benchUser, seededRandom } from './bench-learners.js';
 
 export interface MemoryChildInput {
   url: string;
@@ -34,24 +34,25 @@ const MB = 1024 * 1024;
 const input = JSON.parse(process.argv[2] ?? '{}') as MemoryChildInput;
 const rssAtStartMB = process.memoryUsage().rss / MB;
 const clock = createFakeClock(input.now);
-const store = await openStore(input.url, createJsonLogger({ level: 'silent' }), { clock, namespace: input.namespace });
+const paths = await loadCurricula(CURRICULUM_DIR);
+const store = await openStore(input.url, createJsonLogger({ level: 'silent' }), {
+  learnerRows: learnerRowsRule(paths, 'UTC'),
+  clock,
+  namespace: input.namespace,
+});
 const bot = createBot({
   store,
   clock,
   logger: createJsonLogger({ level: 'silent' }),
-  paths: await loadCurricula(CURRICULUM_DIR),
+  paths,
   settings: { defaultTimeZone: 'UTC' },
 });
 const spec = bot.paths[0]!;
 const random = seededRandom(3);
 
-const page = await store.boards.top(
-  channelBoardKey(benchUser(0), BENCH_CHANNEL, spec.name),
-  10,
-  learnerKey(benchUser(1)),
-);
+const page = await store.boards.top(benchBoard(spec.name), 10, benchLearner(1));
 for (let minute = minuteOf(input.now) + 1; minute <= minuteOf(input.now) + 30; minute += 1) {
-  for (const member of await store.reminders.due(minute)) await store.claims.claim(`lease:${member}@memory`, 60_000);
+  for (const slot of await store.learners.due(minute)) await store.claims.claim(`lease:${slot}@memory`, 60_000);
 }
 for (let index = 0; index < input.commands; index += 1) {
   const parsed = parseCommandLine(['next', 'done', 'progress', 'leaderboard'][index % 4]!, spec);

@@ -5,6 +5,7 @@
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { loadCurricula } from '../../src/curriculum/load-curricula.js';
+import { learnerRowsRule } from '../../src/learners/learner-rows.js';
 import { CURRICULUM_DIR, DEFAULT_NOW } from '../fakes/test-bot.js';
 import type { BackendKind } from './bench-backend.js';
 import { Datasets } from './bench-datasets.js';
@@ -23,6 +24,8 @@ const started = performance.now();
 const paths = await loadCurricula(CURRICULUM_DIR);
 const datasets = new Datasets({
   path: paths[0]!,
+  // The community's zone is the one the bot runs the bench in (createBot's defaultTimeZone).
+  learnerRows: learnerRowsRule(paths, 'UTC'),
   now: DEFAULT_NOW,
   progress,
   ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),

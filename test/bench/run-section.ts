@@ -23,7 +23,8 @@ export interface SectionDeps {
 
 /** Numbered as in issue 7; the fan-outs, the slow part, run last. */
 const TITLES: Record<SectionId, string> = {
-  commands: '1. Commands through the whole core (parse, bot.handle, render), one channel',
+  commands:
+    '1. Commands through the whole core (parse, bot.handle, render), one channel; writes against the raw engine',
   tick: "2. Reminder tick: read one minute's slot and claim everyone due in it",
   leaderboard: "4. Leaderboard: top 10 and the caller's rank",
   memory: '5. Memory: peak RSS of a bot process serving the stored learners (SQLite)',
@@ -43,8 +44,7 @@ export async function runSection(id: SectionId, deps: SectionDeps): Promise<Sect
         ...(await benchCommands({
           dataset: await datasets.get(kind, sizes.commandLearners),
           paths: deps.paths,
-          commandsPerRound: sizes.commandsPerRound,
-          rounds: sizes.rounds,
+          sizes,
         })),
       );
     }

@@ -11,7 +11,7 @@ import type { Logger } from '../../src/ports/logger.js';
 import type { LearnerRowsRule, Store } from '../../src/ports/store.js';
 import type { ReminderJobOptions } from '../../src/reminders/reminder-job.js';
 import { createFakeClock, type FakeClock } from './fake-clock.js';
-import { dropRedisNamespace } from './store-backends.js';
+import { dropRedisNamespace } from './drop-redis-namespace.js';
 
 export const CURRICULUM_DIR = resolve(import.meta.dirname, '../../curriculum');
 /** Tue 2026-11-24 10:00 UTC. */

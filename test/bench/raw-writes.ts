@@ -1,0 +1,82 @@
+import type { EngineCommit, StoreEngine } from '../../src/infra/store-engine.js';
+
+/** What the raw baseline of some writes took on the engine alone, in milliseconds, split by call. */
+export interface RawRound {
+  writes: number;
+  readMs: number;
+  commitMs: number;
+}
+
+export function emptyRawRound(): RawRound {
+  return { writes: 0, readMs: 0, commitMs: 0 };
+}
+
+/**
+ * The raw baseline of a write command the core made: what the backend itself must do for such a write, with
+ * no core around it. It reads the stored record (one statement, one GET), then makes one engine commit of the
+ * same size: the record and the same row changes as the core's commit (one SQLite transaction, one EVALSHA).
+ * The record written is the stored one a millisecond later (`updatedAt`), so the data stays what the core
+ * left: its rows are the ones that record derives, written again with the values they already hold.
+ * Adds the times to `round`.
+ */
+export async function replayWrites(
+  engine: StoreEngine,
+  commits: readonly EngineCommit[],
+  round: RawRound,
+): Promise<void> {
+  for (const { record, rows } of commits) {
+    if (record?.kind !== 'learner' || record.next === undefined) continue;
+    const started = performance.now();
+    const text = await engine.read('learner', record.key);
+    const read = performance.now();
+    if (text === undefined) throw new Error(`learner ${record.key} is gone`);
+    const next = aMillisecondLater(text);
+    const committed = await engine.commit({ record: { kind: 'learner', key: record.key, expected: text, next }, rows });
+    const done = performance.now();
+    if (!committed) throw new Error(`the raw write of ${record.key} was refused: something else wrote it`);
+    round.writes += 1;
+    round.readMs += read - started;
+    round.commitMs += done - read;
+  }
+}
+
+/** The stored record text with `updatedAt` one millisecond later: the same size, and different, so it is written. */
+function aMillisecondLater(text: string): string {
+  return text.replace(/"updatedAt":(\d+)/, (_, at: string) => `"updatedAt":${Number(at) + 1}`);
+}
+
+/**
+ * The core's commits, each handed out for its raw baseline once `lag` write commands have passed since
+ * (LaggedCommits.take), so the raw write is as cold as the core's: a learner the core wrote just now would
+ * still be in SQLite's page cache, one written `lag` writes ago no longer is. A commit whose learner the core
+ * wrote again since is passed over: its rows are no longer the ones that learner's record derives.
+ */
+export class LaggedCommits {
+  private readonly waiting: Array<{ commit: EngineCommit; at: number }> = [];
+  private readonly lastWritten = new Map<string, number>();
+  private writes = 0;
+
+  constructor(private readonly lag: number) {}
+
+  /** One commit the core made (the engine's onCommit). */
+  add(commit: EngineCommit): void {
+    const { record } = commit;
+    if (record?.kind !== 'learner' || record.next === undefined) return;
+    this.waiting.push({ commit, at: this.writes });
+    this.lastWritten.set(record.key, this.writes);
+  }
+
+  /** The end of one write command. */
+  endWrite(): void {
+    this.writes += 1;
+  }
+
+  /** The oldest commit `lag` writes old or older whose learner the core did not write since, if there is one. */
+  take(): EngineCommit | undefined {
+    while (this.waiting.length > 0 && this.waiting[0]!.at <= this.writes - this.lag) {
+      const { commit, at } = this.waiting.shift()!;
+      if (this.lastWritten.get(commit.record!.key) === at) return commit;
+    }
+    return undefined;
+  }
+}

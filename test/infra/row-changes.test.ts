@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { rowChanges, type EncodedRows } from '../../src/infra/assemble-store.js';
+import type { LearnerId } from '../../src/model/learner-id.js';
+import type { BoardEntry } from '../../src/ports/store.js';
+
+const ana = 'console:local:ana' as LearnerId;
+const entry = (completed: number, name = 'Ana'): BoardEntry => ({
+  member: ana,
+  name,
+  completed,
+  minutes: completed * 10,
+  reachedAt: 5,
+});
+const rows = (sets: Array<[string, string]>, boards: Array<[string, BoardEntry]>): EncodedRows => ({
+  sets: sets.map(([set, member]) => ({ set, member })),
+  boards: boards.map(([board, row]) => ({ board, entry: row })),
+});
+
+describe('the row changes between what two records derive', () => {
+  it('adds, removes and writes again only what differs', () => {
+    const before = rows(
+      [
+        ['workspace:console:local', ana],
+        ['due:1', `${ana}#webrtc`],
+      ],
+      [
+        ['all', entry(1)],
+        ['week', entry(1)],
+        ['gone', entry(1)],
+      ],
+    );
+    const after = rows(
+      [
+        ['workspace:console:local', ana],
+        ['due:2', `${ana}#webrtc`],
+      ],
+      [
+        ['all', entry(2)],
+        ['week', entry(1)],
+        ['new', entry(1)],
+      ],
+    );
+    expect(rowChanges(before, after)).toEqual({
+      addSets: [{ set: 'due:2', member: `${ana}#webrtc` }],
+      removeSets: [{ set: 'due:1', member: `${ana}#webrtc` }],
+      putBoards: [
+        { board: 'all', entry: entry(2) },
+        { board: 'new', entry: entry(1) },
+      ],
+      removeBoards: [{ board: 'gone', member: ana }],
+    });
+  });
+
+  it('files a row listed twice once (a snooze in the minute of the daily reminder), and a renamed row again', () => {
+    const slot = `${ana}#webrtc`;
+    const after = rows(
+      [
+        ['due:7', slot],
+        ['due:7', slot],
+      ],
+      [
+        ['all', entry(1, 'Ana B')],
+        ['all', entry(1, 'Ana B')],
+      ],
+    );
+    const changes = rowChanges(rows([], [['all', entry(1)]]), after);
+    expect(changes.addSets).toEqual([{ set: 'due:7', member: slot }]);
+    expect(changes.putBoards).toEqual([{ board: 'all', entry: entry(1, 'Ana B') }]);
+    expect(rowChanges(after, after)).toEqual({ addSets: [], removeSets: [], putBoards: [], removeBoards: [] });
+  });
+});
