@@ -72,7 +72,9 @@ describe('a fan-out of 2,000 reminders through the real adapters', () => {
       expect(h.log.entries.filter((entry) => entry.message === 'discord rate limited').length).toBeGreaterThanOrEqual(
         3,
       );
-      expect((await h.store.learners.get(encodeLearnerId(users[0]!)))?.undeliverable?.reason).toBe('discord-dms-closed');
+      expect((await h.store.learners.get(encodeLearnerId(users[0]!)))?.undeliverable?.reason).toBe(
+        'discord-dms-closed',
+      );
       expect((await h.bot.reminders.tick()).sent).toBe(0);
     },
   );

@@ -153,7 +153,9 @@ describe('next, done, skip and undo', () => {
     expect(Object.keys(json.paths.webrtc?.marks ?? {})).toEqual(['WebRTC Basics (webrtc-basics)']);
     const ask = await run(t.bot, ana, 'forget');
     expect(ask.buttons?.map((button) => button.action.id)).toEqual(['forget-confirm', 'forget-cancel']);
-    expect((await t.store.learners.get(encodeLearnerId(ana)))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
+    expect((await t.store.learners.get(encodeLearnerId(ana)))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe(
+      'done',
+    );
     const cancel = await t.bot.handleAction({
       path: 'webrtc',
       actionId: 'forget-cancel',

@@ -162,7 +162,9 @@ describe.skipIf(!REDIS_URL)(
           learnerRows: await testLearnerRows(),
         });
         for (const id of learners) {
-          const marks = (await store.learners.get(encodeLearnerId({ platform: 'slack', workspace: TEAM, id })))?.paths.webrtc?.marks ?? {};
+          const marks =
+            (await store.learners.get(encodeLearnerId({ platform: 'slack', workspace: TEAM, id })))?.paths.webrtc
+              ?.marks ?? {};
           expect(Object.keys(marks).sort()).toEqual(['webrtc-basics', 'webrtc-vs-websockets']);
         }
         // A board lists those who finished something in the channel: the 100, tied at rank 1 with both resources.

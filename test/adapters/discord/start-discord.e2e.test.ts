@@ -70,7 +70,11 @@ describe('startDiscord', () => {
     expect(fake.requests.find((r) => r.route === '/users/@me/channels')?.body).toEqual({ recipient_id: hope.id });
 
     // The stored address is what a reminder is sent to, through the client's own REST (429s waited out).
-    const address = (await testBot.store.learners.get(encodeLearnerId({ platform: 'discord', workspace: '556525343595298817', id: hope.id })))?.dmAddress;
+    const address = (
+      await testBot.store.learners.get(
+        encodeLearnerId({ platform: 'discord', workspace: '556525343595298817', id: hope.id }),
+      )
+    )?.dmAddress;
     expect(address).toMatch(/^\d+$/);
     fake.rateLimitNext('POST', /^\/channels\/\d+\/messages$/, 0.05);
     const reminder = { visibility: 'private' as const, title: 'Time for WebRTC', text: 'Next: **WebRTC Basics**' };

@@ -80,8 +80,8 @@ describe('Slack in Socket Mode (SLACK_APP_TOKEN set), against a loopback socket'
     expect(answer.body).toMatchObject({ response_type: 'ephemeral' });
     expect(String(answer.body.text)).toContain('Marked done: WebRTC Basics');
     expect(
-      (await testBot.store.learners.get(encodeLearnerId({ platform: 'slack', workspace: 'T111', id: 'U111' })))?.paths.webrtc
-        ?.marks['webrtc-basics']?.status,
+      (await testBot.store.learners.get(encodeLearnerId({ platform: 'slack', workspace: 'T111', id: 'U111' })))?.paths
+        .webrtc?.marks['webrtc-basics']?.status,
     ).toBe('done');
   });
 
