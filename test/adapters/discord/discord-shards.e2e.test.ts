@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../../fakes/fake-discord.js';
-import { freePort } from '../../fakes/free-port.js';
+import { freePortRun } from '../../fakes/free-port.js';
 import { dropRedisNamespace, REDIS_URL } from '../../fakes/store-backends.js';
 import { exitWithin, startNodeProcess, type NodeProcess } from '../../ops/node-process.js';
 import { eventually } from '../../support/eventually.js';
@@ -38,7 +38,7 @@ describe('npm run discord:shards', () => {
       // The suite's Redis, in a namespace of this test's own.
       const namespace = `shards-${randomUUID()}`;
       cleanups.push(() => dropRedisNamespace(namespace));
-      const port = await freePort();
+      const port = await freePortRun(2); // shard n listens on PORT + n
       const { fake, manager } = await startManager(
         { STORE_URL: REDIS_URL!, STORE_NAMESPACE: namespace, PORT: String(port) },
         { shards: 2 },
