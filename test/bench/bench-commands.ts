@@ -9,7 +9,7 @@ import { BENCH_CHANNEL, benchUser, seededRandom } from './bench-learners.js';
 import type { BenchSizes } from './bench-sizes.js';
 import { commandFigures, type CommandSample, type WriteRound } from './command-figures.js';
 import { callsSince } from './engine-calls.js';
-import { emptyRawRound, LaggedCommits, replayWrites } from './raw-writes.js';
+import { LaggedCommits, replayWrite } from './raw-writes.js';
 
 /**
  * An `undo` is for the learner whose `done` came this many write commands earlier: more learners than an
@@ -29,10 +29,10 @@ export interface CommandBenchDeps {
 /**
  * Write commands (`done`, and `undo` of a done 2,000 writes earlier, in turn) through the whole core as the
  * console adapter runs them (parse the line, bot.handle, render), for random learners of one channel. Each
- * is followed at once by a raw write: what the core wrote 500 writes earlier, written again on the engine
- * alone (raw-writes.ts). Both see the same data and the same moment of a shared machine, so the ratio of a
- * round's totals says what the core adds, and the rounds show how much that ratio moves. Then read
- * commands, for their latency. Returns one backend's figures.
+ * is followed at once by a raw write: what the core wrote 500 writes earlier, written again with no core
+ * (raw-writes.ts). Both see the same data and the same moment of a shared machine; each round's ratio of
+ * their median writes says what the core adds, and the rounds show how much that ratio moves. Then read
+ * commands, for their latency. Returns one backend's figures (command-figures.ts).
  */
 export async function benchCommands({ dataset, paths, sizes }: CommandBenchDeps): Promise<Figure[]> {
   const { clock, learners, store, engine, calls } = dataset;
@@ -86,17 +86,16 @@ export async function benchCommands({ dataset, paths, sizes }: CommandBenchDeps)
   const writes: CommandSample[] = [];
   const rounds: WriteRound[] = [];
   for (let round = 0; round < sizes.writeRounds; round += 1) {
-    const raw = emptyRawRound();
-    let coreMs = 0;
+    const pairs: WriteRound = { core: [], raw: [] };
     for (let index = 0; index < sizes.writesPerRound; index += 1) {
       const sample = await write();
-      coreMs += sample.ms;
+      pairs.core.push(sample.ms);
       writes.push(sample);
-      // Right after it, while the machine is as busy as it was: a write of the same size on the engine alone.
+      // Right after it, while the machine is as busy as it was: a write of the same size with no core.
       const replayed = lagged.take();
-      if (replayed) await replayWrites(engine, [replayed], raw);
+      if (replayed) pairs.raw.push(await replayWrite(engine, replayed));
     }
-    rounds.push({ writes: sizes.writesPerRound, coreMs, raw });
+    rounds.push(pairs);
   }
   calls.onCommit = undefined;
   const reads: CommandSample[] = [];
