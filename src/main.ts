@@ -184,7 +184,12 @@ async function startPlatforms(config: Config, deps: PlatformDeps): Promise<Platf
   const { bot, store, logger } = deps;
   const platforms: Platform[] = [];
   if (config.discord) {
-    const discord = await startDiscord({ bot, logger, options: { ...config.discord, shards: deps.shard } });
+    const discord = await startDiscord({
+      bot,
+      logger,
+      budgets: store.sendBudgets,
+      options: { ...config.discord, shards: deps.shard },
+    });
     platforms.push({ name: 'discord', health: discord.health, stop: discord.stop });
   }
   if (config.slack) {

@@ -55,6 +55,7 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
   const adapter = await startDiscord({
     bot: observed(testBot.bot, seen, options.slowCoreMs ?? 0),
     logger: log,
+    budgets: testBot.store.sendBudgets,
     options: {
       token: fake.token,
       appId: fake.appId,

@@ -31,6 +31,7 @@ describe('startDiscord', () => {
     adapter = await startDiscord({
       bot: testBot.bot,
       logger: log,
+      budgets: testBot.store.sendBudgets,
       options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl },
     });
 
@@ -55,6 +56,7 @@ describe('startDiscord', () => {
     adapter = await startDiscord({
       bot: testBot.bot,
       logger: log,
+      budgets: testBot.store.sendBudgets,
       options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl },
     });
     expect(adapter.messenger.platform).toBe('discord');
@@ -70,7 +72,11 @@ describe('startDiscord', () => {
     expect(fake.requests.find((r) => r.route === '/users/@me/channels')?.body).toEqual({ recipient_id: hope.id });
 
     // The stored address is what a reminder is sent to, through the client's own REST (429s waited out).
-    const address = (await testBot.store.learners.get(encodeLearnerId({ platform: 'discord', workspace: '556525343595298817', id: hope.id })))?.dmAddress;
+    const address = (
+      await testBot.store.learners.get(
+        encodeLearnerId({ platform: 'discord', workspace: '556525343595298817', id: hope.id }),
+      )
+    )?.dmAddress;
     expect(address).toMatch(/^\d+$/);
     fake.rateLimitNext('POST', /^\/channels\/\d+\/messages$/, 0.05);
     const reminder = { visibility: 'private' as const, title: 'Time for WebRTC', text: 'Next: **WebRTC Basics**' };
@@ -89,6 +95,7 @@ describe('startDiscord', () => {
     adapter = await startDiscord({
       bot: testBot.bot,
       logger: log,
+      budgets: testBot.store.sendBudgets,
       options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl },
     });
     await eventually(() => {
@@ -105,6 +112,7 @@ describe('startDiscord', () => {
     const started = await startDiscord({
       bot: testBot.bot,
       logger: log,
+      budgets: testBot.store.sendBudgets,
       options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl },
     });
     expect(fake.gateway.openConnections).toBe(1);
@@ -118,6 +126,7 @@ describe('startDiscord', () => {
     const started = await startDiscord({
       bot: testBot.bot,
       logger: log,
+      budgets: testBot.store.sendBudgets,
       options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl },
     });
     expect(started.health()).toEqual({ ok: true, state: 'ready' });
@@ -139,6 +148,7 @@ describe('startDiscord', () => {
     adapter = await startDiscord({
       bot: testBot.bot,
       logger: log,
+      budgets: testBot.store.sendBudgets,
       options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl, shards: { ids: [1], count: 2 } },
     });
     expect(fake.gateway.identifies).toEqual([{ token: fake.token, intents: 1, shard: [1, 2] }]);
@@ -151,6 +161,7 @@ describe('startDiscord', () => {
     const failure = await startDiscord({
       bot: testBot.bot,
       logger: log,
+      budgets: testBot.store.sendBudgets,
       options: { token: secret, appId: fake.appId, apiUrl: fake.apiUrl },
     }).catch((error: Error) => error);
     expect(failure).toBeInstanceOf(Error);
