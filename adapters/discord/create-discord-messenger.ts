@@ -48,9 +48,8 @@ export function createDiscordMessenger(deps: DiscordMessengerDeps): DirectMessen
   /** A request made with a permit; a 429 (or discord.js foreseeing one) is waited out and tried with a new permit. */
   async function permitted<T>(request: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
-      await deps.budget.take();
       try {
-        return await request();
+        return await deps.budget.withPermit(request);
       } catch (error) {
         if (!(error instanceof RateLimitError) || attempt === MAX_RATE_LIMITED_ATTEMPTS) throw error;
         // A global 429 also paused the budget of every instance (pauseOnGlobalRateLimit); this wait is the request's own.

@@ -103,16 +103,17 @@ async function postOnce(deps: SlackDirectMessengerDeps, post: Post, log: Logger)
 async function postPaced(deps: SlackDirectMessengerDeps, post: Post, log: Logger): Promise<SendResult> {
   const budget = deps.budgetFor(post.workspace);
   for (let attempt = 1; ; attempt += 1) {
-    await budget.take();
     try {
-      await deps.client.chat.postMessage({
-        channel: post.channel,
-        text: post.message.text,
-        blocks: post.message.blocks,
-        unfurl_links: false,
-        unfurl_media: false,
-        metadata: { event_type: post.mark.eventType, event_payload: { idempotency_key: post.mark.idempotencyKey } },
-      });
+      await budget.withPermit(() =>
+        deps.client.chat.postMessage({
+          channel: post.channel,
+          text: post.message.text,
+          blocks: post.message.blocks,
+          unfurl_links: false,
+          unfurl_media: false,
+          metadata: { event_type: post.mark.eventType, event_payload: { idempotency_key: post.mark.idempotencyKey } },
+        }),
+      );
       return { status: 'sent' };
     } catch (error) {
       // Slack answered 429 before taking the message: trying again cannot duplicate it.

@@ -10,8 +10,12 @@ export interface SendRate {
 
 /** Permits for one scope's proactive sends ("discord" for a bot, "slack:<team>" for a workspace). */
 export interface SendBudget {
-  /** Resolves when one send may go; in this process, permits are handed out in the order they were asked for. */
-  take(): Promise<void>;
+  /**
+   * Makes `send` once a permit is granted (in this process, in the order asked). The permit counts from its
+   * grant until one window after `send` was answered, so however long the request took on its way, the
+   * platform never sees more than the limit in a window.
+   */
+  withPermit<T>(send: () => Promise<T>): Promise<T>;
   /** Holds every send of the scope back for `ms` (the platform answered 429), in every instance that shares the budget. */
   pause(ms: number): Promise<void>;
 }

@@ -23,7 +23,7 @@ function fakeTime(start = 1_000_000) {
 function budgetOn(time: ReturnType<typeof fakeTime>, rate: SendRate, source: PermitSource = localPermits(time.now)) {
   const budget = sendBudgetsOver(source, { sleep: time.sleep }).scope('slack:T1', rate);
   const granted: number[] = [];
-  return { budget, granted, take: () => budget.take().then(() => granted.push(time.now())) };
+  return { budget, granted, take: () => budget.withPermit(async () => granted.push(time.now())) };
 }
 
 /** To the microsecond, as the budgets keep time (floating-point sums differ further down). */
@@ -76,6 +76,27 @@ describe('send budgets in this process (on a fake clock)', () => {
     expect(busiestWindow(granted, 60_000)).toBe(20);
   });
 
+  it('count a permit until one window after its send was answered: a slow request keeps its place', async () => {
+    const time = fakeTime();
+    const rate = { limit: 2, windowMs: 1000, burst: 2 };
+    const { budget, take, granted } = budgetOn(time, rate);
+    // The first request takes 600 ms to be answered (a cold connection): Discord may have seen it at any moment of those.
+    await budget.withPermit(async () => time.advance(600));
+    const answeredAt = time.now();
+    await take();
+    await take();
+    // The third waits for the first to leave the window, counted from its answer, not from its grant.
+    expect(micro(granted[1]! - answeredAt)).toBe(micro(permitFigures(rate).countedMs));
+  });
+
+  it('settle a permit whose send failed too, and pass the failure on', async () => {
+    const time = fakeTime();
+    const { budget, take, granted } = budgetOn(time, { limit: 1, windowMs: 1000, burst: 1 });
+    await expect(budget.withPermit(async () => Promise.reject(new Error('refused')))).rejects.toThrow('refused');
+    await take();
+    expect(granted).toHaveLength(1);
+  });
+
   it('hold every taker back for a pause (a 429), then go on at the pace, not all at once', async () => {
     const time = fakeTime();
     const rate = { limit: 600, windowMs: 60_000, burst: 5 };
@@ -97,8 +118,8 @@ describe('send budgets in this process (on a fake clock)', () => {
     let failNext = true;
     const flaky: PermitSource = {
       ...inner,
-      tryPermit: async (scope, rate) => {
-        if (!failNext) return inner.tryPermit(scope, rate);
+      tryPermit: async (scope, rate, id) => {
+        if (!failNext) return inner.tryPermit(scope, rate, id);
         failNext = false;
         throw new Error('store unavailable');
       },
@@ -113,7 +134,7 @@ describe('send budgets in this process (on a fake clock)', () => {
     const rate = { limit: 10, windowMs: 1000, burst: 1 };
     const shared: PermitSource = { ...localPermits(time.now), shared: true };
     const budget = sendBudgetsOver(shared, { sleep: time.sleep, random: () => 1 }).scope('discord', rate);
-    await Promise.all([budget.take(), budget.take()]);
+    await Promise.all([budget.withPermit(async () => 1), budget.withPermit(async () => 2)]);
     expect(time.waits.map(micro)).toEqual([micro(permitFigures(rate).intervalMs + SHARED_JITTER_MS)]);
     expect(sendBudgetsOver(shared).shared).toBe(true);
     expect(sendBudgetsOver(localPermits()).shared).toBe(false);

@@ -45,7 +45,7 @@ async function redisSubject(): Promise<Subject> {
 
 /** Tries `count` permits at once and says what each was told (0: granted). */
 const tries = (permits: PermitSource, scope: string, rate: SendRate, count: number) =>
-  Promise.all(Array.from({ length: count }, () => permits.tryPermit(scope, rate)));
+  Promise.all(Array.from({ length: count }, () => permits.tryPermit(scope, rate, randomUUID())));
 
 function describeSources(title: string, suite: (open: () => Promise<Subject>) => void): void {
   describe(`${title} (this process)`, () => suite(async () => ({ permits: localPermits(() => Date.UTC(2026, 0, 1)) })));
@@ -104,7 +104,7 @@ describeSources('send permits', (open) => {
       { limit: 10, windowMs: 1000, burst: 11 },
       { limit: 2.5, windowMs: 1000, burst: 1 },
     ])
-      await expect(permits.tryPermit('discord', rate)).rejects.toThrow('a send rate needs');
+      await expect(permits.tryPermit('discord', rate, 'p1')).rejects.toThrow('a send rate needs');
   });
 });
 
@@ -154,7 +154,7 @@ describe.skipIf(!REDIS_URL)('send permits shared on Redis (needs Redis: a redis-
     await Promise.all(
       instances.flatMap((budgets, index) => {
         const budget = budgets.scope('discord', rate);
-        return Array.from({ length: 40 }, () => budget.take().then(() => order.push(index)));
+        return Array.from({ length: 40 }, () => budget.withPermit(async () => order.push(index)));
       }),
     );
     const firstHalf = order.slice(0, 60);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { PermitSource } from '../send-budget/permit-source.js';
 import { permitFigures } from '../send-budget/permit-rule.js';
 import { StoreTimeoutError, StoreUnavailableError } from '../../ports/store.js';
@@ -10,7 +9,7 @@ import { redisScript, type RedisClient, type RedisScript } from './redis-script.
 /**
  * decidePermit (permit-rule.ts) in Lua, by Redis's own clock so that no instance's clock lets it overspend:
  * 0 when a permit is granted, else the whole milliseconds to wait. KEYS: granted (a sorted set by grant
- * time), pace, pause. ARGV: limit, counted ms, interval ms, tolerance ms, a member unique to this permit.
+ * time), pace, pause. ARGV: limit, counted ms, interval ms, tolerance ms, the permit's id (unique).
  */
 const tryPermitScript = redisScript(`
 local time = redis.call('TIME')
@@ -34,6 +33,15 @@ redis.call('PEXPIRE', KEYS[1], math.ceil(counted))
 return 0
 `);
 
+/** Permit ARGV[2]'s send was answered: it counts from now (Redis's clock) for another window, ARGV[1] ms. KEYS: granted. */
+const settleScript = redisScript(`
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + tonumber(time[2]) / 1000
+redis.call('ZADD', KEYS[1], string.format('%.3f', now), ARGV[2])
+redis.call('PEXPIRE', KEYS[1], math.ceil(tonumber(ARGV[1])))
+return 1
+`);
+
 /** Pauses a scope for ARGV[1] ms, unless it is paused for longer already. KEYS: pause. */
 const pauseScript = redisScript(`
 if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[1]) then redis.call('SET', KEYS[1], '1', 'PX', ARGV[1]) end
@@ -42,12 +50,11 @@ return 1
 
 /**
  * Permits every instance on this Redis shares: one script per try, atomic, by Redis's clock. A permit counts
- * for one window from its grant, so an instance that dies holds nothing back for longer than that; the pause
- * key one instance sets on a 429 holds every instance back. Each call answers within `timeoutMs` or fails.
+ * for one window from its grant, and from its answer once settled; an instance that dies never settles, so it
+ * holds nothing back for longer than a window. The pause key one instance sets on a 429 holds every instance
+ * back. Each call answers within `timeoutMs` or fails.
  */
 export function redisPermits(client: RedisClient, keys: RedisKeys, options: { timeoutMs: number }): PermitSource {
-  const instance = randomUUID();
-  let permits = 0;
   const run = async (operation: string, script: RedisScript, scriptKeys: string[], args: string[]) => {
     const answer = script.run(client, scriptKeys, args).catch((error: unknown) => {
       throw isRedisUnavailable(error) ? new StoreUnavailableError(operation, { cause: error }) : error;
@@ -57,12 +64,15 @@ export function redisPermits(client: RedisClient, keys: RedisKeys, options: { ti
   };
   return {
     shared: true,
-    async tryPermit(scope, rate) {
+    async tryPermit(scope, rate, id) {
       const { countedMs, intervalMs, toleranceMs } = permitFigures(rate);
       const budget = keys.budget(scope);
       const figures = [rate.limit, countedMs, intervalMs, toleranceMs].map(String);
-      const member = `${instance}:${(permits += 1)}`;
-      return run('sendBudget.take', tryPermitScript, [budget.granted, budget.pace, budget.pause], [...figures, member]);
+      return run('sendBudget.take', tryPermitScript, [budget.granted, budget.pace, budget.pause], [...figures, id]);
+    },
+    async settle(scope, rate, id) {
+      const { countedMs } = permitFigures(rate);
+      await run('sendBudget.settle', settleScript, [keys.budget(scope).granted], [String(countedMs), id]);
     },
     async pause(scope, ms) {
       const pauseMs = String(Math.max(1, Math.ceil(ms)));

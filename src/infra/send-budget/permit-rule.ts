@@ -1,25 +1,31 @@
 import type { SendRate } from '../../ports/send-budget.js';
 
 /**
- * How much longer than its window a permit is counted: the platform counts a send when it arrives, and the
- * few milliseconds between a permit and its request reaching the platform must not put one too many in a window.
+ * How much longer than its window a permit is counted: clocks that round to the millisecond (the platform's
+ * when it logs an arrival) must not put one send too many in a window.
  */
-export const COUNTED_MARGIN_MS = 20;
+export const COUNTED_MARGIN_MS = 5;
 
 /** Times are kept to the microsecond (the Redis script stores them so): a fraction of one is rounding, not a wait. */
 export const PRECISION_MS = 0.001;
+
+/** A permit still counted: since its grant, and once its send was answered, since then. */
+export interface CountedPermit {
+  id: string;
+  at: number;
+}
 
 /** What deciding a permit needs to know about one scope. The Redis script keeps the same three things. */
 export interface PermitState {
   /** GCRA's theoretical arrival time: when the next send would be due at an even pace. */
   paceAt: number;
-  /** When the permits of the last counted window were granted, oldest first. */
-  granted: number[];
+  /** The permits of the last counted window, oldest first. */
+  counted: CountedPermit[];
   pausedUntil: number;
 }
 
 export function emptyPermitState(): PermitState {
-  return { paceAt: 0, granted: [], pausedUntil: 0 };
+  return { paceAt: 0, counted: [], pausedUntil: 0 };
 }
 
 /** The figures both implementations (this one and the Redis script) decide a permit by. */
@@ -31,21 +37,31 @@ export function permitFigures(rate: SendRate): { countedMs: number; intervalMs: 
 }
 
 /**
- * Grants a permit at `now` (0, and `state` records it) or says how many milliseconds to wait. A permit is
- * refused while the scope is paused, while `limit` permits were granted within the counted window (a sliding
- * window: the hard limit), or while the even pace (the generic cell rate algorithm, `burst` allowed early)
- * says it is too soon.
+ * Grants permit `id` at `now` (0, and `state` counts it) or says how many milliseconds to wait. A permit is
+ * refused while the scope is paused, while `limit` permits are counted within the window (a sliding window:
+ * the hard limit), or while the even pace (the generic cell rate algorithm, `burst` allowed early) says it
+ * is too soon.
  */
-export function decidePermit(state: PermitState, now: number, rate: SendRate): number {
+export function decidePermit(state: PermitState, now: number, rate: SendRate, id: string): number {
   const { countedMs, intervalMs, toleranceMs } = permitFigures(rate);
   if (state.pausedUntil > now) return state.pausedUntil - now;
-  while (state.granted.length > 0 && state.granted[0]! <= now - countedMs) state.granted.shift();
-  if (state.granted.length >= rate.limit) return state.granted[0]! + countedMs - now;
+  while (state.counted.length > 0 && state.counted[0]!.at <= now - countedMs) state.counted.shift();
+  if (state.counted.length >= rate.limit) return state.counted[0]!.at + countedMs - now;
   const early = state.paceAt - toleranceMs - now;
   if (early > PRECISION_MS) return early;
   state.paceAt = Math.max(state.paceAt, now) + intervalMs;
-  state.granted.push(now);
+  state.counted.push({ id, at: now });
   return 0;
+}
+
+/**
+ * The send of permit `id` was answered (or failed) at `now`: the permit counts from then for another window.
+ * The platform saw the request somewhere between the grant and the answer; counted from the answer, no delay
+ * on the way (a cold connection, a stalled event loop, a retry) can put it in a window the budget thought free.
+ */
+export function settlePermit(state: PermitState, now: number, id: string): void {
+  state.counted = state.counted.filter((permit) => permit.id !== id);
+  state.counted.push({ id, at: now });
 }
 
 export function assertValidRate({ limit, windowMs, burst }: SendRate): void {

@@ -1,5 +1,5 @@
 import type { SendRate } from '../../ports/send-budget.js';
-import { decidePermit, emptyPermitState, type PermitState } from './permit-rule.js';
+import { decidePermit, emptyPermitState, permitFigures, settlePermit, type PermitState } from './permit-rule.js';
 
 /**
  * Where permits come from: this process (an embedded store) or a shared store (Redis), by one rule
@@ -8,8 +8,10 @@ import { decidePermit, emptyPermitState, type PermitState } from './permit-rule.
 export interface PermitSource {
   /** True when other processes take from the same permits. */
   readonly shared: boolean;
-  /** 0 when a permit of `scope` was granted now, otherwise the milliseconds to wait before trying again. */
-  tryPermit(scope: string, rate: SendRate): Promise<number>;
+  /** 0 when permit `id` of `scope` was granted now, otherwise the milliseconds to wait before trying again. */
+  tryPermit(scope: string, rate: SendRate, id: string): Promise<number>;
+  /** The send of permit `id` has been answered (or failed): it counts for one more window from now. */
+  settle(scope: string, rate: SendRate, id: string): Promise<void>;
   /** No permit of `scope` is granted for the next `ms` (a longer pause already set stays). */
   pause(scope: string, ms: number): Promise<void>;
 }
@@ -24,7 +26,11 @@ export function localPermits(now: () => number = Date.now): PermitSource {
   };
   return {
     shared: false,
-    tryPermit: async (scope, rate) => decidePermit(stateOf(scope), now(), rate),
+    tryPermit: async (scope, rate, id) => decidePermit(stateOf(scope), now(), rate, id),
+    async settle(scope, rate, id) {
+      permitFigures(rate);
+      settlePermit(stateOf(scope), now(), id);
+    },
     async pause(scope, ms) {
       const state = stateOf(scope);
       state.pausedUntil = Math.max(state.pausedUntil, now() + ms);

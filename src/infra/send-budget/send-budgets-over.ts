@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { SendBudget, SendBudgets } from '../../ports/send-budget.js';
 import { inTurn, realSleep, type Sleep } from './in-turn.js';
 import { permitFigures } from './permit-rule.js';
@@ -15,13 +16,15 @@ export interface TakeOptions {
 }
 
 /**
- * Send budgets over a permit source: in this process each scope's takers queue in the order they asked and
- * only the first of them asks the source, again when it was told to wait (so an instance has one question
- * per scope outstanding, and asks for one permit at a time).
+ * Send budgets over a permit source: in this process each scope's senders queue in the order they asked and
+ * only the first of them asks the source, again when it was told to wait (so an instance has one question per
+ * scope outstanding, and asks for one permit at a time). The send itself runs outside the queue.
  */
 export function sendBudgetsOver(source: PermitSource, options: TakeOptions = {}): SendBudgets {
   const { sleep = realSleep, random = Math.random } = options;
   const jitterMs = source.shared ? () => random() * SHARED_JITTER_MS : () => 0;
+  const instance = randomUUID();
+  let permits = 0;
   const queues = new Map<string, ReturnType<typeof inTurn>>();
   const queueOf = (name: string) => {
     let queue = queues.get(name);
@@ -33,7 +36,16 @@ export function sendBudgetsOver(source: PermitSource, options: TakeOptions = {})
     scope(name, rate): SendBudget {
       permitFigures(rate);
       return {
-        take: () => queueOf(name)(() => source.tryPermit(name, rate)),
+        async withPermit(send) {
+          const id = `${instance}:${(permits += 1)}`;
+          await queueOf(name)(() => source.tryPermit(name, rate, id));
+          try {
+            return await send();
+          } finally {
+            // Counted from the grant alone if this fails: the send is done either way.
+            await source.settle(name, rate, id).catch(() => undefined);
+          }
+        },
         pause: (ms) => source.pause(name, ms),
       };
     },
