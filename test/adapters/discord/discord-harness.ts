@@ -42,13 +42,20 @@ export interface HarnessOptions {
   paths?: LearningPath[];
   /** discord.js's wait for a REST answer (15 s unless set). */
   restTimeoutMs?: number;
+  /** A loopback Discord shared with other harnesses (one bot, several instances); the harness then leaves it open. */
+  fake?: FakeDiscord;
+  /** Another instance on the same data passes the first one's namespace. */
+  namespace?: string;
+  /** This instance's shards, as `npm run discord:shards` gives each process. */
+  shards?: { ids: number[]; count: number };
 }
 
 export async function startDiscordHarness(options: HarnessOptions = {}): Promise<DiscordHarness> {
-  const fake = await FakeDiscord.start();
+  const fake = options.fake ?? (await FakeDiscord.start());
   const testBot = await createTestBot({
     ...(options.storeUrl ? { storeUrl: options.storeUrl } : {}),
     ...(options.paths ? { paths: options.paths } : {}),
+    ...(options.namespace ? { namespace: options.namespace } : {}),
   });
   const log = createRecordingLogger();
   const seen: DiscordHarness['seen'] = { invocations: [], presses: [], queries: [] };
@@ -64,6 +71,7 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
       sendsPerSecond: options.sendsPerSecond,
       autocompleteDeadlineMs: options.autocompleteDeadlineMs,
       restTimeoutMs: options.restTimeoutMs,
+      ...(options.shards ? { shards: options.shards } : {}),
     },
   });
   return {
@@ -84,7 +92,7 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
     },
     async close() {
       await adapter.stop();
-      await fake.close();
+      if (!options.fake) await fake.close();
       await testBot.store.close().catch(() => undefined);
     },
   };
