@@ -45,7 +45,9 @@ describe.skipIf(!REDIS_URL)(
       { timeout: 120_000 },
       async () => {
         fake = await FakeDiscord.start();
-        const shared = { fake, storeUrl: REDIS_URL, sendsPerSecond: SENDS_PER_SECOND };
+        // A few reminders at once per instance (32 in production): with 60 in all, each instance then sends its
+        // share as it gets permits, instead of the first two to start claiming all 60 at once.
+        const shared = { fake, storeUrl: REDIS_URL, sendsPerSecond: SENDS_PER_SECOND, reminders: { concurrency: 4 } };
         const first = await startDiscordHarness({ ...shared, shards: { ids: [0], count: INSTANCES } });
         instances.push(first);
         for (let shard = 1; shard < INSTANCES; shard += 1)
@@ -76,7 +78,16 @@ describe.skipIf(!REDIS_URL)(
             user,
             channel,
           });
-        first.bot.registerMessenger(first.adapter.messenger);
+        // Each instance sends through its real messenger; the test notes which one sent to which DM channel.
+        const senderOf = new Map<string, number>();
+        for (const [index, instance] of instances.entries())
+          instance.bot.registerMessenger({
+            ...instance.adapter.messenger,
+            send: (target, reply, key) => (
+              senderOf.set(target.address!, index),
+              instance.adapter.messenger.send(target, reply, key)
+            ),
+          });
         const addresses = users.map((user) => (fake!.channels.open(user.id).body as { id: string }).id);
         const before = fake.requests.length;
         const posts = () => fake!.requests.slice(before).filter((request) => channelPost()(request));
@@ -110,8 +121,11 @@ describe.skipIf(!REDIS_URL)(
             1000,
           ),
         ).toBeLessThanOrEqual(SENDS_PER_SECOND);
-        // After the 429 nothing arrives until its retry_after has passed (but one already granted, on its way).
+        // After the 429 nothing arrives until its retry_after has passed (but one already granted, on its way),
+        // though every instance still had reminders to send.
         const refused = arrivals.find((request) => request.status === 429)!;
+        const after = arrivals.filter((request) => request.at > refused.at);
+        expect(new Set(after.map((request) => senderOf.get(request.route.split('/')[2]!))).size).toBe(INSTANCES);
         const duringPause = arrivals.filter(
           (request) => request.at > refused.at && request.at < refused.at + RETRY_AFTER_S * 1000,
         );

@@ -12,7 +12,7 @@ import {
   type InteractionCallback,
   type WebhookRequest,
 } from '../../fakes/fake-discord-requests.js';
-import { createTestBot, type TestBot } from '../../fakes/test-bot.js';
+import { createTestBot, type TestBot, type TestBotOptions } from '../../fakes/test-bot.js';
 import type { BuiltInteraction } from './interaction-payloads.js';
 import { createRecordingLogger } from './recording-logger.js';
 
@@ -48,6 +48,8 @@ export interface HarnessOptions {
   namespace?: string;
   /** This instance's shards, as `npm run discord:shards` gives each process. */
   shards?: { ids: number[]; count: number };
+  /** The reminder job's options (how many reminders it hands out at once, …). */
+  reminders?: TestBotOptions['reminders'];
 }
 
 export async function startDiscordHarness(options: HarnessOptions = {}): Promise<DiscordHarness> {
@@ -56,6 +58,7 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
     ...(options.storeUrl ? { storeUrl: options.storeUrl } : {}),
     ...(options.paths ? { paths: options.paths } : {}),
     ...(options.namespace ? { namespace: options.namespace } : {}),
+    ...(options.reminders ? { reminders: options.reminders } : {}),
   });
   const log = createRecordingLogger();
   const seen: DiscordHarness['seen'] = { invocations: [], presses: [], queries: [] };
