@@ -6,7 +6,8 @@ import type { SendBudget, SendBudgets, SendRate } from '../../src/ports/send-bud
  * Discord allows a bot 50 requests per second across all routes, whatever number of processes and shards
  * send them (https://discord.com/developers/docs/topics/rate-limits#global-rate-limit). Interaction answers
  * do not count against it (same page; discord.js sends them outside its global limiter too), so proactive
- * sends (DM opens, reminders, digests) may use nearly all of it. `npm run bench`: 0.95 of the limit at 48.
+ * sends (DM opens, reminders, digests) may use nearly all of it. `npm run bench`: one process reached 0.96 of
+ * the limit at 48, three sharing the budget 0.91 (a permit counts until its request is answered).
  */
 export const DEFAULT_SENDS_PER_SECOND = 48;
 
