@@ -40,7 +40,7 @@ export interface SlackSettings {
   /** Web API base, e.g. http://127.0.0.1:PORT/api/ for a fake; https://slack.com/api/ otherwise. */
   apiUrl?: string;
   adminUserIds: string[];
-  /** Direct messages per workspace per minute (the token bucket's rate). */
+  /** Direct messages and digests per workspace per minute, for every instance together (the workspace's send budget). */
   workspaceMessagesPerMinute: number;
 }
 
@@ -86,7 +86,7 @@ const environmentSchema = z.object({
   DISCORD_APP_ID: snowflake('Application ID (Developer Portal > General Information)').optional(),
   DISCORD_GUILD_ID: snowflake('server (guild) ID').optional(),
   DISCORD_API_URL: httpUrl('https://discord.com/api').optional(),
-  // Of Discord's 50 requests/s per bot; interaction answers don't count (adapters/discord/create-send-pacer.ts).
+  // Of Discord's 50 requests/s per bot, for every instance together; interaction answers don't count (adapters/discord/discord-send-budget.ts).
   DISCORD_SENDS_PER_SECOND: wholeNumber(1, 50).default(48),
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional(),
   SLACK_SIGNING_SECRET: z.string().optional(),

@@ -149,7 +149,11 @@ async function startReminders(bot: Bot, scheduler: Scheduler, logger: Logger): P
   await bot.reminders
     .catchUp()
     .catch((error: unknown) => logger.error('reminder catch-up failed; the minute ticks go on', { error }));
-  scheduler.every('reminders', '* * * * *', async () => void (await bot.reminders.tick()));
+  scheduler.every('reminders', '* * * * *', async () => {
+    const report = await bot.reminders.tick();
+    // A line per minute that had work: what this instance sent, and what it left to the others (busy).
+    if (Object.values(report).some((count) => count > 0)) logger.info('reminder tick', report);
+  });
   scheduler.every('weekly-digest', '* * * * *', async () => void (await bot.digests.tick()));
 }
 
@@ -184,7 +188,12 @@ async function startPlatforms(config: Config, deps: PlatformDeps): Promise<Platf
   const { bot, store, logger } = deps;
   const platforms: Platform[] = [];
   if (config.discord) {
-    const discord = await startDiscord({ bot, logger, options: { ...config.discord, shards: deps.shard } });
+    const discord = await startDiscord({
+      bot,
+      logger,
+      budgets: store.sendBudgets,
+      options: { ...config.discord, shards: deps.shard },
+    });
     platforms.push({ name: 'discord', health: discord.health, stop: discord.stop });
   }
   if (config.slack) {

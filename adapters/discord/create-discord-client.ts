@@ -1,4 +1,5 @@
 import { Client, GatewayIntentBits, Options } from 'discord.js';
+import { isProactiveRequest } from './discord-send-budget.js';
 
 /** Users and members seen in interactions; each costs ~660 bytes, and nothing here needs them afterwards. */
 const USER_CACHE_MAX = 1000;
@@ -11,7 +12,8 @@ const SWEEP_INTERVAL_S = 60 * 60;
  * more; DMs are sent over REST, never read), caches little, and never parses a mention anywhere.
  * `apiUrl` replaces https://discord.com/api (a proxy in production, the loopback fake in tests);
  * `restTimeoutMs` replaces discord.js's 15 s wait for a REST answer (tests of late answers).
- * `shards` limits the gateway connections to this process's shards (`npm run discord:shards`).
+ * `shards` limits the gateway connections to this process's shards (`npm run discord:shards`). A proactive
+ * send that is rate limited is handed back to the messenger (isProactiveRequest) to be tried with a new permit.
  */
 export function createDiscordClient(options: {
   apiUrl?: string;
@@ -23,6 +25,7 @@ export function createDiscordClient(options: {
     ...(options.shards ? { shards: options.shards.ids, shardCount: options.shards.count } : {}),
     allowedMentions: { parse: [] },
     rest: {
+      rejectOnRateLimit: isProactiveRequest,
       ...(options.apiUrl ? { api: options.apiUrl } : {}),
       ...(options.restTimeoutMs ? { timeout: options.restTimeoutMs } : {}),
     },

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { DiscordAPIError, RESTJSONErrorCodes, Routes } from 'discord.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DiscordAPIError, RateLimitError, RESTJSONErrorCodes, Routes } from 'discord.js';
 import type { APIChannel, REST } from 'discord.js';
 import type { UserRef } from '../../src/model/invocation.js';
 import type { Reply } from '../../src/model/reply.js';
 import type { ChannelTarget, DirectMessenger, DirectTarget, SendResult } from '../../src/ports/direct-messenger.js';
 import type { Logger } from '../../src/ports/logger.js';
+import type { SendBudget } from '../../src/ports/send-budget.js';
 import { ownerToken } from './button-owner.js';
-import type { SendPacer } from './create-send-pacer.js';
 import { NONCE_MAX } from './discord-limits.js';
 import { renderDiscordReply, type DiscordMessagePayload } from './render-discord-reply.js';
 
@@ -29,22 +30,40 @@ export interface DiscordMessengerDeps {
   logger: Logger;
   /** The learning path whose buttons a DM carries when the target does not name one. */
   defaultPath: string;
-  /** Spaces DM opens and posts under Discord's global limit (see create-send-pacer.ts). */
-  pace: SendPacer;
+  /** A permit for each DM open and post, under Discord's global limit (see discord-send-budget.ts). */
+  budget: SendBudget;
 }
+
+/** How often one request is tried while Discord (or discord.js, foreseeing it) says it is rate limited. */
+const MAX_RATE_LIMITED_ATTEMPTS = 5;
 
 /**
  * DMs over REST: `open` creates the DM channel (its id is the address to store), `send` posts to it
  * with a nonce derived from the idempotency key and `enforce_nonce`, so a retried send cannot post twice.
- * `postToChannel` does the same in a guild channel (the weekly digest). 429s are waited out and retried
- * by discord.js's REST client; "cannot be reached" is a result; other failures throw.
+ * `postToChannel` does the same in a guild channel (the weekly digest). Every request takes a permit from the
+ * budget first; one rate limited is waited out and tried again with a new permit (see `permitted`); "cannot
+ * be reached" is a result; other failures throw.
  */
 export function createDiscordMessenger(deps: DiscordMessengerDeps): DirectMessenger {
+  /** A request made with a permit; a 429 (or discord.js foreseeing one) is waited out and tried with a new permit. */
+  async function permitted<T>(request: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await deps.budget.withPermit(request);
+      } catch (error) {
+        if (!(error instanceof RateLimitError) || attempt === MAX_RATE_LIMITED_ATTEMPTS) throw error;
+        // A global 429 also paused the budget of every instance (pauseOnGlobalRateLimit); this wait is the request's own.
+        await sleep(error.retryAfter);
+      }
+    }
+  }
+
   async function open(user: UserRef): Promise<{ address: string } | { undeliverable: string }> {
     assertDiscordUser(user);
-    await deps.pace();
     try {
-      const channel = (await deps.rest.post(Routes.userChannels(), { body: { recipient_id: user.id } })) as APIChannel;
+      const channel = (await permitted(() =>
+        deps.rest.post(Routes.userChannels(), { body: { recipient_id: user.id } }),
+      )) as APIChannel;
       return { address: channel.id };
     } catch (error) {
       const reason = unreachableReason(error, UNREACHABLE_USER);
@@ -94,11 +113,12 @@ export function createDiscordMessenger(deps: DiscordMessengerDeps): DirectMessen
   ): Promise<SendResult> {
     // Ephemeral means nothing outside an interaction; a DM is private anyway.
     const { flags: _ephemeral, ...message } = rendered;
-    await deps.pace();
     try {
-      await deps.rest.post(Routes.channelMessages(channelId), {
-        body: { ...message, nonce: nonceFor(idempotencyKey), enforce_nonce: true },
-      });
+      await permitted(() =>
+        deps.rest.post(Routes.channelMessages(channelId), {
+          body: { ...message, nonce: nonceFor(idempotencyKey), enforce_nonce: true },
+        }),
+      );
       return { status: 'sent' };
     } catch (error) {
       const reason = unreachableReason(error, unreachable);

@@ -6,10 +6,11 @@ import type { AdapterHealth } from '../../src/ops/adapter-health.js';
 import { StartUpError } from '../../src/ops/start-up-error.js';
 import type { DirectMessenger } from '../../src/ports/direct-messenger.js';
 import type { Logger } from '../../src/ports/logger.js';
+import type { SendBudgets } from '../../src/ports/send-budget.js';
 import { createDiscordClient } from './create-discord-client.js';
 import { createDiscordMessenger } from './create-discord-messenger.js';
 import { createInteractionListener } from './create-interaction-listener.js';
-import { createSendPacer, pauseOnGlobalRateLimit } from './create-send-pacer.js';
+import { discordSendBudget, pauseOnGlobalRateLimit } from './discord-send-budget.js';
 import { INTERACTION_DEADLINE_MS } from './discord-limits.js';
 import { inviteUrl } from './invite-url.js';
 import { logRateLimits } from './log-rate-limits.js';
@@ -27,7 +28,10 @@ export interface DiscordOptions {
   deferAfterMs?: number;
   /** Autocomplete cannot be deferred: suggestions not ready by then are answered with none (default 2.2 s). */
   autocompleteDeadlineMs?: number;
-  /** Pace of proactive sends (reminder DMs, digests); default 48 of the 50 requests/s Discord allows (create-send-pacer.ts). */
+  /**
+   * Pace of proactive sends (DM opens, reminders, digests) for the whole deployment: every instance and shard on a
+   * shared store takes from one budget. Default 48 of the 50 requests/s Discord allows (discord-send-budget.ts).
+   */
   sendsPerSecond?: number;
   /** This process's shards and the total, when `npm run discord:shards` started it; all shards otherwise. */
   shards?: { ids: number[]; count: number };
@@ -50,6 +54,8 @@ const DRAIN_TIMEOUT_MS = 5_000;
 export async function startDiscord(deps: {
   bot: Bot;
   logger: Logger;
+  /** The store's send budgets: shared with every other instance on a shared store. */
+  budgets: SendBudgets;
   options: DiscordOptions;
 }): Promise<DiscordAdapter> {
   const { bot, options } = deps;
@@ -82,9 +88,14 @@ export async function startDiscord(deps: {
     giveUp.abort();
   }
 
-  const pace = createSendPacer(options.sendsPerSecond);
-  pauseOnGlobalRateLimit(client.rest, pace);
-  const messenger = createDiscordMessenger({ rest: client.rest, logger, defaultPath: bot.paths[0]?.name ?? '', pace });
+  const budget = discordSendBudget(deps.budgets, options.sendsPerSecond);
+  pauseOnGlobalRateLimit(client.rest, budget, logger);
+  const messenger = createDiscordMessenger({
+    rest: client.rest,
+    logger,
+    defaultPath: bot.paths[0]?.name ?? '',
+    budget,
+  });
   bot.registerMessenger(messenger);
   logger.info('discord connected', { botUserId: client.user?.id, invite: inviteUrl(options.appId) });
 

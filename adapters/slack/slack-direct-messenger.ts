@@ -1,10 +1,10 @@
 import { webApi } from '@slack/bolt';
 import type { DirectMessenger, DirectTarget, SendResult } from '../../src/ports/direct-messenger.js';
 import type { Logger } from '../../src/ports/logger.js';
+import type { SendBudget } from '../../src/ports/send-budget.js';
 import { findEarlierPost, type PostMark, type PostPlace } from './find-earlier-post.js';
 import type { PostAttempts } from './post-attempts.js';
 import { renderSlackReply, type SlackMessage } from './render-slack-reply.js';
-import type { TokenBucket } from './token-bucket.js';
 
 /**
  * chat.postMessage errors that mean "this person cannot be reached", as opposed to a passing failure.
@@ -32,7 +32,8 @@ export interface SlackDirectMessengerDeps {
    * a post whose answer was lost is looked for before it goes again, never simply repeated.
    */
   client: webApi.WebClient;
-  bucketFor: (workspace: string) => TokenBucket;
+  /** A workspace's budget of posts (workspace-send-budgets.ts), shared by every instance on a shared store. */
+  budgetFor: (workspace: string) => SendBudget;
   attempts: PostAttempts;
   /** The path whose buttons a DM carries when the target does not name one. */
   defaultPath: string;
@@ -100,24 +101,25 @@ async function postOnce(deps: SlackDirectMessengerDeps, post: Post, log: Logger)
 }
 
 async function postPaced(deps: SlackDirectMessengerDeps, post: Post, log: Logger): Promise<SendResult> {
-  const bucket = deps.bucketFor(post.workspace);
+  const budget = deps.budgetFor(post.workspace);
   for (let attempt = 1; ; attempt += 1) {
-    await bucket.take();
     try {
-      await deps.client.chat.postMessage({
-        channel: post.channel,
-        text: post.message.text,
-        blocks: post.message.blocks,
-        unfurl_links: false,
-        unfurl_media: false,
-        metadata: { event_type: post.mark.eventType, event_payload: { idempotency_key: post.mark.idempotencyKey } },
-      });
+      await budget.withPermit(() =>
+        deps.client.chat.postMessage({
+          channel: post.channel,
+          text: post.message.text,
+          blocks: post.message.blocks,
+          unfurl_links: false,
+          unfurl_media: false,
+          metadata: { event_type: post.mark.eventType, event_payload: { idempotency_key: post.mark.idempotencyKey } },
+        }),
+      );
       return { status: 'sent' };
     } catch (error) {
       // Slack answered 429 before taking the message: trying again cannot duplicate it.
       const rateLimited = retryAfterSeconds(error);
       if (rateLimited !== undefined) {
-        bucket.pauseFor(rateLimited * 1000);
+        await budget.pause(rateLimited * 1000);
         log.warn('Slack rate limited a direct message; pausing the workspace', {
           retryAfterSeconds: rateLimited,
           attempt,

@@ -17,8 +17,8 @@ import { createSlackDirectMessenger } from './slack-direct-messenger.js';
 import { createProfileLookup } from './slack-profiles.js';
 import { createHttpReceiver, createSocketReceiver, type HttpRoute } from './slack-receivers.js';
 import { toBoltLogger } from './to-bolt-logger.js';
-import { createTokenBucket, createWorkspaceBuckets, realSleep } from './token-bucket.js';
 import { trackListenerRuns } from './track-listener-runs.js';
+import { slackSendRate, workspaceSendBudgets } from './workspace-send-budgets.js';
 
 export { SLACK_EVENTS_PATH, type HttpRoute } from './slack-receivers.js';
 
@@ -140,22 +140,21 @@ export async function startSlack(deps: SlackDeps): Promise<RunningSlack> {
   };
 }
 
-/** Reminders and digests, paced per workspace, each posted once (see createSlackDirectMessenger). */
+/**
+ * Reminders and digests, each posted once (see createSlackDirectMessenger), paced per workspace by the store's
+ * send budgets: every instance on a shared store keeps to the one SLACK_MESSAGES_PER_MINUTE together.
+ */
 function createPacedMessenger(
   options: SlackOptions,
   deps: { client: webApi.WebClient; store: Store; now: () => number; logger: Logger },
   defaultPath: string,
 ): DirectMessenger {
-  const { now } = deps;
-  const perMinute = options.workspaceMessagesPerMinute;
-  // A burst of about one second's worth: Slack may drop bursts silently instead of answering 429.
-  const burst = Math.max(1, Math.ceil(perMinute / 60));
   return createSlackDirectMessenger({
     client: deps.client,
-    bucketFor: createWorkspaceBuckets(() => createTokenBucket({ perMinute, burst, now, sleep: realSleep })),
+    budgetFor: workspaceSendBudgets(deps.store.sendBudgets, slackSendRate(options.workspaceMessagesPerMinute)),
     attempts: createPostAttempts(deps.store.records),
     defaultPath,
-    now,
+    now: deps.now,
     logger: deps.logger,
   });
 }

@@ -19,6 +19,8 @@ import type {
 import { minuteOf } from '../reminders/minute-of.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { copyPlain } from './plain-data.js';
+import { localPermits } from './send-budget/permit-source.js';
+import { sendBudgetsOver } from './send-budget/send-budgets-over.js';
 import { noRowChanges, type RecordKind, type RowChanges, type StoreEngine } from './store-engine.js';
 import { SET_ASIDE_KEPT, logSetAside, parseStoredText, readStoredLearner } from './stored-learner.js';
 
@@ -42,6 +44,7 @@ export function assembleStore(engine: StoreEngine, options: AssembleOptions): St
     digests: committedDigests(engine, options.logger),
     claims: engine.claims,
     records: engine.records,
+    sendBudgets: sendBudgetsOver(engine.permits ?? localPermits()),
     health: () => engine.health(),
     close: () => engine.close(),
   };

@@ -1,4 +1,5 @@
 import type { BoardEntry, BoardPage, Claims, RecordStore, SetAsideRecord } from '../ports/store.js';
+import type { PermitSource } from './send-budget/permit-source.js';
 
 /** The records whose rows an engine commits with them. */
 export type RecordKind = 'learner' | 'digest';
@@ -76,6 +77,8 @@ export interface StoreEngine {
   /** Plain records with expiry by the injected clock. */
   records: RecordStore;
   claims: Claims;
+  /** A shared engine's permits for proactive sends, which every instance takes from; an embedded engine has none (the store keeps its own). */
+  permits?: PermitSource;
   health(): Promise<{ ok: boolean; backend: string; detail?: string }>;
   close(): Promise<void>;
 }

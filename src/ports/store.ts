@@ -4,6 +4,7 @@ import type { IndexSet } from '../model/index-set.js';
 import type { LearnerRecord } from '../model/learner.js';
 import type { LearnerId, WorkspaceId } from '../model/learner-id.js';
 import type { ReminderSlotId } from '../model/slot-id.js';
+import type { SendBudgets } from './send-budget.js';
 
 /**
  * What a read-modify-write returns: the new record (null deletes, undefined keeps) and a result for the caller.
@@ -101,6 +102,8 @@ export interface Store {
   claims: Claims;
   /** Small key-value records that are not learners (sent marks, event ids seen), with expiry by the store's clock. */
   records: RecordStore;
+  /** The budgets of proactive sends: shared by every instance on a shared store (Redis), this process's own otherwise. */
+  sendBudgets: SendBudgets;
   health(): Promise<{ ok: boolean; backend: string; detail?: string }>;
   close(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 /** The parts of the benchmark, in the order they run. */
-export const SECTIONS = ['commands', 'tick', 'leaderboard', 'memory', 'discord', 'slack'] as const;
+export const SECTIONS = ['commands', 'tick', 'leaderboard', 'memory', 'discord', 'slack', 'shared'] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 export interface BenchOptions {

@@ -9,6 +9,7 @@ import type { BenchOptions, SectionId } from './bench-options.js';
 import { atMost, below, figure, formatNumber, type Figure, type Section } from './bench-report.js';
 import type { BenchSizes } from './bench-sizes.js';
 import { fanOutSlack } from './bench-slack-fan-out.js';
+import { benchSharedBudget } from './bench-shared-budget.js';
 import { measureTick } from './bench-tick.js';
 import { fanOutFigures } from './fan-out-stats.js';
 
@@ -30,6 +31,7 @@ const TITLES: Record<SectionId, string> = {
   memory: '5. Memory: peak RSS of a bot process serving the stored learners (SQLite)',
   discord: '3a. Fan-out through the real Discord adapter (loopback Discord, 50 requests/s global limit)',
   slack: '3b. Fan-out through the real Slack adapter (loopback Slack, per-workspace budget)',
+  shared: '3c. Fan-out from 3 bot processes on one Redis namespace, sharing one send budget per platform',
 };
 
 const label = (kind: BackendKind) => (kind === 'sqlite' ? 'SQLite' : 'Redis');
@@ -107,8 +109,12 @@ export async function runSection(id: SectionId, deps: SectionDeps): Promise<Sect
     );
   } else if (id === 'discord') {
     figures.push(...fanOutFigures(await fanOutDiscord(sizes.fanOutReminders, deps.options.discordSendsPerSecond)));
-  } else {
+  } else if (id === 'slack') {
     figures.push(...fanOutFigures(await fanOutSlack(sizes.fanOutReminders, deps.options.slackMessagesPerMinute)));
+  } else {
+    figures.push(
+      ...(await benchSharedBudget({ reminders: sizes.fanOutReminders, progress: console.error, ...deps.options })),
+    );
   }
   return { id, title: TITLES[id], figures };
 }

@@ -31,7 +31,8 @@ export class FakeDiscordGateway {
   heartbeats = 0;
   private readonly server: WebSocketServer;
   private readonly sockets = new Set<WebSocket>();
-  private readonly ready = new Set<WebSocket>();
+  /** Each identified connection, with the shard it identified as ([0, 1] when it named none). */
+  private readonly ready = new Map<WebSocket, [number, number]>();
   private sequence = 0;
 
   constructor(
@@ -46,12 +47,17 @@ export class FakeDiscordGateway {
     return this.sockets.size;
   }
 
-  /** Sends a DISPATCH to every identified connection. */
+  /**
+   * Sends a DISPATCH to every identified connection; an event of a guild goes only to the shard that guild is
+   * on, `(guild_id >> 22) % shard count` (https://discord.com/developers/docs/events/gateway#sharding).
+   */
   dispatch(event: string, data: unknown): void {
     if (this.ready.size === 0) throw new Error('no identified gateway connection to dispatch to');
     this.sequence += 1;
     const frame = JSON.stringify({ op: Op.Dispatch, t: event, s: this.sequence, d: data });
-    for (const socket of this.ready) socket.send(frame);
+    const guild = (data as { guild_id?: unknown } | null)?.guild_id;
+    for (const [socket, [shard, count]] of this.ready)
+      if (typeof guild !== 'string' || Number((BigInt(guild) >> 22n) % BigInt(count)) === shard) socket.send(frame);
   }
 
   /** Cuts every connection as a network failure would; clients reconnect and resume. */
@@ -93,7 +99,7 @@ export class FakeDiscordGateway {
       socket.close(AUTHENTICATION_FAILED, 'Authentication failed.');
       return;
     }
-    this.ready.add(socket);
+    this.ready.set(socket, identify.shard ?? [0, 1]);
     this.sendTo(socket, 'READY', {
       v: 10,
       user: {
@@ -105,7 +111,7 @@ export class FakeDiscordGateway {
         bot: true,
       },
       guilds: [],
-      session_id: 'fake-session',
+      session_id: sessionOfShard(identify.shard),
       resume_gateway_url: `ws://127.0.0.1:${this.port()}`,
       shard: identify.shard ?? [0, 1],
       application: { id: this.options.appId, flags: 0 },
@@ -118,7 +124,7 @@ export class FakeDiscordGateway {
       socket.close(AUTHENTICATION_FAILED, 'Authentication failed.');
       return;
     }
-    this.ready.add(socket);
+    this.ready.set(socket, shardOfSession(resume.session_id));
     this.sendTo(socket, 'RESUMED', null);
   }
 
@@ -131,4 +137,14 @@ export class FakeDiscordGateway {
     const address = this.httpServer.address();
     return typeof address === 'object' && address ? address.port : 0;
   }
+}
+
+/** A session id that says which shard it is ('fake-session' when unsharded), so a resumed connection keeps its shard. */
+function sessionOfShard(shard: [number, number] | undefined): string {
+  return shard && shard[1] > 1 ? `fake-session-${shard[0]}-${shard[1]}` : 'fake-session';
+}
+
+function shardOfSession(session: string): [number, number] {
+  const [, id, count] = /^fake-session-(\d+)-(\d+)$/.exec(session) ?? [];
+  return id && count ? [Number(id), Number(count)] : [0, 1];
 }

@@ -8,6 +8,7 @@ import { assertValidRows, type RecordKind, type SetRow, type StoreEngine } from 
 import { withinDeadline } from '../within-deadline.js';
 import { commitScript, encodeCommit } from './commit-script.js';
 import { redisClaims } from './redis-claims.js';
+import { redisPermits } from './redis-permits.js';
 import { readTop, scanBoardRows } from './redis-boards.js';
 import { connectRedis } from './redis-connection.js';
 import { RedisKeys } from './redis-keys.js';
@@ -35,7 +36,7 @@ export interface RedisEngineOptions {
 
 /**
  * The engine on one Redis, shared by every bot instance: each commit is one Lua script (compare-and-set on
- * the record, then its rows), boards are sorted sets, claims are Lua over the injected clock, and Keyv
+ * the record, then its rows), boards are sorted sets, claims are Lua over the injected clock, send permits Lua over Redis's own clock, and Keyv
  * (@keyv/redis, on the same client) keeps the plain records. Data an older version wrote is upgraded on open.
  */
 export async function openRedisEngine(options: RedisEngineOptions): Promise<StoreEngine> {
@@ -79,6 +80,7 @@ export async function openRedisEngine(options: RedisEngineOptions): Promise<Stor
     scanBoards: () => scanBoardRows(client, keys),
     records,
     claims: redisClaims(client, keys, clock),
+    permits: redisPermits(client, keys, { timeoutMs: options.timeoutMs }),
     async health() {
       try {
         const ping = client.withCommandOptions({ timeout: HEALTH_TIMEOUT_MS }).ping();

@@ -5,7 +5,7 @@ const SET_FAMILIES = ['due:', 'digest-due:', 'workspace:'] as const;
 
 /**
  * Where the engine files everything under one namespace (`<namespace>::…`), and the SCAN patterns that
- * find each family again. Keyv's records (`record:`) and the claims (`claim:`) live beside them.
+ * find each family again. Keyv's records (`record:`), the claims (`claim:`) and the send budgets (`budget:`) live beside them.
  */
 export class RedisKeys {
   readonly prefix: string;
@@ -33,6 +33,12 @@ export class RedisKeys {
 
   claim(key: string): string {
     return `${this.prefix}claim:${key}`;
+  }
+
+  /** A send budget's permits of the last window (a sorted set by grant time), its even pace and its pause. */
+  budget(scope: string): { granted: string; pace: string; pause: string } {
+    const base = `${this.prefix}budget:${scope}`;
+    return { granted: `${base}:granted`, pace: `${base}:pace`, pause: `${base}:pause` };
   }
 
   /** The data's version, so an engine knows what an older one left to move. */

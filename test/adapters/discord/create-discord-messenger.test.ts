@@ -1,7 +1,9 @@
 import { REST } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDiscordMessenger, nonceFor } from '../../../adapters/discord/create-discord-messenger.js';
-import { createSendPacer } from '../../../adapters/discord/create-send-pacer.js';
+import { discordSendBudget, isProactiveRequest } from '../../../adapters/discord/discord-send-budget.js';
+import { localPermits } from '../../../src/infra/send-budget/permit-source.js';
+import { sendBudgetsOver } from '../../../src/infra/send-budget/send-budgets-over.js';
 import type { Reply } from '../../../src/model/reply.js';
 import type { DirectMessenger } from '../../../src/ports/direct-messenger.js';
 import { componentRows } from '../../fakes/discord-payloads.js';
@@ -29,12 +31,12 @@ describe('Discord DirectMessenger against the loopback Discord', () => {
 
   beforeEach(async () => {
     fake = await FakeDiscord.start();
-    rest = new REST({ api: fake.apiUrl }).setToken(fake.token);
+    rest = new REST({ api: fake.apiUrl, rejectOnRateLimit: isProactiveRequest }).setToken(fake.token);
     messenger = createDiscordMessenger({
       rest,
       logger: createRecordingLogger(),
       defaultPath: 'webrtc',
-      pace: createSendPacer(1000),
+      budget: discordSendBudget(sendBudgetsOver(localPermits()), 1000),
     });
   });
 

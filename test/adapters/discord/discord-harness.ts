@@ -12,7 +12,7 @@ import {
   type InteractionCallback,
   type WebhookRequest,
 } from '../../fakes/fake-discord-requests.js';
-import { createTestBot, type TestBot } from '../../fakes/test-bot.js';
+import { createTestBot, type TestBot, type TestBotOptions } from '../../fakes/test-bot.js';
 import type { BuiltInteraction } from './interaction-payloads.js';
 import { createRecordingLogger } from './recording-logger.js';
 
@@ -42,19 +42,30 @@ export interface HarnessOptions {
   paths?: LearningPath[];
   /** discord.js's wait for a REST answer (15 s unless set). */
   restTimeoutMs?: number;
+  /** A loopback Discord shared with other harnesses (one bot, several instances); the harness then leaves it open. */
+  fake?: FakeDiscord;
+  /** Another instance on the same data passes the first one's namespace. */
+  namespace?: string;
+  /** This instance's shards, as `npm run discord:shards` gives each process. */
+  shards?: { ids: number[]; count: number };
+  /** The reminder job's options (how many reminders it hands out at once, …). */
+  reminders?: TestBotOptions['reminders'];
 }
 
 export async function startDiscordHarness(options: HarnessOptions = {}): Promise<DiscordHarness> {
-  const fake = await FakeDiscord.start();
+  const fake = options.fake ?? (await FakeDiscord.start());
   const testBot = await createTestBot({
     ...(options.storeUrl ? { storeUrl: options.storeUrl } : {}),
     ...(options.paths ? { paths: options.paths } : {}),
+    ...(options.namespace ? { namespace: options.namespace } : {}),
+    ...(options.reminders ? { reminders: options.reminders } : {}),
   });
   const log = createRecordingLogger();
   const seen: DiscordHarness['seen'] = { invocations: [], presses: [], queries: [] };
   const adapter = await startDiscord({
     bot: observed(testBot.bot, seen, options.slowCoreMs ?? 0),
     logger: log,
+    budgets: testBot.store.sendBudgets,
     options: {
       token: fake.token,
       appId: fake.appId,
@@ -63,6 +74,7 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
       sendsPerSecond: options.sendsPerSecond,
       autocompleteDeadlineMs: options.autocompleteDeadlineMs,
       restTimeoutMs: options.restTimeoutMs,
+      ...(options.shards ? { shards: options.shards } : {}),
     },
   });
   return {
@@ -83,7 +95,7 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
     },
     async close() {
       await adapter.stop();
-      await fake.close();
+      if (!options.fake) await fake.close();
       await testBot.store.close().catch(() => undefined);
     },
   };

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { callbackData } from '../../fakes/discord-payloads.js';
-import { createSendPacer } from '../../../adapters/discord/create-send-pacer.js';
 import type { UserRef } from '../../../src/model/invocation.js';
 import { startDiscordHarness, type DiscordHarness } from './discord-harness.js';
 import { GUILD_ID, slashCommand } from './interaction-payloads.js';
@@ -11,40 +10,6 @@ describe('pacing proactive sends', () => {
   afterEach(async () => {
     await h?.close();
     h = undefined;
-  });
-
-  it('spaces calls evenly at the given rate', async () => {
-    const pace = createSendPacer(100);
-    const started = Date.now();
-    await Promise.all(Array.from({ length: 11 }, () => pace()));
-    expect(Date.now() - started).toBeGreaterThanOrEqual(95);
-  });
-
-  it('never lets more than the rate go within one second, even when the event loop stalls', async () => {
-    const pace = createSendPacer(20);
-    const released: number[] = [];
-    const sends = Array.from({ length: 40 }, () => pace().then(() => released.push(Date.now())));
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    const stalled = Date.now();
-    while (Date.now() - stalled < 400); // a long garbage collection, or a busy neighbour
-    await Promise.all(sends);
-    const busiestSecond = Math.max(
-      ...released.map((start) => released.filter((at) => at >= start && at < start + 1000).length),
-    );
-    expect(busiestSecond).toBeLessThanOrEqual(20);
-    expect(released).toHaveLength(40); // every send still goes; how fast it catches up is `npm run bench`'s business
-  });
-
-  it('holds every send back for a pause (a global 429), then goes on at the rate', async () => {
-    const pace = createSendPacer(20);
-    await pace();
-    pace.pauseFor(300);
-    const paused = Date.now();
-    const released: number[] = [];
-    await Promise.all(Array.from({ length: 4 }, () => pace().then(() => released.push(Date.now()))));
-    expect(released[0]! - paused).toBeGreaterThanOrEqual(295);
-    // The pacer keeps to its schedule when a timer fires late, so the gaps are measured from the pause's end.
-    expect(released.at(-1)! - paused).toBeGreaterThanOrEqual(300 + 3 * 50 - 10);
   });
 
   it(

@@ -31,6 +31,7 @@ describe('startDiscord', () => {
     adapter = await startDiscord({
       bot: testBot.bot,
       logger: log,
+      budgets: testBot.store.sendBudgets,
       options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl },
     });
 
@@ -55,6 +56,7 @@ describe('startDiscord', () => {
     adapter = await startDiscord({
       bot: testBot.bot,
       logger: log,
+      budgets: testBot.store.sendBudgets,
       options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl },
     });
     expect(adapter.messenger.platform).toBe('discord');
@@ -93,6 +95,7 @@ describe('startDiscord', () => {
     adapter = await startDiscord({
       bot: testBot.bot,
       logger: log,
+      budgets: testBot.store.sendBudgets,
       options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl },
     });
     await eventually(() => {
@@ -109,6 +112,7 @@ describe('startDiscord', () => {
     const started = await startDiscord({
       bot: testBot.bot,
       logger: log,
+      budgets: testBot.store.sendBudgets,
       options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl },
     });
     expect(fake.gateway.openConnections).toBe(1);
@@ -122,6 +126,7 @@ describe('startDiscord', () => {
     const started = await startDiscord({
       bot: testBot.bot,
       logger: log,
+      budgets: testBot.store.sendBudgets,
       options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl },
     });
     expect(started.health()).toEqual({ ok: true, state: 'ready' });
@@ -143,6 +148,7 @@ describe('startDiscord', () => {
     adapter = await startDiscord({
       bot: testBot.bot,
       logger: log,
+      budgets: testBot.store.sendBudgets,
       options: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl, shards: { ids: [1], count: 2 } },
     });
     expect(fake.gateway.identifies).toEqual([{ token: fake.token, intents: 1, shard: [1, 2] }]);
@@ -155,6 +161,7 @@ describe('startDiscord', () => {
     const failure = await startDiscord({
       bot: testBot.bot,
       logger: log,
+      budgets: testBot.store.sendBudgets,
       options: { token: secret, appId: fake.appId, apiUrl: fake.apiUrl },
     }).catch((error: Error) => error);
     expect(failure).toBeInstanceOf(Error);

@@ -2,7 +2,7 @@ import { webApi } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPostAttempts } from '../../../adapters/slack/post-attempts.js';
 import { createSlackDirectMessenger } from '../../../adapters/slack/slack-direct-messenger.js';
-import { createTokenBucket, createWorkspaceBuckets, realSleep } from '../../../adapters/slack/token-bucket.js';
+import { workspaceSendBudgets } from '../../../adapters/slack/workspace-send-budgets.js';
 import type { UserRef } from '../../../src/model/invocation.js';
 import type { Reply } from '../../../src/model/reply.js';
 import type { FakeAnswer } from '../../fakes/fake-slack.js';
@@ -40,13 +40,11 @@ describe('Slack DirectMessenger', () => {
       retryConfig: { retries: 0 },
       timeout: CLIENT_TIMEOUT_MS,
     });
-    const bucketFor = createWorkspaceBuckets(() =>
-      createTokenBucket({ perMinute, burst: 1, now: Date.now, sleep: realSleep }),
-    );
+    const budgetFor = workspaceSendBudgets(testBot.store.sendBudgets, { limit: perMinute, windowMs: 60_000, burst: 1 });
     const attempts = createPostAttempts(testBot.store.records);
     return createSlackDirectMessenger({
       client,
-      bucketFor,
+      budgetFor,
       attempts,
       defaultPath: 'webrtc',
       now: Date.now,
