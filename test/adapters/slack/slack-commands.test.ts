@@ -26,7 +26,7 @@ describe('Slack /webrtc through the real Bolt app (HTTP mode, signed requests, l
       const answer = await h.command(text);
       expect(answer.response_type).toBe('ephemeral');
       expect(answer.text).toMatch(/^WebRTC learning path — 7 resources, 240 min/);
-      expect(visibleText(answer)).toContain('`/webrtc remind [HH:MM [time zone] | off]`');
+      expect(visibleText(answer)).toContain('`/webrtc remind [HH:MM [time zone] [days] | nudge off | off]`');
     }
   });
 
@@ -46,18 +46,22 @@ describe('Slack /webrtc through the real Bolt app (HTTP mode, signed requests, l
     const done = await h.command('done');
     expect(done.text).toContain('Marked done: WebRTC Basics');
     expect(done.text).toContain('Up next: WebRTC vs WebSockets\nArticle · 25 min · Phase 1, 2 of 2');
-    expect((await h.store.learners.get(encodeLearnerId(ada)))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
+    expect((await h.store.learners.get(encodeLearnerId(ada)))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe(
+      'done',
+    );
 
     const skip = await h.command('skip');
     expect(visibleText(skip)).toContain('WebRTC vs WebSockets');
-    expect((await h.store.learners.get(encodeLearnerId(ada)))?.paths.webrtc?.marks['webrtc-vs-websockets']?.status).toBe(
-      'skipped',
-    );
+    expect(
+      (await h.store.learners.get(encodeLearnerId(ada)))?.paths.webrtc?.marks['webrtc-vs-websockets']?.status,
+    ).toBe('skipped');
 
     const undo = await h.command('undo');
     expect(undo.response_type).toBe('ephemeral');
     expect(visibleText(undo)).toContain('WebRTC vs WebSockets');
-    expect((await h.store.learners.get(encodeLearnerId(ada)))?.paths.webrtc?.marks['webrtc-vs-websockets']).toBeUndefined();
+    expect(
+      (await h.store.learners.get(encodeLearnerId(ada)))?.paths.webrtc?.marks['webrtc-vs-websockets'],
+    ).toBeUndefined();
   });
 
   it('progress and path answer privately with bars and marks', async () => {
@@ -133,7 +137,9 @@ describe('Slack /webrtc through the real Bolt app (HTTP mode, signed requests, l
 
     const owner = await h.press(doneId!, 'webrtc-basics');
     expect(owner.text).toContain('Marked done: WebRTC Basics');
-    expect((await h.store.learners.get(encodeLearnerId(ada)))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
+    expect((await h.store.learners.get(encodeLearnerId(ada)))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe(
+      'done',
+    );
   });
 
   it('acknowledges a button it did not make at once and does nothing with it', async () => {
