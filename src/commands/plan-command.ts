@@ -134,6 +134,6 @@ function planReply({ path, learner, clock }: CommandContext, tone: 'success' | '
     text: lines.filter(Boolean).join('\n'),
     fields:
       ahead.days.length > 0 ? [{ name: 'Coming study days', value: scheduleLines(ahead.days, today).join('\n') }] : [],
-    footer: `Study days are your reminder days (/${path.command} remind 09:00 mon,wed,fri sets them). /${path.command} progress shows how you stand; /${path.command} plan off drops the plan.`,
+    footer: `Your study days are your reminder days. /${path.command} progress shows how you stand; /${path.command} plan off drops the plan.`,
   };
 }

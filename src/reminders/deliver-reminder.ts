@@ -9,8 +9,9 @@ import { streakOf } from '../progress/streak.js';
 import { minuteOf } from './minute-of.js';
 import type { ReminderJobOptions } from './reminder-job.js';
 import { reminderReply } from './reminder-reply.js';
-import { dailyOccurrence, dailySkip, sentMarkKey } from './daily-reminder-rule.js';
-import { nextNudgeAt, nudgeOccurrence, nudgeReply, streakAtRisk } from './streak-nudge.js';
+import { dailySkip, sentMarkKey } from './daily-reminder-rule.js';
+import { occurrenceOf, slotKind, type SlotKind } from './slot-kind.js';
+import { nextNudgeAt, nudgeReply, streakAtRisk } from './streak-nudge.js';
 import { calendarOf, nextStudyOccurrence } from './study-calendar.js';
 import { plannedDay } from '../plans/plan-forecast.js';
 
@@ -32,9 +33,6 @@ export type Outcome =
   | 'busy'
   | 'failed'
   | 'no-messenger';
-
-/** Which of a learner's filed instants a slot is: the daily reminder, a snooze, or the evening streak nudge. */
-type SlotKind = 'daily' | 'snooze' | 'nudge';
 
 interface Due {
   member: ReminderSlotId;
@@ -63,9 +61,10 @@ export async function deliverReminder(
     await store.learners.settle(minuteOf(due.slotAt), due.member);
     return 'stale';
   }
-  const occurrence = occurrenceOf(kind, due, reminder.zone);
+  const occurrence = occurrenceOf(kind, due.member, reminder.zone, due.slotAt);
   const finish = (counted: boolean, change?: (reminder: Reminder) => void) => advance(deps, due, kind, counted, change);
-  if (record.undeliverable) return (await finish(false, (r) => (r.nextAt = null)), 'undeliverable');
+  if (record.undeliverable)
+    return (await finish(false, (r) => Object.assign(r, { nextAt: null, nudgeAt: null })), 'undeliverable');
   if (due.now - due.slotAt > options.catchUpMinutes * 60_000) {
     logger.info('reminder skipped: too old after downtime', {
       learner: due.learnerKey,
@@ -80,7 +79,7 @@ export async function deliverReminder(
       ? await dailySkip(store.records, record, path, due.member, reminder.zone, due.slotAt)
       : (await store.records.get(sentMarkKey(occurrence)))
         ? 'already-sent'
-        : kind === 'nudge' && streakAtRisk(path, state, reminder.zone, due.now) === 0
+        : kind === 'nudge' && streakAtRisk(path, state, reminder.zone, due.slotAt, due.now) === 0
           ? 'not-needed'
           : undefined;
   // A nudge is an extra, not a reminder left unanswered: it never counts towards pausing.
@@ -90,7 +89,7 @@ export async function deliverReminder(
   const pausing = counts && reminder.ignored + 1 >= MAX_IGNORED_REMINDERS;
   const reply =
     kind === 'nudge'
-      ? nudgeReply(path, state, streakAtRisk(path, state, reminder.zone, due.now))
+      ? nudgeReply(path, state, streakAtRisk(path, state, reminder.zone, due.slotAt, due.now))
       : reminderReply(path, state, {
           streak: streakOf(path, state, reminder.zone, due.now),
           pausing,
@@ -123,22 +122,6 @@ export async function deliverReminder(
   await store.records.set(sentMarkKey(occurrence), true, SENT_MARK_MS);
   await finish(counts);
   return 'sent';
-}
-
-function occurrenceOf(kind: SlotKind, due: Due, zone: string): string {
-  if (kind === 'snooze') return `${due.member}@snooze@${minuteOf(due.slotAt)}`;
-  if (kind === 'nudge') return nudgeOccurrence(due.member, zone, due.slotAt);
-  return dailyOccurrence(due.member, zone, due.slotAt);
-}
-
-/** What the slot filed at `slotAt` stands for in the record now, by the rule that filed it (learner-rows.ts). */
-function slotKind(reminder: Reminder | undefined, slotAt: number): SlotKind | undefined {
-  if (!reminder?.enabled) return undefined;
-  const at = (instant: number | null | undefined) => instant != null && minuteOf(instant) === minuteOf(slotAt);
-  if (at(reminder.snoozeAt)) return 'snooze';
-  if (!reminder.paused && at(reminder.nextAt)) return 'daily';
-  if (!reminder.paused && at(reminder.nudgeAt)) return 'nudge';
-  return undefined;
 }
 
 /** Saves the learner's next reminder (or clears the snooze) and counts an unanswered one. */

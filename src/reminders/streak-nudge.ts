@@ -36,17 +36,24 @@ export function nudgeOccurrence(member: string, zone: string, slotAt: number): s
 }
 
 /**
- * The streak a nudge due at `slotAt` would save, or 0 when none is due: not on a day off or a paused day, not
- * when something was done that day already, and not when there is no streak of MIN_NUDGE_STREAK days left.
+ * The streak a nudge due at `slotAt` would save when sent at `now`, or 0 when none is due: not on a day off or
+ * a paused day, not when something was done that day already, and not when there is no streak of
+ * MIN_NUDGE_STREAK days left (as after midnight, when a nudge is caught up after downtime).
  */
-export function streakAtRisk(path: LearningPath, state: PathState | undefined, zone: string, slotAt: number): number {
+export function streakAtRisk(
+  path: LearningPath,
+  state: PathState | undefined,
+  zone: string,
+  slotAt: number,
+  now: number,
+): number {
   const today = localDate(zone, slotAt);
   if (!isStudyDate(calendarOf(state), today)) return 0;
   const doneToday = path.resources.some((resource) => {
     const mark = state?.marks[resource.id];
     return mark?.status === 'done' && localDate(zone, mark.at) === today;
   });
-  const streak = streakOf(path, state, zone, slotAt);
+  const streak = streakOf(path, state, zone, now);
   return doneToday || streak < MIN_NUDGE_STREAK ? 0 : streak;
 }
 

@@ -93,6 +93,22 @@ describe('the evening nudge before a streak breaks', () => {
     expect(recorder.deliveries.at(-1)?.reply.title).toBe('🔥 Your 2-day WebRTC streak ends at midnight');
   });
 
+  it('after downtime it is caught up the same evening, never once midnight has passed', async () => {
+    await say(t.bot, ana, 'remind nudge 23:00');
+    await studyOn(0);
+    await studyOn(1);
+    await liveUntil(MONDAY + 2 * DAY + 15 * HOUR); // Wed 22:00, then the bot is down until after midnight
+    t.clock.set(MONDAY + 2 * DAY + 17 * HOUR + 15 * 60_000);
+    expect((await t.bot.reminders.catchUp())['not-needed']).toBe(1);
+    expect(nudges()).toEqual([]);
+    await studyOn(3);
+    await studyOn(4);
+    await liveUntil(MONDAY + 5 * DAY + 15 * HOUR); // Sat 22:00, down for an hour and a half
+    t.clock.set(MONDAY + 5 * DAY + 16 * HOUR + 30 * 60_000);
+    await t.bot.reminders.catchUp();
+    expect(nudges()).toEqual(['2026-12-05T23:30:00.000Z']);
+  });
+
   it('`remind nudge off` stops it, `remind nudge 20:00` moves it, and a late reminder needs none', async () => {
     expect((await say(t.bot, ana, 'remind nudge off')).text).toBe(
       'No more streak nudges. `/webrtc remind nudge on` brings them back.',
