@@ -108,6 +108,23 @@ describe('a plan from the path’s own durations', () => {
     t.clock.set(MONDAY + 5 * DAY);
     expect(await standing()).toBe('Plan: **20 min** on Mon, Wed, Fri — **on track**, finished on **Fri 1 Jan 2027**.');
     expect((await say(t.bot, ana, 'plan')).text).toContain('Paused until **Mon 7 Dec**: the plan waits with you.');
+    // Slack's App Home shows the same, and `export` holds both.
+    const home = await t.bot.overview(ana, 'webrtc');
+    expect(home.fields).toEqual([
+      { name: 'Reminder', value: 'Mon, Wed, Fri at 09:00 UTC (next: Mon 09:00)' },
+      {
+        name: 'Plan',
+        value:
+          'Plan: **20 min** on Mon, Wed, Fri — **on track**, finished on **Fri 1 Jan 2027**.\nPaused until **Mon 7 Dec**: no reminders, and your streak waits.',
+      },
+    ]);
+    const exported = JSON.parse(/```json\n([\s\S]*?)\n```/.exec((await say(t.bot, ana, 'export')).text!)![1]!) as {
+      paths: Record<string, unknown>;
+    };
+    expect(exported.paths.webrtc).toMatchObject({
+      plan: { minutesPerStudyDay: 20, firstDay: '2026-11-30', minutesOnFirstDay: 20, finishBy: null },
+      pauses: [{ from: '2026-11-30', backOn: '2026-12-07' }],
+    });
   });
 
   it("follows the learner's own day: at the same instant, Auckland is already on Tuesday", async () => {
