@@ -34,7 +34,7 @@ import {
   type ReminderJobOptions,
   type TickReport,
 } from './reminders/reminder-job.js';
-import { autocomplete } from './views/autocomplete.js';
+import { autocomplete, optionKind, PERSONAL_KINDS } from './views/autocomplete.js';
 import { overviewReply } from './views/overview-reply.js';
 import { STORE_UNAVAILABLE_REPLY, unconfirmedReply } from './views/store-failure-reply.js';
 
@@ -134,11 +134,20 @@ export function createBot(deps: BotDeps): Bot {
         const context = await contextFor(path, press.user, press.channel);
         return withNotices(context, await runAction(context, press.actionId, press.value));
       }),
-    autocomplete: async (query) =>
-      autocomplete(
-        deps.paths.find((path) => path.command === query.path),
-        query,
-      ),
+    autocomplete: async (query) => {
+      const path = deps.paths.find((candidate) => candidate.command === query.path);
+      const kind = optionKind(commands, query);
+      // Dates, plans and snoozes are suggested in the learner's zone, from their path state.
+      const record =
+        path && kind && PERSONAL_KINDS.has(kind)
+          ? await deps.store.learners.get(encodeLearnerId(query.user))
+          : undefined;
+      return autocomplete(path, query, kind, {
+        now: deps.clock.now(),
+        zone: record?.zone ?? deps.settings.defaultTimeZone,
+        state: path && record?.paths[path.command],
+      });
+    },
     overview: async (user, pathName) => {
       const path = pathNamed(pathName);
       const key = encodeLearnerId(user);
@@ -147,6 +156,8 @@ export function createBot(deps: BotDeps): Bot {
         path,
         record,
         await comingDailyReminder(deps.store.records, record, path, encodeSlotId({ learner: key, path: path.command })),
+        deps.clock.now(),
+        deps.settings.defaultTimeZone,
       );
     },
     async forgetWorkspace(platform, workspace) {

@@ -2,7 +2,8 @@ import { markItem } from '../commands/mark-item.js';
 import type { CommandContext } from '../commands/command-context.js';
 import { forgetLearner } from '../learners/forget-learner.js';
 import type { Reply } from '../model/reply.js';
-import { skipToday, snoozeReminder } from '../reminders/reminder-actions.js';
+import { skipToday, snoozeMenu, snoozeReminder } from '../reminders/reminder-actions.js';
+import { SNOOZE_ACTIONS } from '../reminders/snooze-choices.js';
 import { nextReply } from '../views/next-reply.js';
 import { buttonResource } from './button-resource.js';
 
@@ -28,7 +29,8 @@ const ACTIONS: ReadonlyMap<string, Action> = new Map<string, Action>([
     },
   ],
   ['forget-cancel', async () => ({ visibility: 'private', tone: 'info', text: 'Nothing was deleted.' })],
-  ['snooze', (context) => snoozeReminder(context)],
+  ['snooze-menu', async (context) => snoozeMenu(context)],
+  ...[...SNOOZE_ACTIONS].map(([id, choice]): [string, Action] => [id, (context) => snoozeReminder(context, choice)]),
   ['skip-today', (context) => skipToday(context)],
 ]);
 

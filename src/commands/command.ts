@@ -2,8 +2,8 @@ import type { Invocation, UserRef } from '../model/invocation.js';
 import type { Reply } from '../model/reply.js';
 import type { CommandContext } from './command-context.js';
 
-/** How an option's value is suggested and checked. */
-export type OptionKind = 'resource' | 'time' | 'zone' | 'choice' | 'text';
+/** How an option's value is suggested and checked: days ("mon,wed,fri"), a date or length ("2026-12-28", "1w"), a plan goal, a snooze choice. */
+export type OptionKind = 'resource' | 'time' | 'zone' | 'days' | 'date' | 'plan' | 'snooze' | 'choice' | 'text';
 
 /** One option of a subcommand. Discord builds slash-command options from it; Slack and the console parse free text against it. */
 export interface OptionSpec {
@@ -15,6 +15,11 @@ export interface OptionSpec {
   choices?: readonly string[];
   /** Offer autocomplete (resource names, time zones). */
   autocomplete?: boolean;
+  /**
+   * In free text this option is typed after its own name ("remind nudge off") and the command reads it from the
+   * words the others take, so it takes no position there; on Discord it is an option like any other.
+   */
+  keyword?: boolean;
 }
 
 /** What adapters need to know about a subcommand. */

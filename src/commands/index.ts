@@ -7,9 +7,13 @@ import { helpCommand } from './help-command.js';
 import { leaderboardCommand } from './leaderboard-command.js';
 import { nextCommand } from './next-command.js';
 import { pathCommand } from './path-command.js';
+import { pauseCommand } from './pause-command.js';
+import { planCommand } from './plan-command.js';
 import { progressCommand } from './progress-command.js';
 import { remindCommand } from './remind-command.js';
+import { resumeCommand } from './resume-command.js';
 import { skipCommand } from './skip-command.js';
+import { snoozeCommand } from './snooze-command.js';
 import { undoCommand } from './undo-command.js';
 
 /** Every subcommand, in the order help lists them. */
@@ -19,9 +23,13 @@ export const commands: readonly Command[] = [
   skipCommand,
   undoCommand,
   progressCommand,
+  planCommand,
   pathCommand,
   leaderboardCommand,
   remindCommand,
+  snoozeCommand,
+  pauseCommand,
+  resumeCommand,
   exportCommand,
   forgetCommand,
   helpCommand,

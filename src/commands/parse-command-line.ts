@@ -5,7 +5,8 @@ import type { CommandSpec, PathCommandSpec } from './command.js';
 
 /**
  * Free text after the slash command ("done webrtc basics") -> subcommand and options, positionally;
- * the last option takes the rest of the line, and words a command has no option for are refused.
+ * the last option takes the rest of the line, and words a command has no option for are refused. A keyword
+ * option is left to the command, which finds it after its name among the words.
  * Used by Slack and the console, so both read alike.
  */
 export function parseCommandLine(
@@ -16,8 +17,9 @@ export function parseCommandLine(
   const name = (words.shift() ?? 'help').toLowerCase();
   const command = findCommand(spec, name);
   const args: Record<string, string> = {};
-  command.options.forEach((option, index) => {
-    const last = index === command.options.length - 1;
+  const positional = command.options.filter((option) => !option.keyword);
+  positional.forEach((option, index) => {
+    const last = index === positional.length - 1;
     const value = last ? words.splice(0).join(' ') : words.shift();
     if (value) args[option.name] = value;
   });

@@ -2,6 +2,7 @@ import { isTicked } from '../progress/checklist.js';
 import { progressOf } from '../progress/path-progress.js';
 import { streakOf } from '../progress/streak.js';
 import { pathMeasure } from '../views/path-measure.js';
+import { planStatusLines } from '../views/plan-status.js';
 import type { Command } from './command.js';
 
 export const progressCommand: Command = {
@@ -29,7 +30,10 @@ export const progressCommand: Command = {
       visibility: 'private',
       tone: 'info',
       title: `Your ${path.title} progress`,
-      text: `${progress.finished ? 'Every resource done.' : `**${progress.leftMinutes} min** to go.`} Streak: **${streak} day${streak === 1 ? '' : 's'}**${streak > 0 ? ' 🔥' : ''}.`,
+      text: [
+        `${progress.finished ? 'Every resource done.' : `**${progress.leftMinutes} min** to go.`} Streak: **${streak} day${streak === 1 ? '' : 's'}**${streak > 0 ? ' 🔥' : ''}.`,
+        ...planStatusLines(path, state, learner.zone(), clock.now()),
+      ].join('\n'),
       progress: [
         pathMeasure(path, progress, 'Whole path'),
         ...path.phases.map((phase) => {

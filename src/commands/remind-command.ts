@@ -1,17 +1,20 @@
-import { emptyPathState, type Reminder } from '../model/learner.js';
 import type { Reply } from '../model/reply.js';
-import { comingDailyReminder, nextDailyReminder } from '../reminders/daily-reminder-rule.js';
-import { formatLocal } from '../reminders/zoned-time.js';
+import { comingDailyReminder } from '../reminders/daily-reminder-rule.js';
+import { changeReminder } from '../reminders/change-reminder.js';
+import { describeDays } from '../reminders/parse-days.js';
 import { parseRemindArgs } from '../reminders/parse-remind-args.js';
+import { nudgeLine } from '../reminders/reminder-lines.js';
+import { calendarOf, pauseOn } from '../reminders/study-calendar.js';
+import { formatLocalWhen, localDate } from '../reminders/zoned-time.js';
 import { encodeSlotId } from '../model/slot-id.js';
-import { resolveTimeZone } from '../reminders/resolve-time-zone.js';
+import { pausedUntilText } from '../views/plan-lines.js';
 import type { Command } from './command.js';
 import type { CommandContext } from './command-context.js';
 
 export const remindCommand: Command = {
   name: 'remind',
-  description: 'Daily study reminder: a time like 09:00 or 9am, optional time zone; "off" stops it',
-  usage: 'remind [HH:MM [time zone] | off]',
+  description: 'Study reminders at a time like 09:00 or 9am, on days like mon,wed,fri; "off" stops them',
+  usage: 'remind [HH:MM [time zone] [days] | nudge off | off]',
   options: [
     { name: 'time', description: 'Local time like 09:00, 9am or 18:30; or "off"', kind: 'time', required: false },
     {
@@ -21,68 +24,33 @@ export const remindCommand: Command = {
       required: false,
       autocomplete: true,
     },
+    {
+      name: 'days',
+      description: 'Days like mon,wed,fri, weekdays, weekends or daily (default: as before, else every day)',
+      kind: 'days',
+      required: false,
+      autocomplete: true,
+    },
+    {
+      name: 'nudge',
+      description: 'Evening nudge when your streak is at risk: "off", "on" or a time like 20:00',
+      kind: 'time',
+      required: false,
+      keyword: true,
+    },
   ],
   async run(context, invocation) {
-    const request = parseRemindArgs(invocation.args.time, invocation.args.zone);
+    const request = parseRemindArgs(invocation.args);
     if (request.kind === 'show') return await showReminder(context);
     if (request.kind === 'off') return turnOff(context);
-    return setReminder(
-      context,
-      request.time,
-      request.zone ?? context.learner.record.zone ?? platformZone(context) ?? context.settings.defaultTimeZone,
-    );
+    return changeReminder(context, request);
   },
 };
-
-function platformZone({ learner }: CommandContext): string | undefined {
-  try {
-    return learner.user.timeZone ? resolveTimeZone(learner.user.timeZone) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-async function setReminder(context: CommandContext, time: string, zone: string): Promise<Reply> {
-  const { path, learner, clock, store, messengers } = context;
-  const now = clock.now();
-  const opened = await messengers.get(learner.user.platform)?.open(learner.user);
-  if (opened && 'undeliverable' in opened) {
-    return {
-      visibility: 'private',
-      tone: 'warning',
-      text: `I can't send you direct messages (${opened.undeliverable}), so a reminder would never reach you. Allow DMs from this app, then try again.`,
-    };
-  }
-  const member = encodeSlotId({ learner: learner.key, path: path.command });
-  const nextAt = await nextDailyReminder(store.records, learner.record, path, member, { zone, time }, now);
-  await learner.change(path, (draft) => {
-    const state = (draft.paths[path.command] ??= emptyPathState(now));
-    state.reminder = {
-      time,
-      zone,
-      enabled: true,
-      nextAt,
-      ignored: 0,
-      paused: false,
-      snoozeAt: null,
-    } satisfies Reminder;
-    draft.zone = zone;
-    if (opened?.address) draft.dmAddress = opened.address;
-    delete draft.undeliverable;
-  });
-  return {
-    visibility: 'private',
-    tone: 'success',
-    title: 'Daily reminder set',
-    text: `I'll remind you every day at **${time} ${zone}** with your next resource.\nNext reminder: **${formatLocal(zone, nextAt)} ${zone}**.`,
-    footer: `Change it any time with /${path.command} remind HH:MM, stop it with /${path.command} remind off.`,
-  };
-}
 
 async function turnOff({ path, learner }: CommandContext): Promise<Reply> {
   await learner.change(path, (draft) => {
     const reminder = draft.paths[path.command]?.reminder;
-    if (reminder) Object.assign(reminder, { enabled: false, nextAt: null });
+    if (reminder) Object.assign(reminder, { enabled: false, nextAt: null, nudgeAt: null });
   });
   return {
     visibility: 'private',
@@ -91,8 +59,10 @@ async function turnOff({ path, learner }: CommandContext): Promise<Reply> {
   };
 }
 
-async function showReminder({ path, learner, store }: CommandContext): Promise<Reply> {
-  const reminder = learner.state(path)?.reminder;
+async function showReminder({ path, learner, store, clock }: CommandContext): Promise<Reply> {
+  const state = learner.state(path);
+  const reminder = state?.reminder;
+  const now = clock.now();
   // Studying after the reminder was set skips today's: announce the one that will come.
   const next = await comingDailyReminder(
     store.records,
@@ -104,15 +74,25 @@ async function showReminder({ path, learner, store }: CommandContext): Promise<R
     return {
       visibility: 'private',
       tone: 'info',
-      text: `You have no daily reminder. Set one with \`/${path.command} remind 09:00 Europe/Berlin\` (or \`9am\`, and your own zone).`,
+      text: `You have no reminder. Set one with \`/${path.command} remind 09:00 Europe/Berlin\` (or \`9am\`, your own zone, and days like \`mon,wed,fri\`).`,
     };
   }
-  const paused = reminder.paused
-    ? '\nReminders are paused because the last few went unanswered; using any command resumes them.'
-    : '';
-  return {
-    visibility: 'private',
-    tone: 'info',
-    text: `Your daily reminder: **${reminder.time} ${reminder.zone}**.\nNext reminder: **${formatLocal(reminder.zone, next)} ${reminder.zone}**.${paused}`,
-  };
+  const days = describeDays(calendarOf(state).days);
+  const pause = pauseOn(calendarOf(state), localDate(reminder.zone, now));
+  const lines = [
+    days === 'every day'
+      ? `Your daily reminder: **${reminder.time} ${reminder.zone}**.`
+      : `Your reminder: **${reminder.time} ${reminder.zone}** on **${days}**.`,
+    `Next reminder: **${formatLocalWhen(reminder.zone, next, now)} ${reminder.zone}**.`,
+    nudgeLine(reminder, path.command),
+    ...(pause
+      ? [
+          `${pausedUntilText(pause, localDate(reminder.zone, now))}: no reminders or nudges before then. \`/${path.command} resume\` ends it early.`,
+        ]
+      : []),
+    ...(reminder.paused
+      ? ['Reminders are paused because the last few went unanswered; using any command resumes them.']
+      : []),
+  ];
+  return { visibility: 'private', tone: 'info', text: lines.join('\n') };
 }

@@ -1,22 +1,9 @@
 import { quoteUserText } from '../model/quote-user-text.js';
 import { UserError } from '../model/user-error.js';
+import { parseWeekday } from '../reminders/parse-days.js';
 import { parseTimeOfDay } from '../reminders/parse-time-of-day.js';
 
 export type DigestRequest = { kind: 'show' } | { kind: 'off' } | { kind: 'set'; weekday: number; time: string };
-
-/** 0 = Sunday, as `Date#getUTCDay` counts. */
-const DAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const ALIASES: Record<string, number> = { weds: 3, thur: 4, thurs: 4 };
-
-/** "monday", "Mon", "tues", "fridays" -> 0..6 (Sunday first); undefined when it is no day. */
-export function parseWeekday(word: string): number | undefined {
-  const text = word.toLowerCase().replace(/\.$/, '');
-  const singular = text.length > 6 && text.endsWith('s') ? text.slice(0, -1) : text;
-  if (Object.hasOwn(ALIASES, singular)) return ALIASES[singular];
-  if (singular.length < 2) return undefined;
-  const matches = DAY_NAMES.flatMap((day, index) => (day.startsWith(singular) ? [index] : []));
-  return matches.length === 1 ? matches[0] : undefined;
-}
 
 /** "monday 9am", "mon 09:00", "9 pm friday", "off", "" -> what the admin asked for (day and time checked, as `remind` reads times). */
 export function parseDigestArgs(day: string | undefined, time: string | undefined, slash: string): DigestRequest {

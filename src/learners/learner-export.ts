@@ -3,6 +3,9 @@ import type { UserRef } from '../model/invocation.js';
 import type { LearnerRecord, Mark, PathState, Reminder } from '../model/learner.js';
 import { isoInZone } from '../reminders/zoned-time.js';
 import { decodeBoardId } from '../model/board-id.js';
+import { describeDays } from '../reminders/parse-days.js';
+import { EVERY_DAY } from '../reminders/study-calendar.js';
+import { nudgeSetting } from '../reminders/streak-nudge.js';
 
 /**
  * Everything stored in a learner's record, for the learner to read: times in ISO 8601 in their zone, items by
@@ -60,6 +63,16 @@ function describePath(state: PathState, path: LearningPath | undefined, at: At):
       return phase ? `Phase ${phase.number}: ${phase.title} (${id})` : id;
     }),
     reminder: state.reminder ? describeReminder(state.reminder, at) : null,
+    plan: state.plan
+      ? {
+          minutesPerStudyDay: state.plan.minutesPerDay,
+          firstDay: state.plan.since,
+          minutesOnFirstDay: state.plan.firstDayMinutes,
+          resources: state.plan.resources.map(item),
+          finishBy: state.plan.by ?? null,
+        }
+      : null,
+    pauses: (state.pauses ?? []).map((pause) => ({ from: pause.from, backOn: pause.until })),
   };
 }
 
@@ -72,6 +85,12 @@ function describeReminder(reminder: Reminder, at: At): Record<string, unknown> {
     unansweredInARow: reminder.ignored,
     paused: reminder.paused,
     snoozedUntil: at(reminder.snoozeAt),
+    days: describeDays(reminder.days ?? EVERY_DAY),
+    streakNudge: {
+      on: nudgeSetting(reminder).enabled,
+      at: nudgeSetting(reminder).time,
+      next: at(reminder.nudgeAt ?? null),
+    },
   };
 }
 

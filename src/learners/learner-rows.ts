@@ -11,7 +11,10 @@ import { isoWeekBounds, isoWeekOf, startOfIsoWeek } from './iso-week.js';
  * The one rule for what a learner record keeps elsewhere, given to the store, which commits these rows
  * with the record (and takes out the ones the previous record had and this one has not):
  * - the workspace index lists every learner with a record;
- * - each enabled reminder has a slot under the minute of its snooze and of its next daily reminder (unless paused);
+ * - each enabled reminder has a slot under the minute of its snooze, and (unless paused for going unanswered) of
+ *   its next daily reminder and its next streak nudge. Those instants are worked out from the reminder's
+ *   weekdays, the path's pauses and the nudge setting (study-calendar.ts, streak-nudge.ts) whenever any of them
+ *   changes, in the same edit of the record;
  * - each channel board the record lists holds the learner's row once they finished a resource of its path,
  *   and each weekly board the row of what they finished in that week; a learner who hides has no rows.
  * Boards of a path the bot no longer has keep no rows.
@@ -27,10 +30,10 @@ export function learnerRowsRule(paths: readonly LearningPath[], communityZone: s
       const reminder = state.reminder;
       if (!reminder?.enabled) continue;
       const slot = encodeSlotId({ learner: id, path: command });
-      if (reminder.snoozeAt !== null)
-        rows.sets.push({ set: { kind: 'reminders', minute: minuteOf(reminder.snoozeAt) }, member: slot });
-      if (!reminder.paused && reminder.nextAt !== null)
-        rows.sets.push({ set: { kind: 'reminders', minute: minuteOf(reminder.nextAt) }, member: slot });
+      const filed = reminder.paused ? [reminder.snoozeAt] : [reminder.snoozeAt, reminder.nextAt, reminder.nudgeAt];
+      // Two instants in one minute are one slot: delivery handles one, and the next tick the other.
+      const minutes = new Set(filed.filter((at) => at != null).map(minuteOf));
+      for (const minute of minutes) rows.sets.push({ set: { kind: 'reminders', minute }, member: slot });
     }
     if (record.hidden) return rows;
     for (const board of record.boards) {

@@ -1,12 +1,12 @@
 import type { LearningPath } from '../curriculum/learning-path.js';
 import type { ChannelRef, UserRef } from '../model/invocation.js';
-import { newLearnerRecord, type LearnerRecord, type PathState } from '../model/learner.js';
+import { newLearnerRecord, type LearnerRecord, type PathState, type Reminder } from '../model/learner.js';
 import { encodeBoardId, type BoardId } from '../model/board-id.js';
 import { encodeLearnerId, type LearnerId } from '../model/learner-id.js';
 import { encodeSlotId } from '../model/slot-id.js';
 import { quoteUserText } from '../model/quote-user-text.js';
-import { nextDailyReminder } from '../reminders/daily-reminder-rule.js';
-import { formatLocal } from '../reminders/zoned-time.js';
+import { rescheduled } from '../reminders/reschedule.js';
+import { formatLocalWhen } from '../reminders/zoned-time.js';
 import { copyPlain, samePlain } from '../infra/plain-data.js';
 import { activeWeekBoards } from './learner-rows.js';
 import type { CoreDeps } from './core-deps.js';
@@ -74,16 +74,15 @@ export function createSessionOpener(deps: CoreDeps): SessionOpener {
       // Worked out before the write, with the rule delivery uses, so the "next one" announced is the one that comes.
       const resumeAt =
         reminder?.paused && reminder.enabled
-          ? await nextDailyReminder(
+          ? await rescheduled(
               deps.store.records,
-              session.record,
+              { ...session.record, paths: { ...session.record.paths, [path.command]: resumed(session.state(path)!) } },
               path,
               encodeSlotId({ learner: key, path: path.command }),
-              reminder,
               now,
             )
           : undefined;
-      const touched = await session.change(path, (draft) => touch(draft, path, resumeAt));
+      const touched = await session.change(path, (draft) => touch(draft, path, resumeAt, now));
       session.notices.push(...touched.notices);
     }
     return session;
@@ -114,6 +113,11 @@ function finishedAResource(path: LearningPath, before: LearnerRecord, after: Lea
   );
 }
 
+/** The path state with its reminder no longer paused for going unanswered: what resuming it schedules from. */
+function resumed(state: PathState): PathState {
+  return { ...state, reminder: { ...state.reminder!, paused: false } };
+}
+
 /**
  * Opening a session writes only what the learner's own use must change: any command is an answer to
  * their reminders (the reminder says so), and the "can't DM you" and "set aside" notices are told once.
@@ -132,13 +136,18 @@ function needsTouch({ record }: LearnerSession, path: LearningPath): boolean {
  * Resets the ignored-reminder count, resumes paused reminders, tells about undeliverable DMs and a record
  * set aside once. Returns what to tell the learner.
  */
-function touch(draft: LearnerRecord, path: LearningPath, resumeAt: number | undefined): { notices: string[] } {
+function touch(
+  draft: LearnerRecord,
+  path: LearningPath,
+  resumeAt: Pick<Reminder, 'nextAt' | 'nudgeAt'> | undefined,
+  now: number,
+): { notices: string[] } {
   const notices: string[] = [];
   const reminder = draft.paths[path.command]?.reminder;
-  if (reminder?.paused && reminder.enabled && resumeAt !== undefined) {
-    Object.assign(reminder, { paused: false, nextAt: resumeAt });
+  if (reminder?.paused && reminder.enabled && resumeAt?.nextAt != null) {
+    Object.assign(reminder, { paused: false, ...resumeAt });
     notices.push(
-      `Welcome back! Daily reminders are on again: next one ${formatLocal(reminder.zone, resumeAt)} ${reminder.zone}.`,
+      `Welcome back! Reminders are on again: next one ${formatLocalWhen(reminder.zone, resumeAt.nextAt, now)} ${reminder.zone}.`,
     );
   }
   if (reminder && !reminder.enabled) reminder.paused = false;

@@ -33,6 +33,10 @@ const ACTION_CODES: ReadonlyMap<string, string> = new Map([
   ['forget-confirm', 'f'],
   ['forget-cancel', 'k'],
   ['snooze', 'z'],
+  ['snooze-menu', 'm'],
+  ['snooze-3h', 'h'],
+  ['snooze-evening', 'e'],
+  ['snooze-tomorrow', 'w'],
   ['skip-today', 't'],
 ]);
 const ACTIONS_BY_CODE: ReadonlyMap<string, string> = new Map([...ACTION_CODES].map(([id, code]) => [code, id]));

@@ -7,6 +7,11 @@ export const LEARNER_SCHEMA_VERSION = 1;
 export const UNDO_DEPTH = 50;
 
 const epochMs = z.number().int().nonnegative();
+const hhmm = z.string().regex(/^\d{2}:\d{2}$/);
+/** A local calendar date "YYYY-MM-DD" in the learner's zone. */
+const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** The most pauses kept per path: enough for the streak to look back over a year of holidays. */
+export const MAX_PAUSES = 24;
 
 export const markSchema = z.object({
   status: z.enum(['done', 'skipped']),
@@ -24,7 +29,7 @@ export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
 export const reminderSchema = z.object({
   /** Local wall-clock time "HH:MM". */
-  time: z.string().regex(/^\d{2}:\d{2}$/),
+  time: hhmm,
   zone: z.string().min(1),
   enabled: z.boolean(),
   /** Epoch ms of the next reminder, also the key of its slot in the reminder index. */
@@ -32,10 +37,34 @@ export const reminderSchema = z.object({
   /** Reminders sent in a row with no reaction; reminders pause at a limit. */
   ignored: z.number().int().nonnegative().default(0),
   paused: z.boolean().default(false),
-  /** A one-off extra reminder the learner asked for with "Snooze 1 hour". */
+  /** A one-off extra reminder the learner asked for with Snooze. */
   snoozeAt: epochMs.nullable().default(null),
+  /** The weekdays reminders come on (0 = Sunday), sorted; absent means every day. */
+  days: z.array(z.number().int().min(0).max(6)).min(1).max(7).optional(),
+  /** The evening streak nudge: absent means on, at the default time. */
+  nudge: z.object({ enabled: z.boolean(), time: hhmm }).optional(),
+  /** Epoch ms of the next streak nudge, also filed in the reminder index; absent or null when none is filed. */
+  nudgeAt: epochMs.nullable().optional(),
 });
 export type Reminder = z.infer<typeof reminderSchema>;
+
+/** Days off: no reminders or nudges from `from` until the day before `until`, and the streak waits. */
+export const pauseSchema = z.object({ from: calendarDate, until: calendarDate });
+export type Pause = z.infer<typeof pauseSchema>;
+
+/** A study plan: so many minutes per study day through the resources open when it was made. */
+export const planSchema = z.object({
+  minutesPerDay: z.number().int().positive(),
+  /** The plan's first study day. */
+  since: calendarDate,
+  /** Minutes planned on that first day (less than a full day when some was done before the plan). */
+  firstDayMinutes: z.number().int().nonnegative(),
+  /** The resources open when the plan was made, in the order it schedules them. */
+  resources: z.array(z.string()),
+  /** The finish date the learner asked for, if they gave one. */
+  by: calendarDate.optional(),
+});
+export type Plan = z.infer<typeof planSchema>;
 
 export const pathStateSchema = z.object({
   /** Marks by resource id (or checklist item id): stable when the path is reordered. */
@@ -44,6 +73,9 @@ export const pathStateSchema = z.object({
   /** Phases whose completion was already announced, so it is announced once. */
   announcedPhases: z.array(z.string()),
   reminder: reminderSchema.optional(),
+  plan: planSchema.optional(),
+  /** Pauses, oldest first: the current one, if any, and past ones the streak still looks back over. */
+  pauses: z.array(pauseSchema).max(MAX_PAUSES).optional(),
   startedAt: epochMs,
 });
 export type PathState = z.infer<typeof pathStateSchema>;

@@ -1,7 +1,8 @@
 import type { LearningPath } from '../curriculum/learning-path.js';
 import type { LearnerRecord } from '../model/learner.js';
 import type { RecordStore } from '../ports/store.js';
-import { localDate, nextOccurrence } from './zoned-time.js';
+import { calendarOf, nextStudyOccurrence } from './study-calendar.js';
+import { localDate } from './zoned-time.js';
 
 /** Why a day's daily reminder is not sent: it already went out that day, or the learner already studied that day. */
 export type DailySkip = 'already-sent' | 'not-needed';
@@ -32,16 +33,22 @@ export async function dailySkip(
   return record && studiedOn(record, path, zone, slotAt) ? 'not-needed' : undefined;
 }
 
-/** The next daily reminder after `after` that will really be sent (today's is passed over when dailySkip says so). */
+/**
+ * The next daily reminder after `after` that will really be sent, by the record's reminder settings: on a
+ * study day (one of its weekdays, not paused), and today's passed over when dailySkip says so.
+ */
 export async function nextDailyReminder(
   records: RecordStore,
-  record: LearnerRecord | undefined,
+  record: LearnerRecord,
   path: LearningPath,
   member: string,
-  reminder: { zone: string; time: string },
   after: number,
 ): Promise<number> {
-  return sentFrom(records, record, path, member, reminder, nextOccurrence(reminder.zone, reminder.time, after));
+  const state = record.paths[path.command];
+  const reminder = state?.reminder;
+  if (!reminder) throw new Error(`no reminder on ${path.command} to schedule`);
+  const first = nextStudyOccurrence(reminder.zone, reminder.time, calendarOf(state), after);
+  return sentFrom(records, record, path, member, first);
 }
 
 /**
@@ -55,26 +62,27 @@ export async function comingDailyReminder(
   member: string,
 ): Promise<number | undefined> {
   const reminder = record?.paths[path.command]?.reminder;
-  if (!reminder?.enabled || reminder.nextAt === null) return undefined;
-  return sentFrom(records, record, path, member, reminder, reminder.nextAt);
+  if (!record || !reminder?.enabled || reminder.nextAt === null) return undefined;
+  return sentFrom(records, record, path, member, reminder.nextAt);
 }
 
-/** `slotAt`, or the day after when that day's reminder is skipped. */
+/** `slotAt`, or the next study day's when that day's reminder is skipped. */
 async function sentFrom(
   records: RecordStore,
-  record: LearnerRecord | undefined,
+  record: LearnerRecord,
   path: LearningPath,
   member: string,
-  reminder: { zone: string; time: string },
   slotAt: number,
 ): Promise<number> {
-  return (await dailySkip(records, record, path, member, reminder.zone, slotAt))
-    ? nextOccurrence(reminder.zone, reminder.time, slotAt)
+  const state = record.paths[path.command];
+  const { zone, time } = state!.reminder!;
+  return (await dailySkip(records, record, path, member, zone, slotAt))
+    ? nextStudyOccurrence(zone, time, calendarOf(state), slotAt)
     : slotAt;
 }
 
 /** The learner finished a resource of the path on the local day of `at`. */
-function studiedOn(record: LearnerRecord, path: LearningPath, zone: string, at: number): boolean {
+export function studiedOn(record: LearnerRecord, path: LearningPath, zone: string, at: number): boolean {
   const day = localDate(zone, at);
   const marks = record.paths[path.command]?.marks ?? {};
   return path.resources.some(

@@ -9,8 +9,11 @@ import { streakOf } from '../progress/streak.js';
 import { minuteOf } from './minute-of.js';
 import type { ReminderJobOptions } from './reminder-job.js';
 import { reminderReply } from './reminder-reply.js';
-import { dailyOccurrence, dailySkip, sentMarkKey } from './daily-reminder-rule.js';
-import { nextOccurrence } from './zoned-time.js';
+import { dailySkip, sentMarkKey } from './daily-reminder-rule.js';
+import { occurrenceOf, slotKind, type SlotKind } from './slot-kind.js';
+import { nextNudgeAt, nudgeReply, streakAtRisk } from './streak-nudge.js';
+import { calendarOf, nextStudyOccurrence } from './study-calendar.js';
+import { plannedDay } from '../plans/plan-forecast.js';
 
 /** After this many reminders in a row with no reaction, reminders pause. */
 export const MAX_IGNORED_REMINDERS = 5;
@@ -58,12 +61,10 @@ export async function deliverReminder(
     await store.learners.settle(minuteOf(due.slotAt), due.member);
     return 'stale';
   }
-  const occurrence =
-    kind === 'snooze'
-      ? `${due.member}@snooze@${minuteOf(due.slotAt)}`
-      : dailyOccurrence(due.member, reminder.zone, due.slotAt);
+  const occurrence = occurrenceOf(kind, due.member, reminder.zone, due.slotAt);
   const finish = (counted: boolean, change?: (reminder: Reminder) => void) => advance(deps, due, kind, counted, change);
-  if (record.undeliverable) return (await finish(false, (r) => (r.nextAt = null)), 'undeliverable');
+  if (record.undeliverable)
+    return (await finish(false, (r) => Object.assign(r, { nextAt: null, nudgeAt: null })), 'undeliverable');
   if (due.now - due.slotAt > options.catchUpMinutes * 60_000) {
     logger.info('reminder skipped: too old after downtime', {
       learner: due.learnerKey,
@@ -72,22 +73,30 @@ export async function deliverReminder(
     return (await finish(false), 'too-old');
   }
   // Sent already (by another instance, before a crash, or today at another time): only the next slot may still need filing.
+  const state = record.paths[due.path];
   const skip =
     kind === 'daily'
       ? await dailySkip(store.records, record, path, due.member, reminder.zone, due.slotAt)
       : (await store.records.get(sentMarkKey(occurrence)))
         ? 'already-sent'
-        : undefined;
-  if (skip === 'already-sent') return (await finish(true), 'already-sent');
+        : kind === 'nudge' && streakAtRisk(path, state, reminder.zone, due.slotAt, due.now) === 0
+          ? 'not-needed'
+          : undefined;
+  // A nudge is an extra, not a reminder left unanswered: it never counts towards pausing.
+  const counts = kind !== 'nudge';
+  if (skip === 'already-sent') return (await finish(counts), 'already-sent');
   if (skip === 'not-needed') return (await finish(false), 'not-needed');
-  const pausing = reminder.ignored + 1 >= MAX_IGNORED_REMINDERS;
-  const reply = reminderReply(
-    path,
-    record.paths[due.path],
-    streakOf(path, record.paths[due.path], reminder.zone, due.now),
-    pausing,
-  );
-  if (!reply) return (await finish(false, (r) => Object.assign(r, { enabled: false, nextAt: null })), 'finished');
+  const pausing = counts && reminder.ignored + 1 >= MAX_IGNORED_REMINDERS;
+  const reply =
+    kind === 'nudge'
+      ? nudgeReply(path, state, streakAtRisk(path, state, reminder.zone, due.slotAt, due.now))
+      : reminderReply(path, state, {
+          streak: streakOf(path, state, reminder.zone, due.now),
+          pausing,
+          planned: plannedDay(path, state, reminder.zone, due.now),
+        });
+  if (!reply)
+    return (await finish(false, (r) => Object.assign(r, { enabled: false, nextAt: null, nudgeAt: null })), 'finished');
   const parts = decodeLearnerId(due.learnerKey)!;
   const messenger = deps.messengers.get(parts.platform);
   if (!messenger) return 'no-messenger';
@@ -111,22 +120,15 @@ export async function deliverReminder(
     return 'undeliverable';
   }
   await store.records.set(sentMarkKey(occurrence), true, SENT_MARK_MS);
-  await finish(true);
+  await finish(counts);
   return 'sent';
-}
-
-function slotKind(reminder: Reminder | undefined, slotAt: number): 'daily' | 'snooze' | undefined {
-  if (!reminder?.enabled) return undefined;
-  if (reminder.snoozeAt !== null && minuteOf(reminder.snoozeAt) === minuteOf(slotAt)) return 'snooze';
-  if (!reminder.paused && reminder.nextAt !== null && minuteOf(reminder.nextAt) === minuteOf(slotAt)) return 'daily';
-  return undefined;
 }
 
 /** Saves the learner's next reminder (or clears the snooze) and counts an unanswered one. */
 async function advance(
   deps: CoreDeps,
   due: Due,
-  kind: 'daily' | 'snooze',
+  kind: SlotKind,
   counted: boolean,
   change?: (reminder: Reminder) => void,
 ): Promise<void> {
@@ -135,11 +137,16 @@ async function advance(
     // Another instance may have finished this slot since we read the record: then there is nothing left to do.
     if (!current || !reminder || slotKind(reminder, due.slotAt) !== kind) return { result: undefined };
     const draft = structuredClone(current);
-    const target = draft.paths[due.path]!.reminder!;
+    const state = draft.paths[due.path]!;
+    const target = state.reminder!;
+    const after = Math.max(due.now, due.slotAt);
     if (counted) target.ignored += 1;
     if (target.ignored >= MAX_IGNORED_REMINDERS) target.paused = true;
     if (kind === 'snooze') target.snoozeAt = null;
-    else target.nextAt = target.paused ? null : nextOccurrence(target.zone, target.time, Math.max(due.now, due.slotAt));
+    if (kind === 'daily')
+      target.nextAt = target.paused ? null : nextStudyOccurrence(target.zone, target.time, calendarOf(state), after);
+    // The nudge moves on after its own slot, and after a daily one too: that files it for a record from before nudges.
+    if (kind !== 'snooze' || target.paused) target.nudgeAt = nextNudgeAt(target, calendarOf(state), after);
     change?.(target);
     return { next: draft, result: undefined };
   });
@@ -152,7 +159,7 @@ async function markUndeliverable(deps: CoreDeps, due: Due, reason: string): Prom
     const draft = structuredClone(current);
     draft.undeliverable = { reason, at: due.now, told: false };
     const reminder = draft.paths[due.path]?.reminder;
-    if (reminder) Object.assign(reminder, { nextAt: null, snoozeAt: null });
+    if (reminder) Object.assign(reminder, { nextAt: null, snoozeAt: null, nudgeAt: null });
     return { next: draft, result: undefined };
   });
 }

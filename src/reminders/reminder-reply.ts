@@ -1,20 +1,29 @@
 import type { LearningPath } from '../curriculum/learning-path.js';
 import type { PathState } from '../model/learner.js';
 import type { Reply } from '../model/reply.js';
+import type { PlanDay } from '../plans/plan-forecast.js';
 import { progressOf } from '../progress/path-progress.js';
 import { paragraphs } from '../views/paragraphs.js';
 import { pathMeasure } from '../views/path-measure.js';
+import { plannedTodayLine } from '../views/plan-lines.js';
 import { resourceLines } from '../views/resource-lines.js';
+
+/** What a reminder says beside the resource: the streak, today's share of the plan, whether reminders pause now. */
+export interface ReminderNotes {
+  streak: number;
+  pausing: boolean;
+  planned?: PlanDay;
+}
 
 /**
  * A reminder: titled by the resource (so a notification preview names it) and linked once there,
- * the same detail lines and measure as `next`, the streak, and Done / Snooze 1 hour / Skip today.
+ * the same detail lines and measure as `next`, the streak, what the plan holds for today, and
+ * Done / Snooze… / Skip today (Snooze offers its choices when pressed).
  */
 export function reminderReply(
   path: LearningPath,
   state: PathState | undefined,
-  streak: number,
-  pausing: boolean,
+  { streak, pausing, planned }: ReminderNotes,
 ): Reply | undefined {
   const progress = progressOf(path, state);
   const resource = progress.current;
@@ -30,11 +39,14 @@ export function reminderReply(
     tone: 'info',
     title: `⏰ Time for ${path.title}: ${resource.title} (${resource.minutes} min)`,
     url: resource.url,
-    text: paragraphs([...resourceLines(path, resource), ...streakLine], pauseNotice),
+    text: paragraphs(
+      [...resourceLines(path, resource), ...(planned ? [plannedTodayLine(planned)] : []), ...streakLine],
+      pauseNotice,
+    ),
     progress: [pathMeasure(path, progress)],
     buttons: [
       { label: 'Done', style: 'success', action: { id: 'done', value: resource.id } },
-      { label: 'Snooze 1 hour', style: 'secondary', action: { id: 'snooze', value: '' } },
+      { label: 'Snooze…', style: 'secondary', action: { id: 'snooze-menu', value: '' } },
       { label: 'Skip today', style: 'secondary', action: { id: 'skip-today', value: '' } },
     ],
   };

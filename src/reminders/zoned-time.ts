@@ -1,3 +1,5 @@
+import { formatDate } from './calendar-date.js';
+
 /** Wall-clock fields of an instant in a zone. */
 export interface WallClock {
   year: number;
@@ -142,6 +144,14 @@ export function nextWeeklyOccurrence(zone: string, weekday: number, hhmm: string
 export function formatLocal(zone: string, epochMs: number): string {
   const wall = wallClock(zone, epochMs);
   return `${WEEKDAYS[wall.weekday]} ${String(wall.hour).padStart(2, '0')}:${String(wall.minute).padStart(2, '0')}`;
+}
+
+/** "Wed 09:00" within the coming week, "Mon 28 Dec 09:00" further off (after a pause), in the zone. */
+export function formatLocalWhen(zone: string, epochMs: number, nowMs: number): string {
+  if (epochMs - nowMs < 6 * DAY_MS) return formatLocal(zone, epochMs);
+  const wall = wallClock(zone, epochMs);
+  const time = `${String(wall.hour).padStart(2, '0')}:${String(wall.minute).padStart(2, '0')}`;
+  return `${formatDate(localDate(zone, epochMs), localDate(zone, nowMs))} ${time}`;
 }
 
 /** "2026-12-01T23:03:19+01:00": an instant in ISO 8601 with the zone's offset at that moment ("Z" for UTC), to the second. */

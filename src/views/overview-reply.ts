@@ -1,11 +1,14 @@
 import type { LearningPath } from '../curriculum/learning-path.js';
 import type { LearnerRecord } from '../model/learner.js';
 import type { Reply } from '../model/reply.js';
-import { formatLocal } from '../reminders/zoned-time.js';
+import { describeDays } from '../reminders/parse-days.js';
+import { calendarOf } from '../reminders/study-calendar.js';
+import { formatLocalWhen } from '../reminders/zoned-time.js';
 import { progressOf } from '../progress/path-progress.js';
 import { nextPart, upNextParagraphs } from './next-part.js';
 import { paragraphs } from './paragraphs.js';
 import { pathMeasure } from './path-measure.js';
+import { planStatusLines } from './plan-status.js';
 
 /**
  * One card with progress, the next resource and the reminder setting (Slack's App Home); `nextReminderAt` is
@@ -15,22 +18,29 @@ export function overviewReply(
   path: LearningPath,
   record: LearnerRecord | undefined,
   nextReminderAt: number | undefined,
+  now: number,
+  defaultZone: string,
 ): Reply {
   const state = record?.paths[path.command];
   const progress = progressOf(path, state);
   const part = nextPart(path, progress, state);
   const reminder = state?.reminder;
+  const days = describeDays(calendarOf(state).days);
   const reminderText =
     reminder && nextReminderAt !== undefined
-      ? `Daily at ${reminder.time} ${reminder.zone} (next: ${formatLocal(reminder.zone, nextReminderAt)})${reminder.paused ? ', paused' : ''}`
+      ? `${days === 'every day' ? 'Daily' : days} at ${reminder.time} ${reminder.zone} (next: ${formatLocalWhen(reminder.zone, nextReminderAt, now)})${reminder.paused ? ', paused' : ''}`
       : `Off — \`/${path.command} remind 09:00 Europe/Berlin\` turns it on`;
+  const plan = planStatusLines(path, state, record?.zone ?? defaultZone, now);
   return {
     visibility: 'private',
     tone: 'info',
     title: `${path.title}: ${progress.doneMinutes} of ${path.totalMinutes} min done`,
     text: paragraphs(...upNextParagraphs(part)),
     progress: [pathMeasure(path, progress, 'Whole path')],
-    fields: [{ name: 'Daily reminder', value: reminderText }],
+    fields: [
+      { name: 'Reminder', value: reminderText },
+      ...(plan.length > 0 ? [{ name: 'Plan', value: plan.join('\n') }] : []),
+    ],
     buttons: part.buttons,
   };
 }

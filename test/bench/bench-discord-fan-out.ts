@@ -1,5 +1,5 @@
 import type { UserRef } from '../../src/model/invocation.js';
-import { DEFAULT_SENDS_PER_SECOND } from '../../adapters/discord/create-send-pacer.js';
+import { DEFAULT_SENDS_PER_SECOND } from '../../adapters/discord/discord-send-budget.js';
 import { startDiscordHarness } from '../adapters/discord/discord-harness.js';
 import { GUILD_ID, slashCommand } from '../adapters/discord/interaction-payloads.js';
 import {

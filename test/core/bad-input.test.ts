@@ -65,6 +65,37 @@ const CASES: [string, string, Record<string, string>, RegExp][] = [
     /"yesterday" isn't one of `all`, `week`, `hide`, `show`/,
   ],
   ['an option that does not exist', 'next', { resource: 'webrtc-basics' }, /has no option "resource"/],
+  [
+    'plan by yesterday',
+    'plan',
+    { goal: 'by yesterday' },
+    /^Mon 23 Nov has already passed\.\nChoose a finish date from today on, like `\/webrtc plan by 2027-01-15`\.$/,
+  ],
+  [
+    'plan by 2026-02-30',
+    'plan',
+    { goal: 'by 2026-02-30' },
+    /^2026-02-30 isn't a date: Feb 2026 has 28 days\.\nUse YYYY-MM-DD, like 2026-12-22\.$/,
+  ],
+  ['plan 0 min', 'plan', { goal: '0 min' }, /^0 min a study day is too little to plan with\.\nChoose 5 to 180 minutes/],
+  ['plan 4 hours', 'plan', { goal: '4 hours' }, /^240 min a study day is more than 3 hours/],
+  ['plan by a word', 'plan', { goal: 'soonish' }, /^"soonish" isn't a plan I can read\./],
+  ['pause until never', 'pause', { until: 'until never' }, /^"never" isn't a date I can read\.\nUse YYYY-MM-DD/],
+  [
+    'pause until today',
+    'pause',
+    { until: 'today' },
+    /^That is today: a pause needs your first day back, after today\./,
+  ],
+  ['pause for two years', 'pause', { until: '104w' }, /^A pause can last up to a year/],
+  [
+    'remind 9am mon,funday',
+    'remind',
+    { time: '9am', days: 'mon,funday' },
+    /^"funday" isn't a day of the week I know\.\nName days like `mon,wed,fri`/,
+  ],
+  ['remind nudge at 25:00', 'remind', { nudge: '25:00' }, /^"25:00" isn't a time of day I can read/],
+  ['snooze for a week', 'snooze', { until: 'a week' }, /^"a week" isn't a snooze I offer\./],
 ];
 
 describe('bad input gets a clear private error and changes nothing', () => {

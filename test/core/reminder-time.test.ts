@@ -106,7 +106,11 @@ describe('the next reminder instant, across DST', () => {
     expect(reply.text).toContain('Next reminder: **Sun 09:00 Europe/Berlin**');
     const shown = await run(t.bot, learner('ana'), 'remind');
     expect(shown.text).toBe(
-      'Your daily reminder: **09:00 Europe/Berlin**.\nNext reminder: **Sun 09:00 Europe/Berlin**.',
+      [
+        'Your daily reminder: **09:00 Europe/Berlin**.',
+        'Next reminder: **Sun 09:00 Europe/Berlin**.',
+        'Streak nudge: **21:00** on a study day your streak is at risk (`/webrtc remind nudge off` stops it).',
+      ].join('\n'),
     );
     const record = await t.store.learners.get(encodeLearnerId(learner('ana')));
     expect(iso(record!.paths.webrtc!.reminder!.nextAt!)).toBe('2026-03-29T07:00:00.000Z');

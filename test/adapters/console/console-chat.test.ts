@@ -30,11 +30,17 @@ describe('the console chat in process', () => {
         'Understanding WebRTC and its capabilities',
         'Afterwards: Move to resource 2',
         'Path         ░░░░░░░░░░ 0%  0 of 240 min done (0 of 7 resources)',
-        '[1] Done   [2] Snooze 1 hour   [3] Skip today',
+        '[1] Done   [2] Snooze…   [3] Skip today',
       ].join('\n'),
     );
     said('2');
-    await eventually(() => expect(output).toContain("Snoozed. I'll remind you again at Wed 10:00 UTC."));
+    await eventually(() =>
+      expect(output).toContain(
+        'Remind you again when?\n[1] 1 hour (10:00)   [2] 3 hours (12:00)   [3] This evening (19:00)   [4] Tomorrow (Thu 09:00)',
+      ),
+    );
+    said('3');
+    await eventually(() => expect(output).toContain("Snoozed. I'll remind you again at Wed 19:00 UTC."));
     input.end();
     await chat;
   });

@@ -148,7 +148,7 @@ describe('buildSlashCommands', () => {
     });
   });
 
-  it("the bot's own commands: every free-text option has max_length, resources and zones keep autocomplete", () => {
+  it("the bot's own commands: every free-text option has max_length; resources, zones, days, dates, plan goals and snoozes are suggested", () => {
     const built = buildSlashCommands([{ ...webrtc, commands }]);
     const options = built.flatMap((command) =>
       (command.options ?? []).flatMap((subcommand) =>
@@ -162,10 +162,21 @@ describe('buildSlashCommands', () => {
     const free = strings.filter((option) => !option.choices);
     expect(free.length).toBeGreaterThan(3);
     expect(free.filter((option) => option.max_length !== MAX_ARGUMENT_LENGTH)).toEqual([]);
-    expect(strings.filter((option) => option.autocomplete).map((option) => option.name)).toEqual([
-      'resource',
-      'resource',
-      'zone',
+    const suggested = built[0]!.options!.flatMap((subcommand) =>
+      subcommand.type === ApplicationCommandOptionType.Subcommand
+        ? (subcommand.options ?? [])
+            .filter((option) => 'autocomplete' in option && option.autocomplete)
+            .map((option) => `${subcommand.name} ${option.name}`)
+        : [],
+    );
+    expect(suggested).toEqual([
+      'done resource',
+      'skip resource',
+      'plan goal',
+      'remind zone',
+      'remind days',
+      'snooze until',
+      'pause until',
     ]);
   });
 

@@ -25,7 +25,7 @@ describe('the longest ids still make buttons Discord accepts', () => {
     await h.close();
   });
 
-  it('a reminder for a 48-character resource is sent, and its Done button marks that resource from the DM', async () => {
+  it('a reminder for a 48-character resource is sent, Snooze… offers its choices in place, and its Done button marks that resource from the DM', async () => {
     expect(longestId).toHaveLength(48);
     await h.send(
       slashCommand(h.fake.appId, {
@@ -41,8 +41,25 @@ describe('the longest ids still make buttons Discord accepts', () => {
     const address = (await h.learner(SNOWFLAKE_MAX, SNOWFLAKE_MAX))?.dmAddress;
     const [reminder] = h.fake.channelMessages.get(address ?? '') ?? [];
     const buttons = componentRows(reminder?.components).flat();
-    expect(buttons.map((button) => button.label)).toEqual(['Done', 'Snooze 1 hour', 'Skip today']);
+    expect(buttons.map((button) => button.label)).toEqual(['Done', 'Snooze…', 'Skip today']);
     for (const button of buttons) expect(button.custom_id?.length).toBeLessThanOrEqual(100);
+
+    const press = (customId: string) =>
+      h.send(buttonPress(h.fake.appId, { user: far, customId, inGuild: false, botUserId: h.fake.botUserId }));
+    const menu = await press(buttons[1]!.custom_id!);
+    expect(menu.body.type).toBe(7);
+    const choices = componentRows(callbackData(menu).components).flat();
+    expect(choices.map((button) => button.label)).toEqual([
+      '1 hour (10:00)',
+      '3 hours (12:00)',
+      'This evening (19:00)',
+      'Tomorrow (Thu 09:00)',
+    ]);
+    for (const button of choices) expect(button.custom_id?.length).toBeLessThanOrEqual(100);
+    const snoozed = await press(choices[2]!.custom_id!);
+    expect(callbackData(snoozed).embeds?.[0]?.description).toBe("Snoozed. I'll remind you again at **Wed 19:00 UTC**.");
+    const saved = await h.learner(SNOWFLAKE_MAX, SNOWFLAKE_MAX);
+    expect(saved?.paths[path.command]?.reminder?.snoozeAt).toBe(Date.UTC(2026, 10, 25, 19, 0));
 
     const callback = await h.send(
       buttonPress(h.fake.appId, {

@@ -74,15 +74,27 @@ describe('Slack buttons at the longest path, resource id, user and team id, thro
     expect(kept.text).toContain('Nothing was deleted.');
   });
 
-  it("the reminder DM's Done, Snooze and Skip today fit, and its Done marks the 48-character resource", async () => {
+  it("the reminder DM's Done, Snooze… and Skip today fit, Snooze… offers its choices (they fit too), and Done marks the 48-character resource", async () => {
     await h.command('remind 09:00 UTC', fields);
     h.clock.set(NINE);
     expect(await h.bot.reminders.tick()).toMatchObject({ sent: 1, failed: 0 });
     const [dm] = h.slack.callsTo('chat.postMessage');
     expect(dm?.args.channel).toBe(USER_ID);
     const elements = buttons(dm!.args);
-    expect(elements.map((element) => element.text.text)).toEqual(['Done', 'Snooze 1 hour', 'Skip today']);
+    expect(elements.map((element) => element.text.text)).toEqual(['Done', 'Snooze…', 'Skip today']);
     expectWithinSlackLimits(elements);
+    const menu = await h.press(elements[1]!.action_id, elements[1]!.value, { ...fields, channelId: 'DLONG' });
+    const choices = buttons(menu);
+    expect(choices.map((element) => element.text.text)).toEqual([
+      '1 hour (10:00)',
+      '3 hours (12:00)',
+      'This evening (19:00)',
+      'Tomorrow (Thu 09:00)',
+    ]);
+    expectWithinSlackLimits(choices);
+    const evening = await h.press(choices[2]!.action_id, choices[2]!.value, { ...fields, channelId: 'DLONG' });
+    expect(evening.text).toBe("Snoozed. I'll remind you again at Wed 19:00 UTC.");
+    expect(JSON.stringify(evening.blocks)).toContain("Snoozed. I'll remind you again at *Wed 19:00 UTC*.");
     const done = await h.press(elements[0]!.action_id, elements[0]!.value, { ...fields, channelId: 'DLONG' });
     expect(done.text).toContain('Marked done');
     expect((await h.store.learners.get(encodeLearnerId(user)))?.paths[longest.command]?.marks[longestId]?.status).toBe(

@@ -26,7 +26,7 @@ describe('Slack /webrtc through the real Bolt app (HTTP mode, signed requests, l
       const answer = await h.command(text);
       expect(answer.response_type).toBe('ephemeral');
       expect(answer.text).toMatch(/^WebRTC learning path — 7 resources, 240 min/);
-      expect(visibleText(answer)).toContain('`/webrtc remind [HH:MM [time zone] | off]`');
+      expect(visibleText(answer)).toContain('`/webrtc remind [HH:MM [time zone] [days] | nudge off | off]`');
     }
   });
 

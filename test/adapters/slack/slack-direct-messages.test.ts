@@ -49,7 +49,7 @@ describe("Slack DMs: commands typed in the app's Messages tab, through the real 
     const progress = await say('  progress ');
     expect(visibleText(progress.args)).toContain('30 of 240 min done (1 of 7 resources)');
     const help = await say('help');
-    expect(visibleText(help.args)).toContain('`/webrtc remind [HH:MM [time zone] | off]`');
+    expect(visibleText(help.args)).toContain('`/webrtc remind [HH:MM [time zone] [days] | nudge off | off]`');
     // The path may be named first, as after the slash.
     expect((await say('webrtc next')).args.text).toContain('WebRTC vs WebSockets');
   });

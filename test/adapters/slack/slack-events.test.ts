@@ -35,7 +35,7 @@ describe('Slack events, App Home and direct messages', () => {
     const view = first.args.view as { type: string; blocks: unknown[] };
     expect(view.type).toBe('home');
     expect(JSON.stringify(view.blocks)).toContain('WebRTC: 0 of 240 min done');
-    expect(JSON.stringify(view.blocks)).toContain('Daily reminder');
+    expect(JSON.stringify(view.blocks)).toContain('*Reminder*');
 
     await h.command('done');
     const second = await h.slack.waitFor(() => h.slack.callsTo('views.publish')[1]);

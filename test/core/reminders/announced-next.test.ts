@@ -59,7 +59,7 @@ describe('the next reminder announced is the one that comes', () => {
   it('studying after setting it: the overview (Slack App Home) announces tomorrow too, and that one comes', async () => {
     await run(t.bot, ana, 'remind', { time: '20:16', zone: 'UTC' });
     const reminderField = async () =>
-      (await t.bot.overview(ana, 'webrtc')).fields?.find((field) => field.name === 'Daily reminder')?.value;
+      (await t.bot.overview(ana, 'webrtc')).fields?.find((field) => field.name === 'Reminder')?.value;
     expect(await reminderField()).toBe('Daily at 20:16 UTC (next: Wed 20:16)');
     t.clock.set(NINE + 3 * 3_600_000);
     await run(t.bot, ana, 'done');

@@ -32,7 +32,7 @@ const press = (actionId: string, value = '') =>
   });
 
 describe('what a reminder says and offers', () => {
-  it('is titled by the next resource, reads like the next card, and keeps the streak with Done / Snooze 1 hour / Skip today', async () => {
+  it('is titled by the next resource, reads like the next card, and keeps the streak with Done / Snooze… / Skip today', async () => {
     await run(t.bot, ana, 'done');
     expect((await tickAt(NINE))['not-needed']).toBe(1);
     await tickAt(NINE + DAY);
@@ -51,7 +51,7 @@ describe('what a reminder says and offers', () => {
     expect(reminder.text).not.toContain('](');
     expect(reminder.progress).toEqual(next.progress);
     expect(reminder.progress?.map((line) => line.detail)).toEqual(['30 of 240 min done (1 of 7 resources)']);
-    expect(reminder.buttons?.map((button) => button.label)).toEqual(['Done', 'Snooze 1 hour', 'Skip today']);
+    expect(reminder.buttons?.map((button) => button.label)).toEqual(['Done', 'Snooze…', 'Skip today']);
   });
 
   it('links the resource once, from its title, and on a first day has no streak line, only the path measure', async () => {
@@ -103,7 +103,7 @@ describe('bounded nudging', () => {
     expect(stored!.paths.webrtc!.reminder).toMatchObject({ paused: true, nextAt: null, ignored: 5 });
     t.clock.set(NINE + 8 * DAY + 3_600_000);
     const back = await run(t.bot, ana, 'progress');
-    expect(back.text).toContain('Welcome back! Daily reminders are on again: next one Fri 09:00 UTC.');
+    expect(back.text).toContain('Welcome back! Reminders are on again: next one Fri 09:00 UTC.');
     await tickAt(NINE + 9 * DAY);
     expect(recorder.deliveries).toHaveLength(6);
   });
