@@ -55,8 +55,8 @@ export function isoWeekKey(day: Date): string {
 
 /**
  * Weeks already bounded, by zone and key. Every learner's rows are derived on each write, for every week
- * board they are on, and each bounding takes four time-zone conversions (a fifth of a `done`'s time, measured
- * in docs/PERFORMANCE.md); a community's weeks are few (about 52 a year), and the map starts over past a cap.
+ * board they are on, and each bounding takes four time-zone conversions: most of a `done`'s own time before
+ * (docs/PERFORMANCE.md). A community's weeks are few (about 52 a year), and the map starts over past a cap.
  */
 const BOUNDED_KEPT = 4_096;
 const bounded = new Map<string, Readonly<{ start: number; end: number }> | undefined>();

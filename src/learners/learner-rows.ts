@@ -103,7 +103,7 @@ export function activeWeekBoards(
 /**
  * Board ids decoded before, and the memo's cap (it starts over past it). Each write derives the learner's
  * rows twice (before and after) and lists this week's boards once, decoding every board the record lists
- * each time: a fifth of the store's own work on a `done` (docs/PERFORMANCE.md), for a handful of distinct ids.
+ * each time: 7% of a `done`'s time in a profile (docs/PERFORMANCE.md), for a handful of distinct ids.
  */
 const decoded = new Map<string, Readonly<BoardIdParts> | undefined>();
 const DECODED_KEPT = 4_096;
