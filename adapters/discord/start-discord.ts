@@ -97,7 +97,11 @@ export async function startDiscord(deps: {
     budget,
   });
   bot.registerMessenger(messenger);
-  logger.info('discord connected', { botUserId: client.user?.id, invite: inviteUrl(options.appId) });
+  logger.info('discord connected', {
+    botUserId: client.user?.id,
+    invite: inviteUrl(options.appId),
+    sendBudget: deps.budgets.shared ? 'shared by every instance on the store' : 'this process',
+  });
 
   return {
     messenger,

@@ -125,6 +125,7 @@ export async function startSlack(deps: SlackDeps): Promise<RunningSlack> {
   logger.info('Slack adapter started', {
     mode: socketMode ? 'socket' : 'http',
     ...(port !== undefined ? { port } : {}),
+    sendBudget: store.sendBudgets.shared ? 'shared by every instance on the store' : 'this process',
   });
   let stopped = false;
   return {

@@ -11,12 +11,15 @@ export function slackSendRate(perMinute: number): SendRate {
   return { limit: perMinute, windowMs: MINUTE_MS, burst: Math.max(1, Math.ceil(perMinute / 60)) };
 }
 
-/** Each workspace's budget of proactive posts, shared by every instance on a shared store. */
+/** The one method the bot posts with on its own; Slack rates each method per workspace. */
+const POST_METHOD = 'chat.postMessage';
+
+/** Each workspace's budget of proactive posts (`slack:<team>:chat.postMessage`), shared by every instance on a shared store. */
 export function workspaceSendBudgets(budgets: SendBudgets, rate: SendRate): (workspace: string) => SendBudget {
   const known = new Map<string, SendBudget>();
   return (workspace) => {
     let budget = known.get(workspace);
-    if (!budget) known.set(workspace, (budget = budgets.scope(`slack:${workspace}`, rate)));
+    if (!budget) known.set(workspace, (budget = budgets.scope(`slack:${workspace}:${POST_METHOD}`, rate)));
     return budget;
   };
 }

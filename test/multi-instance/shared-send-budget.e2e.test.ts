@@ -59,6 +59,11 @@ describe.skipIf(!REDIS_URL)(
             }),
           );
 
+        for (const instance of instances)
+          expect(instance.log.entries.find((entry) => entry.message === 'discord connected')?.context).toMatchObject({
+            sendBudget: 'shared by every instance on the store',
+          });
+
         // 60 learners with their DM channel stored, all reminded at 09:00.
         const users: UserRef[] = Array.from({ length: LEARNERS }, (_, index) => ({
           platform: 'discord',

@@ -46,6 +46,8 @@ describe('startDiscord', () => {
       guildMembers: { interval: 3600 },
     });
     const connected = log.entries.find((entry) => entry.message === 'discord connected');
+    // A memory store belongs to this process, and so does its send budget.
+    expect(connected?.context.sendBudget).toBe('this process');
     expect(connected?.context.invite).toBe(
       `https://discord.com/oauth2/authorize?client_id=${fake.appId}&scope=bot+applications.commands&permissions=19456`,
     );
