@@ -1,21 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeLearnerId } from '../../src/model/learner-id.js';
-import { createRecordingMessenger } from '../fakes/recording-messenger.js';
-import { createTestBot, type TestBot } from '../fakes/test-bot.js';
+import type { createRecordingMessenger } from '../fakes/recording-messenger.js';
+import type { TestBot } from '../fakes/test-bot.js';
+import { reminderBot, HOUR, DAY, MONDAY } from '../fixtures/reminder-bot.js';
 import { learner, run, say } from '../fixtures/learners.js';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-/** Mon 30 Nov 2026, 07:00 UTC: nothing studied yet. */
-const MONDAY = Date.UTC(2026, 10, 30, 7, 0);
 const ana = learner('ana', 'Ana');
 let t: TestBot;
 let recorder: ReturnType<typeof createRecordingMessenger>;
 
 beforeEach(async () => {
-  t = await createTestBot({ now: MONDAY });
-  recorder = createRecordingMessenger(() => t.clock.now());
-  t.bot.registerMessenger(recorder.messenger);
+  ({ t, recorder } = await reminderBot(MONDAY));
   await say(t.bot, ana, 'remind 09:00 UTC mon,wed,fri');
 });
 

@@ -5,11 +5,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeLearnerId } from '../../../src/model/learner-id.js';
 import { createRecordingMessenger } from '../../fakes/recording-messenger.js';
 import { createTestBot, type TestBot } from '../../fakes/test-bot.js';
+import { reminderBot, tickUntil, HOUR, DAY } from '../../fixtures/reminder-bot.js';
 import { learner, press, run, say } from '../../fixtures/learners.js';
 import { eventually } from '../../support/eventually.js';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 /** Wed 25 Nov 2026, 09:00 UTC. */
 const NINE = Date.UTC(2026, 10, 25, 9, 0);
 const ana = learner('ana', 'Ana');
@@ -17,23 +16,15 @@ let t: TestBot;
 let recorder: ReturnType<typeof createRecordingMessenger>;
 
 beforeEach(async () => {
-  t = await createTestBot({ now: NINE - HOUR });
-  recorder = createRecordingMessenger(() => t.clock.now());
-  t.bot.registerMessenger(recorder.messenger);
+  ({ t, recorder } = await reminderBot(NINE - HOUR));
   await say(t.bot, ana, 'remind 09:00 UTC');
 });
 
-async function tickUntil(until: number): Promise<void> {
-  for (let at = t.clock.now() + 15 * 60_000; at <= until; at += 15 * 60_000) {
-    t.clock.set(at);
-    await t.bot.reminders.tick();
-  }
-}
 const sent = () => recorder.deliveries.map((entry) => new Date(entry.at).toISOString());
 
 describe('snooze choices', () => {
   it('Snooze… on a reminder offers 1 hour, 3 hours, this evening and tomorrow, each with its local time', async () => {
-    await tickUntil(NINE);
+    await tickUntil({ t, recorder }, NINE);
     const snooze = recorder.deliveries[0]!.reply.buttons![1]!;
     expect(snooze.label).toBe('Snooze…');
     const menu = await press(t.bot, ana, snooze.action.id);
@@ -57,7 +48,7 @@ describe('snooze choices', () => {
     expect((await press(t.bot, ana, evening.action.id)).text).toBe(
       "Snoozed. I'll remind you again at **Wed 19:00 UTC**.",
     );
-    await tickUntil(NINE + 11 * HOUR);
+    await tickUntil({ t, recorder }, NINE + 11 * HOUR);
     expect(sent()).toEqual(['2026-11-25T09:00:00.000Z', '2026-11-25T19:00:00.000Z']);
   });
 
@@ -78,27 +69,27 @@ describe('snooze choices', () => {
   });
 
   it('3 hours comes once, three hours later', async () => {
-    await tickUntil(NINE);
+    await tickUntil({ t, recorder }, NINE);
     expect((await say(t.bot, ana, 'snooze 3 hours')).text).toBe("Snoozed. I'll remind you again at **Wed 12:00 UTC**.");
-    await tickUntil(NINE + 4 * HOUR);
+    await tickUntil({ t, recorder }, NINE + 4 * HOUR);
     expect(sent()).toEqual(['2026-11-25T09:00:00.000Z', '2026-11-25T12:00:00.000Z']);
   });
 
   it('tomorrow passes over the rest of today and brings one reminder at the usual time', async () => {
-    await tickUntil(NINE);
+    await tickUntil({ t, recorder }, NINE);
     await press(t.bot, ana, 'snooze'); // an old "Snooze 1 hour" button: still an hour
     expect((await press(t.bot, ana, 'snooze-tomorrow')).text).toBe(
       "Snoozed. I'll remind you again at **Thu 09:00 UTC**.",
     );
-    await tickUntil(NINE + DAY + HOUR);
+    await tickUntil({ t, recorder }, NINE + DAY + HOUR);
     expect(sent()).toEqual(['2026-11-25T09:00:00.000Z', '2026-11-26T09:00:00.000Z']);
   });
 
   it('tomorrow on a day off still comes, once, and the next study day’s reminder after it', async () => {
     await say(t.bot, ana, 'remind mon,wed,fri');
-    await tickUntil(NINE);
+    await tickUntil({ t, recorder }, NINE);
     await say(t.bot, ana, 'snooze tomorrow');
-    await tickUntil(NINE + 2 * DAY + HOUR);
+    await tickUntil({ t, recorder }, NINE + 2 * DAY + HOUR);
     expect(sent()).toEqual(['2026-11-25T09:00:00.000Z', '2026-11-26T09:00:00.000Z', '2026-11-27T09:00:00.000Z']);
   });
 

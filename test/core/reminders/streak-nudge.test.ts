@@ -1,35 +1,20 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createRecordingMessenger } from '../../fakes/recording-messenger.js';
-import { createTestBot, type TestBot } from '../../fakes/test-bot.js';
+import type { createRecordingMessenger } from '../../fakes/recording-messenger.js';
+import type { TestBot } from '../../fakes/test-bot.js';
+import { reminderBot, tickUntil, HOUR, DAY, MONDAY } from '../../fixtures/reminder-bot.js';
 import { learner, press, run, say } from '../../fixtures/learners.js';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-/** Mon 30 Nov 2026, 07:00 UTC. */
-const MONDAY = Date.UTC(2026, 10, 30, 7, 0);
 const ana = learner('ana', 'Ana');
 let t: TestBot;
 let recorder: ReturnType<typeof createRecordingMessenger>;
 
 beforeEach(async () => {
-  t = await createTestBot({ now: MONDAY });
-  recorder = createRecordingMessenger(() => t.clock.now());
-  t.bot.registerMessenger(recorder.messenger);
+  ({ t, recorder } = await reminderBot(MONDAY));
 });
-
-/** Ticks every 15 minutes up to `until`, answering each message with `next` (never pressing Done). */
-async function liveUntil(until: number): Promise<void> {
-  for (let at = t.clock.now() + 15 * 60_000; at <= until; at += 15 * 60_000) {
-    t.clock.set(at);
-    const before = recorder.deliveries.length;
-    await t.bot.reminders.tick();
-    if (recorder.deliveries.length > before) await run(t.bot, ana, 'next');
-  }
-}
 
 /** Marks the current resource done at 10:00 UTC on day `day` (0 = Monday). */
 async function studyOn(day: number): Promise<void> {
-  await liveUntil(MONDAY + day * DAY + 3 * HOUR);
+  await tickUntil({ t, recorder }, MONDAY + day * DAY + 3 * HOUR, ana);
   await run(t.bot, ana, 'done');
 }
 
@@ -46,7 +31,7 @@ describe('the evening nudge before a streak breaks', () => {
   it('comes once, at 21:00, on a day with a streak of 2 and nothing done, and names what saves it', async () => {
     await studyOn(0);
     await studyOn(1);
-    await liveUntil(MONDAY + 3 * DAY + 17 * HOUR);
+    await tickUntil({ t, recorder }, MONDAY + 3 * DAY + 17 * HOUR, ana);
     // Wednesday's nudge, and none on Thursday: the streak was already gone by then.
     expect(nudges()).toEqual(['2026-12-02T21:00:00.000Z']);
     const nudge = recorder.deliveries.find((entry) => entry.reply.title?.startsWith('🔥'))!;
@@ -67,12 +52,12 @@ describe('the evening nudge before a streak breaks', () => {
     await studyOn(0);
     await studyOn(1);
     await studyOn(2); // Wednesday: studied, no nudge
-    await liveUntil(MONDAY + 3 * DAY + 3 * HOUR);
+    await tickUntil({ t, recorder }, MONDAY + 3 * DAY + 3 * HOUR, ana);
     await press(t.bot, ana, 'skip-today'); // Thursday: no more today
-    await liveUntil(MONDAY + 4 * DAY);
+    await tickUntil({ t, recorder }, MONDAY + 4 * DAY, ana);
     expect(nudges()).toEqual([]);
     await studyOn(5); // Saturday after a Friday with nothing: a streak of 1
-    await liveUntil(MONDAY + 7 * DAY);
+    await tickUntil({ t, recorder }, MONDAY + 7 * DAY, ana);
     expect(nudges()).toEqual([]);
   });
 
@@ -81,13 +66,13 @@ describe('the evening nudge before a streak breaks', () => {
     await studyOn(0);
     await studyOn(2);
     // Thursday is a day off; on Friday, nothing done: the nudge comes.
-    await liveUntil(MONDAY + 5 * DAY);
+    await tickUntil({ t, recorder }, MONDAY + 5 * DAY, ana);
     expect(nudges()).toEqual(['2026-12-04T21:00:00.000Z']);
     await studyOn(7);
     await studyOn(9);
     t.clock.set(MONDAY + 9 * DAY + 4 * HOUR);
     await say(t.bot, ana, 'pause until 2026-12-14'); // Wed 9 Dec: away for Friday
-    await liveUntil(MONDAY + 15 * DAY);
+    await tickUntil({ t, recorder }, MONDAY + 15 * DAY, ana);
     // Back on Monday 14 Dec, the streak of Mon 7 and Wed 9 Dec waited over the pause: that evening's nudge says so.
     expect(nudges()).toEqual(['2026-12-04T21:00:00.000Z', '2026-12-14T21:00:00.000Z']);
     expect(recorder.deliveries.at(-1)?.reply.title).toBe('🔥 Your 2-day WebRTC streak ends at midnight');
@@ -97,13 +82,13 @@ describe('the evening nudge before a streak breaks', () => {
     await say(t.bot, ana, 'remind nudge 23:00');
     await studyOn(0);
     await studyOn(1);
-    await liveUntil(MONDAY + 2 * DAY + 15 * HOUR); // Wed 22:00, then the bot is down until after midnight
+    await tickUntil({ t, recorder }, MONDAY + 2 * DAY + 15 * HOUR, ana); // Wed 22:00, then the bot is down until after midnight
     t.clock.set(MONDAY + 2 * DAY + 17 * HOUR + 15 * 60_000);
     expect((await t.bot.reminders.catchUp())['not-needed']).toBe(1);
     expect(nudges()).toEqual([]);
     await studyOn(3);
     await studyOn(4);
-    await liveUntil(MONDAY + 5 * DAY + 15 * HOUR); // Sat 22:00, down for an hour and a half
+    await tickUntil({ t, recorder }, MONDAY + 5 * DAY + 15 * HOUR, ana); // Sat 22:00, down for an hour and a half
     t.clock.set(MONDAY + 5 * DAY + 16 * HOUR + 30 * 60_000);
     await t.bot.reminders.catchUp();
     expect(nudges()).toEqual(['2026-12-05T23:30:00.000Z']);
@@ -115,14 +100,14 @@ describe('the evening nudge before a streak breaks', () => {
     );
     await studyOn(0);
     await studyOn(1);
-    await liveUntil(MONDAY + 3 * DAY);
+    await tickUntil({ t, recorder }, MONDAY + 3 * DAY, ana);
     expect(nudges()).toEqual([]);
     expect((await say(t.bot, ana, 'remind nudge 8pm')).text).toBe(
       'Streak nudge: **20:00** on a study day your streak is at risk (`/webrtc remind nudge off` stops it).',
     );
     await studyOn(3);
     await studyOn(4);
-    await liveUntil(MONDAY + 6 * DAY);
+    await tickUntil({ t, recorder }, MONDAY + 6 * DAY, ana);
     expect(nudges()).toEqual(['2026-12-05T20:00:00.000Z']);
     await say(t.bot, ana, 'remind 19:30');
     expect((await say(t.bot, ana, 'remind')).text).toContain(

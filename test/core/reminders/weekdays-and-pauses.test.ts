@@ -1,32 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { localDate, wallClock } from '../../../src/reminders/zoned-time.js';
-import { createRecordingMessenger } from '../../fakes/recording-messenger.js';
-import { createTestBot, type TestBot } from '../../fakes/test-bot.js';
+import type { createRecordingMessenger } from '../../fakes/recording-messenger.js';
+import type { TestBot } from '../../fakes/test-bot.js';
+import { reminderBot, tickUntil, HOUR, DAY, MONDAY } from '../../fixtures/reminder-bot.js';
 import { learner, run, say } from '../../fixtures/learners.js';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-/** Mon 30 Nov 2026, 08:00 in Berlin. */
-const MONDAY = Date.UTC(2026, 10, 30, 7, 0);
 const ana = learner('ana', 'Ana');
 let t: TestBot;
 let recorder: ReturnType<typeof createRecordingMessenger>;
 
 beforeEach(async () => {
-  t = await createTestBot({ now: MONDAY });
-  recorder = createRecordingMessenger(() => t.clock.now());
-  t.bot.registerMessenger(recorder.messenger);
+  ({ t, recorder } = await reminderBot(MONDAY));
 });
-
-/** Ticks every 15 minutes up to `until`, answering each reminder with `next` (so none pauses for going unanswered). */
-async function liveUntil(until: number): Promise<void> {
-  for (let at = t.clock.now() + 15 * 60_000; at <= until; at += 15 * 60_000) {
-    t.clock.set(at);
-    const before = recorder.deliveries.length;
-    await t.bot.reminders.tick();
-    if (recorder.deliveries.length > before) await run(t.bot, ana, 'next');
-  }
-}
 
 const sentOn = (zone: string) =>
   recorder.deliveries.map((entry) => {
@@ -48,7 +33,7 @@ describe('reminder weekdays', () => {
     expect((await say(t.bot, ana, 'remind')).text?.split('\n')[0]).toBe(
       'Your reminder: **09:00 Europe/Berlin** on **Mon, Wed, Fri**.',
     );
-    await liveUntil(MONDAY + 14 * DAY);
+    await tickUntil({ t, recorder }, MONDAY + 14 * DAY, ana);
     expect(sentOn('Europe/Berlin')).toEqual([
       '2026-11-30 09:00',
       '2026-12-02 09:00',
@@ -94,7 +79,7 @@ describe('reminder weekdays', () => {
     await say(t.bot, ana, 'remind 20:00 Europe/Berlin mon,wed,fri');
     await run(t.bot, ana, 'done');
     expect((await say(t.bot, ana, 'remind')).text?.split('\n')[1]).toBe('Next reminder: **Wed 20:00 Europe/Berlin**.');
-    await liveUntil(MONDAY + 3 * DAY);
+    await tickUntil({ t, recorder }, MONDAY + 3 * DAY, ana);
     expect(sentOn('Europe/Berlin')).toEqual(['2026-12-02 20:00']);
   });
 
@@ -123,7 +108,7 @@ describe('pause and resume', () => {
     expect((await say(t.bot, ana, 'progress')).text).toContain(
       '\nPaused until **Mon 7 Dec**: no reminders, and your streak waits.',
     );
-    await liveUntil(MONDAY + 8 * DAY + 2 * HOUR);
+    await tickUntil({ t, recorder }, MONDAY + 8 * DAY + 2 * HOUR, ana);
     expect(sentOn('Europe/Berlin')).toEqual(['2026-12-07 09:00', '2026-12-08 09:00']);
   });
 
@@ -135,16 +120,16 @@ describe('pause and resume', () => {
     expect(back.title).toBe('Welcome back!');
     expect(back.text).toBe('Your pause is over.\nNext reminder: **Mon 09:00 Europe/Berlin**.');
     expect((await say(t.bot, ana, 'resume')).text).toBe("You're not paused. `/webrtc pause 1w` takes a week off.");
-    await liveUntil(MONDAY + 2 * HOUR);
+    await tickUntil({ t, recorder }, MONDAY + 2 * HOUR, ana);
     expect(sentOn('Europe/Berlin')).toEqual(['2026-11-30 09:00']);
   });
 
   it('a pause set after the day began drops the snooze asked for today', async () => {
     await say(t.bot, ana, 'remind 09:00 Europe/Berlin');
-    await liveUntil(MONDAY + 2 * HOUR);
+    await tickUntil({ t, recorder }, MONDAY + 2 * HOUR, ana);
     await say(t.bot, ana, 'snooze this evening');
     await say(t.bot, ana, 'pause until wednesday');
-    await liveUntil(MONDAY + 2 * DAY + 3 * HOUR);
+    await tickUntil({ t, recorder }, MONDAY + 2 * DAY + 3 * HOUR, ana);
     expect(sentOn('Europe/Berlin')).toEqual(['2026-11-30 09:00', '2026-12-02 09:00']);
   });
 
