@@ -8,7 +8,7 @@ import { decodeSlotId } from '../model/slot-id.js';
 import type { Clock } from '../ports/clock.js';
 import type { BoardEntry, LearnerRowsRule } from '../ports/store.js';
 import { minuteOf } from '../reminders/minute-of.js';
-import { encodeRows } from './assemble-store.js';
+import { encodeRows } from './row-changes.js';
 import { encodeIndexSet } from '../model/index-set.js';
 import { noRowChanges, type RecordKind, type RowChanges, type StoreEngine } from './store-engine.js';
 import { parseStoredText } from './stored-learner.js';

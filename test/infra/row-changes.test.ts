@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowChanges, type EncodedRows } from '../../src/infra/assemble-store.js';
+import { rowChanges, type EncodedRows } from '../../src/infra/row-changes.js';
 import type { LearnerId } from '../../src/model/learner-id.js';
 import type { BoardEntry } from '../../src/ports/store.js';
 
