@@ -13,6 +13,9 @@ const inUse = (file: string) =>
 const FIRST_DONE = '✅ WebRTC Basics';
 
 // Each case starts several real processes; on a busy machine each start can take seconds.
+/** A console bot starts tsx and opens its store: 13 s was seen on a busy machine, so wait well past that. */
+const PROCESS_WAIT_MS = 40_000;
+
 describe('one process per SQLite file', { timeout: 90_000 }, () => {
   const cleanups: (() => void)[] = [];
   afterEach(() => {
@@ -43,6 +46,7 @@ describe('one process per SQLite file', { timeout: 90_000 }, () => {
     bot.child.stdin!.write(`${line}\n`);
     await eventually(() => expect(bot.output().slice(before)).toContain(expected), {
       what: `"${expected}" after ${line}`,
+      timeoutMs: PROCESS_WAIT_MS,
       hopeless: () => ended(bot),
     });
   }
@@ -50,6 +54,7 @@ describe('one process per SQLite file', { timeout: 90_000 }, () => {
   async function started(bot: NodeProcess): Promise<void> {
     await eventually(() => expect(bot.output()).toContain('Local console as "ana"'), {
       what: 'the console banner',
+      timeoutMs: PROCESS_WAIT_MS,
       hopeless: () => ended(bot),
     });
   }

@@ -5,6 +5,9 @@ import { startDiscordHarness, type DiscordHarness } from './discord-harness.js';
 import { GUILD_ID, slashCommand } from './interaction-payloads.js';
 import { eventually } from '../../support/eventually.js';
 
+/** Sends at 30/s are about 33 ms apart: even with answers 100 ms slow, no more than this are in flight at once. */
+const MAX_SENDS_ON_THE_WIRE = 4;
+
 describe('pacing proactive sends', () => {
   let h: DiscordHarness | undefined;
   afterEach(async () => {
@@ -13,7 +16,7 @@ describe('pacing proactive sends', () => {
   });
 
   it(
-    "set above Discord's global limit, it is told so at most once a second and every DM still goes out once",
+    "set above Discord's global limit, it backs off at the first 429 of a second and every DM still goes out once",
     { timeout: 20_000 },
     async () => {
       h = await startDiscordHarness({ sendsPerSecond: 30 });
@@ -33,7 +36,9 @@ describe('pacing proactive sends', () => {
       );
       expect(results.every((result) => result.status === 'sent')).toBe(true);
       expect(limit.refusals.length).toBeGreaterThan(0);
-      expect(limit.maxRefusalsPerWindow()).toBeLessThanOrEqual(1);
+      // At the first 429 of a second the sender waits (discord.js's global wait and the budget's pause); the few
+      // sends already on the wire by then are refused too, more of them on a busy machine where answers are slow.
+      expect(limit.maxRefusalsPerWindow()).toBeLessThanOrEqual(MAX_SENDS_ON_THE_WIRE);
       expect(learners.map(({ address }) => harness.fake.channelMessages.get(address)?.length)).toEqual(
         learners.map(() => 1),
       );
