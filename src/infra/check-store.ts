@@ -12,6 +12,7 @@ import { encodeRows } from './row-changes.js';
 import { countGroupOf, encodeIndexSet } from '../model/index-set.js';
 import { noRowChanges, type RecordKind, type RowChanges, type StoreEngine } from './store-engine.js';
 import { parseStoredText } from './stored-learner.js';
+import { compareRosters, countsToRecount, type ExpectedRoster } from './check-aggregates.js';
 
 export interface CheckOptions {
   learnerRows: LearnerRowsRule;
@@ -83,7 +84,7 @@ async function checkOnce(engine: StoreEngine, options: CheckOptions): Promise<Ch
   const ownerKey = (kind: RecordKind, key: string) => `${kind}\n${key}`;
   const expectedSets = new Map<string, { owner: string; set: string; member: string }>();
   const expectedBoards = new Map<string, { owner: string; board: string; entry: BoardEntry }>();
-  const expectedRosters = new Map<string, { owner: string; roster: string; member: string; key: string }>();
+  const expectedRosters = new Map<string, ExpectedRoster>();
   for await (const [key, text] of engine.scanRecords('learner')) {
     report.learners += 1;
     const id = asLearnerId(key);
@@ -139,30 +140,9 @@ async function checkOnce(engine: StoreEngine, options: CheckOptions): Promise<Ch
     report.orphans += 1;
     fixFor(ownerKey('learner', row.entry.member)).removeBoards.push({ board: row.board, member: row.entry.member });
   }
-  for await (const row of engine.scanRosters()) {
-    const key = `${row.roster}\n${row.member}`;
-    const expected = expectedRosters.get(key);
-    if (expected) {
-      expectedRosters.delete(key);
-      if (expected.key === row.key) continue;
-      report.wrong += 1;
-      fixFor(expected.owner).putRosters.push({ roster: row.roster, member: row.member, key: expected.key });
-      continue;
-    }
-    report.orphans += 1;
-    fixFor(ownerKey('learner', row.member)).removeRosters.push({ roster: row.roster, member: row.member });
-  }
-  for (const { owner, roster, member, key } of expectedRosters.values()) {
-    report.missing += 1;
-    fixFor(owner).putRosters.push({ roster, member, key });
-  }
-  const recount = new Set<string>();
-  for await (const { set, count } of engine.scanCounts()) {
-    if ((members.get(set) ?? 0) !== count) recount.add(set);
-    members.delete(set);
-  }
-  for (const set of members.keys()) recount.add(set);
-  report.wrongCounts = recount.size;
+  await compareRosters(engine, expectedRosters, report, (member) => fixFor(ownerKey('learner', member)), fixFor);
+  const recount = await countsToRecount(engine, members);
+  report.wrongCounts = recount.length;
   for (const { owner, set, member } of expectedSets.values()) {
     report.missing += 1;
     fixFor(owner).addSets.push({ set, member });
@@ -185,7 +165,7 @@ async function checkOnce(engine: StoreEngine, options: CheckOptions): Promise<Ch
     if (!committed) report.conflicts += 1;
   }
   // After the rows: each commit kept the counts it moved, so only a count that was wrong is counted again.
-  await engine.recount([...recount]);
+  await engine.recount(recount);
   report.repaired = true;
   return report;
 }
