@@ -23,6 +23,8 @@ import { quoteUserText } from './model/quote-user-text.js';
 import type { Reply } from './model/reply.js';
 import { UserError } from './model/user-error.js';
 import type { Clock } from './ports/clock.js';
+import type { CommunityStats } from './ports/community-stats.js';
+import { createCommunityStats } from './stats/create-community-stats.js';
 import type { DirectMessenger } from './ports/direct-messenger.js';
 import type { Logger } from './ports/logger.js';
 import { StoreTimeoutError, StoreUnavailableError, type Store } from './ports/store.js';
@@ -67,6 +69,8 @@ export interface Bot {
   readonly digests: { tick(): Promise<Record<DigestOutcome, number>> };
   /** Shutdown: reminder and digest sends under way finish, no new one starts (for good); the rest stay due. */
   stopDeliveries(): void;
+  /** The admin dashboard's figures per community and path, from the aggregates the store keeps (for the web layer). */
+  readonly communityStats: CommunityStats;
 }
 
 export function createBot(deps: BotDeps): Bot {
@@ -173,6 +177,11 @@ export function createBot(deps: BotDeps): Bot {
       reminders.stop();
       digests.stop();
     },
+    communityStats: createCommunityStats({
+      store: deps.store,
+      paths: deps.paths,
+      communityZone: deps.settings.defaultTimeZone,
+    }),
   };
 }
 

@@ -32,18 +32,19 @@ async function main(startUp: { logger?: Logger }): Promise<number> {
       clock: systemClock,
       repair: values.repair,
     });
-    const problems = report.missing + report.wrong + report.orphans;
+    const problems = report.missing + report.wrong + report.orphans + report.wrongCounts;
     console.log(`Checked ${redactUrl(config.store.url)} (namespace "${config.store.namespace}"):`);
     console.log(`  records: ${report.learners} learners, ${report.digests} weekly digests`);
     console.log(
       `  rows missing: ${report.missing}, rows with wrong figures: ${report.wrong}, rows no record holds: ${report.orphans}`,
     );
+    console.log(`  counted sets whose kept size was wrong: ${report.wrongCounts}`);
     if (report.unreadable.length > 0)
       console.log(
         `  records that fail validation (set aside when their learner comes back): ${report.unreadable.length}`,
       );
     if (problems === 0) console.log('  Every row agrees with its record.');
-    else if (report.repaired) console.log(`  Repaired: ${problems} rows rebuilt from the records.`);
+    else if (report.repaired) console.log(`  Repaired: ${problems} rows and counts rebuilt from the records.`);
     else console.log('  Run `npm run store:check -- --repair` to rebuild them from the records.');
     return problems > 0 && !report.repaired ? 1 : 0;
   } finally {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import type { DashboardSettings } from './dashboard/dashboard-settings.js';
 import type { LogLevel } from './infra/json-logger.js';
 import { StartUpError } from './ops/start-up-error.js';
 
@@ -14,6 +15,8 @@ export interface Config {
   community: { defaultTimeZone: string };
   reminders: { catchUpMinutes: number };
   http: { port: number; host?: string; shutdownTimeoutSeconds: number };
+  /** Present when DASHBOARD_URL and DASHBOARD_SECRET are both set; the console makes its own when they are not. */
+  dashboard?: DashboardSettings;
   /** Present when DISCORD_TOKEN and DISCORD_APP_ID are both set. */
   discord?: DiscordSettings;
   /** Present when SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are both set. */
@@ -46,7 +49,15 @@ export interface SlackSettings {
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const satisfies readonly LogLevel[];
 /** Their values never appear in a message, not even a wrong one. */
-const SECRET_KEYS = new Set(['DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN']);
+const SECRET_KEYS = new Set([
+  'DISCORD_TOKEN',
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'DASHBOARD_SECRET',
+]);
+// HMAC-SHA256 keys shorter than this are guessable offline from one signed link.
+const MIN_SECRET_LENGTH = 32;
 
 const wholeNumber = (min: number, max: number) => {
   const error = `must be a whole number from ${min} to ${max}`;
@@ -106,6 +117,11 @@ const environmentSchema = z.object({
   PORT: wholeNumber(0, 65535).default(3000),
   HOST: z.string().optional(),
   SHUTDOWN_TIMEOUT_SECONDS: wholeNumber(1, 600).default(25),
+  DASHBOARD_URL: httpUrl('https://bot.example.com').optional(),
+  DASHBOARD_SECRET: z
+    .string()
+    .min(MIN_SECRET_LENGTH, `must be at least ${MIN_SECRET_LENGTH} random characters (e.g. openssl rand -base64 32)`)
+    .optional(),
   DISCORD_SHARD_COUNT: z
     .union([z.literal('auto'), wholeNumber(1, 1000)], {
       error: 'must be auto or a whole number of shards from 1 to 1000',
@@ -147,6 +163,10 @@ function toSettings(env: Environment): Config {
     community: { defaultTimeZone: env.DEFAULT_TIME_ZONE },
     reminders: { catchUpMinutes: env.REMINDER_CATCHUP_MINUTES },
     http: { port: env.PORT, host: env.HOST, shutdownTimeoutSeconds: env.SHUTDOWN_TIMEOUT_SECONDS },
+    dashboard:
+      env.DASHBOARD_URL && env.DASHBOARD_SECRET
+        ? { baseUrl: env.DASHBOARD_URL, secret: env.DASHBOARD_SECRET }
+        : undefined,
     discord:
       env.DISCORD_TOKEN && env.DISCORD_APP_ID
         ? {
@@ -179,6 +199,11 @@ const PLATFORM_KEYS = {
 } as const;
 
 function requireTogether(env: Environment, context: z.RefinementCtx): void {
+  if ((env.DASHBOARD_URL === undefined) !== (env.DASHBOARD_SECRET === undefined))
+    context.addIssue({
+      code: 'custom',
+      message: `The dashboard is half configured: set both DASHBOARD_URL and DASHBOARD_SECRET (see .env.example), or neither.`,
+    });
   for (const [platform, keys] of Object.entries(PLATFORM_KEYS)) {
     const set = keys.filter((key) => env[key] !== undefined);
     const missing = keys.filter((key) => env[key] === undefined);
@@ -234,7 +259,11 @@ function shown(value: string): string {
 
 /** Secret values to scrub from every log line. */
 export function secretsOf(config: Config): string[] {
-  return [config.discord?.token, config.slack?.botToken, config.slack?.signingSecret, config.slack?.appToken].filter(
-    (value): value is string => Boolean(value),
-  );
+  return [
+    config.discord?.token,
+    config.slack?.botToken,
+    config.slack?.signingSecret,
+    config.slack?.appToken,
+    config.dashboard?.secret,
+  ].filter((value): value is string => Boolean(value));
 }

@@ -3,7 +3,8 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { startConsole } from '../adapters/console/start-console.js';
 import { startDiscord } from '../adapters/discord/start-discord.js';
-import { startSlack, type HttpRoute } from '../adapters/slack/start-slack.js';
+import { startSlack } from '../adapters/slack/start-slack.js';
+import { dashboardRoute } from '../adapters/web/dashboard-route.js';
 import { createBot, type Bot } from './bot.js';
 import { loadConfig, secretsOf, withEnvFile, type Config } from './config.js';
 import { loadCurricula } from './curriculum/load-curricula.js';
@@ -17,6 +18,8 @@ import { guardProcess } from './ops/guard-process.js';
 import { handleShutdownSignals, type ShutdownRequests } from './ops/handle-shutdown-signals.js';
 import { createHealthEndpoint, HEALTH_PATH } from './ops/health-endpoint.js';
 import { shardPort } from './ops/shard-port.js';
+import type { HttpRoute } from './ops/http-route.js';
+import { startConsoleWeb } from './ops/start-console-web.js';
 import { startHealthServer } from './ops/start-health-server.js';
 import { isStopRequest } from './ops/stop-request.js';
 import { systemClock } from './ports/clock.js';
@@ -54,24 +57,43 @@ async function main(startUp: { logger?: Logger }): Promise<void> {
   );
   const learnerRows = learnerRowsRule(paths, config.community.defaultTimeZone);
   const store = await openStore(config.store.url, logger, { ...config.store, learnerRows });
+  const consoleWeb = consoleMode
+    ? await startConsoleWeb({ port: config.http.port, dashboard: config.dashboard }, logger)
+    : undefined;
+  const dashboard = consoleMode ? consoleWeb?.dashboard : config.dashboard;
   const bot = createBot({
     store,
     clock: systemClock,
     logger,
     paths,
-    settings: config.community,
+    settings: { ...config.community, dashboard },
     reminders: config.reminders,
   });
+  const webRoutes = dashboard
+    ? [
+        dashboardRoute({
+          store,
+          stats: bot.communityStats,
+          paths,
+          clock: systemClock,
+          logger,
+          settings: dashboard,
+          defaultTimeZone: config.community.defaultTimeZone,
+        }),
+      ]
+    : [];
   const scheduler = createCronScheduler(logger);
-  if (consoleMode) {
+  if (consoleWeb) {
+    consoleWeb.routes.push(...webRoutes);
     const chat = runConsole(bot, logger);
     await startReminders(bot, scheduler, logger);
     await chat;
     await scheduler.stop();
+    await consoleWeb.server?.close();
     await store.close();
     return;
   }
-  await runServer(config, { bot, store, logger, scheduler, shard });
+  await runServer(config, { bot, store, logger, scheduler, shard, webRoutes });
 }
 
 interface ServerDeps {
@@ -80,6 +102,8 @@ interface ServerDeps {
   logger: Logger;
   scheduler: Scheduler;
   shard: { ids: number[]; count: number } | undefined;
+  /** Served beside /healthz (the dashboard). */
+  webRoutes: HttpRoute[];
 }
 
 /** Platforms, /healthz and the reminder ticks, until a signal (or the sharding manager) says stop. */
@@ -99,13 +123,23 @@ async function runServer(config: Config, deps: ServerDeps): Promise<void> {
     logger,
     port,
     shard: deps.shard,
-    healthRoute: { path: HEALTH_PATH, listener: endpoint },
+    httpRoutes: [{ path: HEALTH_PATH, listener: endpoint }, ...deps.webRoutes],
   });
   for (const platform of platforms) health.watch(platform.name, platform.health);
   // Slack over HTTP already listens on the port and serves /healthz itself.
   const httpPlatform = platforms.find((platform) => platform.port !== undefined);
-  const healthServer = httpPlatform ? undefined : await startHealthServer({ port, host: config.http.host, endpoint });
-  logger.info('health endpoint listening', { path: HEALTH_PATH, port: healthServer?.port ?? httpPlatform?.port });
+  const healthServer = httpPlatform
+    ? undefined
+    : await startHealthServer({
+        port,
+        host: config.http.host,
+        routes: [{ path: HEALTH_PATH, listener: endpoint }, ...deps.webRoutes],
+      });
+  logger.info('health endpoint listening', {
+    path: HEALTH_PATH,
+    port: healthServer?.port ?? httpPlatform?.port,
+    dashboard: deps.webRoutes.length > 0,
+  });
 
   const remindersStarted = startReminders(bot, scheduler, logger);
   const shutdown = handleShutdownSignals(
@@ -179,9 +213,10 @@ async function runConsole(bot: Bot, logger: Logger): Promise<void> {
   });
 }
 
-interface PlatformDeps extends Omit<ServerDeps, 'scheduler'> {
+interface PlatformDeps extends Omit<ServerDeps, 'scheduler' | 'webRoutes'> {
   port: number;
-  healthRoute: HttpRoute;
+  /** What Slack over HTTP serves beside /slack/events, when it is the one listening on the port. */
+  httpRoutes: HttpRoute[];
 }
 
 async function startPlatforms(config: Config, deps: PlatformDeps): Promise<Platform[]> {
@@ -201,7 +236,7 @@ async function startPlatforms(config: Config, deps: PlatformDeps): Promise<Platf
       bot,
       store,
       logger,
-      options: { ...config.slack, port: deps.port, host: config.http.host, httpRoutes: [deps.healthRoute] },
+      options: { ...config.slack, port: deps.port, host: config.http.host, httpRoutes: deps.httpRoutes },
     });
     platforms.push({ name: 'slack', port: slack.port, health: slack.health, stop: slack.stop });
   }

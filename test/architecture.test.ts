@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 const root = join(import.meta.dirname, '..');
 const PLATFORM_SDK = /from ['"](discord\.js|@discordjs\/[^'"]+|@slack\/[^'"]+)['"]/;
 const ADAPTER_IMPORT = /from ['"](\.\.\/)+adapters\//;
+const WEB_FRAMEWORK = /from ['"](hono|hono\/[^'"]+|@hono\/[^'"]+|playwright-core)['"]/;
+const ADAPTERS = ['console', 'discord', 'slack', 'web'];
 
 function files(directory: string): string[] {
   return readdirSync(directory).flatMap((name) => {
@@ -26,6 +28,19 @@ describe('architecture', () => {
 
   it('the core never imports a platform SDK', () => {
     expect(core.filter((file) => PLATFORM_SDK.test(file.text)).map((file) => file.path)).toEqual([]);
+  });
+
+  it('the core never imports the web framework: pages and HTTP live in adapters/web', () => {
+    expect(core.filter((file) => WEB_FRAMEWORK.test(file.text)).map((file) => file.path)).toEqual([]);
+  });
+
+  it('only adapters/web uses the web framework, and it imports no platform SDK', () => {
+    const web = files(join(root, 'adapters', 'web'));
+    expect(web.map((path) => relative(root, path))).toContain('adapters/web/create-dashboard-app.ts');
+    for (const platform of ADAPTERS.filter((name) => name !== 'web'))
+      for (const path of files(join(root, 'adapters', platform)))
+        expect(readFileSync(path, 'utf8'), relative(root, path)).not.toMatch(WEB_FRAMEWORK);
+    for (const path of web) expect(readFileSync(path, 'utf8'), relative(root, path)).not.toMatch(PLATFORM_SDK);
   });
 
   it('only src/main.ts wires adapters', () => {
@@ -51,9 +66,9 @@ describe('architecture', () => {
   });
 
   it('adapters do not import each other', () => {
-    for (const platform of ['console', 'discord', 'slack']) {
+    for (const platform of ADAPTERS) {
       for (const path of files(join(root, 'adapters', platform))) {
-        const others = ['console', 'discord', 'slack'].filter((other) => other !== platform);
+        const others = ADAPTERS.filter((other) => other !== platform);
         const text = readFileSync(path, 'utf8');
         for (const other of others)
           expect(text, relative(root, path)).not.toMatch(new RegExp(`from ['"]\\.\\./${other}/`));

@@ -1,17 +1,14 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTPReceiver, SocketModeReceiver, type Logger as BoltLogger, type webApi } from '@slack/bolt';
 import type { AdapterHealth } from '../../src/ops/adapter-health.js';
+import type { HttpRoute } from '../../src/ops/http-route.js';
 import type { Logger } from '../../src/ports/logger.js';
 import { refuseFutureTimestamps } from './refuse-future-timestamps.js';
 import { refuseMalformedRequests } from './refuse-malformed-requests.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
-/** A GET route served next to /slack/events in HTTP mode (the health check). */
-export interface HttpRoute {
-  path: string;
-  listener: (request: IncomingMessage, response: ServerResponse) => void;
-}
+/** Routes served next to /slack/events in HTTP mode (the health check, the dashboard). */
+export type { HttpRoute };
 
 /** A receiver and how it is doing: HTTP is up while listening; a socket only while connected. */
 export interface SlackReceiver {
@@ -32,7 +29,12 @@ export function createHttpReceiver(deps: {
     signingSecret: deps.signingSecret,
     endpoints: SLACK_EVENTS_PATH,
     logger: deps.boltLogger,
-    customRoutes: deps.routes.map((route) => ({ path: route.path, method: ['GET', 'HEAD'], handler: route.listener })),
+    customRoutes: deps.routes.map((route) => ({
+      // Bolt matches custom routes with path-to-regexp 8: `{/*rest}` is "and everything under it".
+      path: route.subpaths ? `${route.path}{/*rest}` : route.path,
+      method: [...(route.methods ?? ['GET', 'HEAD'])],
+      handler: route.listener,
+    })),
   });
   receiver.requestListener = refuseFutureTimestamps(
     refuseMalformedRequests(receiver.requestListener, SLACK_EVENTS_PATH, deps.logger),

@@ -1,9 +1,11 @@
 import { parseDigestArgs } from '../digest/parse-digest-args.js';
 import { encodeBoardId, type BoardId } from '../model/board-id.js';
-import type { DigestSettings } from '../model/digest-settings.js';
 import type { Reply } from '../model/reply.js';
 import { UserError } from '../model/user-error.js';
-import { formatLocal, nextWeeklyOccurrence } from '../reminders/zoned-time.js';
+import { formatLocal } from '../reminders/zoned-time.js';
+import { readCommunityZone } from '../community/community-zone.js';
+import { scheduleDigest, stopDigest } from '../digest/schedule-digest.js';
+import { encodeWorkspaceId } from '../model/learner-id.js';
 import type { Command } from './command.js';
 import type { CommandContext } from './command-context.js';
 
@@ -24,32 +26,20 @@ export const digestCommand: Command = {
     const board = encodeBoardId({ platform, workspace, channel: learner.channel.id, path: path.command });
     const request = parseDigestArgs(invocation.args.day, invocation.args.time, path.command);
     if (request.kind === 'show') return showDigest(context, board);
-    if (request.kind === 'off') return turnOff(context, board);
-    return setDigest(context, board, request.weekday, request.time);
+    if (request.kind === 'off') return turnOff(context);
+    return setDigest(context, request.weekday, request.time);
   },
 };
 
 async function setDigest(
   { store, clock, settings, learner, path }: CommandContext,
-  board: BoardId,
   weekday: number,
   time: string,
 ): Promise<Reply> {
-  const zone = settings.defaultTimeZone;
-  const nextAt = nextWeeklyOccurrence(zone, weekday, time, clock.now());
-  const digest: DigestSettings = {
-    v: 1,
-    platform: learner.user.platform,
-    workspace: learner.user.workspace,
-    channelId: learner.channel.id,
-    path: path.command,
-    board,
-    weekday,
-    time,
-    zone,
-    nextAt,
-  };
-  await store.digests.update(board, () => ({ next: digest, result: undefined }));
+  const { platform, workspace } = learner.user;
+  const zone = await readCommunityZone(store.records, encodeWorkspaceId(platform, workspace), settings.defaultTimeZone);
+  const board = { platform, workspace, channel: learner.channel.id, path: path.command };
+  const { nextAt } = await scheduleDigest(store, { board, weekday, time, zone }, clock.now());
   return {
     visibility: 'private',
     tone: 'success',
@@ -57,12 +47,13 @@ async function setDigest(
   };
 }
 
-async function turnOff({ store }: CommandContext, board: BoardId): Promise<Reply> {
-  const previous = await store.digests.update(board, (current) => ({ next: current && null, result: current }));
+async function turnOff({ store, learner, path }: CommandContext): Promise<Reply> {
+  const { platform, workspace } = learner.user;
+  const had = await stopDigest(store, { platform, workspace, channel: learner.channel.id, path: path.command });
   return {
     visibility: 'private',
     tone: 'success',
-    text: previous ? 'Weekly digest turned off for this channel.' : 'This channel had no weekly digest.',
+    text: had ? 'Weekly digest turned off for this channel.' : 'This channel had no weekly digest.',
   };
 }
 

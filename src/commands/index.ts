@@ -1,4 +1,5 @@
 import type { Command } from './command.js';
+import { dashboardCommand } from './dashboard-command.js';
 import { digestCommand } from './digest-command.js';
 import { doneCommand } from './done-command.js';
 import { exportCommand } from './export-command.js';
@@ -34,4 +35,5 @@ export const commands: readonly Command[] = [
   forgetCommand,
   helpCommand,
   digestCommand,
+  dashboardCommand,
 ];

@@ -8,6 +8,8 @@ import type { ReminderJobOptions } from '../reminders/reminder-job.js';
 import { nextWeeklyOccurrence } from '../reminders/zoned-time.js';
 import type { DigestSettings } from '../model/digest-settings.js';
 import { digestReply } from './digest-reply.js';
+import { readCommunityZone } from '../community/community-zone.js';
+import { encodeWorkspaceId } from '../model/learner-id.js';
 
 const MINUTE_MS = 60_000;
 export type DigestOutcome = 'posted' | 'too-old' | 'stale' | 'busy' | 'failed' | 'no-messenger';
@@ -79,12 +81,17 @@ export function createDigestJob(deps: CoreDeps & { paths: readonly LearningPath[
   };
 }
 
-/** The next week's digest; its slot moves with the settings. Turned off or moved meanwhile, it is left alone. */
+/**
+ * The next week's digest; its slot moves with the settings. Turned off or moved meanwhile, it is left alone.
+ * A community time zone changed on the dashboard since this digest was set applies from the next one on.
+ */
 async function reschedule(deps: CoreDeps, digest: DigestSettings, slotAt: number, now: number): Promise<void> {
-  const nextAt = nextWeeklyOccurrence(digest.zone, digest.weekday, digest.time, Math.max(now, slotAt));
+  const community = encodeWorkspaceId(digest.platform, digest.workspace);
+  const zone = await readCommunityZone(deps.store.records, community, digest.zone);
+  const nextAt = nextWeeklyOccurrence(zone, digest.weekday, digest.time, Math.max(now, slotAt));
   await deps.store.digests.update(digest.board, (current) =>
     current && minuteOf(current.nextAt) === minuteOf(slotAt)
-      ? { next: { ...current, nextAt }, result: undefined }
+      ? { next: { ...current, zone, nextAt }, result: undefined }
       : { result: undefined },
   );
 }

@@ -1,6 +1,6 @@
 import type { BoardId } from '../model/board-id.js';
 import { digestSettingsSchema, type DigestSettings } from '../model/digest-settings.js';
-import { encodeIndexSet } from '../model/index-set.js';
+import { encodeIndexSet, statsGroup } from '../model/index-set.js';
 import { learnerRecordSchema, type LearnerRecord } from '../model/learner.js';
 import type { LearnerId, WorkspaceId } from '../model/learner-id.js';
 import { decodeSlotId, type ReminderSlotId } from '../model/slot-id.js';
@@ -33,6 +33,13 @@ export function assembleStore(engine: StoreEngine, options: AssembleOptions): St
   return {
     learners,
     boards: { top: (board, limit, member) => engine.top(board, limit, member) },
+    aggregates: {
+      counts: (community, path) => engine.counts(statsGroup(community, path)),
+      roster: async (roster, offset, limit, order) => {
+        const { members, total } = await engine.roster(roster, offset, limit, order);
+        return { members: members as LearnerId[], total };
+      },
+    },
     digests: committedDigests(engine, options.logger),
     claims: engine.claims,
     records: engine.records,
@@ -151,7 +158,7 @@ class CommittedLearners implements LearnerStore {
 
   /** The rows a record derives, by the core's rule, as the engine files them. */
   private rowsOf(id: LearnerId, record: LearnerRecord | undefined): EncodedRows {
-    return record ? encodeRows(this.options.learnerRows(id, record)) : { sets: [], boards: [] };
+    return record ? encodeRows(this.options.learnerRows(id, record)) : { sets: [], boards: [], rosters: [] };
   }
 
   /** The stored record (call under the learner's lock); one that fails validation is set aside first. */
@@ -163,7 +170,12 @@ class CommittedLearners implements LearnerStore {
       if (stored.valid) return this.remember(id, { text, record: stored.record });
       const fresh = JSON.stringify(stored.fresh);
       // What the unreadable record derived is unknown: its board rows are found by the boards it listed.
-      const before: EncodedRows = { sets: [], boards: stored.fresh.boards.map((board) => rowToTakeOut(board, id)) };
+      // (Its counted sets and roster rows are left for store:check, as its reminder slots are for `settle`.)
+      const before: EncodedRows = {
+        sets: [],
+        boards: stored.fresh.boards.map((board) => rowToTakeOut(board, id)),
+        rosters: [],
+      };
       const committed = await this.engine.commit({
         record: { kind: 'learner', key: id, expected: text, next: fresh },
         rows: rowChanges(before, this.rowsOf(id, stored.fresh)),
@@ -201,8 +213,9 @@ function committedDigests(engine: StoreEngine, logger: Logger): DigestStore {
       ? {
           sets: [{ set: encodeIndexSet({ kind: 'digests', minute: minuteOf(settings.nextAt) }), member: board }],
           boards: [],
+          rosters: [],
         }
-      : { sets: [], boards: [] };
+      : { sets: [], boards: [], rosters: [] };
   const commit = async (
     board: BoardId,
     expected: string | undefined,

@@ -9,9 +9,10 @@ import type { Clock } from '../ports/clock.js';
 import type { BoardEntry, LearnerRowsRule } from '../ports/store.js';
 import { minuteOf } from '../reminders/minute-of.js';
 import { encodeRows } from './row-changes.js';
-import { encodeIndexSet } from '../model/index-set.js';
+import { countGroupOf, encodeIndexSet } from '../model/index-set.js';
 import { noRowChanges, type RecordKind, type RowChanges, type StoreEngine } from './store-engine.js';
 import { parseStoredText } from './stored-learner.js';
+import { compareRosters, countsToRecount, type ExpectedRoster } from './check-aggregates.js';
 
 export interface CheckOptions {
   learnerRows: LearnerRowsRule;
@@ -30,6 +31,8 @@ export interface CheckReport {
   wrong: number;
   /** Index rows no record derives. */
   orphans: number;
+  /** Counted sets whose kept size is not their members' number (the repair counts them again). */
+  wrongCounts: number;
   /** Records that fail validation: left for the bot to set aside when the learner comes back (their rows are orphans). */
   unreadable: string[];
   repaired: boolean;
@@ -52,6 +55,7 @@ export async function checkStore(engine: StoreEngine, options: CheckOptions): Pr
       missing: report.missing,
       wrong: report.wrong,
       orphans: report.orphans,
+      wrongCounts: report.wrongCounts,
     };
   const { conflicts, ...result } = report;
   if (conflicts > 0) throw new Error(`store:check: ${conflicts} records kept changing during the repair; run it again`);
@@ -71,6 +75,7 @@ async function checkOnce(engine: StoreEngine, options: CheckOptions): Promise<Ch
     missing: 0,
     wrong: 0,
     orphans: 0,
+    wrongCounts: 0,
     unreadable: [],
     repaired: false,
     conflicts: 0,
@@ -79,6 +84,7 @@ async function checkOnce(engine: StoreEngine, options: CheckOptions): Promise<Ch
   const ownerKey = (kind: RecordKind, key: string) => `${kind}\n${key}`;
   const expectedSets = new Map<string, { owner: string; set: string; member: string }>();
   const expectedBoards = new Map<string, { owner: string; board: string; entry: BoardEntry }>();
+  const expectedRosters = new Map<string, ExpectedRoster>();
   for await (const [key, text] of engine.scanRecords('learner')) {
     report.learners += 1;
     const id = asLearnerId(key);
@@ -92,6 +98,7 @@ async function checkOnce(engine: StoreEngine, options: CheckOptions): Promise<Ch
     const rows = encodeRows(options.learnerRows(id, parsed.data));
     for (const row of rows.sets) expectedSets.set(`${row.set}\n${row.member}`, { owner, ...row });
     for (const row of rows.boards) expectedBoards.set(`${row.board}\n${row.entry.member}`, { owner, ...row });
+    for (const row of rows.rosters) expectedRosters.set(`${row.roster}\n${row.member}`, { owner, ...row });
   }
   for await (const [key, text] of engine.scanRecords('digest')) {
     report.digests += 1;
@@ -111,7 +118,10 @@ async function checkOnce(engine: StoreEngine, options: CheckOptions): Promise<Ch
     if (!changes) fixes.set(owner, (changes = noRowChanges()));
     return changes;
   };
+  // Members of each counted set as stored (orphans included): what its kept size must say.
+  const members = new Map<string, number>();
   for await (const row of engine.scanSets()) {
+    if (countGroupOf(row.set) !== undefined) members.set(row.set, (members.get(row.set) ?? 0) + 1);
     const key = `${row.set}\n${row.member}`;
     if (expectedSets.delete(key)) continue;
     report.orphans += 1;
@@ -130,6 +140,9 @@ async function checkOnce(engine: StoreEngine, options: CheckOptions): Promise<Ch
     report.orphans += 1;
     fixFor(ownerKey('learner', row.entry.member)).removeBoards.push({ board: row.board, member: row.entry.member });
   }
+  await compareRosters(engine, expectedRosters, report, (member) => fixFor(ownerKey('learner', member)), fixFor);
+  const recount = await countsToRecount(engine, members);
+  report.wrongCounts = recount.length;
   for (const { owner, set, member } of expectedSets.values()) {
     report.missing += 1;
     fixFor(owner).addSets.push({ set, member });
@@ -151,11 +164,13 @@ async function checkOnce(engine: StoreEngine, options: CheckOptions): Promise<Ch
     const committed = await engine.commit(record ? { record, rows } : { rows });
     if (!committed) report.conflicts += 1;
   }
+  // After the rows: each commit kept the counts it moved, so only a count that was wrong is counted again.
+  await engine.recount(recount);
   report.repaired = true;
   return report;
 }
 
-/** Whose record a set row belongs to: the learner of a reminder slot or of a workspace, the board of a digest. */
+/** Whose record a set row belongs to: the learner of a reminder slot, a workspace or a counted set, the board of a digest. */
 function ownerOfSetRow(set: string, member: string): string {
   const decoded = decodeIndexSet(set);
   if (decoded?.kind === 'digests' && asBoardId(member)) return `digest\n${member}`;
@@ -163,6 +178,6 @@ function ownerOfSetRow(set: string, member: string): string {
     const learner = decodeSlotId(member)?.learner;
     if (learner) return `learner\n${learner}`;
   }
-  if (decoded?.kind === 'workspace' && asLearnerId(member)) return `learner\n${member}`;
+  if ((decoded?.kind === 'workspace' || decoded?.kind === 'stats') && asLearnerId(member)) return `learner\n${member}`;
   return `none\n${set}`;
 }

@@ -2,9 +2,9 @@ import type { Logger } from '../ports/logger.js';
 import { StoreTimeoutError, StoreUnavailableError, type Store } from '../ports/store.js';
 import { withinDeadline, type LateOutcome } from './within-deadline.js';
 
-const AREAS = ['learners', 'boards', 'digests', 'claims', 'records'] as const;
+const AREAS = ['learners', 'boards', 'aggregates', 'digests', 'claims', 'records'] as const;
 /** The areas' methods that only read; every other one writes, so when it times out its outcome is unknown. */
-const READS = new Set(['get', 'setAside', 'inWorkspace', 'top', 'due']);
+const READS = new Set(['get', 'setAside', 'inWorkspace', 'top', 'due', 'counts', 'roster']);
 
 /** A learner who types a command hears back within a few seconds, whatever the store does. */
 export const DEFAULT_STORE_TIMEOUT_MS = 3_000;

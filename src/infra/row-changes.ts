@@ -7,6 +7,7 @@ import { noRowChanges, type RowChanges } from './store-engine.js';
 export interface EncodedRows {
   sets: Array<{ set: string; member: string }>;
   boards: Array<{ board: string; entry: DerivedRows['boards'][number]['entry'] }>;
+  rosters: Array<{ roster: string; member: string; key: string }>;
 }
 
 /** A row known only by where it is: the learner's on that board, whatever it holds. */
@@ -18,6 +19,7 @@ export function encodeRows(rows: DerivedRows): EncodedRows {
   return {
     sets: rows.sets.map(({ set, member }) => ({ set: encodeIndexSet(set), member })),
     boards: rows.boards.map(({ board, entry }) => ({ board, entry })),
+    rosters: rows.rosters.map(({ roster, member, key }) => ({ roster, member, key })),
   };
 }
 
@@ -39,11 +41,17 @@ export function rowChanges(before: EncodedRows, after: EncodedRows): RowChanges 
   }
   for (const [key, row] of boardsBefore)
     if (!boardsAfter.has(key)) changes.removeBoards.push({ board: row.board, member: row.entry.member });
+  const rostersBefore = byKey(before.rosters, rosterKey);
+  const rostersAfter = byKey(after.rosters, rosterKey);
+  for (const [key, row] of rostersAfter) if (rostersBefore.get(key)?.key !== row.key) changes.putRosters.push(row);
+  for (const [key, row] of rostersBefore)
+    if (!rostersAfter.has(key)) changes.removeRosters.push({ roster: row.roster, member: row.member });
   return changes;
 }
 
 const setKey = (row: EncodedRows['sets'][number]) => `${row.set}\n${row.member}`;
 const boardKey = (row: EncodedRows['boards'][number]) => `${row.board}\n${row.entry.member}`;
+const rosterKey = (row: EncodedRows['rosters'][number]) => `${row.roster}\n${row.member}`;
 
 /** Rows by where they are filed, each once (the last listed, in the place of the first). */
 function byKey<T>(rows: readonly T[], key: (row: T) => string): Map<string, T> {

@@ -16,6 +16,19 @@ export interface BoardRow {
   entry: BoardEntry;
 }
 
+/** A learner's place in a roster (rosters are named by their RosterId): ordered by key, then member. */
+export interface RosterRow {
+  roster: string;
+  member: string;
+  key: string;
+}
+
+/** A counted set's size as the engine keeps it (sets are counted when countGroupOf names their group). */
+export interface SetCount {
+  set: string;
+  count: number;
+}
+
 /** What one commit changes beside the record, worked out from the rows its old and new versions derive. */
 export interface RowChanges {
   addSets: SetRow[];
@@ -23,6 +36,9 @@ export interface RowChanges {
   /** Rows to write (added, or changed). */
   putBoards: BoardRow[];
   removeBoards: Array<{ board: string; member: string }>;
+  /** Roster rows to write (added, or moved). */
+  putRosters: RosterRow[];
+  removeRosters: Array<{ roster: string; member: string }>;
 }
 
 /** A record written with its derived rows, all or nothing. */
@@ -61,12 +77,29 @@ export interface StoreEngine {
   commit(commit: EngineCommit): Promise<boolean>;
   members(set: string): Promise<string[]>;
   top(board: string, limit: number, member?: string): Promise<BoardPage>;
+  /**
+   * The size of every counted set of a group (countGroupOf), keyed by the rest of the set's name; a set
+   * with no members is absent. Kept by each commit from the memberships it really changed: O(sets in the group).
+   */
+  counts(group: string): Promise<Map<string, number>>;
+  /** `limit` members of a roster from `offset`, in its order or the reverse, and its size: O(log n + limit). */
+  roster(
+    roster: string,
+    offset: number,
+    limit: number,
+    order: 'asc' | 'desc',
+  ): Promise<{ members: string[]; total: number }>;
   setAside(key: string): Promise<SetAsideRecord[]>;
   /** Every stored record of a kind, as [key, text] (for store:check). */
   scanRecords(kind: RecordKind): AsyncIterable<[key: string, text: string]>;
   /** Every index row there is (for store:check). */
   scanSets(): AsyncIterable<SetRow>;
   scanBoards(): AsyncIterable<BoardRow>;
+  scanRosters(): AsyncIterable<RosterRow>;
+  /** Every counted set's kept size (for store:check, which compares it with the members it scanned). */
+  scanCounts(): AsyncIterable<SetCount>;
+  /** Sets each listed set's kept size to its members' number, atomically per set (store:check's repair). */
+  recount(sets: readonly string[]): Promise<void>;
   /**
    * Set when the engine found data of an older version and moved its records over: the rows derived
    * from them are rebuilt (store:check's repair) before the store is used.
@@ -85,8 +118,11 @@ export interface StoreEngine {
 
 /** No changes at all. */
 export function noRowChanges(): RowChanges {
-  return { addSets: [], removeSets: [], putBoards: [], removeBoards: [] };
+  return { addSets: [], removeSets: [], putBoards: [], removeBoards: [], putRosters: [], removeRosters: [] };
 }
+
+/** Roster keys: every engine orders them the same (bytewise), and a Redis entry ends its key with a newline. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
  * Refuses rows no backend can file (a board figure that is not a finite number: Redis cannot score it,
@@ -97,5 +133,9 @@ export function assertValidRows(rows: RowChanges): void {
     const figures = [entry.completed, entry.minutes, entry.reachedAt];
     if (!figures.every(Number.isSafeInteger) || typeof entry.member !== 'string' || typeof entry.name !== 'string')
       throw new Error(`invalid board row on ${board}: its figures must be whole numbers, its member and name text`);
+  }
+  for (const { roster, member, key } of rows.putRosters) {
+    if (typeof member !== 'string' || typeof key !== 'string' || !PRINTABLE_ASCII.test(key))
+      throw new Error(`invalid roster row on ${roster}: its key must be printable ASCII, its member text`);
   }
 }

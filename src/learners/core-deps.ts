@@ -1,3 +1,4 @@
+import type { DashboardSettings } from '../dashboard/dashboard-settings.js';
 import type { Platform } from '../model/invocation.js';
 import type { Clock } from '../ports/clock.js';
 import type { DirectMessenger } from '../ports/direct-messenger.js';
@@ -8,6 +9,8 @@ import type { Store } from '../ports/store.js';
 export interface BotSettings {
   /** Zone used when a learner has none yet, and for the weekly leaderboard's week. */
   defaultTimeZone: string;
+  /** Where the web dashboard is and what signs its links; without it `dashboard` says it is off. */
+  dashboard?: DashboardSettings;
 }
 
 /** The collaborators every command shares. */

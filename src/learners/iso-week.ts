@@ -10,10 +10,13 @@ interface IsoWeek {
 }
 
 /**
- * The last week asked for, per zone. Working it out takes a dozen time-zone conversions, and every
- * `done` asks (for the weekly board): a week lasts seven days, so nearly every call is answered here.
+ * The weeks last asked for, per zone, newest first. Working one out takes a dozen time-zone conversions,
+ * and every `done` asks (for the weekly board, and for each done mark's week on the dashboard): a week
+ * lasts seven days and a learner's marks fall in a few of them, so nearly every call is answered here.
  */
-const lastWeek = new Map<string, IsoWeek>();
+const recentWeeks = new Map<string, IsoWeek[]>();
+/** Weeks remembered per zone: over a year of them, a bound on memory and on each lookup. */
+const WEEKS_KEPT = 64;
 
 /** "2026-W49": the ISO week of the local date in `zone`. */
 export function isoWeekOf(zone: string, now: number): string {
@@ -26,8 +29,9 @@ export function startOfIsoWeek(zone: string, now: number): number {
 }
 
 function weekOf(zone: string, now: number): IsoWeek {
-  const cached = lastWeek.get(zone);
-  if (cached && now >= cached.start && now < cached.end) return cached;
+  const weeks = recentWeeks.get(zone) ?? [];
+  const cached = weeks.find((week) => now >= week.start && now < week.end);
+  if (cached) return cached;
   const wall = wallClock(zone, now);
   const monday = new Date(Date.UTC(wall.year, wall.month - 1, wall.day - ((wall.weekday + 6) % 7)));
   const nextMonday = new Date(monday.getTime() + 7 * DAY_MS);
@@ -36,7 +40,7 @@ function weekOf(zone: string, now: number): IsoWeek {
     start: instantOfLocal(zone, monday.getUTCFullYear(), monday.getUTCMonth() + 1, monday.getUTCDate(), 0, 0),
     end: instantOfLocal(zone, nextMonday.getUTCFullYear(), nextMonday.getUTCMonth() + 1, nextMonday.getUTCDate(), 0, 0),
   };
-  lastWeek.set(zone, week);
+  recentWeeks.set(zone, [week, ...weeks.slice(0, WEEKS_KEPT - 1)]);
   return week;
 }
 

@@ -6,6 +6,7 @@ import { encodeSlotId } from '../model/slot-id.js';
 import type { BoardEntry, DerivedRows, LearnerRowsRule } from '../ports/store.js';
 import { minuteOf } from '../reminders/minute-of.js';
 import { isoWeekBounds, isoWeekOf, startOfIsoWeek } from './iso-week.js';
+import { pathAggregateRows } from './path-aggregate-rows.js';
 
 /**
  * The one rule for what a learner record keeps elsewhere, given to the store, which commits these rows
@@ -17,6 +18,7 @@ import { isoWeekBounds, isoWeekOf, startOfIsoWeek } from './iso-week.js';
  *   changes, in the same edit of the record;
  * - each channel board the record lists holds the learner's row once they finished a resource of its path,
  *   and each weekly board the row of what they finished in that week; a learner who hides has no rows.
+ * - per path it has, the counted sets and roster rows of the admin dashboard (path-aggregate-rows.ts).
  * Boards of a path the bot no longer has keep no rows.
  */
 export function learnerRowsRule(paths: readonly LearningPath[], communityZone: string): LearnerRowsRule {
@@ -25,7 +27,12 @@ export function learnerRowsRule(paths: readonly LearningPath[], communityZone: s
     const rows: DerivedRows = {
       sets: [{ set: { kind: 'workspace', workspace: workspaceOf(id) }, member: id }],
       boards: [],
+      rosters: [],
     };
+    for (const command of Object.keys(record.paths)) {
+      const path = byCommand.get(command);
+      if (path) pathAggregateRows(path, id, record, communityZone, rows);
+    }
     for (const [command, state] of Object.entries(record.paths)) {
       const reminder = state.reminder;
       if (!reminder?.enabled) continue;

@@ -1,18 +1,22 @@
 import { decodePart, type WorkspaceId } from './learner-id.js';
+import { decodePathStat, encodePathStat, type PathStat } from './path-stat.js';
 
 /**
  * A set the store keeps beside the records, every member derived from one record: the reminders (or
- * digests) due in a UTC minute, and the learners of a workspace.
+ * digests) due in a UTC minute, the learners of a workspace, and the learners behind one figure of a
+ * community's path (a counted set: the store keeps its size with every commit, so reading it is not a scan).
  */
 export type IndexSet =
   | { kind: 'reminders'; minute: number }
   | { kind: 'digests'; minute: number }
-  | { kind: 'workspace'; workspace: WorkspaceId };
+  | { kind: 'workspace'; workspace: WorkspaceId }
+  | { kind: 'stats'; community: WorkspaceId; path: string; stat: PathStat };
 
-const PREFIXES = { reminders: 'due:', digests: 'digest-due:', workspace: 'workspace:' } as const;
+const PREFIXES = { reminders: 'due:', digests: 'digest-due:', workspace: 'workspace:', stats: 'stats:' } as const;
 
 /** The one encoding of an index set's name (as the store files it). */
 export function encodeIndexSet(set: IndexSet): string {
+  if (set.kind === 'stats') return `${statsGroup(set.community, set.path)}${encodePathStat(set.stat)}`;
   return set.kind === 'workspace' ? `${PREFIXES.workspace}${set.workspace}` : `${PREFIXES[set.kind]}${set.minute}`;
 }
 
@@ -23,10 +27,37 @@ export function decodeIndexSet(text: string): IndexSet | undefined {
     const minute = Number(text.slice(PREFIXES[kind].length));
     return Number.isSafeInteger(minute) ? { kind, minute } : undefined;
   }
+  if (text.startsWith(PREFIXES.stats)) return decodeStatsSet(text.slice(PREFIXES.stats.length));
   if (!text.startsWith(PREFIXES.workspace)) return undefined;
   const workspace = text.slice(PREFIXES.workspace.length);
-  const parts = workspace.split(':');
-  return parts.length === 2 && parts.every((part) => decodePart(part) !== undefined)
-    ? { kind: 'workspace', workspace: workspace as WorkspaceId }
-    : undefined;
+  return isWorkspaceId(workspace) ? { kind: 'workspace', workspace } : undefined;
+}
+
+/**
+ * The name every counted set of one community's path starts with: the engines keep a count per set and
+ * read a group's counts in one call (`counts(group)`), keyed by the rest of each set's name.
+ */
+export function statsGroup(community: WorkspaceId, path: string): string {
+  return `${PREFIXES.stats}${community}/${encodeURIComponent(path)}/`;
+}
+
+/** Every counted set's name starts with this (so an engine can tell, in SQL or Lua, which sets to count). */
+export const COUNTED_SET_PREFIX = PREFIXES.stats;
+
+/** The group of a counted set (what `statsGroup` names); undefined for a set whose size the store does not keep. */
+export function countGroupOf(set: string): string | undefined {
+  return set.startsWith(PREFIXES.stats) ? set.slice(0, set.lastIndexOf('/') + 1) : undefined;
+}
+
+function decodeStatsSet(text: string): IndexSet | undefined {
+  const [community = '', path = '', stat = '', ...rest] = text.split('/');
+  const decodedPath = decodePart(path);
+  const decodedStat = decodePathStat(stat);
+  if (rest.length > 0 || !isWorkspaceId(community) || !decodedPath || !decodedStat) return undefined;
+  return { kind: 'stats', community, path: decodedPath, stat: decodedStat };
+}
+
+function isWorkspaceId(text: string): text is WorkspaceId {
+  const parts = text.split(':');
+  return parts.length === 2 && parts.every((part) => decodePart(part) !== undefined);
 }

@@ -40,6 +40,15 @@ export function encodeWorkspaceId(platform: Platform, workspace: string): Worksp
   return [platform, workspace].map(encodeURIComponent).join(':') as WorkspaceId;
 }
 
+/** The one decoding of a workspace id; undefined for text that is not one (a URL's, say). */
+export function decodeWorkspaceId(text: string): Pick<LearnerIdParts, 'platform' | 'workspace'> | undefined {
+  const parts = text.split(':');
+  if (parts.length !== 2) return undefined;
+  const [platform, workspace] = parts.map(decodePart);
+  if (platform === undefined || !PLATFORMS.has(platform) || !workspace) return undefined;
+  return { platform: platform as Platform, workspace };
+}
+
 /** The workspace a learner belongs to. */
 export function workspaceOf(learner: LearnerId): WorkspaceId {
   const parts = decodeLearnerId(learner)!;

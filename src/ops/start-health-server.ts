@@ -1,6 +1,6 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HEALTH_PATH } from './health-endpoint.js';
+import { routeFor, type HttpRoute } from './http-route.js';
 
 export interface HealthServer {
   /** The port listened on (useful with port 0). */
@@ -9,17 +9,17 @@ export interface HealthServer {
 }
 
 /**
- * A small HTTP server for /healthz alone, for when nothing else listens on the port
- * (Discord only, or Slack in Socket Mode). Every other path is 404.
+ * The bot's own HTTP server for /healthz and the dashboard, for when no platform listens on the port
+ * (Discord only, Slack in Socket Mode, the console). Every other path is 404. A route answers its own methods.
  */
 export async function startHealthServer(options: {
   port: number;
   host?: string;
-  endpoint: (request: IncomingMessage, response: ServerResponse) => void;
+  routes: readonly HttpRoute[];
 }): Promise<HealthServer> {
   const server = createServer((request, response) => {
-    if (new URL(request.url ?? '/', 'http://health').pathname === HEALTH_PATH)
-      return options.endpoint(request, response);
+    const route = routeFor(options.routes, new URL(request.url ?? '/', 'http://health').pathname);
+    if (route) return route.listener(request, response);
     response.writeHead(404, { 'content-type': 'text/plain' });
     response.end('not found\n');
   });

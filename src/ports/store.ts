@@ -3,6 +3,7 @@ import type { DigestSettings } from '../model/digest-settings.js';
 import type { IndexSet } from '../model/index-set.js';
 import type { LearnerRecord } from '../model/learner.js';
 import type { LearnerId, WorkspaceId } from '../model/learner-id.js';
+import type { RosterId } from '../model/roster-id.js';
 import type { ReminderSlotId } from '../model/slot-id.js';
 import type { SendBudgets } from './send-budget.js';
 
@@ -94,10 +95,29 @@ export interface Claims {
   release(key: string): Promise<void>;
 }
 
+/** One page of a roster: its members in the roster's order (or the reverse), and how many it holds. */
+export interface RosterPage {
+  members: LearnerId[];
+  total: number;
+}
+
+/**
+ * What the admin dashboard reads, read only: counted sets (their sizes, kept by every commit) and rosters
+ * (sorted rows), both derived from the learner records and written with them. Each read costs
+ * O(sets of the group) or O(page size), never O(learners).
+ */
+export interface AggregateStore {
+  /** The size of every counted set of one community's path, by the set's figure (encodePathStat); absent = 0. */
+  counts(community: WorkspaceId, path: string): Promise<Map<string, number>>;
+  /** `limit` members from `offset` (0-based), ascending or from the end. */
+  roster(roster: RosterId, offset: number, limit: number, order: 'asc' | 'desc'): Promise<RosterPage>;
+}
+
 /** Everything the core keeps. The core does not know which backend it runs on. */
 export interface Store {
   learners: LearnerStore;
   boards: LeaderboardStore;
+  aggregates: AggregateStore;
   digests: DigestStore;
   claims: Claims;
   /** Small key-value records that are not learners (sent marks, event ids seen), with expiry by the store's clock. */
@@ -119,6 +139,8 @@ export interface RecordStore {
 export interface DerivedRows {
   sets: Array<{ set: IndexSet; member: string }>;
   boards: Array<{ board: BoardId; entry: BoardEntry }>;
+  /** The learner's place in each roster: `key` (printable ASCII) orders the roster, then the member. */
+  rosters: Array<{ roster: RosterId; member: LearnerId; key: string }>;
 }
 
 /** How a learner record's rows are derived: the core's rule (it knows the paths), given to the store that commits them. */

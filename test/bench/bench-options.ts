@@ -1,5 +1,14 @@
 /** The parts of the benchmark, in the order they run. */
-export const SECTIONS = ['commands', 'tick', 'leaderboard', 'memory', 'discord', 'slack', 'shared'] as const;
+export const SECTIONS = [
+  'commands',
+  'tick',
+  'leaderboard',
+  'dashboard',
+  'memory',
+  'discord',
+  'slack',
+  'shared',
+] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
@@ -22,7 +31,7 @@ export const USAGE = `npm run bench -- [--size quick|full] [--only ${SECTIONS.jo
   --size full    the sizes of issue 7 (10,000 / 100,000 learners, 10,000 reminders per platform): ~10 minutes
   --only LIST    run only these parts, comma-separated
   --json         one JSON document on stdout instead of the table (progress still goes to stderr)
-  REDIS_URL=redis://127.0.0.1:6379 runs commands, tick and leaderboard on Redis too.
+  REDIS_URL=redis://127.0.0.1:6379 runs commands, tick, leaderboard and dashboard on Redis too.
   DISCORD_SENDS_PER_SECOND and SLACK_MESSAGES_PER_MINUTE (default ${SLACK_BUDGET_PER_MINUTE}) set the fan-outs' pacing.`;
 
 export function parseBenchOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions | { help: string } {

@@ -15,6 +15,9 @@ export interface BenchSizes {
   boardReads: number;
   memoryLearners: number;
   fanOutReminders: number;
+  /** Community sizes the dashboard is read at (the smallest and the largest are compared), and views read at each. */
+  dashboardSizes: number[];
+  dashboardViews: number;
 }
 
 export const SIZES: Record<'quick' | 'full', BenchSizes> = {
@@ -29,6 +32,8 @@ export const SIZES: Record<'quick' | 'full', BenchSizes> = {
     boardReads: 2_000,
     memoryLearners: 100_000,
     fanOutReminders: 10_000,
+    dashboardSizes: [1_000, 100_000],
+    dashboardViews: 500,
   },
   quick: {
     // As many learners as a full run (seeded once, shared with the tick): fewer would all fit in the
@@ -43,5 +48,7 @@ export const SIZES: Record<'quick' | 'full', BenchSizes> = {
     boardReads: 1_000,
     memoryLearners: 10_000,
     fanOutReminders: 1_000,
+    dashboardSizes: [1_000, 10_000],
+    dashboardViews: 200,
   },
 };

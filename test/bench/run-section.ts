@@ -3,6 +3,7 @@ import type { BackendKind } from './bench-backend.js';
 import { benchCommands } from './bench-commands.js';
 import type { Datasets } from './bench-datasets.js';
 import { fanOutDiscord } from './bench-discord-fan-out.js';
+import { dashboardFigures } from './dashboard-figures.js';
 import { measureLeaderboard } from './bench-leaderboard.js';
 import { measureMemory } from './bench-memory.js';
 import type { BenchOptions, SectionId } from './bench-options.js';
@@ -28,6 +29,7 @@ const TITLES: Record<SectionId, string> = {
     '1. Commands through the whole core (parse, bot.handle, render), one channel; writes against the raw engine',
   tick: "2. Reminder tick: read one minute's slot and claim everyone due in it",
   leaderboard: "4. Leaderboard: top 10 and the caller's rank",
+  dashboard: '6. Admin dashboard: overview, funnel and the first learners page of one community (issue 17)',
   memory: '5. Memory: peak RSS of a bot process serving the stored learners (SQLite)',
   discord: '3a. Fan-out through the real Discord adapter (loopback Discord, 50 requests/s global limit)',
   slack: '3b. Fan-out through the real Slack adapter (loopback Slack, per-workspace budget)',
@@ -95,6 +97,8 @@ export async function runSection(id: SectionId, deps: SectionDeps): Promise<Sect
         );
       }
     }
+  } else if (id === 'dashboard') {
+    figures.push(...(await dashboardFigures(deps)));
   } else if (id === 'memory') {
     const dataset = await datasets.get('sqlite', sizes.memoryLearners);
     const used = await measureMemory(dataset, deps.now);

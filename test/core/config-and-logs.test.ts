@@ -20,6 +20,8 @@ const FILLED_IN: Record<string, string> = {
   SLACK_API_URL: 'https://slack.com/api/',
   SLACK_ADMIN_USER_IDS: 'U0123ABCD, U0456EFGH',
   HOST: '127.0.0.1',
+  DASHBOARD_URL: 'https://bot.example.com',
+  DASHBOARD_SECRET: 'an-example-secret-of-more-than-32-characters',
 };
 
 describe('configuration', () => {
@@ -96,6 +98,7 @@ describe('configuration', () => {
         FILLED_IN.SLACK_APP_TOKEN,
         FILLED_IN.SLACK_BOT_TOKEN,
         FILLED_IN.SLACK_SIGNING_SECRET,
+        FILLED_IN.DASHBOARD_SECRET,
       ].sort(),
     );
     expect(loadConfig({ SHARDS: '[2,3]', SHARD_COUNT: '4' }).shard).toEqual({ ids: [2, 3], count: 4 });
@@ -123,6 +126,16 @@ describe('.env.example', () => {
     expect(config.discord?.token).toBe(FILLED_IN.DISCORD_TOKEN);
     expect(config.slack?.appToken).toBe(FILLED_IN.SLACK_APP_TOKEN);
     expect(config.http.host).toBe('127.0.0.1');
+    expect(config.dashboard).toEqual({ baseUrl: FILLED_IN.DASHBOARD_URL, secret: FILLED_IN.DASHBOARD_SECRET });
+  });
+
+  it('refuses a dashboard half configured, or a short secret, without showing the secret', () => {
+    expect(() => loadConfig({ DASHBOARD_URL: 'https://bot.example.com' })).toThrow(
+      'The dashboard is half configured: set both DASHBOARD_URL and DASHBOARD_SECRET',
+    );
+    const short = () => loadConfig({ DASHBOARD_URL: 'https://bot.example.com', DASHBOARD_SECRET: 'hunter2' });
+    expect(short).toThrow('DASHBOARD_SECRET must be at least 32 random characters');
+    expect(short).not.toThrow('hunter2');
   });
 
   it('documents every key the schema reads, and nothing else', async () => {

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { STORE_UNAVAILABLE_REPLY, unconfirmedReply } from '../../src/views/store-failure-reply.js';
 import { encodeLearnerId } from '../../src/model/learner-id.js';
 import { createHealthCheck } from '../../src/ops/create-health-check.js';
-import { createHealthEndpoint } from '../../src/ops/health-endpoint.js';
+import { createHealthEndpoint, HEALTH_PATH } from '../../src/ops/health-endpoint.js';
 import { startHealthServer, type HealthServer } from '../../src/ops/start-health-server.js';
 import { StoreTimeoutError, type Store } from '../../src/ports/store.js';
 import { recordingLogger } from '../adapters/slack/recording-logger.js';
@@ -50,7 +50,11 @@ describe.skipIf(!redisServerOnPath())(
         const log = recordingLogger();
         const t = await createTestBot({ storeUrl: server.url, storeTimeoutMs: DEADLINE_MS, logger: log });
         const check = createHealthCheck({ store: t.store, storeBackend: 'redis', timeoutMs: DEADLINE_MS, secrets: [] });
-        health = await startHealthServer({ port: 0, host: '127.0.0.1', endpoint: createHealthEndpoint(check, log) });
+        health = await startHealthServer({
+          port: 0,
+          host: '127.0.0.1',
+          routes: [{ path: HEALTH_PATH, listener: createHealthEndpoint(check, log) }],
+        });
         const healthz = async () => (await fetch(`http://127.0.0.1:${health!.port}/healthz`)).status;
         const ada = learner('ada');
         const [first, second] = t.paths.find((path) => path.command === 'webrtc')!.resources;

@@ -159,7 +159,7 @@ describe('npm run store:check', { timeout: 90_000 }, () => {
     expect(first.output).toContain('Run `npm run store:check -- --repair`');
     const repaired = await check('--repair');
     expect(repaired).toMatchObject({ code: 0 });
-    expect(repaired.output).toContain('Repaired: 7 rows rebuilt from the records.');
+    expect(repaired.output).toContain('Repaired: 7 rows and counts rebuilt from the records.');
     const whole = await check();
     expect(whole).toMatchObject({ code: 0 });
     expect(whole.output).toContain('Every row agrees with its record.');

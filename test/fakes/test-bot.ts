@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { createBot, type Bot } from '../../src/bot.js';
+import type { DashboardSettings } from '../../src/dashboard/dashboard-settings.js';
 import { loadCurricula } from '../../src/curriculum/load-curricula.js';
 import type { LearningPath } from '../../src/curriculum/learning-path.js';
 import { createJsonLogger } from '../../src/infra/json-logger.js';
@@ -40,6 +41,8 @@ export interface TestBotOptions {
   storeTimeoutMs?: number;
   /** Where the bot and its store log (nowhere, unless TEST_LOG_LEVEL=debug). */
   logger?: Logger;
+  /** Turns the web dashboard's sign-in links on (the `dashboard` command). */
+  dashboard?: DashboardSettings;
 }
 
 export { createMemoryData, type MemoryData };
@@ -76,7 +79,7 @@ export async function createTestBot(options: TestBotOptions = {}): Promise<TestB
     clock,
     logger,
     paths,
-    settings: { defaultTimeZone },
+    settings: { defaultTimeZone, ...(options.dashboard && { dashboard: options.dashboard }) },
     reminders: { backoffMs: 5, ...options.reminders },
   });
   return { bot, store, clock, logger, paths, namespace };

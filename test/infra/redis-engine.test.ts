@@ -8,6 +8,7 @@ import { createJsonLogger } from '../../src/infra/json-logger.js';
 import { commitScript, encodeCommit, type CommitChanges } from '../../src/infra/redis/commit-script.js';
 import { isRedisUnavailable, openRedisEngine } from '../../src/infra/redis/redis-engine.js';
 import { RedisKeys } from '../../src/infra/redis/redis-keys.js';
+import { SCHEMA_VERSION } from '../../src/infra/redis/upgrade-schema.js';
 import type { RedisClient } from '../../src/infra/redis/redis-script.js';
 import type { EngineCommit } from '../../src/infra/store-engine.js';
 import { learnerRowsRule } from '../../src/learners/learner-rows.js';
@@ -203,7 +204,7 @@ describe.skipIf(!REDIS_URL)('redis engine (needs Redis: a redis-server on PATH, 
     expect(JSON.parse((await first.read('digest', BOARD))!)).toEqual(settings);
     expect(await client.exists(`${namespace}::record:digest:${BOARD}`)).toBe(0);
     expect(await first.records.get(`digest:${BOARD}`)).toBeUndefined();
-    expect(await client.get(keys.schema)).toBe('2');
+    expect(await client.get(keys.schema)).toBe(String(SCHEMA_VERSION));
     expect(await collect(first.scanBoards())).toEqual([
       { board: BOARD, entry: { member: ANA, name: 'Ana', completed: 2, minutes: 45, reachedAt: START } },
     ]);

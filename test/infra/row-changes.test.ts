@@ -14,6 +14,7 @@ const entry = (completed: number, name = 'Ana'): BoardEntry => ({
 const rows = (sets: Array<[string, string]>, boards: Array<[string, BoardEntry]>): EncodedRows => ({
   sets: sets.map(([set, member]) => ({ set, member })),
   boards: boards.map(([board, row]) => ({ board, entry: row })),
+  rosters: [],
 });
 
 describe('the row changes between what two records derive', () => {
@@ -48,6 +49,8 @@ describe('the row changes between what two records derive', () => {
         { board: 'new', entry: entry(1) },
       ],
       removeBoards: [{ board: 'gone', member: ana }],
+      putRosters: [],
+      removeRosters: [],
     });
   });
 
@@ -66,6 +69,33 @@ describe('the row changes between what two records derive', () => {
     const changes = rowChanges(rows([], [['all', entry(1)]]), after);
     expect(changes.addSets).toEqual([{ set: 'due:7', member: slot }]);
     expect(changes.putBoards).toEqual([{ board: 'all', entry: entry(1, 'Ana B') }]);
-    expect(rowChanges(after, after)).toEqual({ addSets: [], removeSets: [], putBoards: [], removeBoards: [] });
+    expect(rowChanges(after, after)).toEqual({
+      addSets: [],
+      removeSets: [],
+      putBoards: [],
+      removeBoards: [],
+      putRosters: [],
+      removeRosters: [],
+    });
+  });
+
+  it('moves a roster row only when its key changed, and takes out one no longer derived', () => {
+    const withRosters = (rosters: Array<[string, string]>): EncodedRows => ({
+      ...rows([], []),
+      rosters: rosters.map(([roster, key]) => ({ roster, member: ana, key })),
+    });
+    const changes = rowChanges(
+      withRosters([
+        ['by-name', 'ana'],
+        ['by-progress', '00001'],
+        ['gone', 'x'],
+      ]),
+      withRosters([
+        ['by-name', 'ana'],
+        ['by-progress', '00002'],
+      ]),
+    );
+    expect(changes.putRosters).toEqual([{ roster: 'by-progress', member: ana, key: '00002' }]);
+    expect(changes.removeRosters).toEqual([{ roster: 'gone', member: ana }]);
   });
 });

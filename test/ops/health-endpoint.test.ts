@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/infra/open-store.js';
 import type { AdapterHealth } from '../../src/ops/adapter-health.js';
 import { createHealthCheck, type HealthCheck, type HealthReport } from '../../src/ops/create-health-check.js';
-import { createHealthEndpoint } from '../../src/ops/health-endpoint.js';
+import { createHealthEndpoint, HEALTH_PATH } from '../../src/ops/health-endpoint.js';
 import { startHealthServer, type HealthServer } from '../../src/ops/start-health-server.js';
 import type { Store } from '../../src/ports/store.js';
 import { recordingLogger } from '../adapters/slack/recording-logger.js';
@@ -31,7 +31,11 @@ describe('GET /healthz', () => {
     const probed: Pick<Store, 'health'> = health ? { health } : store;
     const check = createHealthCheck({ store: probed, storeBackend: 'redis', timeoutMs: TIMEOUT_MS, secrets: [SECRET] });
     for (const [name, adapter] of Object.entries(adapters)) check.watch(name, adapter);
-    server = await startHealthServer({ port: 0, host: '127.0.0.1', endpoint: createHealthEndpoint(check, log) });
+    server = await startHealthServer({
+      port: 0,
+      host: '127.0.0.1',
+      routes: [{ path: HEALTH_PATH, listener: createHealthEndpoint(check, log) }],
+    });
     return { check, url: `http://127.0.0.1:${server.port}` };
   }
 

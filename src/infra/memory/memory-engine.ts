@@ -2,7 +2,9 @@ import Keyv from 'keyv';
 import type { Clock } from '../../ports/clock.js';
 import type { SetAsideRecord } from '../../ports/store.js';
 import { clockedRecords, processClaims } from '../clocked-records.js';
+import { countGroupOf } from '../../model/index-set.js';
 import { RankedBoard } from '../ranked-board.js';
+import { SortedRoster } from '../sorted-roster.js';
 import { assertValidRows, type EngineCommit, type RecordKind, type StoreEngine } from '../store-engine.js';
 
 /** What a memory engine holds, so a test can look at (or damage) it as a real fault would. */
@@ -11,6 +13,9 @@ export interface MemoryData {
   setAside: Map<string, SetAsideRecord[]>;
   sets: Map<string, Set<string>>;
   boards: Map<string, RankedBoard>;
+  rosters: Map<string, SortedRoster>;
+  /** The counted sets of each group (countGroupOf): their counts are the sets' own sizes, so they cannot drift. */
+  groups: Map<string, Set<string>>;
   /** Keyv's own map: the plain records and claims. */
   plain: Map<string, unknown>;
 }
@@ -21,6 +26,8 @@ export function createMemoryData(): MemoryData {
     setAside: new Map(),
     sets: new Map(),
     boards: new Map(),
+    rosters: new Map(),
+    groups: new Map(),
     plain: new Map(),
   };
 }
@@ -32,7 +39,7 @@ export function createMemoryEngine(
   data: MemoryData = createMemoryData(),
 ): StoreEngine {
   const keyv = new Keyv({ store: data.plain, namespace, throwOnErrors: true });
-  const { records, setAside, sets, boards } = data;
+  const { records, setAside, sets, boards, rosters, groups } = data;
   const boardOf = (board: string) => {
     let ranked = boards.get(board);
     if (!ranked) boards.set(board, (ranked = new RankedBoard()));
@@ -52,11 +59,18 @@ export function createMemoryEngine(
     }
     for (const { set, member } of rows.removeSets) {
       const members = sets.get(set);
-      if (members?.delete(member) && members.size === 0) sets.delete(set);
+      if (members?.delete(member) && members.size === 0) {
+        sets.delete(set);
+        const group = countGroupOf(set);
+        if (group !== undefined) groups.get(group)?.delete(set);
+      }
     }
     for (const { set, member } of rows.addSets) {
       let members = sets.get(set);
-      if (!members) sets.set(set, (members = new Set()));
+      if (!members) {
+        sets.set(set, (members = new Set()));
+        fileInGroup(groups, set);
+      }
       members.add(member);
     }
     for (const { board, member } of rows.removeBoards) {
@@ -65,6 +79,16 @@ export function createMemoryEngine(
       if (ranked?.size === 0) boards.delete(board);
     }
     for (const { board, entry } of rows.putBoards) boardOf(board).put(entry);
+    for (const { roster, member } of rows.removeRosters) {
+      const sorted = rosters.get(roster);
+      sorted?.remove(member);
+      if (sorted?.size === 0) rosters.delete(roster);
+    }
+    for (const { roster, member, key } of rows.putRosters) {
+      let sorted = rosters.get(roster);
+      if (!sorted) rosters.set(roster, (sorted = new SortedRoster()));
+      sorted.put(member, key);
+    }
     return true;
   };
   return {
@@ -74,6 +98,13 @@ export function createMemoryEngine(
     commit: async (commit) => apply(commit),
     members: async (set) => [...(sets.get(set) ?? [])],
     top: async (board, limit, member) => (boards.get(board) ?? new RankedBoard()).page(limit, member),
+    async counts(group) {
+      const counted = new Map<string, number>();
+      for (const set of groups.get(group) ?? []) counted.set(set.slice(group.length), sets.get(set)?.size ?? 0);
+      return counted;
+    },
+    roster: async (roster, offset, limit, order) =>
+      (rosters.get(roster) ?? new SortedRoster()).page(offset, limit, order),
     setAside: async (key) => structuredClone(setAside.get(key) ?? []),
     async *scanRecords(kind) {
       yield* [...records[kind]];
@@ -84,9 +115,25 @@ export function createMemoryEngine(
     async *scanBoards() {
       for (const [board, ranked] of [...boards]) for (const entry of [...ranked.entries()]) yield { board, entry };
     },
+    async *scanRosters() {
+      for (const [roster, sorted] of [...rosters]) for (const row of [...sorted.entries()]) yield { roster, ...row };
+    },
+    async *scanCounts() {
+      for (const counted of [...groups.values()])
+        for (const set of [...counted]) yield { set, count: sets.get(set)?.size ?? 0 };
+    },
+    recount: async () => undefined,
     records: clockedRecords(keyv, clock),
     claims: processClaims(keyv, clock),
     health: async () => ({ ok: true, backend: 'memory' }),
     close: () => keyv.disconnect(),
   };
+}
+
+function fileInGroup(groups: Map<string, Set<string>>, set: string): void {
+  const group = countGroupOf(set);
+  if (group === undefined) return;
+  let counted = groups.get(group);
+  if (!counted) groups.set(group, (counted = new Set()));
+  counted.add(set);
 }

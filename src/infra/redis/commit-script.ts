@@ -1,5 +1,7 @@
-import type { EngineCommit } from '../store-engine.js';
+import { countGroupOf } from '../../model/index-set.js';
+import type { EngineCommit, SetRow } from '../store-engine.js';
 import { placeOf } from './board-rows.js';
+import { rosterEntry } from './redis-rosters.js';
 import type { RedisKeys } from './redis-keys.js';
 import { redisScript } from './redis-script.js';
 
@@ -49,12 +51,14 @@ if keep ~= nil then
   if setAsideKey == nil then invalid('a set-aside entry without a learner record') end
   if type(keep) ~= 'number' or keep < 1 or keep % 1 ~= 0 then invalid('keep is not a count') end
 end
-local addSets = rows(commit.addSets, 'addSets', 2)
-local removeSets = rows(commit.removeSets, 'removeSets', 2)
+local addSets = rows(commit.addSets, 'addSets', 4)
+local removeSets = rows(commit.removeSets, 'removeSets', 4)
 for _, list in ipairs({ addSets, removeSets }) do
   for _, row in ipairs(list) do
     key(row[1], 'set')
     text(row[2], 'a set member')
+    if row[3] ~= 0 then key(row[3], 'hash') end
+    text(row[4], 'a count field')
   end
 end
 local putBoards = rows(commit.putBoards, 'putBoards', 6)
@@ -72,6 +76,19 @@ for _, row in ipairs(removeBoards) do
   key(row[1], 'zset')
   key(row[2], 'hash')
   text(row[3], 'a board member')
+end
+local putRosters = rows(commit.putRosters, 'putRosters', 4)
+for _, row in ipairs(putRosters) do
+  key(row[1], 'zset')
+  key(row[2], 'hash')
+  text(row[3], 'a roster member')
+  text(row[4], 'a roster entry')
+end
+local removeRosters = rows(commit.removeRosters, 'removeRosters', 3)
+for _, row in ipairs(removeRosters) do
+  key(row[1], 'zset')
+  key(row[2], 'hash')
+  text(row[3], 'a roster member')
 end
 for index, kind in pairs(types) do
   local stored = redis.call('TYPE', KEYS[index])['ok']
@@ -92,8 +109,17 @@ if record ~= nil then
     redis.call('LTRIM', setAsideKey, -keep, -1)
   end
 end
-for _, row in ipairs(removeSets) do redis.call('SREM', KEYS[row[1]], row[2]) end
-for _, row in ipairs(addSets) do redis.call('SADD', KEYS[row[1]], row[2]) end
+-- A counted set's size changes only with a membership that really changed (SREM/SADD say whether it did).
+for _, row in ipairs(removeSets) do
+  if redis.call('SREM', KEYS[row[1]], row[2]) == 1 and row[3] ~= 0 then
+    if redis.call('HINCRBY', KEYS[row[3]], row[4], -1) <= 0 then redis.call('HDEL', KEYS[row[3]], row[4]) end
+  end
+end
+for _, row in ipairs(addSets) do
+  if redis.call('SADD', KEYS[row[1]], row[2]) == 1 and row[3] ~= 0 then
+    redis.call('HINCRBY', KEYS[row[3]], row[4], 1)
+  end
+end
 local function takeOut(ranking, hash, member)
   local old = redis.call('HGET', hash, member)
   if not old then return end
@@ -111,6 +137,17 @@ for _, row in ipairs(putBoards) do
   redis.call('ZADD', KEYS[row[1]], row[5], row[4])
   redis.call('HSET', KEYS[row[2]], row[3], row[6])
 end
+for _, row in ipairs(removeRosters) do
+  local old = redis.call('HGET', KEYS[row[2]], row[3])
+  if old then redis.call('ZREM', KEYS[row[1]], old) end
+  redis.call('HDEL', KEYS[row[2]], row[3])
+end
+for _, row in ipairs(putRosters) do
+  local old = redis.call('HGET', KEYS[row[2]], row[3])
+  if old then redis.call('ZREM', KEYS[row[1]], old) end
+  redis.call('ZADD', KEYS[row[1]], 0, row[4])
+  redis.call('HSET', KEYS[row[2]], row[3], row[4])
+end
 return 1
 `);
 
@@ -119,10 +156,13 @@ export interface CommitChanges {
   record?: { key: number; setAside?: number; delete: boolean };
   /** Set-aside entries kept (ARGV[4] is appended). */
   keep?: number;
-  addSets: Array<[set: number, member: string]>;
-  removeSets: Array<[set: number, member: string]>;
+  /** `counts`: the group's counts hash (0 when the set is not counted), `field`: the set's field in it. */
+  addSets: Array<[set: number, member: string, counts: number, field: string]>;
+  removeSets: Array<[set: number, member: string, counts: number, field: string]>;
   putBoards: Array<[ranking: number, rows: number, member: string, slot: string, score: string, row: string]>;
   removeBoards: Array<[ranking: number, rows: number, member: string]>;
+  putRosters: Array<[order: number, rows: number, member: string, entry: string]>;
+  removeRosters: Array<[order: number, rows: number, member: string]>;
 }
 
 /** The commit script's KEYS and ARGV for one engine commit. */
@@ -135,9 +175,24 @@ export function encodeCommit(keys: RedisKeys, commit: EngineCommit): { keys: str
     return index;
   };
   const { record, rows } = commit;
+  const setRow = ({ set, member }: SetRow): CommitChanges['addSets'][number] => {
+    const group = countGroupOf(set);
+    const counts = group === undefined ? 0 : at(keys.counts(group));
+    return [at(keys.set(set)), member, counts, group === undefined ? '' : set.slice(group.length)];
+  };
+  const rosterKeys = (roster: string) => {
+    const { order, rows: hash } = keys.roster(roster);
+    return [at(order), at(hash)] as const;
+  };
   const changes: CommitChanges = {
-    addSets: rows.addSets.map(({ set, member }) => [at(keys.set(set)), member]),
-    removeSets: rows.removeSets.map(({ set, member }) => [at(keys.set(set)), member]),
+    addSets: rows.addSets.map(setRow),
+    removeSets: rows.removeSets.map(setRow),
+    putRosters: rows.putRosters.map(({ roster, member, key }) => [
+      ...rosterKeys(roster),
+      member,
+      rosterEntry(key, member),
+    ]),
+    removeRosters: rows.removeRosters.map(({ roster, member }) => [...rosterKeys(roster), member]),
     putBoards: rows.putBoards.map(({ board, entry }) => {
       const { ranking, rows: hash } = keys.board(board);
       const { slot, score, row } = placeOf(entry);

@@ -10,6 +10,8 @@ import { commitScript, encodeCommit } from './commit-script.js';
 import { redisClaims } from './redis-claims.js';
 import { redisPermits } from './redis-permits.js';
 import { readTop, scanBoardRows } from './redis-boards.js';
+import { readCounts, readRoster, recountSet, scanRosterRows, scanSetCounts } from './redis-rosters.js';
+import { countGroupOf } from '../../model/index-set.js';
 import { connectRedis } from './redis-connection.js';
 import { RedisKeys } from './redis-keys.js';
 import type { RedisClient } from './redis-script.js';
@@ -71,6 +73,8 @@ export async function openRedisEngine(options: RedisEngineOptions): Promise<Stor
     },
     members: (set) => client.sMembers(keys.set(set)),
     top: (board, limit, member) => readTop(client, keys, board, limit, member),
+    counts: (group) => readCounts(client, keys, group),
+    roster: (roster, offset, limit, order) => readRoster(client, keys, roster, offset, limit, order),
     async setAside(key) {
       const entries = await client.lRange(keys.setAside(key), 0, -1);
       return entries.map((entry) => JSON.parse(entry) as SetAsideRecord);
@@ -78,6 +82,14 @@ export async function openRedisEngine(options: RedisEngineOptions): Promise<Stor
     scanRecords: (kind) => scanRecords(client, keys, kind),
     scanSets: () => scanSets(client, keys),
     scanBoards: () => scanBoardRows(client, keys),
+    scanRosters: () => scanRosterRows(client, keys),
+    scanCounts: () => scanSetCounts(client, keys),
+    async recount(sets) {
+      for (const set of sets) {
+        const group = countGroupOf(set);
+        if (group !== undefined) await recountSet(client, keys, set, group);
+      }
+    },
     records,
     claims: redisClaims(client, keys, clock),
     permits: redisPermits(client, keys, { timeoutMs: options.timeoutMs }),

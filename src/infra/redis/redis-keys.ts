@@ -1,7 +1,8 @@
+import { COUNTED_SET_PREFIX } from '../../model/index-set.js';
 import type { RecordKind } from '../store-engine.js';
 
 /** The index set families, as encodeIndexSet names them: what a scan of the sets looks for. */
-const SET_FAMILIES = ['due:', 'digest-due:', 'workspace:'] as const;
+const SET_FAMILIES = ['due:', 'digest-due:', 'workspace:', COUNTED_SET_PREFIX] as const;
 
 /**
  * Where the engine files everything under one namespace (`<namespace>::…`), and the SCAN patterns that
@@ -31,6 +32,30 @@ export class RedisKeys {
     return { ranking: `${this.prefix}board:${board}:ranking`, rows: `${this.prefix}board:${board}:rows` };
   }
 
+  /** The kept sizes of a group's counted sets: a hash, one field per set (the rest of its name). */
+  counts(group: string): string {
+    return `${this.prefix}counts:${group}`;
+  }
+
+  /** A roster's sorted set (every score 0, each entry "key\nmember": Redis orders them bytewise) and hash (member -> entry). */
+  roster(roster: string): { order: string; rows: string } {
+    return { order: `${this.prefix}roster:${roster}:order`, rows: `${this.prefix}roster:${roster}:rows` };
+  }
+
+  countsPattern(): { match: string; countsPrefix: string } {
+    const countsPrefix = `${this.prefix}counts:`;
+    return { match: `${globEscape(countsPrefix)}*`, countsPrefix };
+  }
+
+  rosterPattern(): string {
+    return `${globEscape(`${this.prefix}roster:`)}*:order`;
+  }
+
+  /** The roster an order key found by `rosterPattern` belongs to. */
+  rosterOfOrder(order: string): string {
+    return order.slice(`${this.prefix}roster:`.length, -':order'.length);
+  }
+
   claim(key: string): string {
     return `${this.prefix}claim:${key}`;
   }
@@ -52,7 +77,7 @@ export class RedisKeys {
     return { match: `${globEscape(recordPrefix)}*`, recordPrefix };
   }
 
-  /** SCAN MATCH patterns of the three index set families; a set's name is what follows `prefix`. */
+  /** SCAN MATCH patterns of the four index set families; a set's name is what follows `prefix`. */
   setPatterns(): string[] {
     return SET_FAMILIES.map((family) => `${globEscape(this.set(family))}*`);
   }

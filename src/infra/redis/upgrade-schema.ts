@@ -3,8 +3,11 @@ import type { RecordStore } from '../../ports/store.js';
 import type { RedisKeys } from './redis-keys.js';
 import { redisScript, type RedisClient } from './redis-script.js';
 
-/** The layout this engine writes: 2 = digest settings beside the learner records, board rows without revisions. */
-export const SCHEMA_VERSION = 2;
+/**
+ * The layout this engine writes: 2 = digest settings beside the learner records, board rows without revisions;
+ * 3 = counted sets and rosters (the dashboard's aggregates), derived from the records on the first start.
+ */
+export const SCHEMA_VERSION = 3;
 const SCAN_COUNT = 500;
 
 /** Raises the schema key to ARGV[1], never lowers it (a newer version may have started meanwhile). */

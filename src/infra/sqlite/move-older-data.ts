@@ -38,6 +38,12 @@ export async function moveOlderData(connection: SerialConnection, keyv: Keyv, na
         await writeMeta(query, namespace, 'rebuild-rows', String(SCHEMA_VERSION));
       await writeMeta(query, namespace, 'schema', String(SCHEMA_VERSION));
     });
+  } else if (Number(version) < SCHEMA_VERSION) {
+    // Same tables, fewer derived rows: the new ones (counted sets, rosters) are derived from the records.
+    await connection.transaction(async (query) => {
+      await writeMeta(query, namespace, 'rebuild-rows', String(SCHEMA_VERSION));
+      await writeMeta(query, namespace, 'schema', String(SCHEMA_VERSION));
+    });
   } else if (Number(version) > SCHEMA_VERSION) {
     throw new StartUpError(
       `the store was written by a newer pathbot (store schema ${version}; this one knows ${SCHEMA_VERSION}): run that version, or restore a backup`,

@@ -18,6 +18,11 @@ const STATEMENTS = {
     minutes = excluded.minutes, reached_at = excluded.reached_at`,
   removeBoards: `DELETE FROM board_entries WHERE namespace = ?
     AND (board, member) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))`,
+  putRosters: `INSERT INTO roster_entries (namespace, roster, member, sort_key)
+    SELECT ?, value ->> 0, value ->> 1, value ->> 2 FROM json_each(?) WHERE true
+    ON CONFLICT (namespace, roster, member) DO UPDATE SET sort_key = excluded.sort_key`,
+  removeRosters: `DELETE FROM roster_entries WHERE namespace = ?
+    AND (roster, member) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))`,
   // The next entry gets the next number; then all but the last `keep` go.
   appendSetAside: `INSERT INTO set_aside (namespace, learner, seq, entry)
     SELECT ?1, ?2, COALESCE(MAX(seq), 0) + 1, ?3 FROM set_aside WHERE namespace = ?1 AND learner = ?2`,
@@ -79,6 +84,14 @@ export async function runCommit(
       entry.minutes,
       entry.reachedAt,
     ]),
+  );
+  await batch(
+    STATEMENTS.removeRosters,
+    rows.removeRosters.map(({ roster, member }) => [roster, member]),
+  );
+  await batch(
+    STATEMENTS.putRosters,
+    rows.putRosters.map(({ roster, member, key }) => [roster, member, key]),
   );
 }
 

@@ -12,7 +12,9 @@ import { moveOlderData } from './move-older-data.js';
 import { serialConnection } from './serial-connection.js';
 import { SqliteBoards } from './sqlite-boards.js';
 import { isEmptyCommit, runCommit } from './sqlite-commit.js';
-import { scanBoards, scanRecords, scanSets } from './sqlite-scans.js';
+import { readCounts, recountSets } from './sqlite-counts.js';
+import { SqliteRosters } from './sqlite-rosters.js';
+import { scanBoards, scanCounts, scanRecords, scanRosters, scanSets } from './sqlite-scans.js';
 import { createTables, deleteMeta, RECORD_TABLES } from './sqlite-tables.js';
 
 export interface SqliteEngineOptions {
@@ -52,6 +54,7 @@ export async function openSqliteEngine(options: SqliteEngineOptions): Promise<Sq
   logger.info('store opened', { backend: 'sqlite', file });
   const { query } = connection;
   const boards = new SqliteBoards(connection, namespace);
+  const rosters = new SqliteRosters(connection, namespace);
   return {
     backend: 'sqlite',
     shared: false,
@@ -68,6 +71,7 @@ export async function openSqliteEngine(options: SqliteEngineOptions): Promise<Sq
       if (isEmptyCommit(commit)) return true;
       await connection.transaction((run) => runCommit(run, namespace, commit));
       boards.apply(commit.rows);
+      rosters.apply(commit.rows);
       return true;
     },
     async members(set) {
@@ -75,6 +79,8 @@ export async function openSqliteEngine(options: SqliteEngineOptions): Promise<Sq
       return (await query<{ member: string }>(sql, namespace, set)).map((row) => row.member);
     },
     top: (board, limit, member) => boards.top(board, limit, member),
+    counts: (group) => readCounts(query, namespace, group),
+    roster: (roster, offset, limit, order) => rosters.page(roster, offset, limit, order),
     async setAside(key) {
       const sql = 'SELECT entry FROM set_aside WHERE namespace = ? AND learner = ? ORDER BY seq';
       return (await query<{ entry: string }>(sql, namespace, key)).map(
@@ -84,6 +90,9 @@ export async function openSqliteEngine(options: SqliteEngineOptions): Promise<Sq
     scanRecords: (kind) => scanRecords(query, namespace, kind),
     scanSets: () => scanSets(query, namespace),
     scanBoards: () => scanBoards(query, namespace),
+    scanRosters: () => scanRosters(query, namespace),
+    scanCounts: () => scanCounts(query, namespace),
+    recount: (sets) => recountSets(connection, namespace, sets),
     async *plainRecords() {
       for await (const [key, value] of keyvEntries(keyv)) {
         const record = asPlainRecord(key, value);

@@ -1,4 +1,4 @@
-import type { BoardRow, RecordKind, SetRow } from '../store-engine.js';
+import type { BoardRow, RecordKind, RosterRow, SetCount, SetRow } from '../store-engine.js';
 import type { Query } from './serial-connection.js';
 import { entryFromRow, ROWS_PER_PAGE } from './sqlite-boards.js';
 import { RECORD_TABLES } from './sqlite-tables.js';
@@ -42,4 +42,21 @@ export async function* scanBoards(query: Query, namespace: string): AsyncGenerat
     query(sql, namespace, after?.board ?? '', after?.member ?? '', ROWS_PER_PAGE),
   );
   for await (const row of rows) yield { board: row.board, entry: entryFromRow(row) };
+}
+
+export async function* scanRosters(query: Query, namespace: string): AsyncGenerator<RosterRow> {
+  const sql = `SELECT roster, member, sort_key FROM roster_entries
+    WHERE namespace = ? AND (roster, member) > (?, ?) ORDER BY roster, member LIMIT ?`;
+  const rows = pages<{ roster: string; member: string; sort_key: string }>((after) =>
+    query(sql, namespace, after?.roster ?? '', after?.member ?? '', ROWS_PER_PAGE),
+  );
+  for await (const row of rows) yield { roster: row.roster, member: row.member, key: row.sort_key };
+}
+
+export async function* scanCounts(query: Query, namespace: string): AsyncGenerator<SetCount> {
+  const sql = 'SELECT set_key, count FROM set_counts WHERE namespace = ? AND set_key > ? ORDER BY set_key LIMIT ?';
+  const rows = pages<{ set_key: string; count: number }>((after) =>
+    query(sql, namespace, after?.set_key ?? '', ROWS_PER_PAGE),
+  );
+  for await (const row of rows) yield { set: row.set_key, count: row.count };
 }

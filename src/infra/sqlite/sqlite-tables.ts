@@ -1,8 +1,12 @@
 import type { RecordKind } from '../store-engine.js';
+import { COUNTED_SET_PREFIX as COUNTED_PREFIX } from '../../model/index-set.js';
 import type { Query } from './serial-connection.js';
 
-/** The version of the tables below; absent in a file an older version wrote (its data moves over on open). */
-export const SCHEMA_VERSION = 1;
+/**
+ * The version of the tables below; absent in a file an older version wrote (its data moves over on open).
+ * 2: counted sets and rosters (the dashboard's aggregates), derived from the records when a file of 1 opens.
+ */
+export const SCHEMA_VERSION = 2;
 
 /** Each kind of record in a table of its own. */
 export const RECORD_TABLES: Record<RecordKind, string> = { learner: 'learner_records', digest: 'digest_records' };
@@ -30,6 +34,26 @@ const TABLES = [
     namespace TEXT NOT NULL, board TEXT NOT NULL, member TEXT NOT NULL, name TEXT NOT NULL,
     completed INTEGER NOT NULL, minutes INTEGER NOT NULL, reached_at INTEGER NOT NULL,
     PRIMARY KEY (namespace, board, member)) WITHOUT ROWID`,
+  `CREATE TABLE IF NOT EXISTS roster_entries (
+    namespace TEXT NOT NULL, roster TEXT NOT NULL, member TEXT NOT NULL, sort_key TEXT NOT NULL,
+    PRIMARY KEY (namespace, roster, member)) WITHOUT ROWID`,
+  // The size of each counted set, kept by triggers on the rows a statement really inserts or deletes (an
+  // insert that meets an existing row does nothing), inside the commit's own transaction.
+  `CREATE TABLE IF NOT EXISTS set_counts (
+    namespace TEXT NOT NULL, set_key TEXT NOT NULL, count INTEGER NOT NULL,
+    PRIMARY KEY (namespace, set_key)) WITHOUT ROWID`,
+  `CREATE TRIGGER IF NOT EXISTS set_members_counted_in AFTER INSERT ON set_members
+    WHEN substr(NEW.set_key, 1, ${COUNTED_PREFIX.length}) = '${COUNTED_PREFIX}'
+    BEGIN
+      INSERT INTO set_counts (namespace, set_key, count) VALUES (NEW.namespace, NEW.set_key, 1)
+      ON CONFLICT (namespace, set_key) DO UPDATE SET count = count + 1;
+    END`,
+  `CREATE TRIGGER IF NOT EXISTS set_members_counted_out AFTER DELETE ON set_members
+    WHEN substr(OLD.set_key, 1, ${COUNTED_PREFIX.length}) = '${COUNTED_PREFIX}'
+    BEGIN
+      UPDATE set_counts SET count = count - 1 WHERE namespace = OLD.namespace AND set_key = OLD.set_key;
+      DELETE FROM set_counts WHERE namespace = OLD.namespace AND set_key = OLD.set_key AND count <= 0;
+    END`,
 ];
 
 /** Creates the tables that are not there yet. */

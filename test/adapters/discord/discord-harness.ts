@@ -50,6 +50,8 @@ export interface HarnessOptions {
   shards?: { ids: number[]; count: number };
   /** The reminder job's options (how many reminders it hands out at once, …). */
   reminders?: TestBotOptions['reminders'];
+  /** The web dashboard's link settings (the `dashboard` command answers with a link). */
+  dashboard?: TestBotOptions['dashboard'];
 }
 
 export async function startDiscordHarness(options: HarnessOptions = {}): Promise<DiscordHarness> {
@@ -59,6 +61,7 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
     ...(options.paths ? { paths: options.paths } : {}),
     ...(options.namespace ? { namespace: options.namespace } : {}),
     ...(options.reminders ? { reminders: options.reminders } : {}),
+    ...(options.dashboard ? { dashboard: options.dashboard } : {}),
   });
   const log = createRecordingLogger();
   const seen: DiscordHarness['seen'] = { invocations: [], presses: [], queries: [] };
