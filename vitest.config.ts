@@ -10,6 +10,6 @@ export default defineConfig({
     pool: 'forks',
     globalSetup: ['test/setup/redis-global-setup.ts'],
     setupFiles: ['test/setup/loopback-only.ts'],
-    reporters: ['default', './test/setup/redis-skip-reporter.ts'],
+    reporters: ['default', './test/setup/skip-reporter.ts'],
   },
 });

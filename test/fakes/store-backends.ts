@@ -8,7 +8,7 @@ import { dropRedisNamespace as dropNamespace } from './drop-redis-namespace.js';
 /**
  * The Redis the suite may use: REDIS_URL when set, else a private redis-server that
  * test/setup/redis-global-setup.ts started. Undefined only when neither exists: then the tests that
- * need it (named "(needs Redis …)") are skipped, and test/setup/redis-skip-reporter.ts says so.
+ * need it (named "(needs Redis …)") are skipped, and test/setup/skip-reporter.ts says so.
  */
 export const REDIS_URL = inject('redisUrl');
 

@@ -12,7 +12,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | void> {
   const configured = process.env.REDIS_URL;
   if (configured) return void project.provide('redisUrl', configured);
-  if (!redisServerOnPath()) return void project.provide('redisUrl', undefined); // test/setup/redis-skip-reporter.ts says what that skipped
+  if (!redisServerOnPath()) return void project.provide('redisUrl', undefined); // test/setup/skip-reporter.ts says what that skipped
   const server = await createRedisServerProcess({ durable: false });
   await server.start();
   project.provide('redisUrl', server.url);
