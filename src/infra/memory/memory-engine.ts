@@ -1,9 +1,10 @@
 import Keyv from 'keyv';
 import type { Clock } from '../../ports/clock.js';
 import type { SetAsideRecord } from '../../ports/store.js';
-import { clockedRecords, processClaims } from '../clocked-records.js';
+import { clockedRecords } from '../clocked-records.js';
 import { RankedBoard } from '../ranked-board.js';
 import { assertValidRows, type EngineCommit, type RecordKind, type StoreEngine } from '../store-engine.js';
+import { memoryClaims, type HeldClaim } from './memory-claims.js';
 
 /** What a memory engine holds, so a test can look at (or damage) it as a real fault would. */
 export interface MemoryData {
@@ -11,8 +12,9 @@ export interface MemoryData {
   setAside: Map<string, SetAsideRecord[]>;
   sets: Map<string, Set<string>>;
   boards: Map<string, RankedBoard>;
-  /** Keyv's own map: the plain records and claims. */
+  /** Keyv's own map: the plain records. */
   plain: Map<string, unknown>;
+  claims: Map<string, HeldClaim>;
 }
 
 export function createMemoryData(): MemoryData {
@@ -22,6 +24,7 @@ export function createMemoryData(): MemoryData {
     sets: new Map(),
     boards: new Map(),
     plain: new Map(),
+    claims: new Map(),
   };
 }
 
@@ -85,7 +88,7 @@ export function createMemoryEngine(
       for (const [board, ranked] of [...boards]) for (const entry of [...ranked.entries()]) yield { board, entry };
     },
     records: clockedRecords(keyv, clock),
-    claims: processClaims(keyv, clock),
+    claims: memoryClaims(data.claims, clock),
     health: async () => ({ ok: true, backend: 'memory' }),
     close: () => keyv.disconnect(),
   };

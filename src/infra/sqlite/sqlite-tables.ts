@@ -30,6 +30,11 @@ const TABLES = [
     namespace TEXT NOT NULL, board TEXT NOT NULL, member TEXT NOT NULL, name TEXT NOT NULL,
     completed INTEGER NOT NULL, minutes INTEGER NOT NULL, reached_at INTEGER NOT NULL,
     PRIMARY KEY (namespace, board, member)) WITHOUT ROWID`,
+  // Claims: added in schema 1 without a version change (a file without the table gets it, empty, on open).
+  `CREATE TABLE IF NOT EXISTS claims (
+    namespace TEXT NOT NULL, key TEXT NOT NULL, owner TEXT NOT NULL, until INTEGER NOT NULL,
+    PRIMARY KEY (namespace, key)) WITHOUT ROWID`,
+  'CREATE INDEX IF NOT EXISTS claims_until ON claims (namespace, until)',
 ];
 
 /** Creates the tables that are not there yet. */
