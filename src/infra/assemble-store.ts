@@ -10,6 +10,7 @@ import type { DigestStore, LearnerRowsRule, LearnerStore, Mutation, SetAsideReco
 import { minuteOf } from '../reminders/minute-of.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { encodeRows, rowChanges, rowToTakeOut, type EncodedRows } from './row-changes.js';
+import { parseChanged } from './parse-changed.js';
 import { copyPlain } from './plain-data.js';
 import { localPermits } from './send-budget/permit-source.js';
 import { sendBudgetsOver } from './send-budget/send-budgets-over.js';
@@ -97,7 +98,10 @@ class CommittedLearners implements LearnerStore {
         let saved: LearnerRecord | undefined;
         if (next !== null) {
           next.rev = (known.record?.rev ?? 0) + 1;
-          saved = learnerRecordSchema.parse(next);
+          // Nothing invalid is stored; what the change left as it was is valid already (it was read or saved so).
+          saved = known.record
+            ? parseChanged(learnerRecordSchema, next, known.record)
+            : learnerRecordSchema.parse(next);
         }
         const text = saved && JSON.stringify(saved);
         // Forgotten first: if the commit fails, the next read asks the engine what it holds.
