@@ -10,7 +10,6 @@ import type { DigestStore, LearnerRowsRule, LearnerStore, Mutation, SetAsideReco
 import { minuteOf } from '../reminders/minute-of.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { encodeRows, rowChanges, rowToTakeOut, type EncodedRows } from './row-changes.js';
-import { parseChanged } from './parse-changed.js';
 import { copyPlain } from './plain-data.js';
 import { localPermits } from './send-budget/permit-source.js';
 import { sendBudgetsOver } from './send-budget/send-budgets-over.js';
@@ -98,10 +97,7 @@ class CommittedLearners implements LearnerStore {
         let saved: LearnerRecord | undefined;
         if (next !== null) {
           next.rev = (known.record?.rev ?? 0) + 1;
-          // Nothing invalid is stored; what the change left as it was is valid already (it was read or saved so).
-          saved = known.record
-            ? parseChanged(learnerRecordSchema, next, known.record)
-            : learnerRecordSchema.parse(next);
+          saved = learnerRecordSchema.parse(next);
         }
         const text = saved && JSON.stringify(saved);
         // Forgotten first: if the commit fails, the next read asks the engine what it holds.
