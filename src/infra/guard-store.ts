@@ -1,7 +1,6 @@
 import type { Logger } from '../ports/logger.js';
 import { StoreTimeoutError, StoreUnavailableError, type Store } from '../ports/store.js';
-import { DeadlineQueue } from './deadline-queue.js';
-import type { LateOutcome } from './within-deadline.js';
+import { withinDeadline, type LateOutcome } from './within-deadline.js';
 
 const AREAS = ['learners', 'boards', 'digests', 'claims', 'records'] as const;
 /** The areas' methods that only read; every other one writes, so when it times out its outcome is unknown. */
@@ -25,43 +24,33 @@ export interface GuardOptions {
  */
 export function guardStore(store: Store, options: GuardOptions): Store {
   const guarded = { ...store };
-  // One timer for every call: they all have the same deadline (deadline-queue.ts).
-  const deadlines = new DeadlineQueue(options.timeoutMs);
-  for (const area of AREAS) Object.assign(guarded, { [area]: guardArea(area, store[area], options, deadlines) });
+  for (const area of AREAS) Object.assign(guarded, { [area]: guardArea(area, store[area], options) });
   return guarded;
 }
 
-function guardArea<T extends object>(area: string, target: T, options: GuardOptions, deadlines: DeadlineQueue): T {
+function guardArea<T extends object>(area: string, target: T, options: GuardOptions): T {
   const { isUnavailable = () => false, timeoutMs, logger } = options;
-  // Each method is wrapped once, not on every access (by the function itself: a test may swap one).
-  const wrapped = new WeakMap<object, unknown>();
-  const wrap = (method: (...parameters: unknown[]) => Promise<unknown>, property: string, object: T) => {
-    const operation = `${area}.${property}`;
-    const write = !READS.has(property);
-    const expired = () => {
-      logger.warn('store call timed out', { operation, timeoutMs, outcomeUnknown: write });
-      return new StoreTimeoutError(operation, { timeoutMs, write });
-    };
-    const late = (outcome: LateOutcome) =>
-      logger.info('store call answered after its deadline', { operation, ...lateFields(outcome) });
-    const translate = (error: unknown) => {
-      throw isUnavailable(error) ? new StoreUnavailableError(operation, { cause: error }) : error;
-    };
-    return (...args: unknown[]) => {
-      const call = (async () => method.apply(object, args))();
-      return deadlines.within(call.catch(translate), expired, late);
-    };
-  };
   return new Proxy(target, {
     get(object, property, receiver) {
       const value: unknown = Reflect.get(object, property, receiver);
       if (typeof value !== 'function') return value;
-      let guarded = wrapped.get(value);
-      if (guarded === undefined) {
-        guarded = wrap(value as (...parameters: unknown[]) => Promise<unknown>, String(property), object);
-        wrapped.set(value, guarded);
-      }
-      return guarded;
+      const operation = `${area}.${String(property)}`;
+      const write = !READS.has(String(property));
+      return (...args: unknown[]) => {
+        const call = (async () => (value as (...parameters: unknown[]) => Promise<unknown>).apply(object, args))();
+        const translated = call.catch((error: unknown) => {
+          throw isUnavailable(error) ? new StoreUnavailableError(operation, { cause: error }) : error;
+        });
+        return withinDeadline(
+          translated,
+          timeoutMs,
+          () => {
+            logger.warn('store call timed out', { operation, timeoutMs, outcomeUnknown: write });
+            return new StoreTimeoutError(operation, { timeoutMs, write });
+          },
+          (outcome) => logger.info('store call answered after its deadline', { operation, ...lateFields(outcome) }),
+        );
+      };
     },
   });
 }
