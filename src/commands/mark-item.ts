@@ -37,19 +37,26 @@ export async function markItem(context: CommandContext, status: Status, named: s
       );
     }
     const changed = setMark(state, id, status, clock.now());
-    return { changed, finished: announcePhases(state, progressOf(path, state).completedPhases, path.phases), state };
+    const after = progressOf(path, state);
+    return { changed, finished: announcePhases(state, after.completedPhases, path.phases), state, after };
   });
   const lines = outcome.finished.map((phase) => `🎉 **Phase ${phase.number}: ${phase.title}** complete!`);
   if (item.kind === 'resource' && status === 'done' && outcome.changed && !isPhaseOpen(path, before, item.resource)) {
     lines.push(aheadNote(path, before, phaseOf(path, item.resource)));
   }
   const title = titleFor(item, status, outcome.changed, label);
-  return outcomeReply(path, outcome.state, {
-    title,
-    tone: outcome.changed ? 'success' : 'info',
-    lines: outcome.changed ? lines : ['Nothing changed.', ...lines],
-    checklist: item.kind === 'checklist',
-  });
+  // The reply shows the state the change saved, whose progress the change worked out (announcing adds no mark).
+  return outcomeReply(
+    path,
+    outcome.state,
+    {
+      title,
+      tone: outcome.changed ? 'success' : 'info',
+      lines: outcome.changed ? lines : ['Nothing changed.', ...lines],
+      checklist: item.kind === 'checklist',
+    },
+    outcome.after,
+  );
 }
 
 function titleFor(item: Item, status: Status, changed: boolean, label: string): string {

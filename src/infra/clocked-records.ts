@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type Keyv from 'keyv';
 import type { Clock } from '../ports/clock.js';
-import type { Claims, RecordStore } from '../ports/store.js';
-import { KeyedMutex } from './keyed-mutex.js';
+import type { RecordStore } from '../ports/store.js';
 
 /**
- * How long after its expiry a record or claim is kept before Keyv collects it: expiry itself is decided by
+ * How long after its expiry a record is kept before Keyv collects it: expiry itself is decided by
  * the injected clock (tests move it; no one sleeps), Keyv's wall-clock TTL only takes the garbage out later.
  */
 const GARBAGE_GRACE_MS = 60 * 60_000;
@@ -47,7 +45,7 @@ export interface PlainRecord {
   expiresAt: number | null;
 }
 
-/** A Keyv entry (as Keyv's iterator yields it) as a plain record; undefined for an entry that is not one (a claim). */
+/** A Keyv entry (as Keyv's iterator yields it) as a plain record; undefined for an entry that is not one (a claim an older version kept in Keyv). */
 export function asPlainRecord(key: string, stored: unknown): PlainRecord | undefined {
   return key.startsWith('record:') ? { key: key.slice('record:'.length), ...unwrap(stored) } : undefined;
 }
@@ -56,34 +54,4 @@ function unwrap(stored: unknown): Omit<PlainRecord, 'key'> {
   return isClocked(stored)
     ? { value: stored.value, expiresAt: stored['~expiresAt'] }
     : { value: stored, expiresAt: null };
-}
-
-interface HeldClaim {
-  expiresAt: number;
-  owner: string;
-}
-
-/**
- * Claims over Keyv for a store one process owns (memory, SQLite): atomic under this process's lock,
- * expiring by the injected clock; only their owner frees them.
- */
-export function processClaims(keyv: Keyv, clock: Clock): Claims {
-  const owner = randomUUID();
-  const mutex = new KeyedMutex();
-  return {
-    claim: (key, ttlMs) =>
-      mutex.run(key, async () => {
-        const held = (await keyv.get(`claim:${key}`)) as HeldClaim | undefined;
-        if (held && held.expiresAt > clock.now()) return false;
-        const claim: HeldClaim = { expiresAt: clock.now() + ttlMs, owner };
-        if ((await keyv.set(`claim:${key}`, claim, ttlMs + GARBAGE_GRACE_MS)) === false)
-          throw new Error(`store refused claim ${key}`);
-        return true;
-      }),
-    release: (key) =>
-      mutex.run(key, async () => {
-        const held = (await keyv.get(`claim:${key}`)) as HeldClaim | undefined;
-        if (held?.owner === owner) await keyv.delete(`claim:${key}`);
-      }),
-  };
 }

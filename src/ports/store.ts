@@ -91,6 +91,8 @@ export interface DigestStore {
 export interface Claims {
   /** True when the key was free (or its claim expired by the store's clock) and is now held by this store for `ttlMs`. */
   claim(key: string, ttlMs: number): Promise<boolean>;
+  /** `claim` of every key in one step (one statement, one script): whether each is now held by this store; a key listed twice is granted once. */
+  claimMany(keys: readonly string[], ttlMs: number): Promise<boolean[]>;
   /** Frees the key, but only when this store holds it: another process's claim is left alone. */
   release(key: string): Promise<void>;
 }

@@ -43,7 +43,8 @@ interface Due {
 }
 
 /**
- * One due reminder, exactly once: a lease is claimed before sending, a "sent" mark is written after,
+ * One due reminder, exactly once: a lease is claimed before sending (`claimLease`, for LEASE_MS: the job's
+ * batches them), a "sent" mark is written after,
  * and the learner's next reminder is saved last (its slot moves with the record). A crash before the mark lets another tick resend with the
  * same idempotency key (Discord's nonce drops the copy); a crash after it only files the next slot.
  */
@@ -51,6 +52,7 @@ export async function deliverReminder(
   deps: CoreDeps & { paths: readonly LearningPath[] },
   options: ReminderJobOptions,
   due: Due,
+  claimLease: (key: string) => Promise<boolean>,
 ): Promise<Outcome> {
   const { store, logger } = deps;
   const path = deps.paths.find((candidate) => candidate.command === due.path);
@@ -100,7 +102,7 @@ export async function deliverReminder(
   const parts = decodeLearnerId(due.learnerKey)!;
   const messenger = deps.messengers.get(parts.platform);
   if (!messenger) return 'no-messenger';
-  if (!(await store.claims.claim(`lease:${occurrence}`, LEASE_MS))) return 'busy';
+  if (!(await claimLease(`lease:${occurrence}`))) return 'busy';
   const result = await sendWithRetry(
     messenger,
     { user: { ...parts, displayName: record.name }, address: record.dmAddress, path: due.path },

@@ -2,7 +2,8 @@ import type { LearningPath } from '../curriculum/learning-path.js';
 import type { CoreDeps } from '../learners/core-deps.js';
 import { decodeSlotId, type ReminderSlotId } from '../model/slot-id.js';
 import { minuteOf } from './minute-of.js';
-import { deliverReminder, type Outcome } from './deliver-reminder.js';
+import { batchedClaims } from './batched-claims.js';
+import { deliverReminder, LEASE_MS, type Outcome } from './deliver-reminder.js';
 
 const MINUTE_MS = 60_000;
 
@@ -38,13 +39,15 @@ export function createReminderJob(
   options: ReminderJobOptions = DEFAULT_REMINDER_OPTIONS,
 ) {
   let stopped = false;
+  // The leases of the workers under way go to the store together (one statement or script per batch).
+  const claimLease = batchedClaims(deps.store.claims, LEASE_MS);
   // The error edge of the job: one learner's failure is logged and counted, and everyone else's reminder goes on.
   const handle = async (member: ReminderSlotId, minute: number, now: number): Promise<Outcome> => {
     const target = decodeSlotId(member);
     try {
       if (!target) return (await deps.store.learners.settle(minute, member), 'stale');
       const due = { member, learnerKey: target.learner, path: target.path, slotAt: minute * MINUTE_MS, now };
-      return await deliverReminder(deps, options, due);
+      return await deliverReminder(deps, options, due, claimLease);
     } catch (error) {
       deps.logger.error('reminder failed for one learner; the others go on', {
         learner: target?.learner,

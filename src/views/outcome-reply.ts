@@ -16,8 +16,13 @@ export interface Outcome {
   checklist?: boolean;
 }
 
-export function outcomeReply(path: LearningPath, state: PathState | undefined, outcome: Outcome): Reply {
-  const progress = progressOf(path, state);
+/** `progress`, when the caller worked it out already, is progressOf(path, state). */
+export function outcomeReply(
+  path: LearningPath,
+  state: PathState | undefined,
+  outcome: Outcome,
+  progress = progressOf(path, state),
+): Reply {
   const part = nextPart(path, progress, state);
   return {
     visibility: 'private',

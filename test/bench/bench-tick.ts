@@ -1,3 +1,4 @@
+import { batchedClaims } from '../../src/reminders/batched-claims.js';
 import { LEASE_MS } from '../../src/reminders/deliver-reminder.js';
 import { minuteOf } from '../../src/reminders/minute-of.js';
 import { DEFAULT_REMINDER_OPTIONS } from '../../src/reminders/reminder-job.js';
@@ -21,7 +22,8 @@ export interface TickMeasurement {
 
 /**
  * What a reminder tick costs the store before any message goes out: read the minute's slot
- * (store.learners.due) and claim a lease on each learner in it, as many at once as the job runs.
+ * (store.learners.due) and claim a lease on each learner in it, as many at once as the job runs, batched
+ * as the job batches them (batchedClaims).
  * Minutes are sampled across the coming day, each claimed once as a real tick would; then the first
  * `probeDue` learners snooze to a minute three days out (through `learners.update`, which files the slot),
  * so every size has a minute holding the same learners and the sizes compare like for like.
@@ -61,8 +63,10 @@ async function findAndClaim(
 ): Promise<{ ms: number; claimed: number }> {
   const started = performance.now();
   const slots = await store.learners.due(minute);
+  // As the reminder job claims them: each worker asks for its lease, and the asks go to the store in batches.
+  const claimLease = batchedClaims(store.claims, LEASE_MS);
   await inPool(slots, DEFAULT_REMINDER_OPTIONS.concurrency, async (slot) => {
-    await store.claims.claim(`lease:${slot}@${occurrence}`, LEASE_MS);
+    if (!(await claimLease(`lease:${slot}@${occurrence}`))) throw new Error(`the lease of ${slot} was held already`);
   });
   return { ms: performance.now() - started, claimed: slots.length };
 }

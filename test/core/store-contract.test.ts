@@ -356,6 +356,21 @@ describeEachBackend('store contract', (kind) => {
     expect(await store.claims.claim('lease:x', 100)).toBe(true);
   });
 
+  it('grants a batch of claims in one call, each once, and takes over only those expired by the store clock', async () => {
+    const { store, clock } = await open(kind);
+    expect(await store.claims.claim('lease:a', 100)).toBe(true);
+    expect(await store.claims.claimMany(['lease:a', 'lease:b', 'lease:b', 'lease:c'], 200)).toEqual([
+      false,
+      true,
+      false,
+      true,
+    ]);
+    clock.advance(100);
+    expect(await store.claims.claimMany(['lease:c', 'lease:b', 'lease:a'], 200)).toEqual([false, false, true]);
+    await store.claims.release('lease:b');
+    expect(await store.claims.claimMany(['lease:b'], 200)).toEqual([true]);
+  });
+
   it('keeps records, with an expiry by the store clock when asked', async () => {
     const { store, clock } = await open(kind);
     await store.records.set('kept', { weekday: 1 });
@@ -562,5 +577,18 @@ describe.skipIf(!REDIS_URL)('two instances on one Redis (needs Redis: a redis-se
     expect(await other.store.claims.claim('lease:y', 60_000)).toBe(false);
     await holder.store.claims.release('lease:y');
     expect(await other.store.claims.claim('lease:y', 60_000)).toBe(true);
+  });
+
+  it("a minute's leases claimed in batches by both instances at once go out once each", async () => {
+    const first = await open('redis');
+    const second = await open('redis', { place: first.place });
+    const leases = Array.from({ length: 69 }, (_, index) => `lease:u${index}@2026-11-25`);
+    const [mine, theirs] = await Promise.all([
+      first.store.claims.claimMany(leases, 60_000),
+      second.store.claims.claimMany([...leases].reverse(), 60_000),
+    ]);
+    expect(leases.map((_, index) => Number(mine[index]) + Number(theirs[leases.length - 1 - index]))).toEqual(
+      leases.map(() => 1),
+    );
   });
 });

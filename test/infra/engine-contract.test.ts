@@ -332,49 +332,6 @@ describeEachBackend('store engine contract', (kind) => {
     expect(await engine.records.get('kept')).toBeUndefined();
   });
 
-  it('holds a claim until it expires by the injected clock, or its owner releases it', async () => {
-    const { engine, clock } = await openFreshEngine(kind);
-    expect(await engine.claims.claim('reminder:1', 30_000)).toBe(true);
-    expect(await engine.claims.claim('reminder:1', 30_000)).toBe(false);
-    expect(await engine.claims.claim('reminder:2', 30_000)).toBe(true);
-    clock.advance(29_999);
-    expect(await engine.claims.claim('reminder:1', 30_000)).toBe(false);
-    clock.advance(1);
-    expect(await engine.claims.claim('reminder:1', 30_000)).toBe(true);
-    await engine.claims.release('reminder:2');
-    expect(await engine.claims.claim('reminder:2', 30_000)).toBe(true);
-  });
-
-  it('leaves a claim alone when the engine a restart opens releases it: only its owner frees it', async () => {
-    const opened = await openFreshEngine(kind);
-    expect(await opened.engine.claims.claim('digest:1', 60_000)).toBe(true);
-    const restarted = await opened.reopen();
-    expect(await restarted.claims.claim('digest:1', 60_000)).toBe(false);
-    await restarted.claims.release('digest:1');
-    expect(await restarted.claims.claim('digest:1', 60_000)).toBe(false);
-    opened.clock.advance(60_000);
-    expect(await restarted.claims.claim('digest:1', 60_000)).toBe(true);
-    await restarted.claims.release('digest:1');
-    expect(await restarted.claims.claim('digest:1', 60_000)).toBe(true);
-  });
-
-  // Not SQLite: its file belongs to one engine at a time (the restart case above covers it).
-  if (kind !== 'sqlite')
-    it('leaves a claim alone when another engine on the same data releases it, while both are open', async () => {
-      const opened = await openFreshEngine(kind);
-      const { engine, clock } = opened;
-      const other = await opened.beside!();
-      expect(await engine.claims.claim('reminder:1', 1_000)).toBe(true);
-      expect(await other.claims.claim('reminder:1', 1_000)).toBe(false);
-      await other.claims.release('reminder:1');
-      expect(await other.claims.claim('reminder:1', 1_000)).toBe(false);
-      await engine.claims.release('reminder:1');
-      expect(await other.claims.claim('reminder:1', 1_000)).toBe(true);
-      clock.advance(500);
-      await engine.claims.release('reminder:1'); // the other one's now
-      expect(await engine.claims.claim('reminder:1', 1_000)).toBe(false);
-    });
-
   it('keeps what it committed across a restart: records, set-aside entries, sets, boards and plain records', async () => {
     const opened = await openFreshEngine(kind);
     const { engine, clock } = opened;

@@ -1,11 +1,12 @@
 import Keyv from 'keyv';
 import type { Clock } from '../../ports/clock.js';
 import type { SetAsideRecord } from '../../ports/store.js';
-import { clockedRecords, processClaims } from '../clocked-records.js';
+import { clockedRecords } from '../clocked-records.js';
 import { countGroupOf } from '../../model/index-set.js';
 import { RankedBoard } from '../ranked-board.js';
 import { SortedRoster } from '../sorted-roster.js';
 import { assertValidRows, type EngineCommit, type RecordKind, type StoreEngine } from '../store-engine.js';
+import { memoryClaims, type HeldClaim } from './memory-claims.js';
 
 /** What a memory engine holds, so a test can look at (or damage) it as a real fault would. */
 export interface MemoryData {
@@ -16,8 +17,9 @@ export interface MemoryData {
   rosters: Map<string, SortedRoster>;
   /** The counted sets of each group (countGroupOf): their counts are the sets' own sizes, so they cannot drift. */
   groups: Map<string, Set<string>>;
-  /** Keyv's own map: the plain records and claims. */
+  /** Keyv's own map: the plain records. */
   plain: Map<string, unknown>;
+  claims: Map<string, HeldClaim>;
 }
 
 export function createMemoryData(): MemoryData {
@@ -29,6 +31,7 @@ export function createMemoryData(): MemoryData {
     rosters: new Map(),
     groups: new Map(),
     plain: new Map(),
+    claims: new Map(),
   };
 }
 
@@ -124,7 +127,7 @@ export function createMemoryEngine(
     },
     recount: async () => undefined,
     records: clockedRecords(keyv, clock),
-    claims: processClaims(keyv, clock),
+    claims: memoryClaims(data.claims, clock),
     health: async () => ({ ok: true, backend: 'memory' }),
     close: () => keyv.disconnect(),
   };

@@ -11,19 +11,25 @@ import { redisScript, type RedisClient } from './redis-script.js';
 const GARBAGE_GRACE_MS = 60 * 60_000;
 
 /**
- * Takes a claim when it is free: absent, or held until an `expiresAt` (by the injected clock, ARGV[1]) that has
- * passed. ARGV[2]: the claim to store (owner + expiresAt), ARGV[3]: Redis's PX. A value of an older version
- * (a bare owner token, expiring by Redis's own TTL) is held while it exists.
+ * Takes each claim of KEYS that is free, in one script: absent, or held until an `expiresAt` (by the injected
+ * clock, ARGV[1]) that has passed. ARGV[2]: the claim to store (owner + expiresAt), ARGV[3]: Redis's PX.
+ * Returns 1 or 0 for each key, in order (a key listed twice is held by its first place when the second is
+ * checked). A value of an older version (a bare owner token, expiring by Redis's own TTL) is held while it exists.
  */
 const claimScript = redisScript(`
-local held = redis.call('GET', KEYS[1])
-if held then
-  local parsed, claim = pcall(cjson.decode, held)
-  if not parsed or type(claim) ~= 'table' or type(claim.expiresAt) ~= 'number' then return 0 end
-  if claim.expiresAt > tonumber(ARGV[1]) then return 0 end
+local now = tonumber(ARGV[1])
+local taken = {}
+for index, key in ipairs(KEYS) do
+  local free = true
+  local held = redis.call('GET', key)
+  if held then
+    local parsed, claim = pcall(cjson.decode, held)
+    free = parsed and type(claim) == 'table' and type(claim.expiresAt) == 'number' and claim.expiresAt <= now
+  end
+  if free then redis.call('SET', key, ARGV[2], 'PX', ARGV[3]) end
+  taken[index] = free and 1 or 0
 end
-redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
-return 1
+return taken
 `);
 
 /** Deletes a claim only when the caller (ARGV[1]) holds it. */
@@ -36,17 +42,25 @@ return 0
 `);
 
 /** Claims shared by every process on the Redis, atomic in Lua, expiring by the injected clock; only their owner frees them. */
-export function redisClaims(client: RedisClient, keys: RedisKeys, clock: Clock): Claims {
+export function redisClaims(client: RedisClient, redisKeys: RedisKeys, clock: Clock): Claims {
   const owner = randomUUID();
+  const claimMany = async (keys: readonly string[], ttlMs: number): Promise<boolean[]> => {
+    if (keys.length === 0) return [];
+    const now = clock.now();
+    const claim = JSON.stringify({ owner, expiresAt: now + ttlMs });
+    const args = [String(now), claim, String(Math.ceil(ttlMs) + GARBAGE_GRACE_MS)];
+    const taken = (await claimScript.run(
+      client,
+      keys.map((key) => redisKeys.claim(key)),
+      args,
+    )) as number[];
+    return taken.map((one) => one === 1);
+  };
   return {
-    async claim(key, ttlMs) {
-      const now = clock.now();
-      const claim = JSON.stringify({ owner, expiresAt: now + ttlMs });
-      const args = [String(now), claim, String(Math.ceil(ttlMs) + GARBAGE_GRACE_MS)];
-      return (await claimScript.run(client, [keys.claim(key)], args)) === 1;
-    },
+    claim: async (key, ttlMs) => (await claimMany([key], ttlMs))[0]!,
+    claimMany,
     async release(key) {
-      await releaseScript.run(client, [keys.claim(key)], [owner]);
+      await releaseScript.run(client, [redisKeys.claim(key)], [owner]);
     },
   };
 }

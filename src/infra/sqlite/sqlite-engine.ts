@@ -4,7 +4,7 @@ import Keyv from 'keyv';
 import type { Clock } from '../../ports/clock.js';
 import type { Logger } from '../../ports/logger.js';
 import type { SetAsideRecord } from '../../ports/store.js';
-import { asPlainRecord, clockedRecords, processClaims, type PlainRecord } from '../clocked-records.js';
+import { asPlainRecord, clockedRecords, type PlainRecord } from '../clocked-records.js';
 import { openSqliteFile } from '../open-sqlite-file.js';
 import { assertValidRows, type StoreEngine } from '../store-engine.js';
 import { keyvEntries } from './keyv-entries.js';
@@ -12,6 +12,7 @@ import { moveOlderData } from './move-older-data.js';
 import { serialConnection } from './serial-connection.js';
 import { SqliteBoards } from './sqlite-boards.js';
 import { isEmptyCommit, runCommit } from './sqlite-commit.js';
+import { sqliteClaims } from './sqlite-claims.js';
 import { readCounts, recountSets } from './sqlite-counts.js';
 import { SqliteRosters } from './sqlite-rosters.js';
 import { scanBoards, scanCounts, scanRecords, scanRosters, scanSets } from './sqlite-scans.js';
@@ -33,8 +34,8 @@ export interface SqliteEngine extends StoreEngine {
 /**
  * The sqlite:// engine: one file that this process alone holds (openSqliteFile's lock), one connection,
  * one queue for every statement on it. Records and their rows are in the engine's own tables, each
- * commit one transaction; plain records and claims are Keyv's, on the same connection. Not shared, so a
- * commit trusts the record it was decided on.
+ * commit one transaction, and so are claims (one upsert per batch of keys); plain records are Keyv's, on
+ * the same connection. Not shared, so a commit trusts the record it was decided on.
  */
 export async function openSqliteEngine(options: SqliteEngineOptions): Promise<SqliteEngine> {
   const { file, namespace, logger, clock } = options;
@@ -100,7 +101,7 @@ export async function openSqliteEngine(options: SqliteEngineOptions): Promise<Sq
       }
     },
     records: clockedRecords(keyv, clock),
-    claims: processClaims(keyv, clock),
+    claims: sqliteClaims(query, namespace, clock, logger),
     async health() {
       try {
         await query('SELECT 1');

@@ -54,6 +54,11 @@ const TABLES = [
       UPDATE set_counts SET count = count - 1 WHERE namespace = OLD.namespace AND set_key = OLD.set_key;
       DELETE FROM set_counts WHERE namespace = OLD.namespace AND set_key = OLD.set_key AND count <= 0;
     END`,
+  // Claims: a file of an earlier schema without the table gets it, empty, on open (no rebuild needed).
+  `CREATE TABLE IF NOT EXISTS claims (
+    namespace TEXT NOT NULL, key TEXT NOT NULL, owner TEXT NOT NULL, until INTEGER NOT NULL,
+    PRIMARY KEY (namespace, key)) WITHOUT ROWID`,
+  'CREATE INDEX IF NOT EXISTS claims_until ON claims (namespace, until)',
 ];
 
 /** Creates the tables that are not there yet. */
