@@ -16,6 +16,7 @@ import { EVENTUALLY_TIMEOUT_MS } from '../support/eventually.js';
 
 export type { ScriptedResponse } from './fake-discord-http.js';
 export type { RecordedRequest } from './fake-discord-requests.js';
+import { modalProblem, type ModalData } from './fake-discord-modals.js';
 
 interface Override {
   method: string;
@@ -246,6 +247,9 @@ export class FakeDiscord {
   private route(request: RecordedRequest): ScriptedResponse {
     const { method, route, body } = request;
     if (interactionCallback()(request)) {
+      const callback = body as { type?: number; data?: ModalData } | undefined;
+      const problem = callback?.type === 9 && callback.data ? modalProblem(callback.data) : undefined;
+      if (problem) return json(400, { message: 'Invalid Form Body', code: 50035, errors: { data: problem } });
       return request.query.get('with_response') === 'true'
         ? json(200, { interaction: { id: route.split('/')[2] } })
         : { status: 204, body: undefined };

@@ -1,4 +1,5 @@
 import { snowflake } from '../../fakes/fake-discord-objects.js';
+import { submittedComponents, type ModalAnswers, type ModalData } from '../../fakes/fake-discord-modals.js';
 
 /**
  * INTERACTION_CREATE payloads built from Discord's documented shapes
@@ -131,6 +132,17 @@ const otherPerson = {
   avatar: null,
   public_flags: 0,
 };
+
+/** A submitted modal (interaction type 5, MODAL_SUBMIT) with these answers; what is left out keeps its value. */
+export function modalSubmit(
+  appId: string,
+  input: Where & { modal: ModalData; answers: ModalAnswers },
+): BuiltInteraction {
+  return envelope(appId, 5, input, {
+    custom_id: input.modal.custom_id,
+    components: submittedComponents(input.modal, input.answers),
+  });
+}
 
 function envelope(appId: string, type: number, where: Where, data: Record<string, unknown>): BuiltInteraction {
   const person = where.user ?? hope;
