@@ -4,6 +4,7 @@ import { FakeDiscordGateway } from './fake-discord-gateway.js';
 import { FakeDiscordChannels } from './fake-discord-channels.js';
 import { FixedWindowBudget } from './fixed-window-budget.js';
 import { json, readBody, send, type ScriptedResponse } from './fake-discord-http.js';
+import { modalProblem, type ModalData } from './fake-discord-modals.js';
 import { fakeMessage, snowflake } from './fake-discord-objects.js';
 import {
   channelPost,
@@ -16,7 +17,6 @@ import { EVENTUALLY_TIMEOUT_MS } from '../support/eventually.js';
 
 export type { ScriptedResponse } from './fake-discord-http.js';
 export type { RecordedRequest } from './fake-discord-requests.js';
-import { modalProblem, type ModalData } from './fake-discord-modals.js';
 
 interface Override {
   method: string;
