@@ -39,6 +39,7 @@ import {
   type TickReport,
 } from './reminders/reminder-job.js';
 import { autocomplete, optionKind, PERSONAL_KINDS } from './views/autocomplete.js';
+import { boardStandings, type BoardStanding } from './views/board-standings.js';
 import { overviewReply } from './views/overview-reply.js';
 import { STORE_UNAVAILABLE_REPLY, unconfirmedReply } from './views/store-failure-reply.js';
 
@@ -75,6 +76,8 @@ export interface Bot {
   submitSettings(request: FormRequest & SettingsSubmission): Promise<SettingsOutcome>;
   /** Progress, next resource and reminder in one card (Slack App Home). */
   overview(user: UserRef, path: string): Promise<Reply>;
+  /** The learner's place on each channel leaderboard of the path they joined (Slack App Home). */
+  standings(user: UserRef, path: string): Promise<BoardStanding[]>;
   /** Deletes every learner of a workspace (the app was uninstalled); returns how many. */
   forgetWorkspace(platform: Platform, workspace: string): Promise<number>;
   registerMessenger(messenger: DirectMessenger): void;
@@ -189,6 +192,10 @@ export function createBot(deps: BotDeps): Bot {
         deps.clock.now(),
         deps.settings.defaultTimeZone,
       );
+    },
+    standings: async (user, pathName) => {
+      const key = encodeLearnerId(user);
+      return boardStandings(deps.store, await deps.store.learners.get(key), key, pathNamed(pathName));
     },
     async forgetWorkspace(platform, workspace) {
       const keys = await deps.store.learners.inWorkspace(encodeWorkspaceId(platform, workspace));

@@ -4,7 +4,7 @@ import { encodeLearnerId } from '../../src/model/learner-id.js';
 import type { UserRef } from '../../src/model/invocation.js';
 import type { SettingsValues } from '../../src/model/settings-form.js';
 import type { TestBot } from '../fakes/test-bot.js';
-import { GENERAL, learner, say } from '../fixtures/learners.js';
+import { GENERAL, learner, press, say } from '../fixtures/learners.js';
 import { MONDAY, reminderBot } from '../fixtures/reminder-bot.js';
 
 const ana = learner('ana', 'Ana');
@@ -104,5 +104,12 @@ describe('the settings form', () => {
     });
     expect(await t.store.learners.get(encodeLearnerId(ana))).toEqual(before);
     expect((await submit(ana, { time: '10:00', plan: '2026-11-01' })).kind).toBe('invalid');
+  });
+
+  it('Change reminder where there are no forms (the console) shows the reminder and how to change it', async () => {
+    await say(t.bot, ana, 'remind 07:30 UTC weekdays');
+    const reply = await press(t.bot, ana, 'settings');
+    expect(reply.text).toBe((await say(t.bot, ana, 'remind')).text);
+    expect(reply.text).toContain('**07:30 UTC** on **weekdays**');
   });
 });
