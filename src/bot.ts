@@ -9,9 +9,7 @@ import type { LearningPath } from './curriculum/learning-path.js';
 import type { BotSettings, CoreDeps } from './learners/core-deps.js';
 import { forgetLearner } from './learners/forget-learner.js';
 import { createSessionOpener } from './learners/learner-session.js';
-import { opensSettingsForm } from './forms/opens-settings-form.js';
-import { settingsFormFor } from './forms/settings-form-for.js';
-import { submitSettings } from './forms/submit-settings.js';
+import { createSettingsForms, type SettingsForms } from './forms/settings-forms.js';
 import { encodeLearnerId, encodeWorkspaceId } from './model/learner-id.js';
 import type {
   ActionPress,
@@ -24,7 +22,6 @@ import type {
 } from './model/invocation.js';
 import { quoteUserText } from './model/quote-user-text.js';
 import type { Reply } from './model/reply.js';
-import type { SettingsForm, SettingsOutcome, SettingsSubmission } from './model/settings-form.js';
 import { UserError } from './model/user-error.js';
 import type { Clock } from './ports/clock.js';
 import type { DirectMessenger } from './ports/direct-messenger.js';
@@ -55,25 +52,14 @@ export interface BotDeps {
   reminders?: Partial<ReminderJobOptions>;
 }
 
-/** Whose settings form, for which path, from where. */
-export interface FormRequest {
-  path: string;
-  user: UserRef;
-  channel: ChannelRef;
-}
+export type { FormRequest } from './forms/settings-forms.js';
 
 /** The platform-neutral bot: adapters turn platform input into these calls and render the replies. */
-export interface Bot {
+export interface Bot extends SettingsForms {
   readonly paths: readonly PathCommandSpec[];
   handle(invocation: Invocation): Promise<Reply>;
   handleAction(press: ActionPress): Promise<Reply>;
   autocomplete(query: AutocompleteQuery): Promise<Choice[]>;
-  /** The settings form for `remind`/`plan` typed bare (undefined for any other invocation), on platforms with forms. */
-  formFor(invocation: Invocation): Promise<SettingsForm | undefined>;
-  /** The settings form for a "Change reminder" button (the Home tab, a reminder, `progress`). */
-  settingsForm(request: FormRequest): Promise<SettingsForm>;
-  /** A submitted settings form: errors by field (nothing changed), or the saved settings' reply. */
-  submitSettings(request: FormRequest & SettingsSubmission): Promise<SettingsOutcome>;
   /** Progress, next resource and reminder in one card (Slack App Home). */
   overview(user: UserRef, path: string): Promise<Reply>;
   /** The learner's place on each channel leaderboard of the path they joined (Slack App Home). */
@@ -168,19 +154,10 @@ export function createBot(deps: BotDeps): Bot {
         state: path && record?.paths[path.command],
       });
     },
-    formFor: async (invocation) =>
-      opensSettingsForm(invocation)
-        ? settingsFormFor(await contextFor(pathNamed(invocation.path), invocation.user, invocation.channel))
-        : undefined,
-    settingsForm: async ({ path, user, channel }) => settingsFormFor(await contextFor(pathNamed(path), user, channel)),
-    submitSettings: async ({ path, user, channel, values }) => {
-      let outcome: SettingsOutcome | undefined;
-      const reply = await answer(deps.logger, path, async () => {
-        outcome = await submitSettings(await contextFor(pathNamed(path), user, channel), values);
-        return outcome.kind === 'answered' ? outcome.reply : { visibility: 'private' };
-      });
-      return outcome?.kind === 'invalid' ? outcome : { kind: 'answered', reply };
-    },
+    ...createSettingsForms({
+      context: async (path, user, channel) => contextFor(pathNamed(path), user, channel),
+      answer: (path, work) => answer(deps.logger, path, work),
+    }),
     overview: async (user, pathName) => {
       const path = pathNamed(pathName);
       const key = encodeLearnerId(user);

@@ -88,4 +88,22 @@ describe('the settings form on Discord', () => {
     expect((await h.learner(hope.id, GUILD_ID))?.paths.webrtc?.reminder?.time).toBe('10:00');
     expect(await h.learner(hope.id, 'dm')).toBeUndefined();
   });
+
+  it('Change reminder on a reminder DM opens the form of the server’s learner the reminder was for', async () => {
+    await h.send(slashCommand(h.fake.appId, { subcommand: 'remind', options: { time: '08:00', zone: 'UTC' } }));
+    const press = buttonPress(h.fake.appId, {
+      customId: `p2|webrtc|o||${hope.id}@${GUILD_ID}`,
+      inGuild: false,
+      botUserId: h.fake.botUserId,
+    });
+    const opened = await h.send(press);
+    const modal = (opened.body as unknown as { data: ModalData }).data;
+    expect(modal.custom_id).toBe(`p2|webrtc|v||${hope.id}@${GUILD_ID}`);
+    expect(modal.components[0]?.component?.value).toBe('08:00');
+    const interaction = modalSubmit(h.fake.appId, { modal, answers: { time: '19:15' }, inGuild: false });
+    await h.send(interaction);
+    await h.webhook(interaction, 'PATCH', '/messages/@original');
+    expect((await h.learner(hope.id, GUILD_ID))?.paths.webrtc?.reminder?.time).toBe('19:15');
+    expect(await h.learner(hope.id, 'dm')).toBeUndefined();
+  });
 });
