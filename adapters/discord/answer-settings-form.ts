@@ -52,7 +52,7 @@ export async function openSettingsForm(interaction: ButtonInteraction, deps: Dep
 
 /**
  * A submitted settings form: the core checks it as it checks typed text. Saved settings are confirmed privately;
- * errors are listed privately with what was typed, and a button opens the form again.
+ * errors are listed privately with what was typed, and a button opens the form again with it (a draft the core keeps).
  */
 export async function answerSettingsForm(interaction: ModalSubmitInteraction, deps: Deps): Promise<void> {
   const action = decodeAction(interaction.customId);

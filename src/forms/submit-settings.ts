@@ -11,12 +11,14 @@ import { parseRemindArgs } from '../reminders/parse-remind-args.js';
 import { resolveTimeZone } from '../reminders/resolve-time-zone.js';
 import { EVERY_DAY } from '../reminders/study-calendar.js';
 import { localDate } from '../reminders/zoned-time.js';
+import { clearDraft, saveDraft } from './settings-draft.js';
 
 type Errors = Partial<Record<SettingsField, string>>;
 
 /**
  * A submitted settings form, checked field by field with the parsers the text commands use (`remind`, `plan`):
- * any error comes back on its field and changes nothing; otherwise the reminder is set as `remind` sets it, then
+ * any error comes back on its field and changes nothing (what was submitted is kept as a draft the form opens
+ * with next); otherwise the reminder is set as `remind` sets it, then
  * the plan (worked out on the study days just chosen).
  */
 export async function submitSettings(context: CommandContext, values: SettingsValues): Promise<SettingsOutcome> {
@@ -45,7 +47,11 @@ export async function submitSettings(context: CommandContext, values: SettingsVa
     planRequest?.kind === 'by' || planRequest?.kind === 'pace'
       ? check('plan', () => checkedPlan(path, preview, zone, clock.now(), planRequest))
       : undefined;
-  if (Object.keys(errors).length > 0 || !timed || !days) return { kind: 'invalid', errors };
+  if (Object.keys(errors).length > 0 || !timed || !days) {
+    await saveDraft(context, values);
+    return { kind: 'invalid', errors };
+  }
+  await clearDraft(context);
 
   const daysBefore = learner.state(path)?.reminder?.days ?? EVERY_DAY;
   const reminderReply = await changeReminder(context, {

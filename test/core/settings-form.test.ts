@@ -104,6 +104,10 @@ describe('the settings form', () => {
     });
     expect(await t.store.learners.get(encodeLearnerId(ana))).toEqual(before);
     expect((await submit(ana, { time: '10:00', plan: '2026-11-01' })).kind).toBe('invalid');
+    // The form opens again with what was refused; once saved, with what was saved.
+    expect((await form(ana)).values).toMatchObject({ time: '10:00', plan: '2026-11-01' });
+    expect((await submit(ana, { time: '10:30' })).kind).toBe('answered');
+    expect((await form(ana)).values).toMatchObject({ time: '10:30', plan: '' });
   });
 
   it('Change reminder where there are no forms (the console) shows the reminder and how to change it', async () => {

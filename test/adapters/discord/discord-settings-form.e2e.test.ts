@@ -80,7 +80,12 @@ describe('the settings form on Discord', () => {
       buttonPress(h.fake.appId, { customId: button!.custom_id!, ephemeral: true, botUserId: h.fake.botUserId }),
     );
     expect(reopened.body.type).toBe(9);
-    expect((reopened.body as unknown as { data: ModalData }).data.custom_id).toBe(`p2|webrtc|v||${hope.id}`);
+    const modal = (reopened.body as unknown as { data: ModalData }).data;
+    expect(modal.custom_id).toBe(`p2|webrtc|v||${hope.id}`);
+    // The form comes back with what was typed, to correct it.
+    expect(modal.components[0]?.component?.value).toBe('25:99');
+    expect(modal.components[2]?.component?.options?.some((day) => day.default)).toBe(false);
+    expect(modal.components[3]?.component?.value).toBe('someday');
   });
 
   it('the form of a learner in a server acts for that server’s learner', async () => {
