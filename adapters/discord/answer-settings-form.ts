@@ -56,7 +56,8 @@ export async function openSettingsForm(interaction: ButtonInteraction, deps: Dep
  */
 export async function answerSettingsForm(interaction: ModalSubmitInteraction, deps: Deps): Promise<void> {
   const action = decodeAction(interaction.customId);
-  if (!action || !deps.bot.paths.some((path) => path.name === action.path)) {
+  const known = action?.actionId === 'settings-save' && deps.bot.paths.some((path) => path.name === action.path);
+  if (!action || !known) {
     await replyPrivately(interaction, 'This form has expired. Run the command again for a fresh one.');
     return;
   }

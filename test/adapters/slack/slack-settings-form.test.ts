@@ -81,3 +81,21 @@ describe('the settings form on Slack (a modal through the real Bolt app)', () =>
     expect(h.log.lines.some((line) => line.level === 'error' && line.message === 'Slack command failed')).toBe(true);
   });
 });
+
+describe('settings forms the Slack adapter did not open', () => {
+  let h: SlackHarness;
+  beforeEach(async () => {
+    h = await startSlackHarness();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('a view whose metadata is not the form’s is answered in the view and changes nothing', async () => {
+    const view = await h.openForm('remind');
+    const ack = await h.submitForm({ ...view, private_metadata: 'not json' }, { time: '07:00' });
+    expect(ack).toMatchObject({ response_action: 'update' });
+    expect(visibleText(ack.view as Record<string, unknown>)).toContain('This form is from an older version');
+    expect(await h.store.learners.get(encodeLearnerId(ada))).toBeUndefined();
+  });
+});
