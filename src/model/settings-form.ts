@@ -1,3 +1,5 @@
+import type { Reply } from './reply.js';
+
 /** The fields of the settings form, named as the platforms' inputs are (block ids, custom ids). */
 export type SettingsField = 'time' | 'zone' | 'days' | 'plan' | 'nudge';
 
@@ -47,5 +49,4 @@ export interface SettingsSubmission {
 
 /** The answer to a submission: errors by field (nothing changed), or the saved settings' reply. */
 export type SettingsOutcome =
-  | { kind: 'invalid'; errors: Partial<Record<SettingsField, string>> }
-  | { kind: 'answered'; reply: import('./reply.js').Reply };
+  { kind: 'invalid'; errors: Partial<Record<SettingsField, string>> } | { kind: 'answered'; reply: Reply };
