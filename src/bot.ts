@@ -9,6 +9,7 @@ import type { LearningPath } from './curriculum/learning-path.js';
 import type { BotSettings, CoreDeps } from './learners/core-deps.js';
 import { forgetLearner } from './learners/forget-learner.js';
 import { createSessionOpener } from './learners/learner-session.js';
+import { createSettingsForms, type SettingsForms } from './forms/settings-forms.js';
 import { encodeLearnerId, encodeWorkspaceId } from './model/learner-id.js';
 import type {
   ActionPress,
@@ -37,6 +38,7 @@ import {
   type TickReport,
 } from './reminders/reminder-job.js';
 import { autocomplete, optionKind, PERSONAL_KINDS } from './views/autocomplete.js';
+import { boardStandings, type BoardStanding } from './views/board-standings.js';
 import { overviewReply } from './views/overview-reply.js';
 import { STORE_UNAVAILABLE_REPLY, unconfirmedReply } from './views/store-failure-reply.js';
 
@@ -52,14 +54,18 @@ export interface BotDeps {
   reminders?: Partial<ReminderJobOptions>;
 }
 
+export type { FormRequest } from './forms/settings-forms.js';
+
 /** The platform-neutral bot: adapters turn platform input into these calls and render the replies. */
-export interface Bot {
+export interface Bot extends SettingsForms {
   readonly paths: readonly PathCommandSpec[];
   handle(invocation: Invocation): Promise<Reply>;
   handleAction(press: ActionPress): Promise<Reply>;
   autocomplete(query: AutocompleteQuery): Promise<Choice[]>;
   /** Progress, next resource and reminder in one card (Slack App Home). */
   overview(user: UserRef, path: string): Promise<Reply>;
+  /** The learner's place on each channel leaderboard of the path they joined (Slack App Home). */
+  standings(user: UserRef, path: string): Promise<BoardStanding[]>;
   /** Deletes every learner of a workspace (the app was uninstalled); returns how many. */
   forgetWorkspace(platform: Platform, workspace: string): Promise<number>;
   registerMessenger(messenger: DirectMessenger): void;
@@ -152,6 +158,10 @@ export function createBot(deps: BotDeps): Bot {
         state: path && record?.paths[path.command],
       });
     },
+    ...createSettingsForms({
+      context: async (path, user, channel) => contextFor(pathNamed(path), user, channel),
+      answer: (path, work) => answer(deps.logger, path, work),
+    }),
     overview: async (user, pathName) => {
       const path = pathNamed(pathName);
       const key = encodeLearnerId(user);
@@ -163,6 +173,10 @@ export function createBot(deps: BotDeps): Bot {
         deps.clock.now(),
         deps.settings.defaultTimeZone,
       );
+    },
+    standings: async (user, pathName) => {
+      const key = encodeLearnerId(user);
+      return boardStandings(deps.store, await deps.store.learners.get(key), key, pathNamed(pathName));
     },
     async forgetWorkspace(platform, workspace) {
       const keys = await deps.store.learners.inWorkspace(encodeWorkspaceId(platform, workspace));

@@ -17,8 +17,9 @@ import { adminCommandName } from './slash-command-names.js';
 import { truncateText } from './truncate-text.js';
 
 /**
- * One `/<path>` command per learning path, plus `/<path>-admin` (default_member_permissions =
- * Manage Server, guilds only) when the path has admin-only subcommands. See slash-command-names.ts.
+ * One `/<path>` command per learning path, installable in servers and on a user's own account, plus
+ * `/<path>-admin` (default_member_permissions = Manage Server, guild installs in guilds only) when the path
+ * has admin-only subcommands. See slash-command-names.ts.
  * Every option is a string: the core parses and validates values, autocomplete only suggests. Free-text
  * options declare the longest value the core accepts as `max_length`, so Discord's client stops a longer
  * one before it is sent (the core still refuses it, for clients that do not).
@@ -29,10 +30,12 @@ export function buildSlashCommands(
   return paths.flatMap((path) => {
     const learnerCommands = path.commands.filter((command) => !command.adminOnly);
     const adminCommands = path.commands.filter((command) => command.adminOnly);
-    const built = [
+    const built: RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
       {
         ...slashCommand(path.name, path.description, learnerCommands),
-        contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+        // Also for people who add the app to their own account: in any DM, group DM or server (docs/DISCORD.md).
+        integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+        contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
       },
     ];
     if (adminCommands.length > 0) {

@@ -4,6 +4,8 @@ import type { Logger } from '../../src/ports/logger.js';
 import { answerAutocomplete } from './answer-autocomplete.js';
 import { answerButtonPress } from './answer-button-press.js';
 import { answerChatInput } from './answer-chat-input.js';
+import { answerSettingsForm, openFormForCommand, openSettingsForm } from './answer-settings-form.js';
+import { SETTINGS_ACTION_ID } from '../../src/model/action-id.js';
 import { replyPrivately } from './reply-privately.js';
 
 export interface InteractionListenerDeps {
@@ -26,8 +28,12 @@ export function createInteractionListener(deps: InteractionListenerDeps): Intera
   const inFlight = new Set<Promise<void>>();
 
   async function route(interaction: Interaction): Promise<void> {
-    if (interaction.isChatInputCommand()) await answerChatInput(interaction, deps);
-    else if (interaction.isButton()) await answerButtonPress(interaction, deps);
+    if (interaction.isChatInputCommand()) {
+      if (!(await openFormForCommand(interaction, deps))) await answerChatInput(interaction, deps);
+    } else if (interaction.isButton() && SETTINGS_ACTION_ID.test(interaction.customId)) {
+      await openSettingsForm(interaction, deps);
+    } else if (interaction.isButton()) await answerButtonPress(interaction, deps);
+    else if (interaction.isModalSubmit()) await answerSettingsForm(interaction, deps);
     else if (interaction.isAutocomplete()) {
       await answerAutocomplete(interaction, { bot: deps.bot, deadlineMs: deps.autocompleteDeadlineMs });
     }

@@ -20,3 +20,13 @@ export function inviteUrl(appId: string): string {
   });
   return `https://discord.com/oauth2/authorize?${query.toString()}`;
 }
+
+/**
+ * The link a learner opens to add the app to their own account (a user install): only `applications.commands`,
+ * so `/webrtc` works in any DM, group DM or server, and reminders come as DMs from the bot.
+ * https://discord.com/developers/docs/resources/application#installation-context
+ */
+export function userInstallUrl(appId: string): string {
+  const query = new URLSearchParams({ client_id: appId, integration_type: '1', scope: 'applications.commands' });
+  return `https://discord.com/oauth2/authorize?${query.toString()}`;
+}

@@ -12,7 +12,7 @@ import { createDiscordMessenger } from './create-discord-messenger.js';
 import { createInteractionListener } from './create-interaction-listener.js';
 import { discordSendBudget, pauseOnGlobalRateLimit } from './discord-send-budget.js';
 import { INTERACTION_DEADLINE_MS } from './discord-limits.js';
-import { inviteUrl } from './invite-url.js';
+import { inviteUrl, userInstallUrl } from './invite-url.js';
 import { logRateLimits } from './log-rate-limits.js';
 
 /** What the Discord adapter needs: the configuration's `discord` settings (already checked there), plus tuning for tests. */
@@ -100,6 +100,7 @@ export async function startDiscord(deps: {
   logger.info('discord connected', {
     botUserId: client.user?.id,
     invite: inviteUrl(options.appId),
+    userInstall: userInstallUrl(options.appId),
     sendBudget: deps.budgets.shared ? 'shared by every instance on the store' : 'this process',
   });
 

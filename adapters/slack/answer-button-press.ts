@@ -14,10 +14,10 @@ export function toActionPress(body: BlockAction, action: ButtonAction): ActionPr
   return decoded ? { ...decoded, user: pressUser(body), channel: pressChannel(body) } : undefined;
 }
 
+/** No name: a press carries only the username, and the learner keeps the profile's display name a command saved. */
 export function pressUser(body: BlockAction): UserRef {
   const workspace = body.team?.id ?? body.user.team_id ?? '';
-  const name = body.user.username || body.user.name;
-  return { platform: 'slack', workspace, id: body.user.id, ...(name ? { displayName: name } : {}) };
+  return { platform: 'slack', workspace, id: body.user.id };
 }
 
 export function isHomePress(body: BlockAction): boolean {

@@ -16,17 +16,18 @@ export type FailureContext = Record<string, string | undefined> & { workspace: s
  * The Slack adapter's one error edge for anything a person asked (a slash command, a button, a DM):
  * `work` produces the core's reply and `deliver` renders and sends it. An expected failure (UserError)
  * becomes its private reply; anything else is logged once, with `context`, and answered with the
- * apology. A reply that cannot be delivered is logged too, and the apology is tried in its place.
+ * apology. A reply that cannot be delivered is logged too, and the apology is tried in its place. `work` gives
+ * no reply when it answered another way (it opened a form).
  */
 export async function answerSafely(
   logger: Logger,
   failure: { message: string; context: FailureContext },
-  work: () => Promise<Reply>,
+  work: () => Promise<Reply | undefined>,
   deliver: (reply: Reply) => Promise<void>,
 ): Promise<void> {
   const logFailure = (error: unknown, extra: Record<string, unknown> = {}) =>
     logger.error(failure.message, { ...failure.context, ...extra, error: describeError(error) });
-  let reply: Reply;
+  let reply: Reply | undefined;
   try {
     reply = await work();
   } catch (error) {
@@ -36,6 +37,7 @@ export async function answerSafely(
       reply = APOLOGY;
     }
   }
+  if (!reply) return;
   try {
     await deliver(reply);
   } catch (error) {

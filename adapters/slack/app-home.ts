@@ -3,6 +3,7 @@ import type { Bot } from '../../src/bot.js';
 import type { UserRef } from '../../src/model/invocation.js';
 import type { Logger } from '../../src/ports/logger.js';
 import type { Store } from '../../src/ports/store.js';
+import type { BoardStanding } from '../../src/views/board-standings.js';
 import { fitBlocks, renderSlackReply, type KnownBlock } from './render-slack-reply.js';
 import { MAX_HOME_BLOCKS } from './slack-limits.js';
 
@@ -14,7 +15,7 @@ export interface AppHome {
 }
 
 export interface AppHomeDeps {
-  bot: Pick<Bot, 'paths' | 'overview'>;
+  bot: Pick<Bot, 'paths' | 'overview' | 'standings'>;
   client: webApi.WebClient;
   store: Store;
   logger: Logger;
@@ -48,15 +49,30 @@ export function createAppHome(deps: AppHomeDeps): AppHome {
   };
 }
 
-/** One overview per learning path, separated by dividers, within the Home tab's block limit. */
-export async function homeView(bot: Pick<Bot, 'paths' | 'overview'>, user: UserRef): Promise<types.HomeView> {
+/**
+ * One section per learning path, separated by dividers, within the Home tab's block limit: the overview (progress
+ * per phase, the next resource with Done and Skip, reminder and plan with "Change reminder", which opens the
+ * settings form) and the learner's place on each channel leaderboard they joined.
+ */
+export async function homeView(
+  bot: Pick<Bot, 'paths' | 'overview' | 'standings'>,
+  user: UserRef,
+): Promise<types.HomeView> {
   const sections: KnownBlock[][] = [];
   for (const path of bot.paths) {
     const reply = await bot.overview(user, path.name);
-    sections.push(renderSlackReply(reply, user.id, path.name).blocks);
+    const standings = await bot.standings(user, path.name);
+    sections.push([...renderSlackReply(reply, user.id, path.name).blocks, ...standingBlocks(standings)]);
   }
   const blocks = sections.flatMap((section, index) =>
     index === 0 ? section : [{ type: 'divider' } satisfies KnownBlock, ...section],
   );
   return { type: 'home', blocks: fitBlocks(blocks, [], MAX_HOME_BLOCKS) };
+}
+
+/** "🏆 #2 of 14 in #learning": Slack shows each reader the channel's name for `<#C…>`. */
+function standingBlocks(standings: readonly BoardStanding[]): KnownBlock[] {
+  if (standings.length === 0) return [];
+  const lines = standings.map((standing) => `#${standing.rank} of ${standing.total} in <#${standing.channel}>`);
+  return [{ type: 'context', elements: [{ type: 'mrkdwn', text: `:trophy: Leaderboard: ${lines.join(' · ')}` }] }];
 }

@@ -7,6 +7,7 @@ import { isHomePress, toActionPress } from './answer-button-press.js';
 import { answerSafely, type FailureContext } from './answer-safely.js';
 import type { AppHome } from './app-home.js';
 import { renderSlackReply } from './render-slack-reply.js';
+import type { OpenSettingsModal } from './register-settings-forms.js';
 import type { ProfileLookup } from './slack-profiles.js';
 import { commandChannel, commandUser, toInvocation } from './to-invocation.js';
 
@@ -16,6 +17,8 @@ export interface ListenerDeps {
   profiles: ProfileLookup;
   /** Posts answers (to the DM): a client that never repeats a post by itself. */
   poster: webApi.WebClient;
+  /** Bare `remind` and `plan` open the settings form. */
+  openModal: OpenSettingsModal;
   logger: Logger;
 }
 
@@ -42,6 +45,8 @@ export function registerSlackListeners(app: App, deps: ListenerDeps): void {
         async () => {
           const invocation = await toInvocation(deps.profiles, spec, command.text ?? '', user, commandChannel(command));
           context.command = invocation.command;
+          const form = await deps.bot.formFor(invocation);
+          if (form) return void (await deps.openModal(command.trigger_id, form, invocation.channel));
           const reply = await deps.bot.handle(invocation);
           changed = !READ_ONLY_COMMANDS.has(invocation.command);
           return reply;

@@ -12,6 +12,7 @@ import { registerSlackEvents } from './register-slack-events.js';
 import { logListenerError } from './log-listener-error.js';
 import { registerSlackListeners } from './register-slack-listeners.js';
 import { registerSlackMessages } from './register-slack-messages.js';
+import { createModalOpener, registerSettingsForms } from './register-settings-forms.js';
 import { createPostAttempts } from './post-attempts.js';
 import { createSlackDirectMessenger } from './slack-direct-messenger.js';
 import { createProfileLookup } from './slack-profiles.js';
@@ -111,7 +112,8 @@ export async function startSlack(deps: SlackDeps): Promise<RunningSlack> {
   const home = createAppHome({ bot, client: app.client, store, logger });
   const profiles = createProfileLookup({ client: app.client, adminUserIds: options.adminUserIds, logger, now });
   registerSlackEvents(app, { bot, home, store, logger });
-  registerSlackListeners(app, { bot, home, profiles, poster, logger });
+  registerSettingsForms(app, { bot, home, profiles, client: app.client, logger });
+  registerSlackListeners(app, { bot, home, profiles, poster, openModal: createModalOpener(app.client), logger });
   registerSlackMessages(app, { bot, home, profiles, poster, logger });
 
   const messenger = createPacedMessenger(

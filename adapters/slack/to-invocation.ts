@@ -16,16 +16,13 @@ export async function toInvocation(
   channel: ChannelRef,
 ): Promise<Invocation> {
   const parsed = parseCommandLine(text, spec);
-  const subcommand = spec.commands.find((candidate) => candidate.name === parsed.command);
   const invocation: Invocation = { path: spec.name, command: parsed.command, args: parsed.args, user, channel };
-  // users.info costs a call: ask only when the answer matters (admin-only, a time zone to default, a name to learn).
-  const zoned = subcommand?.options.some((option) => option.kind === 'zone');
-  if (subcommand?.adminOnly || zoned || user.displayName === undefined) {
-    const profile = await profiles(user);
-    invocation.isAdmin = profile.isAdmin;
-    if (profile.timeZone) user.timeZone = profile.timeZone;
-    user.displayName ??= profile.displayName;
-  }
+  // users.info (cached a few minutes) tells the role, the zone and the name the workspace shows: leaderboards show
+  // the profile's display name, not the slash command's `user_name`, which stays only when the lookup fails.
+  const profile = await profiles(user);
+  invocation.isAdmin = profile.isAdmin;
+  if (profile.timeZone) user.timeZone = profile.timeZone;
+  if (profile.displayName) user.displayName = profile.displayName;
   return invocation;
 }
 

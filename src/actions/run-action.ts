@@ -1,4 +1,5 @@
 import { markItem } from '../commands/mark-item.js';
+import { remindCommand } from '../commands/remind-command.js';
 import type { CommandContext } from '../commands/command-context.js';
 import { forgetLearner } from '../learners/forget-learner.js';
 import type { Reply } from '../model/reply.js';
@@ -32,6 +33,19 @@ const ACTIONS: ReadonlyMap<string, Action> = new Map<string, Action>([
   ['snooze-menu', async (context) => snoozeMenu(context)],
   ...[...SNOOZE_ACTIONS].map(([id, choice]): [string, Action] => [id, (context) => snoozeReminder(context, choice)]),
   ['skip-today', (context) => skipToday(context)],
+  // "Change reminder" opens the settings form where the platform has forms; elsewhere (the console) it shows the
+  // reminder with how to change it, as `remind` does.
+  [
+    'settings',
+    (context) =>
+      remindCommand.run(context, {
+        path: context.path.command,
+        command: 'remind',
+        args: {},
+        user: context.learner.user,
+        channel: context.learner.channel,
+      }),
+  ],
 ]);
 
 export function isKnownAction(actionId: string): boolean {

@@ -1,11 +1,9 @@
 import { emptyPathState } from '../model/learner.js';
 import type { Reply } from '../model/reply.js';
-import { UserError } from '../model/user-error.js';
 import { parsePlanArgs } from '../plans/parse-plan-args.js';
-import { makePlan, paceForDate } from '../plans/make-plan.js';
-import { forecast, MAX_MINUTES_PER_DAY, MIN_MINUTES_PER_DAY } from '../plans/plan-forecast.js';
+import { checkedPlan } from '../plans/checked-plan.js';
+import { forecast } from '../plans/plan-forecast.js';
 import { planStanding } from '../plans/plan-standing.js';
-import { progressOf } from '../progress/path-progress.js';
 import { formatDate } from '../reminders/calendar-date.js';
 import { calendarOf, pauseOn } from '../reminders/study-calendar.js';
 import { localDate } from '../reminders/zoned-time.js';
@@ -32,21 +30,7 @@ export const planCommand: Command = {
     const request = parsePlanArgs(invocation.args.goal, today, path.command);
     if (request.kind === 'show') return showPlan(context);
     if (request.kind === 'off') return dropPlan(context);
-    if (progressOf(path, learner.state(path)).finished)
-      throw new UserError(
-        'nothing-to-plan',
-        `You finished every ${path.title} resource: there's nothing left to plan.`,
-      );
-    const minutes =
-      request.kind === 'pace' ? checkedPace(request.minutes, path.command) : paceFor(context, request.date, today);
-    const plan = makePlan(
-      path,
-      learner.state(path),
-      learner.zone(),
-      clock.now(),
-      minutes,
-      request.kind === 'by' ? request.date : undefined,
-    );
+    const plan = checkedPlan(path, learner.state(path), learner.zone(), clock.now(), request);
     await learner.change(path, (draft) => {
       (draft.paths[path.command] ??= emptyPathState(clock.now())).plan = plan;
     });
@@ -54,35 +38,7 @@ export const planCommand: Command = {
   },
 };
 
-function checkedPace(minutes: number, slash: string): number {
-  if (minutes >= MIN_MINUTES_PER_DAY && minutes <= MAX_MINUTES_PER_DAY) return minutes;
-  throw new UserError(
-    'invalid-pace',
-    minutes < MIN_MINUTES_PER_DAY
-      ? `${minutes} min a study day is too little to plan with.`
-      : `${minutes} min a study day is more than 3 hours: that's no plan to keep.`,
-    `Choose ${MIN_MINUTES_PER_DAY} to ${MAX_MINUTES_PER_DAY} minutes, like \`/${slash} plan 20 min\`, or a finish date: \`/${slash} plan by 2027-01-15\`.`,
-  );
-}
-
-/** The lightest pace that finishes by `date`; a date too soon for 3 hours a day is refused with the earliest one. */
-function paceFor({ path, learner, clock }: CommandContext, date: string, today: string): number {
-  if (date < today)
-    throw new UserError(
-      'date-passed',
-      `${formatDate(date, today)} has already passed.`,
-      `Choose a finish date from today on, like \`/${path.command} plan by 2027-01-15\`.`,
-    );
-  const fit = paceForDate(path, learner.state(path), learner.zone(), clock.now(), date);
-  if (fit.minutes !== undefined) return fit.minutes;
-  throw new UserError(
-    'plan-too-tight',
-    `Finishing by **${formatDate(date, today)}** would take more than 3 hours a study day.`,
-    `The earliest reasonable date is **${formatDate(fit.earliest, today)}** (${MAX_MINUTES_PER_DAY} min a study day): \`/${path.command} plan by ${fit.earliest}\`.`,
-  );
-}
-
-async function dropPlan({ path, learner }: CommandContext): Promise<Reply> {
+export async function dropPlan({ path, learner }: CommandContext): Promise<Reply> {
   const had = await learner.change(path, (draft) => {
     const state = draft.paths[path.command];
     const plan = state?.plan;
@@ -111,7 +67,7 @@ function showPlan(context: CommandContext): Reply {
 }
 
 /** The plan: pace and finish, where the learner stands, and the coming study days with what each holds. */
-function planReply({ path, learner, clock }: CommandContext, tone: 'success' | 'info'): Reply {
+export function planReply({ path, learner, clock }: CommandContext, tone: 'success' | 'info'): Reply {
   const state = learner.state(path)!;
   const plan = state.plan!;
   const zone = learner.zone();

@@ -1,7 +1,9 @@
 import { isTicked } from '../progress/checklist.js';
 import { progressOf } from '../progress/path-progress.js';
 import { streakOf } from '../progress/streak.js';
+import { CHANGE_REMINDER_BUTTON } from '../views/change-reminder-button.js';
 import { pathMeasure } from '../views/path-measure.js';
+import { phaseMeasures } from '../views/phase-measures.js';
 import { planStatusLines } from '../views/plan-status.js';
 import type { Command } from './command.js';
 
@@ -34,20 +36,12 @@ export const progressCommand: Command = {
         `${progress.finished ? 'Every resource done.' : `**${progress.leftMinutes} min** to go.`} Streak: **${streak} day${streak === 1 ? '' : 's'}**${streak > 0 ? ' 🔥' : ''}.`,
         ...planStatusLines(path, state, learner.zone(), clock.now()),
       ].join('\n'),
-      progress: [
-        pathMeasure(path, progress, 'Whole path'),
-        ...path.phases.map((phase) => {
-          const total = phase.resources.reduce((sum, resource) => sum + resource.minutes, 0);
-          const done = phase.resources
-            .filter((resource) => progress.done.has(resource.id))
-            .reduce((sum, resource) => sum + resource.minutes, 0);
-          return { label: `Phase ${phase.number}`, done, total, detail: `${done} of ${total} min` };
-        }),
-      ],
+      progress: [pathMeasure(path, progress, 'Whole path'), ...phaseMeasures(path, progress)],
       fields: [
         ...phaseLines,
         ...(checklist.length > 0 ? [{ name: 'Completion checklist', value: checklist.join('\n') }] : []),
       ],
+      buttons: [CHANGE_REMINDER_BUTTON],
     };
   },
 };

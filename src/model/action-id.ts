@@ -22,7 +22,9 @@ const SEPARATOR = '|';
 const RESOURCE_REF = /^~[A-Za-z0-9_-]{8}$/;
 
 /** Every action id this bot makes (or made) starts with a version prefix; adapters route presses by it. */
-export const OWN_ACTION_ID = /^p[12]\|/;
+export const OWN_ACTION_ID = /^p[12]\|(?![^|]*\|o\|)/;
+/** The "Change reminder" button (code "o") opens the settings form instead of answering: adapters route it apart. */
+export const SETTINGS_ACTION_ID = /^p2\|[^|]*\|o\|/;
 export const FOREIGN_ACTION_ID = /^(?!p[12]\|)/;
 
 /** One letter per action, so a long action id never costs the room a resource or owner needs. */
@@ -38,6 +40,8 @@ const ACTION_CODES: ReadonlyMap<string, string> = new Map([
   ['snooze-evening', 'e'],
   ['snooze-tomorrow', 'w'],
   ['skip-today', 't'],
+  ['settings', 'o'],
+  ['settings-save', 'v'],
 ]);
 const ACTIONS_BY_CODE: ReadonlyMap<string, string> = new Map([...ACTION_CODES].map(([id, code]) => [code, id]));
 

@@ -7,6 +7,7 @@ import { paragraphs } from '../views/paragraphs.js';
 import { pathMeasure } from '../views/path-measure.js';
 import { plannedTodayLine } from '../views/plan-lines.js';
 import { resourceLines } from '../views/resource-lines.js';
+import { CHANGE_REMINDER_BUTTON } from '../views/change-reminder-button.js';
 
 /** What a reminder says beside the resource: the streak, today's share of the plan, whether reminders pause now. */
 export interface ReminderNotes {
@@ -18,7 +19,7 @@ export interface ReminderNotes {
 /**
  * A reminder: titled by the resource (so a notification preview names it) and linked once there,
  * the same detail lines and measure as `next`, the streak, what the plan holds for today, and
- * Done / Snooze… / Skip today (Snooze offers its choices when pressed).
+ * Done / Snooze… / Skip today (Snooze offers its choices when pressed) / Change reminder (the settings form).
  */
 export function reminderReply(
   path: LearningPath,
@@ -48,6 +49,7 @@ export function reminderReply(
       { label: 'Done', style: 'success', action: { id: 'done', value: resource.id } },
       { label: 'Snooze…', style: 'secondary', action: { id: 'snooze-menu', value: '' } },
       { label: 'Skip today', style: 'secondary', action: { id: 'skip-today', value: '' } },
+      CHANGE_REMINDER_BUTTON,
     ],
   };
 }

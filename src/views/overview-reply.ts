@@ -7,11 +7,14 @@ import { formatLocalWhen } from '../reminders/zoned-time.js';
 import { progressOf } from '../progress/path-progress.js';
 import { nextPart, upNextParagraphs } from './next-part.js';
 import { paragraphs } from './paragraphs.js';
+import { CHANGE_REMINDER_BUTTON } from './change-reminder-button.js';
 import { pathMeasure } from './path-measure.js';
+import { phaseMeasures } from './phase-measures.js';
 import { planStatusLines } from './plan-status.js';
 
 /**
- * One card with progress, the next resource and the reminder setting (Slack's App Home); `nextReminderAt` is
+ * One card with progress (the path's and each phase's), the next resource with its buttons, the reminder setting
+ * and a button to change it (Slack's App Home); `nextReminderAt` is
  * the reminder that will really come (`comingDailyReminder`), not the one filed.
  */
 export function overviewReply(
@@ -36,11 +39,11 @@ export function overviewReply(
     tone: 'info',
     title: `${path.title}: ${progress.doneMinutes} of ${path.totalMinutes} min done`,
     text: paragraphs(...upNextParagraphs(part)),
-    progress: [pathMeasure(path, progress, 'Whole path')],
+    progress: [pathMeasure(path, progress, 'Whole path'), ...phaseMeasures(path, progress)],
     fields: [
       { name: 'Reminder', value: reminderText },
       ...(plan.length > 0 ? [{ name: 'Plan', value: plan.join('\n') }] : []),
     ],
-    buttons: part.buttons,
+    buttons: [...(part.buttons ?? []), CHANGE_REMINDER_BUTTON],
   };
 }

@@ -57,7 +57,13 @@ describe('next, done, skip and undo', () => {
     expect((await run(t.bot, ana, 'progress')).progress?.[0]).toEqual({ label: 'Whole path', ...measure });
     const overview = await t.bot.overview(ana, 'webrtc');
     expect(overview.title).toBe('WebRTC: 160 of 240 min done');
-    expect(overview.progress).toEqual([{ label: 'Whole path', ...measure }]);
+    expect(overview.progress).toEqual([
+      { label: 'Whole path', ...measure },
+      { label: 'Phase 1', done: 55, total: 55, detail: '55 of 55 min' },
+      { label: 'Phase 2', done: 105, total: 105, detail: '105 of 105 min' },
+      { label: 'Phase 3', done: 0, total: 80, detail: '0 of 80 min' },
+    ]);
+    expect(overview.buttons?.map((button) => button.label)).toEqual(['Done', 'Skip', 'Change reminder']);
     expect(overview.text).toContain(
       '**Up next:** [WebRTC Implementation](https://developer.mozilla.org/en-US/docs/Web/API/WebRTC_API/Signaling_and_video_calling)',
     );

@@ -4,6 +4,7 @@ import { FakeDiscordGateway } from './fake-discord-gateway.js';
 import { FakeDiscordChannels } from './fake-discord-channels.js';
 import { FixedWindowBudget } from './fixed-window-budget.js';
 import { json, readBody, send, type ScriptedResponse } from './fake-discord-http.js';
+import { modalProblem, type ModalData } from './fake-discord-modals.js';
 import { fakeMessage, snowflake } from './fake-discord-objects.js';
 import {
   channelPost,
@@ -246,6 +247,9 @@ export class FakeDiscord {
   private route(request: RecordedRequest): ScriptedResponse {
     const { method, route, body } = request;
     if (interactionCallback()(request)) {
+      const callback = body as { type?: number; data?: ModalData } | undefined;
+      const problem = callback?.type === 9 && callback.data ? modalProblem(callback.data) : undefined;
+      if (problem) return json(400, { message: 'Invalid Form Body', code: 50035, errors: { data: problem } });
       return request.query.get('with_response') === 'true'
         ? json(200, { interaction: { id: route.split('/')[2] } })
         : { status: 204, body: undefined };

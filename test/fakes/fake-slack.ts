@@ -203,6 +203,8 @@ function defaultAnswer(
       return { ok: true, channel: { id: FakeSlackConversations.conversationOf(String(call.args.users)) } };
     case 'views.publish':
       return { ok: true, view: { id: 'VFAKE' } };
+    case 'views.open':
+      return openView(call.args);
     case 'users.info': {
       const user = users.get(String(call.args.user));
       return user ? { ok: true, user } : { ok: false, error: 'user_not_found' };
@@ -210,6 +212,25 @@ function defaultAnswer(
     default:
       return { ok: false, error: 'unknown_method' };
   }
+}
+
+/** Views Slack refuses as invalid_arguments: https://docs.slack.dev/reference/views/modal-views */
+const MAX_VIEW_BLOCKS = 100;
+const MAX_VIEW_TITLE = 24;
+
+/**
+ * views.open as Slack documents it (https://docs.slack.dev/reference/methods/views.open): a trigger id is needed,
+ * and one used up or older than 3 seconds (a test names it "expired…") is refused; so is a view over the limits.
+ */
+function openView(args: Record<string, unknown>): unknown {
+  const trigger = args.trigger_id;
+  if (typeof trigger !== 'string' || trigger === '') return { ok: false, error: 'invalid_trigger_id' };
+  if (trigger.startsWith('expired')) return { ok: false, error: 'expired_trigger_id' };
+  const view = args.view as { blocks?: unknown[]; title?: { text?: string } } | undefined;
+  if (!view || (view.blocks?.length ?? 0) > MAX_VIEW_BLOCKS || (view.title?.text?.length ?? 0) > MAX_VIEW_TITLE) {
+    return { ok: false, error: 'invalid_arguments' };
+  }
+  return { ok: true, view: { ...view, id: 'VMODAL', state: { values: {} } } };
 }
 
 /** The Web API sends form fields, JSON-encoding structured ones (blocks, view). */

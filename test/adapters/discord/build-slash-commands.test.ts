@@ -67,8 +67,8 @@ describe('buildSlashCommands', () => {
         type: 1,
         name: 'webrtc',
         description: 'Learn WebRTC one resource at a time',
-        integration_types: [0],
-        contexts: [0, 1],
+        integration_types: [0, 1],
+        contexts: [0, 1, 2],
         options: [
           { type: 1, name: 'next', description: 'Your next resource', options: [] },
           {

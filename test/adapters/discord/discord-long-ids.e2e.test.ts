@@ -41,7 +41,7 @@ describe('the longest ids still make buttons Discord accepts', () => {
     const address = (await h.learner(SNOWFLAKE_MAX, SNOWFLAKE_MAX))?.dmAddress;
     const [reminder] = h.fake.channelMessages.get(address ?? '') ?? [];
     const buttons = componentRows(reminder?.components).flat();
-    expect(buttons.map((button) => button.label)).toEqual(['Done', 'Snooze…', 'Skip today']);
+    expect(buttons.map((button) => button.label)).toEqual(['Done', 'Snooze…', 'Skip today', 'Change reminder']);
     for (const button of buttons) expect(button.custom_id?.length).toBeLessThanOrEqual(100);
 
     const press = (customId: string) =>

@@ -1,4 +1,5 @@
 import { snowflake } from '../../fakes/fake-discord-objects.js';
+import { submittedComponents, type ModalAnswers, type ModalData } from '../../fakes/fake-discord-modals.js';
 
 /**
  * INTERACTION_CREATE payloads built from Discord's documented shapes
@@ -26,12 +27,28 @@ export interface Person {
 export const hope: Person = { id: '695549908383432716', username: 'hope', nick: 'Hope' };
 export const mason: Person = { id: '53908232506183680', username: 'mason' };
 
+/** A server the app is not installed in, where a learner who added the app to their account uses it. */
+export const FOREIGN_GUILD_ID = '613425648685547541';
+/**
+ * What a user-installed app may do where it is not installed: Discord computes `app_permissions` for the
+ * interaction's channel; without the bot there this is what any user-installed app gets (embed links, attach
+ * files, external emoji, send messages in threads…), never MANAGE_GUILD.
+ */
+export const USER_INSTALL_APP_PERMISSIONS = '562949953601536';
+
 interface Where {
   user?: Person;
   /** false = in a DM with the bot. */
   inGuild?: boolean;
   /** The server, when not GUILD_ID. */
   guildId?: string;
+  /**
+   * Who authorised the command: the server's install (the default) or the person's own (a user install), as
+   * `authorizing_integration_owners` says. A user install with `inGuild: false` is in a DM between people
+   * (context 2, PRIVATE_CHANNEL) unless `botDm` says it is the DM with the bot (context 1).
+   */
+  install?: 'guild' | 'user';
+  botDm?: boolean;
 }
 
 export interface BuiltInteraction {
@@ -106,6 +123,27 @@ export function buttonPress(
   return built;
 }
 
+/** The other person in a DM between people (a private channel to the app). */
+const otherPerson = {
+  id: '80351110224678912',
+  username: 'nelly',
+  discriminator: '0',
+  global_name: null,
+  avatar: null,
+  public_flags: 0,
+};
+
+/** A submitted modal (interaction type 5, MODAL_SUBMIT) with these answers; what is left out keeps its value. */
+export function modalSubmit(
+  appId: string,
+  input: Where & { modal: ModalData; answers: ModalAnswers },
+): BuiltInteraction {
+  return envelope(appId, 5, input, {
+    custom_id: input.modal.custom_id,
+    components: submittedComponents(input.modal, input.answers),
+  });
+}
+
 function envelope(appId: string, type: number, where: Where, data: Record<string, unknown>): BuiltInteraction {
   const person = where.user ?? hope;
   const guildId = where.guildId ?? GUILD_ID;
@@ -131,8 +169,13 @@ function envelope(appId: string, type: number, where: Where, data: Record<string
     attachment_size_limit: 10_485_760,
     app_permissions: '2248473465835073',
   };
+  const userInstall = where.install === 'user';
+  // https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-object-authorizing-integration-owners-object
+  const owners = userInstall ? { '1': person.id } : { '0': guildId };
+  if (userInstall) common.app_permissions = USER_INSTALL_APP_PERMISSIONS;
   if (where.inGuild === false) {
     const dmChannelId = snowflake();
+    const withBot = !userInstall || where.botDm === true;
     return {
       id,
       token,
@@ -140,9 +183,9 @@ function envelope(appId: string, type: number, where: Where, data: Record<string
         ...common,
         user,
         channel_id: dmChannelId,
-        channel: { id: dmChannelId, type: 1, recipients: [user] },
-        context: 1,
-        authorizing_integration_owners: { '0': guildId },
+        channel: { id: dmChannelId, type: 1, recipients: withBot ? [user] : [user, otherPerson] },
+        context: withBot ? 1 : 2,
+        authorizing_integration_owners: owners,
       },
     };
   }
@@ -169,7 +212,7 @@ function envelope(appId: string, type: number, where: Where, data: Record<string
         premium_since: null,
       },
       context: 0,
-      authorizing_integration_owners: { '0': guildId },
+      authorizing_integration_owners: owners,
     },
   };
 }

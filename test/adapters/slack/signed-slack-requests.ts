@@ -49,6 +49,8 @@ export interface SlashCommandFields {
   channelId?: string;
   channelName?: string;
   responseUrl: string;
+  /** What views.open gets; the fake refuses one starting "expired". */
+  triggerId?: string;
 }
 
 /** A slash command as Slack posts it (form-encoded, the fields of Slack's documented payload). */
@@ -66,7 +68,7 @@ export function slashCommandRequest(fields: SlashCommandFields): SignedRequest {
     api_app_id: 'A111',
     is_enterprise_install: 'false',
     response_url: fields.responseUrl,
-    trigger_id: '111.111.xxx',
+    trigger_id: fields.triggerId ?? '111.111.xxx',
   });
   return { rawBody: form.toString(), contentType: 'application/x-www-form-urlencoded' };
 }

@@ -81,7 +81,7 @@ describe('Slack buttons at the longest path, resource id, user and team id, thro
     const [dm] = h.slack.callsTo('chat.postMessage');
     expect(dm?.args.channel).toBe(USER_ID);
     const elements = buttons(dm!.args);
-    expect(elements.map((element) => element.text.text)).toEqual(['Done', 'Snooze…', 'Skip today']);
+    expect(elements.map((element) => element.text.text)).toEqual(['Done', 'Snooze…', 'Skip today', 'Change reminder']);
     expectWithinSlackLimits(elements);
     const menu = await h.press(elements[1]!.action_id, elements[1]!.value, { ...fields, channelId: 'DLONG' });
     const choices = buttons(menu);

@@ -11,6 +11,7 @@ import {
   type ButtonPressFields,
   type SlashCommandFields,
 } from './signed-slack-requests.js';
+import { viewSubmissionRequest, type ViewAnswers } from '../../fakes/slack-view-submission.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-8f14e45fceea167a';
 export const BOT_TOKEN = 'xoxb-test-bot-token-c9f0f895fb98ab91';
@@ -25,6 +26,17 @@ export interface SlackHarness extends TestBot {
   command(text: string, fields?: Partial<SlashCommandFields>): Promise<Record<string, unknown>>;
   /** Presses a button and returns what the bot posted to the response_url. */
   press(actionId: string, value: string, fields?: Partial<ButtonPressFields>): Promise<Record<string, unknown>>;
+  /** Sends `/webrtc <text>` (or presses a button) and returns the view the bot opened with views.open. */
+  openForm(
+    text: string,
+    fields?: Partial<SlashCommandFields> & { pressActionId?: string; fromHome?: boolean },
+  ): Promise<Record<string, unknown>>;
+  /** Submits an opened view with these answers; returns the acknowledgement's JSON (`{}` for an empty one). */
+  submitForm(
+    view: Record<string, unknown>,
+    answers: ViewAnswers,
+    fields?: { userId?: string; teamId?: string },
+  ): Promise<Record<string, unknown>>;
   /** Delivers an Events API event; resolves when Slack's HTTP request is acknowledged. */
   event(
     event: Record<string, unknown>,
@@ -92,6 +104,30 @@ export async function startSlackHarness(
       );
       expect(answer.status).toBe(200);
       return awaitResponse(id);
+    },
+    async openForm(text, fields = {}) {
+      const opened = slack.callsTo('views.open').length;
+      const id = `form-${(sequence += 1)}`;
+      const { pressActionId, fromHome, ...command } = fields;
+      const request = pressActionId
+        ? buttonPressRequest({
+            actionId: pressActionId,
+            value: '',
+            responseUrl: slack.responseUrl(id),
+            ...command,
+            ...(fromHome && { fromHome }),
+          })
+        : slashCommandRequest({ text, responseUrl: slack.responseUrl(id), ...command });
+      expect((await postSigned(url, request, { secret: SIGNING_SECRET })).status).toBe(200);
+      const call = await slack.waitFor(() => slack.callsTo('views.open')[opened]);
+      return call.args.view as Record<string, unknown>;
+    },
+    async submitForm(view, answers, fields = {}) {
+      const answer = await postSigned(url, viewSubmissionRequest({ view, answers, ...fields }), {
+        secret: SIGNING_SECRET,
+      });
+      expect(answer.status).toBe(200);
+      return answer.body ? (JSON.parse(answer.body) as Record<string, unknown>) : {};
     },
     async event(event, eventOptions) {
       return (await postSigned(url, eventRequest(event, eventOptions), { secret: SIGNING_SECRET })).status;

@@ -51,7 +51,12 @@ describe('what a reminder says and offers', () => {
     expect(reminder.text).not.toContain('](');
     expect(reminder.progress).toEqual(next.progress);
     expect(reminder.progress?.map((line) => line.detail)).toEqual(['30 of 240 min done (1 of 7 resources)']);
-    expect(reminder.buttons?.map((button) => button.label)).toEqual(['Done', 'Snooze…', 'Skip today']);
+    expect(reminder.buttons?.map((button) => button.label)).toEqual([
+      'Done',
+      'Snooze…',
+      'Skip today',
+      'Change reminder',
+    ]);
   });
 
   it('links the resource once, from its title, and on a first day has no streak line, only the path measure', async () => {
