@@ -53,7 +53,7 @@ export async function homeView(bot: Pick<Bot, 'paths' | 'overview'>, user: UserR
   const sections: KnownBlock[][] = [];
   for (const path of bot.paths) {
     const reply = await bot.overview(user, path.name);
-    sections.push(renderSlackReply(reply, user.id, path.name).blocks);
+    sections.push(renderSlackReply(reply).blocks);
   }
   const blocks = sections.flatMap((section, index) =>
     index === 0 ? section : [{ type: 'divider' } satisfies KnownBlock, ...section],

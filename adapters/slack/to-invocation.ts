@@ -1,32 +1,27 @@
 import type { SlashCommand } from '@slack/bolt';
-import type { PathCommandSpec } from '../../src/commands/command.js';
-import { parseCommandLine } from '../../src/commands/parse-command-line.js';
-import type { ChannelRef, Invocation, UserRef } from '../../src/model/invocation.js';
+import type { InvocationEnricher } from '../../src/commands/read-command-line.js';
+import type { ChannelRef, UserRef } from '../../src/model/invocation.js';
 import type { ProfileLookup } from './slack-profiles.js';
 
 /**
- * A command line ("done webrtc-basics", typed after `/webrtc` or in the app's DM) -> the core's invocation,
- * with the parser every text platform shares. Bad input throws a UserError.
+ * What Slack adds once the core has read the command line (read-command-line.ts): whether the user is an admin,
+ * their time zone and name, from their profile. users.info costs a call, so it is asked only when the answer
+ * matters (an admin-only command, a time zone to default, a name to learn).
  */
-export async function toInvocation(
-  profiles: ProfileLookup,
-  spec: PathCommandSpec,
-  text: string,
-  user: UserRef,
-  channel: ChannelRef,
-): Promise<Invocation> {
-  const parsed = parseCommandLine(text, spec);
-  const subcommand = spec.commands.find((candidate) => candidate.name === parsed.command);
-  const invocation: Invocation = { path: spec.name, command: parsed.command, args: parsed.args, user, channel };
-  // users.info costs a call: ask only when the answer matters (admin-only, a time zone to default, a name to learn).
-  const zoned = subcommand?.options.some((option) => option.kind === 'zone');
-  if (subcommand?.adminOnly || zoned || user.displayName === undefined) {
+export function fromProfile(profiles: ProfileLookup): InvocationEnricher {
+  return async (invocation, command) => {
+    const { user } = invocation;
+    const zoned = command.options.some((option) => option.kind === 'zone');
+    if (!command.adminOnly && !zoned && user.displayName !== undefined) return invocation;
     const profile = await profiles(user);
-    invocation.isAdmin = profile.isAdmin;
-    if (profile.timeZone) user.timeZone = profile.timeZone;
-    user.displayName ??= profile.displayName;
-  }
-  return invocation;
+    const timeZone = profile.timeZone ?? user.timeZone;
+    const displayName = user.displayName ?? profile.displayName;
+    return {
+      ...invocation,
+      isAdmin: profile.isAdmin,
+      user: { ...user, ...(timeZone ? { timeZone } : {}), ...(displayName ? { displayName } : {}) },
+    };
+  };
 }
 
 export function commandUser(command: SlashCommand): UserRef {
