@@ -4,6 +4,7 @@ import type { DigestSettings } from '../model/digest-settings.js';
 import type { Reply } from '../model/reply.js';
 import { UserError } from '../model/user-error.js';
 import { formatLocal, nextWeeklyOccurrence } from '../reminders/zoned-time.js';
+import { shownInstant } from '../views/shown-time.js';
 import type { Command } from './command.js';
 import type { CommandContext } from './command-context.js';
 
@@ -53,7 +54,7 @@ async function setDigest(
   return {
     visibility: 'private',
     tone: 'success',
-    text: `Weekly digest on: every ${formatLocal(zone, nextAt).split(' ')[0]} at **${time} ${zone}** in this channel. First one: **${formatLocal(zone, nextAt)} ${zone}**. It notifies no one.`,
+    text: `Weekly digest on: every ${formatLocal(zone, nextAt).split(' ')[0]} at **${time} ${zone}** in this channel. First one: **${shownInstant(zone, nextAt)}**. It notifies no one.`,
   };
 }
 
@@ -72,7 +73,7 @@ async function showDigest({ store, path }: CommandContext, board: BoardId): Prom
     visibility: 'private',
     tone: 'info',
     text: digest
-      ? `Weekly digest: every ${formatLocal(digest.zone, digest.nextAt).split(' ')[0]} at **${digest.time} ${digest.zone}**; next **${formatLocal(digest.zone, digest.nextAt)}**.`
+      ? `Weekly digest: every ${formatLocal(digest.zone, digest.nextAt).split(' ')[0]} at **${digest.time} ${digest.zone}**; next **${shownInstant(digest.zone, digest.nextAt, { withZone: false })}**.`
       : `No weekly digest here. \`/${path.command} digest monday 9am\` posts this channel's weekly leaderboard every Monday.`,
   };
 }

@@ -6,10 +6,10 @@ import { makePlan, paceForDate } from '../plans/make-plan.js';
 import { forecast, MAX_MINUTES_PER_DAY, MIN_MINUTES_PER_DAY } from '../plans/plan-forecast.js';
 import { planStanding } from '../plans/plan-standing.js';
 import { progressOf } from '../progress/path-progress.js';
-import { formatDate } from '../reminders/calendar-date.js';
 import { calendarOf, pauseOn } from '../reminders/study-calendar.js';
 import { localDate } from '../reminders/zoned-time.js';
 import { forecastLine, pausedUntilText, scheduleLines, standingLead } from '../views/plan-lines.js';
+import { shownDate } from '../views/shown-time.js';
 import type { Command } from './command.js';
 import type { CommandContext } from './command-context.js';
 
@@ -67,18 +67,19 @@ function checkedPace(minutes: number, slash: string): number {
 
 /** The lightest pace that finishes by `date`; a date too soon for 3 hours a day is refused with the earliest one. */
 function paceFor({ path, learner, clock }: CommandContext, date: string, today: string): number {
+  const day = { zone: learner.zone(), today };
   if (date < today)
     throw new UserError(
       'date-passed',
-      `${formatDate(date, today)} has already passed.`,
+      `${shownDate(day, date)} has already passed.`,
       `Choose a finish date from today on, like \`/${path.command} plan by 2027-01-15\`.`,
     );
   const fit = paceForDate(path, learner.state(path), learner.zone(), clock.now(), date);
   if (fit.minutes !== undefined) return fit.minutes;
   throw new UserError(
     'plan-too-tight',
-    `Finishing by **${formatDate(date, today)}** would take more than 3 hours a study day.`,
-    `The earliest reasonable date is **${formatDate(fit.earliest, today)}** (${MAX_MINUTES_PER_DAY} min a study day): \`/${path.command} plan by ${fit.earliest}\`.`,
+    `Finishing by **${shownDate(day, date)}** would take more than 3 hours a study day.`,
+    `The earliest reasonable date is **${shownDate(day, fit.earliest)}** (${MAX_MINUTES_PER_DAY} min a study day): \`/${path.command} plan by ${fit.earliest}\`.`,
   );
 }
 
@@ -117,15 +118,16 @@ function planReply({ path, learner, clock }: CommandContext, tone: 'success' | '
   const zone = learner.zone();
   const now = clock.now();
   const today = localDate(zone, now);
+  const day = { zone, today };
   const calendar = calendarOf(state);
   const ahead = forecast(path, state, zone, now, plan.minutesPerDay, calendar);
   const standing = planStanding(path, state, zone, now);
   const pause = pauseOn(calendar, today);
-  const goal = plan.by && plan.by !== ahead.finish ? ` Your goal: ${formatDate(plan.by, today)}.` : '';
+  const goal = plan.by && plan.by !== ahead.finish ? ` Your goal: ${shownDate(day, plan.by)}.` : '';
   const lines = [
-    ahead.finish ? `${forecastLine(plan.minutesPerDay, calendar.days, ahead.finish, today)}${goal}` : '',
+    ahead.finish ? `${forecastLine(plan.minutesPerDay, calendar.days, ahead.finish, day)}${goal}` : '',
     standing && tone === 'info' ? `Right now you're ${standingLead(standing)}.` : '',
-    pause ? `${pausedUntilText(pause, today)}: the plan waits with you.` : '',
+    pause ? `${pausedUntilText(pause, day)}: the plan waits with you.` : '',
   ];
   return {
     visibility: 'private',
@@ -133,7 +135,7 @@ function planReply({ path, learner, clock }: CommandContext, tone: 'success' | '
     title: `Your ${path.title} plan`,
     text: lines.filter(Boolean).join('\n'),
     fields:
-      ahead.days.length > 0 ? [{ name: 'Coming study days', value: scheduleLines(ahead.days, today).join('\n') }] : [],
+      ahead.days.length > 0 ? [{ name: 'Coming study days', value: scheduleLines(ahead.days, day).join('\n') }] : [],
     footer: `Your study days are your reminder days. /${path.command} progress shows how you stand; /${path.command} plan off drops the plan.`,
   };
 }

@@ -3,12 +3,12 @@ import type { LearnerRecord } from '../model/learner.js';
 import type { Reply } from '../model/reply.js';
 import { describeDays } from '../reminders/parse-days.js';
 import { calendarOf } from '../reminders/study-calendar.js';
-import { formatLocalWhen } from '../reminders/zoned-time.js';
 import { progressOf } from '../progress/path-progress.js';
 import { nextPart, upNextParagraphs } from './next-part.js';
 import { paragraphs } from './paragraphs.js';
 import { pathMeasure } from './path-measure.js';
 import { planStatusLines } from './plan-status.js';
+import { shownInstant } from './shown-time.js';
 
 /**
  * One card with progress, the next resource and the reminder setting (Slack's App Home); `nextReminderAt` is
@@ -28,7 +28,7 @@ export function overviewReply(
   const days = describeDays(calendarOf(state).days);
   const reminderText =
     reminder && nextReminderAt !== undefined
-      ? `${days === 'every day' ? 'Daily' : days} at ${reminder.time} ${reminder.zone} (next: ${formatLocalWhen(reminder.zone, nextReminderAt, now)})${reminder.paused ? ', paused' : ''}`
+      ? `${days === 'every day' ? 'Daily' : days} at ${reminder.time} ${reminder.zone} (next: ${shownInstant(reminder.zone, nextReminderAt, { now, withZone: false })})${reminder.paused ? ', paused' : ''}`
       : `Off — \`/${path.command} remind 09:00 Europe/Berlin\` turns it on`;
   const plan = planStatusLines(path, state, record?.zone ?? defaultZone, now);
   return {

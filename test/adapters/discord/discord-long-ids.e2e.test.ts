@@ -63,7 +63,11 @@ describe('the longest ids still make buttons Discord accepts', () => {
     expect(callbackData(snoozed).embeds?.[0]?.description).toBe(`😴 Snoozed at <t:${WEDNESDAY_9AM / 1000}:t>`);
     expect(callbackData(snoozed).components).toEqual([]);
     const confirmation = await h.webhook(choice, 'POST');
-    expect(confirmation.body.embeds?.[0]?.description).toBe("Snoozed. I'll remind you again at **Wed 19:00 UTC**.");
+    // 19:00 UTC in each reader's own zone, and how far off it is.
+    const seven = Date.UTC(2026, 10, 25, 19, 0) / 1000;
+    expect(confirmation.body.embeds?.[0]?.description).toBe(
+      `Snoozed. I'll remind you again at **<t:${seven}:f> (<t:${seven}:R>)**.`,
+    );
     const saved = await h.learner(SNOWFLAKE_MAX, SNOWFLAKE_MAX);
     expect(saved?.paths[path.command]?.reminder?.snoozeAt).toBe(Date.UTC(2026, 10, 25, 19, 0));
 
