@@ -29,6 +29,16 @@ export interface SlackHarness extends TestBot {
   edit(n: number): Record<string, unknown> | undefined;
   /** Presses a button and returns the answer the bot posted to the response_url (not the edit of the message). */
   press(actionId: string, value: string, fields?: Partial<ButtonPressFields>): Promise<Record<string, unknown>>;
+  /**
+   * Presses a button on a message Slack kept (a reminder in the DM, `channel` and `ts` as conversations.history
+   * names them), the press's response_url bound to it; returns the answer, as `press` does.
+   */
+  pressOn(
+    message: { channel: string; ts: string },
+    actionId: string,
+    value: string,
+    fields?: Partial<ButtonPressFields>,
+  ): Promise<Record<string, unknown>>;
   /** Delivers an Events API event; resolves when Slack's HTTP request is acknowledged. */
   event(
     event: Record<string, unknown>,
@@ -97,6 +107,20 @@ export async function startSlackHarness(
         { secret: SIGNING_SECRET },
       );
       expect(answer.status).toBe(200);
+      return awaitResponse(id);
+    },
+    async pressOn(message, actionId, value, fields = {}) {
+      const id = `press-${(sequence += 1)}`;
+      const request = buttonPressRequest({
+        actionId,
+        value,
+        responseUrl: slack.responseUrl(id, message),
+        channelId: message.channel,
+        messageTs: message.ts,
+        ephemeral: false,
+        ...fields,
+      });
+      expect((await postSigned(url, request, { secret: SIGNING_SECRET })).status).toBe(200);
       return awaitResponse(id);
     },
     async pressInPlace(actionId, value, fields = {}) {
