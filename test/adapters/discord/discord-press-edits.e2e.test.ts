@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { InteractionResponseType, type APIMessage } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { callbackData, componentRows } from '../../fakes/discord-payloads.js';
@@ -10,9 +13,12 @@ const WEDNESDAY_9AM = Date.UTC(2026, 10, 25, 9, 0);
 /** What a press does to the reminder DM it was on, as the learner sees that DM in Discord. */
 describe('a press edits the reminder it was on, once', () => {
   let h: DiscordHarness;
+  let tempDir: string | undefined;
 
   afterEach(async () => {
     await h.close();
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    tempDir = undefined;
   });
 
   async function reminderInDm(options: HarnessOptions = {}): Promise<APIMessage> {
@@ -87,5 +93,22 @@ describe('a press edits the reminder it was on, once', () => {
     expect(shownDm()[0]?.embeds[0]?.description).toMatch(/^✅ Done at <t:\d+:t>$/);
     expect(shownDm()[0]?.components).toEqual([]);
     expect((await h.webhook(done, 'POST')).body.embeds?.[0]?.title).toBe('Marked done: WebRTC Basics');
+  });
+
+  it('a press on a reminder answered before a restart (a new bot on the same store) is refused the same way', async () => {
+    tempDir = mkdtempSync(join(tmpdir(), 'discord-restart-'));
+    const storeUrl = `sqlite://${join(tempDir, 'bot.sqlite')}`;
+    const reminder = await reminderInDm({ storeUrl });
+    await h.send(pressOn(reminder, buttonOf(reminder, 'Done')));
+    const record = await h.learner(hope.id);
+    await h.close();
+
+    h = await startDiscordHarness({ storeUrl });
+    const again = await h.send(pressOn(reminder, buttonOf(reminder, 'Done')));
+    expect(again.body.type).toBe(4);
+    expect(callbackData(again).flags).toBe(64);
+    expect(callbackData(again).embeds?.[0]?.description).toMatch(/^Already done: that message was answered before/);
+    expect(h.fake.messageEdits).toEqual([]);
+    expect(await h.learner(hope.id)).toEqual(record);
   });
 });
