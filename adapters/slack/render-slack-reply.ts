@@ -22,6 +22,7 @@ import {
   MAX_SECTION_TEXT,
 } from './slack-limits.js';
 import { slackTimes } from './slack-times.js';
+import { chunkLines, truncate, truncateMrkdwn } from './fit-slack-text.js';
 import { escapeSlackText, escapeUrl, toMrkdwn as markdownToMrkdwn, toPlainText } from './to-mrkdwn.js';
 
 export type KnownBlock = types.KnownBlock;
@@ -131,7 +132,7 @@ function fieldBlocks(fields: ReplyField[] | undefined): KnownBlock[] {
 }
 
 function fieldText(field: ReplyField, limit: number): string {
-  return truncate(`*${escapeSlackText(withFallbackTimes(field.name))}*\n${toMrkdwn(field.value)}`, limit);
+  return truncateMrkdwn(`*${escapeSlackText(withFallbackTimes(field.name))}*\n${toMrkdwn(field.value)}`, limit);
 }
 
 function progressBlocks(lines: ProgressLine[] | undefined): KnownBlock[] {
@@ -181,7 +182,7 @@ function confirmDialog(dialog: ConfirmDialog, danger: boolean): Confirm {
 }
 
 function footerBlocks(footer: string | undefined): KnownBlock[] {
-  return footer?.trim() ? [contextBlock(truncate(toMrkdwn(footer), MAX_SECTION_TEXT))] : [];
+  return footer?.trim() ? [contextBlock(truncateMrkdwn(toMrkdwn(footer), MAX_SECTION_TEXT))] : [];
 }
 
 /** Notifications cannot format dates: they read the learner's-zone text. */
@@ -201,34 +202,4 @@ function section(text: string): Section {
 
 function contextBlock(text: string): KnownBlock {
   return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
-}
-
-/** Splits on line breaks into pieces of at most `limit` characters (hard-cutting a single overlong line). */
-export function chunkLines(text: string, limit: number): string[] {
-  const chunks: string[] = [];
-  let current = '';
-  for (const line of text.split('\n')) {
-    for (const piece of hardCut(line, limit)) {
-      const joined = current ? `${current}\n${piece}` : piece;
-      if (joined.length <= limit) {
-        current = joined;
-      } else {
-        if (current) chunks.push(current);
-        current = piece;
-      }
-    }
-  }
-  if (current.trim()) chunks.push(current);
-  return chunks;
-}
-
-function hardCut(line: string, limit: number): string[] {
-  if (line.length <= limit) return [line];
-  const pieces: string[] = [];
-  for (let at = 0; at < line.length; at += limit) pieces.push(line.slice(at, at + limit));
-  return pieces;
-}
-
-function truncate(text: string, limit: number): string {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
 }
