@@ -1,6 +1,10 @@
+import { addressReply } from './actions/address-reply.js';
+import { alreadyAnsweredReply, claimPressedMessage, pressedMessageKey } from './actions/press-once.js';
+import { decodePress } from './actions/decode-press.js';
 import { isKnownAction, runAction } from './actions/run-action.js';
+import { readCommandLine, type InvocationEnricher } from './commands/read-command-line.js';
 import { createDigestJob, type DigestOutcome } from './digest/digest-job.js';
-import type { Command, PathCommandSpec } from './commands/command.js';
+import type { Command, CommandSpec, PathCommandSpec } from './commands/command.js';
 import type { CommandContext } from './commands/command-context.js';
 import { commands } from './commands/index.js';
 import { findCommand } from './commands/parse-command-line.js';
@@ -14,14 +18,17 @@ import { encodeLearnerId, encodeWorkspaceId } from './model/learner-id.js';
 import type {
   ActionPress,
   AutocompleteQuery,
+  ButtonPress,
   ChannelRef,
   Choice,
+  CommandLine,
   Invocation,
   Platform,
   UserRef,
 } from './model/invocation.js';
+import { ownerToken } from './model/button-owner.js';
 import { quoteUserText } from './model/quote-user-text.js';
-import type { Reply } from './model/reply.js';
+import type { AddressedReply, Reply } from './model/reply.js';
 import { UserError } from './model/user-error.js';
 import type { Clock } from './ports/clock.js';
 import type { CommunityStats } from './ports/community-stats.js';
@@ -59,11 +66,16 @@ export type { FormRequest } from './forms/settings-forms.js';
 /** The platform-neutral bot: adapters turn platform input into these calls and render the replies. */
 export interface Bot extends SettingsForms {
   readonly paths: readonly PathCommandSpec[];
-  handle(invocation: Invocation): Promise<Reply>;
-  handleAction(press: ActionPress): Promise<Reply>;
+  /** Every reply leaves the core addressed: its buttons carry their whole action (address-reply.ts). */
+  handle(invocation: Invocation): Promise<AddressedReply>;
+  /** Free text (Slack, the console), parsed here; `enrich` adds what the platform knows once the command is known. */
+  handleText(line: CommandLine, enrich?: InvocationEnricher): Promise<AddressedReply>;
+  /** A press as the platform reports it: the button's id is decoded here. */
+  press(press: ButtonPress): Promise<AddressedReply>;
+  handleAction(press: ActionPress): Promise<AddressedReply>;
   autocomplete(query: AutocompleteQuery): Promise<Choice[]>;
   /** Progress, next resource and reminder in one card (Slack App Home). */
-  overview(user: UserRef, path: string): Promise<Reply>;
+  overview(user: UserRef, path: string): Promise<AddressedReply>;
   /** The learner's place on each channel leaderboard of the path they joined (Slack App Home). */
   standings(user: UserRef, path: string): Promise<BoardStanding[]>;
   /** Deletes every learner of a workspace (the app was uninstalled); returns how many. */
@@ -104,46 +116,86 @@ export function createBot(deps: BotDeps): Bot {
     learner: await openSession(path, user, channel),
   });
 
+  const handle = (invocation: Invocation): Promise<AddressedReply> => addressed(invocation, () => run(invocation));
+  const run = async (invocation: Invocation): Promise<Reply> => {
+    const path = pathNamed(invocation.path);
+    const spec = findCommand(
+      specs.find((candidate) => candidate.name === path.command)!,
+      invocation.command || 'help',
+    );
+    const command = commands.find((candidate) => candidate.name === spec.name) as Command;
+    const args = validateArgs(command, invocation.args, path.command);
+    if (command.adminOnly && !invocation.isAdmin) {
+      throw new UserError(
+        'admin-only',
+        `\`/${path.command} ${command.name}\` is for admins of this server or workspace only.`,
+      );
+    }
+    const context = await contextFor(path, invocation.user, invocation.channel);
+    return withNotices(context, await command.run(context, { ...invocation, args }));
+  };
+  const addressed = async (
+    to: { path: string; user: UserRef; channel: ChannelRef },
+    work: () => Promise<Reply>,
+  ): Promise<AddressedReply> =>
+    addressReply(await answer(deps.logger, to.path, work), {
+      path: to.path.toLowerCase(),
+      owner: ownerToken(to.user, to.channel),
+    });
+  const handleAction = async (press: ActionPress): Promise<AddressedReply> => {
+    const address = { path: press.path.toLowerCase(), owner: ownerToken(press.user, press.channel) };
+    let extra: Pick<AddressedReply, 'pressedCard' | 'inPlace'> = {};
+    const reply = await answer(deps.logger, press.path, async () => {
+      const path = pathNamed(press.path);
+      if (press.ownerId !== press.user.id) {
+        return {
+          visibility: 'private',
+          tone: 'warning',
+          text: `This one isn't yours — run \`/${path.command} next\` to get your own.`,
+        };
+      }
+      if (!isKnownAction(press.actionId)) {
+        throw new UserError(
+          'unknown-action',
+          'That button is from an older version of this bot.',
+          `Use \`/${path.command} next\` instead.`,
+        );
+      }
+      const pressed = pressedMessageKey(press);
+      if (!(await claimPressedMessage(deps.store.claims, pressed))) return alreadyAnsweredReply(path.command);
+      const context = await contextFor(path, press.user, press.channel);
+      try {
+        const result = await runAction(context, press.actionId, press.value);
+        if (result.pressedCard) extra = { pressedCard: addressReply(result.pressedCard, address) };
+        if (result.inPlace) extra = { inPlace: true };
+        return withNotices(context, result.reply);
+      } catch (error) {
+        if (pressed) await deps.store.claims.release(pressed);
+        throw error;
+      }
+    });
+    return { ...addressReply(reply, address), ...extra };
+  };
+
   return {
     paths: specs,
-    handle: (invocation) =>
-      answer(deps.logger, invocation.path, async () => {
-        const path = pathNamed(invocation.path);
-        const spec = findCommand(
-          specs.find((candidate) => candidate.name === path.command)!,
-          invocation.command || 'help',
-        );
-        const command = commands.find((candidate) => candidate.name === spec.name) as Command;
-        const args = validateArgs(command, invocation.args, path.command);
-        if (command.adminOnly && !invocation.isAdmin) {
-          throw new UserError(
-            'admin-only',
-            `\`/${path.command} ${command.name}\` is for admins of this server or workspace only.`,
-          );
-        }
-        const context = await contextFor(path, invocation.user, invocation.channel);
-        return withNotices(context, await command.run(context, { ...invocation, args }));
+    handle,
+    handleText: (line, enrich) =>
+      addressed(line, async () => {
+        const read = readCommandLine(specs, line);
+        if ('reply' in read) return read.reply;
+        return run(enrich ? await enrich(read.invocation, read.command) : read.invocation);
       }),
-    handleAction: (press) =>
-      answer(deps.logger, press.path, async () => {
-        const path = pathNamed(press.path);
-        if (press.ownerId !== press.user.id) {
-          return {
-            visibility: 'private',
-            tone: 'warning',
-            text: `This one isn't yours — run \`/${path.command} next\` to get your own.`,
-          };
-        }
-        if (!isKnownAction(press.actionId)) {
-          throw new UserError(
-            'unknown-action',
-            'That button is from an older version of this bot.',
-            `Use \`/${path.command} next\` instead.`,
-          );
-        }
-        const context = await contextFor(path, press.user, press.channel);
-        return withNotices(context, await runAction(context, press.actionId, press.value));
-      }),
+    press: (press) => {
+      const decoded = decodePress(press, specs);
+      if (decoded) return handleAction(decoded);
+      return Promise.resolve<AddressedReply>({
+        visibility: 'private',
+        tone: 'warning',
+        text: 'This button has expired. Run the command again for a fresh one.',
+      });
+    },
+    handleAction,
     autocomplete: async (query) => {
       const path = deps.paths.find((candidate) => candidate.command === query.path);
       const kind = optionKind(commands, query);
@@ -160,19 +212,21 @@ export function createBot(deps: BotDeps): Bot {
     },
     ...createSettingsForms({
       context: async (path, user, channel) => contextFor(pathNamed(path), user, channel),
-      answer: (path, work) => answer(deps.logger, path, work),
+      read: (line) => readQuietly(specs, line),
+      answer: (to, work) => addressed(to, work),
     }),
     overview: async (user, pathName) => {
       const path = pathNamed(pathName);
       const key = encodeLearnerId(user);
       const record = await deps.store.learners.get(key);
-      return overviewReply(
+      const reply = overviewReply(
         path,
         record,
         await comingDailyReminder(deps.store.records, record, path, encodeSlotId({ learner: key, path: path.command })),
         deps.clock.now(),
         deps.settings.defaultTimeZone,
       );
+      return addressReply(reply, { path: path.command, owner: ownerToken(user, { isDirect: true }) });
     },
     standings: async (user, pathName) => {
       const key = encodeLearnerId(user);
@@ -228,6 +282,20 @@ function withNotices(context: CommandContext, reply: Reply): Reply {
   return notices.length === 0
     ? reply
     : { ...reply, text: [...notices.map((notice) => `⚠️ ${notice}`), reply.text].filter(Boolean).join('\n\n') };
+}
+
+/** The line's invocation, or undefined when it reads as no command (the help line, a UserError). */
+function readQuietly(
+  specs: readonly PathCommandSpec[],
+  line: CommandLine,
+): { invocation: Invocation; command: CommandSpec } | undefined {
+  try {
+    const read = readCommandLine(specs, line);
+    return 'reply' in read ? undefined : read;
+  } catch (error) {
+    if (error instanceof UserError) return undefined;
+    throw error;
+  }
 }
 
 function describe(path: LearningPath): string {

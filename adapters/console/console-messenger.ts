@@ -1,8 +1,8 @@
-import type { Reply } from '../../src/model/reply.js';
+import type { AddressedReply } from '../../src/model/reply.js';
 import type { DirectMessenger } from '../../src/ports/direct-messenger.js';
 
 /** Reminders and digests in the console appear where the learner is typing, with pressable buttons. */
-export function createConsoleMessenger(show: (heading: string, reply: Reply, path?: string) => void): DirectMessenger {
+export function createConsoleMessenger(show: (heading: string, reply: AddressedReply) => void): DirectMessenger {
   const sent = new Set<string>();
   const once = (key: string, deliver: () => void) => {
     if (!sent.has(key)) {
@@ -15,7 +15,7 @@ export function createConsoleMessenger(show: (heading: string, reply: Reply, pat
     platform: 'console',
     open: async () => ({ address: 'terminal' }),
     send: (target, reply, key) =>
-      once(key, () => show(`🔔 Reminder for ${target.user.displayName ?? target.user.id}`, reply, target.path)),
+      once(key, () => show(`🔔 Reminder for ${target.user.displayName ?? target.user.id}`, reply)),
     postToChannel: (channel, reply, key) => once(key, () => show(`📣 Posted in #${channel.channelId}`, reply)),
   };
 }

@@ -1,11 +1,12 @@
 import { progressBar } from '../../src/model/progress-bar.js';
 import type { Reply, ReplyField } from '../../src/model/reply.js';
+import { withFallbackTimes } from '../../src/model/time-token.js';
 
 const TONE_ICON = { info: 'ℹ', success: '✔', warning: '⚠', error: '✖' } as const;
 
 /** The core's Markdown subset as plain terminal text: links become "label <url>". */
 export function markdownToPlain(text: string): string {
-  return text
+  return withFallbackTimes(text)
     .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, '$1 <$2>')
     .replace(/\*\*([^*]+)\*\*/g, '$1')
     .replace(/(^|[\s(])_([^_\n]+)_(?=[\s).,!?:;]|$)/gm, '$1$2')
@@ -16,9 +17,12 @@ export function markdownToPlain(text: string): string {
 /** A Reply as terminal lines; buttons become numbered choices the learner can type. */
 export function renderConsoleReply(reply: Reply): string {
   const lines: string[] = [];
-  if (reply.title) lines.push(`${TONE_ICON[reply.tone ?? 'info']} ${reply.title}${reply.url ? ` <${reply.url}>` : ''}`);
+  if (reply.title)
+    lines.push(
+      `${TONE_ICON[reply.tone ?? 'info']} ${withFallbackTimes(reply.title)}${reply.url ? ` <${reply.url}>` : ''}`,
+    );
   if (reply.text) lines.push(markdownToPlain(reply.text));
-  for (const field of reply.fields ?? []) lines.push(renderField(field));
+  for (const field of reply.fields ?? []) lines.push(renderField({ ...field, name: withFallbackTimes(field.name) }));
   for (const line of reply.progress ?? [])
     lines.push(
       `${line.label.padEnd(12)} ${progressBar(line.done, line.total)}${line.detail ? `  ${line.detail}` : ''}`,

@@ -1,11 +1,8 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { errorReply, type Bot } from '../../src/bot.js';
-import { parseCommandLine } from '../../src/commands/parse-command-line.js';
-import { decodeAction, encodeAction } from '../../src/model/action-id.js';
+import type { Bot } from '../../src/bot.js';
 import type { ChannelRef, UserRef } from '../../src/model/invocation.js';
-import type { Reply } from '../../src/model/reply.js';
-import { UserError } from '../../src/model/user-error.js';
+import type { AddressedReply } from '../../src/model/reply.js';
 import { StartUpError } from '../../src/ops/start-up-error.js';
 import type { Logger } from '../../src/ports/logger.js';
 import { createConsoleMessenger } from './console-messenger.js';
@@ -47,23 +44,22 @@ export async function startConsole(deps: { bot: Bot; logger: Logger; options: Co
   );
   let pressable: string[] = [];
 
-  const show = (reply: Reply, path: string) => {
-    pressable = (reply.buttons ?? []).map((button) =>
-      encodeAction({ path, actionId: button.action.id, value: button.action.value, ownerId: user.id }),
-    );
+  // The console prints each answer anew, so what a press settles needs no edit: the answer says it.
+  const show = (reply: AddressedReply) => {
+    pressable = (reply.buttons ?? []).map((button) => button.actionId);
     print(`${renderConsoleReply(reply)}\n`);
   };
   bot.registerMessenger(
-    createConsoleMessenger((heading, reply, path) => {
+    createConsoleMessenger((heading, reply) => {
       print(`\n${heading}`);
-      show(reply, path ?? defaultPath);
+      show(reply);
     }),
   );
   const respond = async (line: string) => {
     if (/^\d+$/.test(line)) {
-      const action = decodeAction(pressable[Number(line) - 1] ?? '');
-      if (!action) return print(`There's no choice ${line} right now. Type /${defaultPath} help for commands.\n`);
-      return show(await bot.handleAction({ ...action, user, channel }), action.path);
+      const buttonId = pressable[Number(line) - 1];
+      if (!buttonId) return print(`There's no choice ${line} right now. Type /${defaultPath} help for commands.\n`);
+      return show(await bot.press({ buttonId, user, channel }));
     }
     const match = /^\/(\S+)\s*(.*)$/s.exec(line);
     const spec = bot.paths.find((path) => path.name === match?.[1]?.toLowerCase());
@@ -71,15 +67,8 @@ export async function startConsole(deps: { bot: Bot; logger: Logger; options: Co
       return print(
         `I only understand slash commands here, like /${defaultPath} next (or a number to press a button). /${defaultPath} help lists them.\n`,
       );
-    let parsed: { command: string; args: Record<string, string> };
-    try {
-      parsed = parseCommandLine(match[2] ?? '', spec);
-    } catch (error) {
-      if (error instanceof UserError) return show(errorReply(error), spec.name);
-      throw error;
-    }
     // Whoever runs the local console owns it, admin subcommands included.
-    show(await bot.handle({ path: spec.name, ...parsed, user, channel, isAdmin: true }), spec.name);
+    show(await bot.handleText({ path: spec.name, text: match[2] ?? '', user, channel, isAdmin: true }));
   };
 
   print(

@@ -2,7 +2,6 @@ import { ApplicationCommandOptionType } from 'discord.js';
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { Bot } from '../../src/bot.js';
 import type { Invocation } from '../../src/model/invocation.js';
-import { ownerToken } from './button-owner.js';
 import { deliverReply } from './deliver-reply.js';
 import { canManageGuild, toChannelRef, toUserRef } from './discord-refs.js';
 import { pathOfCommand } from './slash-command-names.js';
@@ -19,12 +18,7 @@ export async function answerChatInput(
     return;
   }
   const invocation = toInvocation(interaction, path);
-  await deliverReply(interaction, deps.bot.handle(invocation), {
-    path,
-    owner: ownerToken(invocation.user, Boolean(invocation.channel.isDirect)),
-    deferAfterMs: deps.deferAfterMs,
-    updateSource: false,
-  });
+  await deliverReply(interaction, deps.bot.handle(invocation), { deferAfterMs: deps.deferAfterMs });
 }
 
 /** Subcommand and option values as the core expects them: strings keyed by option name. */

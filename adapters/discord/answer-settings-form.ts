@@ -10,10 +10,10 @@ import { opensSettingsForm } from '../../src/forms/opens-settings-form.js';
 import { decodeAction } from '../../src/model/action-id.js';
 import type { ChannelRef, UserRef } from '../../src/model/invocation.js';
 import { quoteUserText } from '../../src/model/quote-user-text.js';
-import type { Reply } from '../../src/model/reply.js';
-import type { SettingsField, SettingsValues } from '../../src/model/settings-form.js';
+import type { AddressedReply } from '../../src/model/reply.js';
+import type { SettingsField, SettingsOutcome, SettingsValues } from '../../src/model/settings-form.js';
 import { toInvocation } from './answer-chat-input.js';
-import { ownerToken, parseOwnerToken } from './button-owner.js';
+import { parseOwnerToken } from '../../src/model/button-owner.js';
 import { toChannelRef, toUserRef } from './discord-refs.js';
 import { renderDiscordReply } from './render-discord-reply.js';
 import { replyPrivately } from './reply-privately.js';
@@ -31,7 +31,7 @@ export async function openFormForCommand(interaction: ChatInputCommandInteractio
   if (!opensSettingsForm(invocation)) return false;
   const form = await deps.bot.formFor(invocation);
   if (!form) return false;
-  await interaction.showModal(settingsModal(form, ownerToken(invocation.user, Boolean(invocation.channel.isDirect))));
+  await interaction.showModal(settingsModal(form));
   return true;
 }
 
@@ -47,7 +47,7 @@ export async function openSettingsForm(interaction: ButtonInteraction, deps: Dep
   }
   const { user, channel } = learnerOf(interaction, action.ownerId);
   const form = await deps.bot.settingsForm({ path: action.path, user, channel });
-  await interaction.showModal(settingsModal(form, ownerToken(user, !interaction.guildId)));
+  await interaction.showModal(settingsModal(form));
 }
 
 /**
@@ -66,9 +66,8 @@ export async function answerSettingsForm(interaction: ModalSubmitInteraction, de
   // Saving opens a DM channel and writes the record: more than Discord's 3 seconds may pass.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const outcome = await deps.bot.submitSettings({ path: action.path, user, channel, values });
-  const reply = outcome.kind === 'answered' ? outcome.reply : errorsReply(outcome.errors, values);
-  const owner = ownerToken(user, !interaction.guildId);
-  await interaction.editReply(toEditOptions(renderDiscordReply(reply, owner, action.path)));
+  const reply = outcome.kind === 'answered' ? outcome.reply : errorsReply(outcome, values);
+  await interaction.editReply(toEditOptions(renderDiscordReply(reply)));
 }
 
 /** The learner a form acts for: the presser, in the guild a DM button names (as with every button). */
@@ -103,7 +102,10 @@ const FIELD_NAMES: Record<SettingsField, string> = {
 };
 
 /** Discord shows no errors in a modal: the fields' errors, with what was typed so nothing is lost, and a way back. */
-function errorsReply(errors: Partial<Record<SettingsField, string>>, values: SettingsValues): Reply {
+function errorsReply(
+  { errors, reopen }: Extract<SettingsOutcome, { kind: 'invalid' }>,
+  values: SettingsValues,
+): AddressedReply {
   const lines = (Object.keys(errors) as SettingsField[]).map(
     (field) => `- **${FIELD_NAMES[field]}**: ${errors[field]}`,
   );
@@ -116,6 +118,6 @@ function errorsReply(errors: Partial<Record<SettingsField, string>>, values: Set
     tone: 'error',
     title: 'Nothing was changed',
     text: [...lines, `You typed: ${typed}.`].join('\n'),
-    buttons: [{ label: 'Change reminder', style: 'primary', action: { id: 'settings', value: '' } }],
+    buttons: [reopen],
   };
 }

@@ -3,11 +3,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DiscordAPIError, RateLimitError, RESTJSONErrorCodes, Routes } from 'discord.js';
 import type { APIChannel, REST } from 'discord.js';
 import type { UserRef } from '../../src/model/invocation.js';
-import type { Reply } from '../../src/model/reply.js';
+import type { AddressedReply } from '../../src/model/reply.js';
 import type { ChannelTarget, DirectMessenger, DirectTarget, SendResult } from '../../src/ports/direct-messenger.js';
 import type { Logger } from '../../src/ports/logger.js';
 import type { SendBudget } from '../../src/ports/send-budget.js';
-import { ownerToken } from './button-owner.js';
 import { NONCE_MAX } from './discord-limits.js';
 import { renderDiscordReply, type DiscordMessagePayload } from './render-discord-reply.js';
 
@@ -28,8 +27,6 @@ const UNREACHABLE_CHANNEL: ReadonlyMap<number, string> = new Map([
 export interface DiscordMessengerDeps {
   rest: REST;
   logger: Logger;
-  /** The learning path whose buttons a DM carries when the target does not name one. */
-  defaultPath: string;
   /** A permit for each DM open and post, under Discord's global limit (see discord-send-budget.ts). */
   budget: SendBudget;
 }
@@ -73,9 +70,9 @@ export function createDiscordMessenger(deps: DiscordMessengerDeps): DirectMessen
     }
   }
 
-  async function send(target: DirectTarget, reply: Reply, idempotencyKey: string): Promise<SendResult> {
+  async function send(target: DirectTarget, reply: AddressedReply, idempotencyKey: string): Promise<SendResult> {
     assertDiscordUser(target.user);
-    const message = renderDiscordReply(reply, ownerToken(target.user, true), target.path ?? deps.defaultPath);
+    const message = renderDiscordReply(reply);
     const sendTo = async (address: string | undefined): Promise<SendResult> => {
       const opened = address ? { address } : await open(target.user);
       if ('undeliverable' in opened) return { status: 'undeliverable', reason: opened.undeliverable };
@@ -92,8 +89,13 @@ export function createDiscordMessenger(deps: DiscordMessengerDeps): DirectMessen
   }
 
   /** The weekly digest: a channel post with no buttons (nobody owns them), pinging no one. */
-  async function postToChannel(channel: ChannelTarget, reply: Reply, idempotencyKey: string): Promise<SendResult> {
-    const message = renderDiscordReply({ ...reply, buttons: [] }, '', deps.defaultPath);
+  async function postToChannel(
+    channel: ChannelTarget,
+    reply: AddressedReply,
+    idempotencyKey: string,
+  ): Promise<SendResult> {
+    const { buttons: _nobodys, ...unpressable } = reply;
+    const message = renderDiscordReply(unpressable);
     const result = await postMessage(channel.channelId, message, idempotencyKey, UNREACHABLE_CHANNEL);
     if (result.status === 'undeliverable') {
       deps.logger.warn('discord channel post refused; give the bot View Channel, Send Messages and Embed Links there', {

@@ -1,8 +1,15 @@
-import { ButtonStyle, ComponentType, MessageFlags } from 'discord.js';
-import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed, APIEmbedField } from 'discord.js';
-import { encodeAction } from '../../src/model/action-id.js';
+import { ButtonStyle, ComponentType, MessageFlags } from 'discord-api-types/v10';
+import type {
+  APIActionRowComponent,
+  APIButtonComponentWithCustomId,
+  APIEmbed,
+  APIEmbedField,
+  RESTPostAPIChannelMessageJSONBody,
+} from 'discord-api-types/v10';
 import { progressBar } from '../../src/model/progress-bar.js';
-import type { Button, ProgressLine, Reply, ReplyField, Tone } from '../../src/model/reply.js';
+import type { AddressedButton, AddressedReply, Button, ProgressLine, ReplyField, Tone } from '../../src/model/reply.js';
+import { withFallbackTimes } from '../../src/model/time-token.js';
+import { discordTimes } from './discord-times.js';
 import {
   ACTION_ROWS_MAX,
   BUTTONS_PER_ROW,
@@ -19,9 +26,11 @@ import { truncateText } from './truncate-text.js';
 
 export type DiscordButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
 
-/** A message body in Discord's API shape, ready for an interaction response, a webhook edit or a channel message. */
-export interface DiscordMessagePayload {
-  content?: string;
+/**
+ * A message body in Discord's API shape (a channel message's REST body, so a shape Discord does not take does not
+ * compile), ready for an interaction response, a webhook edit or a channel message.
+ */
+export interface DiscordMessagePayload extends RESTPostAPIChannelMessageJSONBody {
   embeds: APIEmbed[];
   components: DiscordButtonRow[];
   flags?: MessageFlags.Ephemeral;
@@ -47,13 +56,15 @@ const BUTTON_STYLES: Record<Button['style'], APIButtonComponentWithCustomId['sty
 const BLANK = '\u200b';
 
 /**
- * Renders the core's Reply as one embed plus button rows, within Discord's limits. Pure. A reply with
- * nothing to show becomes a private note: an empty message would be posted for everyone to see, or refused.
+ * Renders the core's Reply as one embed plus button rows, within Discord's limits. Pure: every button already
+ * carries its whole action. Times show in each reader's own zone where Discord formats them (description and
+ * field values); titles, field names and footers read the learner's-zone text. A reply with nothing to show
+ * becomes a private note: an empty message would be posted for everyone to see, or refused.
  */
-export function renderDiscordReply(reply: Reply, ownerId: string, path: string): DiscordMessagePayload {
+export function renderDiscordReply(reply: AddressedReply): DiscordMessagePayload {
   const embed = renderEmbed(reply);
-  const components = renderButtonRows(reply.buttons ?? [], ownerId, path);
-  if (isEmptyEmbed(embed) && components.length === 0) return renderDiscordReply(nothingToShow(path), ownerId, path);
+  const components = renderButtonRows(reply.buttons ?? []);
+  if (isEmptyEmbed(embed) && components.length === 0) return renderDiscordReply(NOTHING_TO_SHOW);
   return {
     embeds: isEmptyEmbed(embed) ? [] : [embed],
     components,
@@ -62,19 +73,20 @@ export function renderDiscordReply(reply: Reply, ownerId: string, path: string):
   };
 }
 
-function nothingToShow(path: string): Reply {
-  const next = path ? ` \`/${path} next\` shows where you are.` : '';
-  return { visibility: 'private', tone: 'info', text: `There's nothing to show for that.${next}` };
-}
+const NOTHING_TO_SHOW: AddressedReply = {
+  visibility: 'private',
+  tone: 'info',
+  text: "There's nothing to show for that.",
+};
 
-function renderEmbed(reply: Reply): APIEmbed {
+function renderEmbed(reply: AddressedReply): APIEmbed {
   const embed: APIEmbed = { color: TONE_COLORS[reply.tone ?? 'info'] };
-  if (reply.title) embed.title = truncateText(reply.title, EMBED_TITLE_MAX);
+  if (reply.title) embed.title = truncateText(withFallbackTimes(reply.title), EMBED_TITLE_MAX);
   if (reply.title && reply.url && isWebUrl(reply.url)) embed.url = reply.url;
   const description = [reply.text, renderProgress(reply.progress ?? [])].filter(Boolean).join('\n\n');
-  if (description) embed.description = truncateText(description, EMBED_DESCRIPTION_MAX);
+  if (description) embed.description = truncateText(discordTimes(description), EMBED_DESCRIPTION_MAX);
   if (reply.fields?.length) embed.fields = renderFields(reply.fields);
-  if (reply.footer) embed.footer = { text: truncateText(reply.footer, EMBED_FOOTER_MAX) };
+  if (reply.footer) embed.footer = { text: truncateText(withFallbackTimes(reply.footer), EMBED_FOOTER_MAX) };
   return fitEmbedTotal(embed);
 }
 
@@ -90,8 +102,8 @@ function renderProgress(lines: readonly ProgressLine[]): string {
 function renderFields(fields: readonly ReplyField[]): APIEmbedField[] {
   const shown = fields.length > EMBED_FIELDS_MAX ? fields.slice(0, EMBED_FIELDS_MAX - 1) : fields;
   const rendered = shown.map((field) => ({
-    name: truncateText(field.name, EMBED_FIELD_NAME_MAX) || BLANK,
-    value: truncateText(field.value, EMBED_FIELD_VALUE_MAX) || BLANK,
+    name: truncateText(withFallbackTimes(field.name), EMBED_FIELD_NAME_MAX) || BLANK,
+    value: truncateText(discordTimes(field.value), EMBED_FIELD_VALUE_MAX) || BLANK,
     inline: field.inline ?? false,
   }));
   if (shown.length < fields.length) {
@@ -122,24 +134,25 @@ function isEmptyEmbed(embed: APIEmbed): boolean {
   return !embed.title && !embed.description && !embed.fields?.length && !embed.footer;
 }
 
-function renderButtonRows(buttons: readonly Button[], ownerId: string, path: string): DiscordButtonRow[] {
+function renderButtonRows(buttons: readonly AddressedButton[]): DiscordButtonRow[] {
   const shown = buttons.slice(0, BUTTONS_PER_ROW * ACTION_ROWS_MAX);
   const rows: DiscordButtonRow[] = [];
   for (let start = 0; start < shown.length; start += BUTTONS_PER_ROW) {
     rows.push({
       type: ComponentType.ActionRow,
-      components: shown.slice(start, start + BUTTONS_PER_ROW).map((button) => renderButton(button, ownerId, path)),
+      components: shown.slice(start, start + BUTTONS_PER_ROW).map(renderButton),
     });
   }
   return rows;
 }
 
-function renderButton(button: Button, ownerId: string, path: string): APIButtonComponentWithCustomId {
+/** Discord has no confirm dialog on a button: a destructive action asks in its own message first (forget). */
+function renderButton(button: AddressedButton): APIButtonComponentWithCustomId {
   return {
     type: ComponentType.Button,
     style: BUTTON_STYLES[button.style],
     label: truncateText(button.label, BUTTON_LABEL_MAX),
-    custom_id: encodeAction({ path, actionId: button.action.id, value: button.action.value, ownerId }),
+    custom_id: button.actionId,
   };
 }
 

@@ -8,7 +8,7 @@ export async function replyPrivately(
   text: string,
   tone: 'warning' | 'error' = 'warning',
 ): Promise<void> {
-  const options = toReplyOptions(renderDiscordReply({ visibility: 'private', tone, text }, interaction.user.id, ''));
+  const options = toReplyOptions(renderDiscordReply({ visibility: 'private', tone, text }));
   if (interaction.deferred || interaction.replied) await interaction.followUp(options);
   else await interaction.reply(options);
 }

@@ -6,7 +6,6 @@ import type {
   APIModalInteractionResponseCallbackData,
   APIStringSelectComponent,
 } from 'discord.js';
-import { encodeAction } from '../../src/model/action-id.js';
 import type { SettingsField, SettingsForm } from '../../src/model/settings-form.js';
 import {
   CHECKBOX_GROUP_OPTIONS_MAX,
@@ -25,9 +24,9 @@ const TYPED_MAX = 60;
  * The settings form as a Discord modal: a time field (the text form too, so a zone typed after the time is
  * accepted), a zone select with the common zones first, day checkboxes, the finish date (the text form of `plan`
  * too; left out once every resource is done) and the nudge checkbox. The custom id carries the path and the
- * owner, as a button's does, so the submission acts for the learner the form was opened for.
+ * owner (addressed by the core: `form.submitId`), so the submission acts for the learner the form was opened for.
  */
-export function settingsModal(form: SettingsForm, owner: string): APIModalInteractionResponseCallbackData {
+export function settingsModal(form: SettingsForm): APIModalInteractionResponseCallbackData {
   const components: APILabelComponent[] = [
     label('Reminder time', 'Like 09:00, 9am or 18:30; a zone typed after it wins', {
       type: ComponentType.TextInput,
@@ -64,7 +63,7 @@ export function settingsModal(form: SettingsForm, owner: string): APIModalIntera
     }),
   ];
   return {
-    custom_id: encodeAction({ path: form.path, actionId: 'settings-save', value: '', ownerId: owner }),
+    custom_id: form.submitId,
     title: truncateText(`${form.title} reminder`, MODAL_TITLE_MAX),
     components: components.slice(0, MODAL_COMPONENTS_MAX),
   };

@@ -93,7 +93,6 @@ export async function startDiscord(deps: {
   const messenger = createDiscordMessenger({
     rest: client.rest,
     logger,
-    defaultPath: bot.paths[0]?.name ?? '',
     budget,
   });
   bot.registerMessenger(messenger);

@@ -1,9 +1,7 @@
-import { errorReply } from '../../src/bot.js';
-import type { Reply } from '../../src/model/reply.js';
-import { UserError } from '../../src/model/user-error.js';
+import type { AddressedReply } from '../../src/model/reply.js';
 import type { Logger } from '../../src/ports/logger.js';
 
-export const APOLOGY: Reply = {
+export const APOLOGY: AddressedReply = {
   visibility: 'private',
   tone: 'error',
   text: 'Sorry, something went wrong on our side. Please try again in a moment.',
@@ -14,28 +12,25 @@ export type FailureContext = Record<string, string | undefined> & { workspace: s
 
 /**
  * The Slack adapter's one error edge for anything a person asked (a slash command, a button, a DM):
- * `work` produces the core's reply and `deliver` renders and sends it. An expected failure (UserError)
- * becomes its private reply; anything else is logged once, with `context`, and answered with the
- * apology. A reply that cannot be delivered is logged too, and the apology is tried in its place. `work` gives
- * no reply when it answered another way (it opened a form).
+ * `work` produces the core's reply and `deliver` renders and sends it. Expected failures (UserErrors) are
+ * already private replies from the core; anything else is logged once, with `context`, and answered with
+ * the apology. A reply that cannot be delivered is logged too, and the apology is tried in its place. `work`
+ * gives no reply when it answered another way (it opened a form).
  */
 export async function answerSafely(
   logger: Logger,
   failure: { message: string; context: FailureContext },
-  work: () => Promise<Reply | undefined>,
-  deliver: (reply: Reply) => Promise<void>,
+  work: () => Promise<AddressedReply | undefined>,
+  deliver: (reply: AddressedReply) => Promise<void>,
 ): Promise<void> {
   const logFailure = (error: unknown, extra: Record<string, unknown> = {}) =>
     logger.error(failure.message, { ...failure.context, ...extra, error: describeError(error) });
-  let reply: Reply | undefined;
+  let reply: AddressedReply | undefined;
   try {
     reply = await work();
   } catch (error) {
-    if (error instanceof UserError) reply = errorReply(error);
-    else {
-      logFailure(error);
-      reply = APOLOGY;
-    }
+    logFailure(error);
+    reply = APOLOGY;
   }
   if (!reply) return;
   try {

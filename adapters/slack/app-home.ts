@@ -62,7 +62,7 @@ export async function homeView(
   for (const path of bot.paths) {
     const reply = await bot.overview(user, path.name);
     const standings = await bot.standings(user, path.name);
-    sections.push([...renderSlackReply(reply, user.id, path.name).blocks, ...standingBlocks(standings)]);
+    sections.push([...renderSlackReply(reply).blocks, ...standingBlocks(standings)]);
   }
   const blocks = sections.flatMap((section, index) =>
     index === 0 ? section : [{ type: 'divider' } satisfies KnownBlock, ...section],

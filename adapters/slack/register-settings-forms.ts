@@ -2,10 +2,11 @@ import type { App, BlockAction, ButtonAction, ViewSubmitAction, webApi } from '@
 import type { Bot } from '../../src/bot.js';
 import { decodeAction, SETTINGS_ACTION_ID } from '../../src/model/action-id.js';
 import type { ChannelRef, UserRef } from '../../src/model/invocation.js';
-import type { Reply } from '../../src/model/reply.js';
+import type { AddressedReply } from '../../src/model/reply.js';
 import type { SettingsForm } from '../../src/model/settings-form.js';
+import { withFallbackTimes } from '../../src/model/time-token.js';
 import type { Logger } from '../../src/ports/logger.js';
-import { isHomePress, pressUser } from './answer-button-press.js';
+import { isHomePress, pressUser } from './press-refs.js';
 import { answerSafely } from './answer-safely.js';
 import type { AppHome } from './app-home.js';
 import { readSettingsMetadata, readSettingsView } from './read-settings-view.js';
@@ -59,12 +60,12 @@ export function registerSettingsForms(app: App, deps: SettingsFormDeps): void {
       },
       async (reply) => {
         if (isHomePress(body))
-          await deps.client.chat.postMessage({ channel: user.id, ...renderSlackReply(reply, user.id, decoded.path) });
+          await deps.client.chat.postMessage({ channel: user.id, ...renderSlackReply(reply) });
         else
           await respond({
             response_type: 'ephemeral',
             replace_original: false,
-            ...renderSlackReply(reply, user.id, decoded.path),
+            ...renderSlackReply(reply),
           });
       },
     );
@@ -92,7 +93,10 @@ export function registerSettingsForms(app: App, deps: SettingsFormDeps): void {
           values: readSettingsView(view),
         });
         if (outcome.kind === 'answered') return outcome.reply;
-        errors = outcome.errors;
+        // A field's error is plain text on Slack: a time in it reads in the learner's zone.
+        errors = Object.fromEntries(
+          Object.entries(outcome.errors).map(([field, message]) => [field, withFallbackTimes(message)]),
+        );
         return undefined;
       },
       (reply) => ack({ response_action: 'update', view: answerView(reply) }),
@@ -105,19 +109,19 @@ export function registerSettingsForms(app: App, deps: SettingsFormDeps): void {
   });
 }
 
-const expiredForm: Reply = {
+const expiredForm: AddressedReply = {
   visibility: 'private',
   tone: 'warning',
   text: 'This form is from an older version of this bot. Open it again from the command.',
 };
 
 /** The answer shown where the form was, within a view's block limit; Done closes it. */
-function answerView(reply: Reply) {
+function answerView(reply: AddressedReply) {
   return {
     type: 'modal' as const,
     title: { type: 'plain_text' as const, text: reply.tone === 'success' ? 'Saved' : 'Settings' },
     close: { type: 'plain_text' as const, text: 'Done' },
-    blocks: fitBlocks(renderSlackReply(reply, '', '').blocks, [], MAX_VIEW_BLOCKS),
+    blocks: fitBlocks(renderSlackReply(reply).blocks, [], MAX_VIEW_BLOCKS),
   };
 }
 

@@ -1,15 +1,15 @@
-import type { App, BlockAction, ButtonAction, RespondArguments, webApi } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction, RespondArguments, RespondFn, webApi } from '@slack/bolt';
 import type { Bot } from '../../src/bot.js';
-import { FOREIGN_ACTION_ID, OWN_ACTION_ID } from '../../src/model/action-id.js';
-import type { Reply } from '../../src/model/reply.js';
+import { decodeAction, FOREIGN_ACTION_ID, OWN_ACTION_ID } from '../../src/model/action-id.js';
+import type { AddressedReply } from '../../src/model/reply.js';
 import type { Logger } from '../../src/ports/logger.js';
-import { isHomePress, toActionPress } from './answer-button-press.js';
+import { isHomePress, pressChannel, pressUser } from './press-refs.js';
 import { answerSafely, type FailureContext } from './answer-safely.js';
 import type { AppHome } from './app-home.js';
 import { renderSlackReply } from './render-slack-reply.js';
 import type { OpenSettingsModal } from './register-settings-forms.js';
 import type { ProfileLookup } from './slack-profiles.js';
-import { commandChannel, commandUser, toInvocation } from './to-invocation.js';
+import { commandChannel, commandUser, fromProfile } from './to-invocation.js';
 
 export interface ListenerDeps {
   bot: Bot;
@@ -31,63 +31,56 @@ export function registerSlackListeners(app: App, deps: ListenerDeps): void {
     app.command(`/${spec.name}`, async ({ command, ack, respond }) => {
       await ack();
       const user = commandUser(command);
+      const typed = firstWord(command.text);
       const context: FailureContext = {
         kind: 'command',
         path: spec.name,
+        command: typed,
         workspace: user.workspace,
         user: user.id,
         channel: command.channel_id,
       };
-      let changed = false;
+      const line = { path: spec.name, text: command.text ?? '', user, channel: commandChannel(command) };
       await answerSafely(
         deps.logger,
         { message: 'Slack command failed', context },
         async () => {
-          const invocation = await toInvocation(deps.profiles, spec, command.text ?? '', user, commandChannel(command));
-          context.command = invocation.command;
-          const form = await deps.bot.formFor(invocation);
-          if (form) return void (await deps.openModal(command.trigger_id, form, invocation.channel));
-          const reply = await deps.bot.handle(invocation);
-          changed = !READ_ONLY_COMMANDS.has(invocation.command);
-          return reply;
+          const enrich = fromProfile(deps.profiles);
+          const form = await deps.bot.formForText(line, enrich);
+          if (form) return void (await deps.openModal(command.trigger_id, form, line.channel));
+          return deps.bot.handleText(line, enrich);
         },
-        (reply) => respond(toResponse(reply, command.user_id, spec.name)).then(() => undefined),
+        (reply) => respond(toResponse(reply)).then(() => undefined),
       );
-      if (changed) await deps.home.refresh(user);
+      if (!READ_ONLY_COMMANDS.has(typed)) await deps.home.refresh(user);
     });
   }
 
-  app.action<BlockAction<ButtonAction>>(OWN_ACTION_ID, async ({ body, action, ack, respond }) => {
+  app.action<BlockAction<ButtonAction>>(OWN_ACTION_ID, async ({ body, action, ack, respond, client }) => {
     await ack();
-    const press = toActionPress(body, action);
-    if (!press) {
-      deps.logger.debug('ignored a Slack button this bot did not make', { actionId: action.action_id });
-      return;
-    }
+    const user = pressUser(body);
+    const decoded = decodeAction(action.action_id);
     const context: FailureContext = {
       kind: 'button',
-      path: press.path,
-      action: press.actionId,
-      workspace: press.user.workspace,
-      user: press.user.id,
+      path: decoded?.path,
+      action: decoded?.actionId ?? action.action_id,
+      workspace: user.workspace,
+      user: user.id,
     };
-    // Buttons in the answer belong to whoever pressed; a stranger's answer from the core has none.
-    const deliver = async (reply: Reply) => {
-      if (isHomePress(body)) {
-        // The Home tab has no response_url: the answer goes to the learner's DM with the app.
-        const { text, blocks } = renderSlackReply(reply, press.user.id, press.path);
-        await deps.poster.chat.postMessage({ channel: press.user.id, text, blocks, unfurl_links: false });
-      } else {
-        await respond({ ...toResponse(reply, press.user.id, press.path), replace_original: false });
-      }
+    const messageId = pressedMessage(body).ts;
+    const press = {
+      buttonId: action.action_id,
+      user,
+      channel: pressChannel(body),
+      ...(messageId ? { messageId } : {}),
     };
     await answerSafely(
       deps.logger,
       { message: 'Slack button press failed', context },
-      () => deps.bot.handleAction(press),
-      deliver,
+      () => deps.bot.press(press),
+      (reply) => deliverPressAnswer(reply, { body, respond, client, poster: deps.poster }),
     );
-    if (press.user.id === press.ownerId) await deps.home.refresh(press.user);
+    await deps.home.refresh(user);
   });
 
   // Acknowledge anything else (a link button, an old format) so Slack shows no error; there is nothing to do.
@@ -99,13 +92,60 @@ export function registerSlackListeners(app: App, deps: ListenerDeps): void {
   });
 }
 
+interface PressPlace {
+  body: BlockAction<ButtonAction>;
+  respond: RespondFn;
+  client: webApi.WebClient;
+  poster: webApi.WebClient;
+}
+
+/**
+ * The pressed message becomes what the core says (replace_original through response_url for an ephemeral or
+ * channel message; chat.update for a message the bot posted in a DM, a reminder), then the answer follows as
+ * a new private message. The Home tab has no message to edit and no response_url: the answer goes to the DM.
+ */
+async function deliverPressAnswer(reply: AddressedReply, place: PressPlace): Promise<void> {
+  const { body } = place;
+  if (isHomePress(body)) {
+    const { text, blocks } = renderSlackReply(reply);
+    await place.poster.chat.postMessage({ channel: body.user.id, text, blocks, unfurl_links: false });
+    return;
+  }
+  const edit = reply.inPlace ? reply : reply.pressedCard;
+  if (edit) await editPressedMessage(edit, place);
+  if (!reply.inPlace) await place.respond({ ...toResponse(reply), replace_original: false });
+}
+
+async function editPressedMessage(card: AddressedReply, { body, respond, client }: PressPlace): Promise<void> {
+  const { text, blocks } = renderSlackReply(card);
+  const { channel, ts, ephemeral } = pressedMessage(body);
+  if (!ephemeral && channel?.startsWith('D') && ts) {
+    await client.chat.update({ channel, ts, text, blocks });
+    return;
+  }
+  await respond({ replace_original: true, text, blocks });
+}
+
+/** Bolt types the container loosely: the pressed message's channel, ts and whether only the presser sees it. */
+function pressedMessage(body: BlockAction<ButtonAction>): { channel?: string; ts?: string; ephemeral: boolean } {
+  const container = body.container as { channel_id?: string; message_ts?: string; is_ephemeral?: boolean } | undefined;
+  const channel = container?.channel_id ?? body.channel?.id;
+  const ts = container?.message_ts ?? (body.message?.ts);
+  return { ...(channel ? { channel } : {}), ...(ts ? { ts } : {}), ephemeral: container?.is_ephemeral === true };
+}
+
 /** Private replies are ephemeral; public ones (the leaderboard) are posted in the channel. */
-export function toResponse(reply: Reply, ownerId: string, path: string): RespondArguments {
-  const { text, blocks } = renderSlackReply(reply, ownerId, path);
+export function toResponse(reply: AddressedReply): RespondArguments {
+  const { text, blocks } = renderSlackReply(reply);
   return {
     response_type: reply.visibility === 'public' ? 'in_channel' : 'ephemeral',
     text,
     blocks,
     unfurl_links: false,
   };
+}
+
+/** The subcommand as typed, for the log and the Home tab (the core reads the line itself). */
+export function firstWord(text: string | undefined): string {
+  return (text ?? '').trim().split(/\s+/)[0]?.toLowerCase() ?? '';
 }

@@ -1,16 +1,13 @@
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs, webApi } from '@slack/bolt';
 import type { Bot } from '../../src/bot.js';
-import type { PathCommandSpec } from '../../src/commands/command.js';
 import type { UserRef } from '../../src/model/invocation.js';
-import type { Reply } from '../../src/model/reply.js';
-import { UserError } from '../../src/model/user-error.js';
 import type { Logger } from '../../src/ports/logger.js';
 import { answerSafely, type FailureContext } from './answer-safely.js';
 import type { AppHome } from './app-home.js';
-import { READ_ONLY_COMMANDS } from './register-slack-listeners.js';
 import { renderSlackReply } from './render-slack-reply.js';
 import type { ProfileLookup } from './slack-profiles.js';
-import { toInvocation } from './to-invocation.js';
+import { firstWord } from './register-slack-listeners.js';
+import { fromProfile } from './to-invocation.js';
 
 export interface MessageDeps {
   bot: Bot;
@@ -42,37 +39,29 @@ interface LearnerDmMessage {
 export function registerSlackMessages(app: App, deps: MessageDeps): void {
   app.event('message', async ({ event, body }) => {
     const message = learnerDmMessage(event);
-    if (!message || deps.bot.paths.length === 0) return;
-    const { spec, text } = pickPath(deps.bot.paths, message.text);
+    const first = deps.bot.paths[0];
+    if (!message || !first) return;
     const user: UserRef = { platform: 'slack', workspace: body.team_id, id: message.user };
     const context: FailureContext = {
       kind: 'direct message',
-      path: spec.name,
+      command: firstWord(message.text),
       workspace: user.workspace,
       user: user.id,
       channel: message.channel,
     };
-    let changed = false;
+    const line = {
+      path: first.name,
+      text: message.text,
+      user,
+      channel: { id: message.channel, isDirect: true },
+      inChat: true,
+    };
     await answerSafely(
       deps.logger,
       { message: 'Slack direct message failed', context },
-      async () => {
-        try {
-          const invocation = await toInvocation(deps.profiles, spec, text, user, {
-            id: message.channel,
-            isDirect: true,
-          });
-          context.command = invocation.command;
-          const reply = await deps.bot.handle(invocation);
-          changed = !READ_ONLY_COMMANDS.has(invocation.command);
-          return reply;
-        } catch (error) {
-          if (error instanceof UserError && error.code === 'unknown-command') return helpLine(spec);
-          throw error;
-        }
-      },
+      () => deps.bot.handleText(line, fromProfile(deps.profiles)),
       async (reply) => {
-        const { text: fallback, blocks } = renderSlackReply(reply, user.id, spec.name);
+        const { text: fallback, blocks } = renderSlackReply(reply);
         await deps.poster.chat.postMessage({
           channel: message.channel,
           text: fallback,
@@ -82,7 +71,7 @@ export function registerSlackMessages(app: App, deps: MessageDeps): void {
         });
       },
     );
-    if (changed) await deps.home.refresh(user);
+    await deps.home.refresh(user);
   });
 }
 
@@ -94,20 +83,5 @@ function learnerDmMessage(event: MessageEvent): LearnerDmMessage | undefined {
     user: event.user,
     text: event.text,
     ...(event.thread_ts ? { thread_ts: event.thread_ts } : {}),
-  };
-}
-
-/** "webrtc next" names a path; anything else is for the first (usually the only) one. */
-function pickPath(paths: readonly PathCommandSpec[], typed: string): { spec: PathCommandSpec; text: string } {
-  const [first = '', ...rest] = typed.trim().split(/\s+/);
-  const named = paths.find((spec) => spec.name === first.replace(/^\//, '').toLowerCase());
-  return named ? { spec: named, text: rest.join(' ') } : { spec: paths[0]!, text: typed };
-}
-
-function helpLine(spec: PathCommandSpec): Reply {
-  return {
-    visibility: 'private',
-    tone: 'info',
-    text: `Here I understand \`/${spec.name}\` commands without the slash: \`next\`, \`done\`, \`progress\` or \`help\` for the rest.`,
   };
 }

@@ -1,8 +1,18 @@
 import type { types } from '@slack/bolt';
-import { encodeAction } from '../../src/model/action-id.js';
 import { progressBar } from '../../src/model/progress-bar.js';
-import type { Button, ProgressLine, Reply, ReplyField, Tone } from '../../src/model/reply.js';
+import type {
+  AddressedButton,
+  AddressedReply,
+  ConfirmDialog,
+  ProgressLine,
+  ReplyField,
+  Tone,
+} from '../../src/model/reply.js';
+import { withFallbackTimes } from '../../src/model/time-token.js';
 import {
+  MAX_CONFIRM_TEXT,
+  MAX_CONFIRM_TITLE,
+  MAX_HEADER_TEXT,
   MAX_ACTIONS_ELEMENTS,
   MAX_BUTTON_TEXT,
   MAX_FALLBACK_TEXT,
@@ -11,11 +21,17 @@ import {
   MAX_SECTION_FIELDS,
   MAX_SECTION_TEXT,
 } from './slack-limits.js';
-import { escapeSlackText, escapeUrl, toMrkdwn, toPlainText } from './to-mrkdwn.js';
+import { slackTimes } from './slack-times.js';
+import { chunkLines, truncate, truncateMrkdwn } from './fit-slack-text.js';
+import { escapeSlackText, escapeUrl, toMrkdwn as markdownToMrkdwn, toPlainText } from './to-mrkdwn.js';
 
 export type KnownBlock = types.KnownBlock;
 type Section = types.SectionBlock;
 type ButtonElement = types.Button;
+type Confirm = types.ConfirmationDialog;
+
+/** Markdown subset -> mrkdwn, with each time shown in the reader's own zone (slack-times.ts). */
+const toMrkdwn = (markdown: string): string => slackTimes(markdownToMrkdwn(markdown));
 
 /** A Slack message: Block Kit plus the plain text Slack shows in notifications and old clients. */
 export interface SlackMessage {
@@ -23,6 +39,7 @@ export interface SlackMessage {
   blocks: KnownBlock[];
 }
 
+/** Header blocks are plain text: the emoji codes still show (emoji: true). */
 const TONE_ICON: Record<Tone, string> = {
   info: '',
   success: ':white_check_mark: ',
@@ -31,16 +48,20 @@ const TONE_ICON: Record<Tone, string> = {
 };
 const SHORTENED_NOTE = '_(shortened to fit Slack)_';
 
-/** Renders a core Reply as Block Kit within Slack's limits; buttons carry the owner and the path. */
-export function renderSlackReply(reply: Reply, ownerId: string, path: string): SlackMessage {
+/**
+ * Renders a core Reply as Block Kit within Slack's limits. Pure: every button already carries its whole action.
+ * A title is a header block (a title with a link stays a linked section: headers cannot link); phases in fields
+ * are set apart by dividers; times show in each reader's own zone, with the learner's as the fallback.
+ */
+export function renderSlackReply(reply: AddressedReply): SlackMessage {
   const content = [
     ...titleBlocks(reply),
     ...textBlocks(reply.text),
     ...fieldBlocks(reply.fields),
     ...progressBlocks(reply.progress),
   ];
-  const tail = [...actionBlocks(reply.buttons, ownerId, path), ...footerBlocks(reply.footer)];
-  return { text: fallbackText(reply, path), blocks: fitBlocks(content, tail, MAX_MESSAGE_BLOCKS) };
+  const tail = [...actionBlocks(reply.buttons), ...footerBlocks(reply.footer)];
+  return { text: fallbackText(reply), blocks: fitBlocks(content, tail, MAX_MESSAGE_BLOCKS) };
 }
 
 /** Keeps the buttons and footer; shortens the content when the whole would exceed `limit` blocks. */
@@ -50,11 +71,15 @@ export function fitBlocks(content: KnownBlock[], tail: KnownBlock[], limit: numb
   return [...content.slice(0, room), contextBlock(SHORTENED_NOTE), ...tail].slice(0, limit);
 }
 
-function titleBlocks(reply: Reply): KnownBlock[] {
+function titleBlocks(reply: AddressedReply): KnownBlock[] {
   if (!reply.title) return [];
-  const title = escapeSlackText(reply.title);
-  const linked = reply.url ? `<${escapeUrl(reply.url)}|${title.replace(/\|/g, '¦')}>` : title;
-  return [section(`${TONE_ICON[reply.tone ?? 'info']}*${linked}*`)];
+  const icon = TONE_ICON[reply.tone ?? 'info'];
+  if (!reply.url) {
+    const text = truncate(`${icon}${withFallbackTimes(reply.title)}`, MAX_HEADER_TEXT);
+    return [{ type: 'header', text: { type: 'plain_text', text, emoji: true } }];
+  }
+  const title = escapeSlackText(withFallbackTimes(reply.title));
+  return [section(`${icon}*<${escapeUrl(reply.url)}|${title.replace(/\|/g, '¦')}>*`)];
 }
 
 function textBlocks(text: string | undefined): KnownBlock[] {
@@ -89,10 +114,14 @@ function fieldBlocks(fields: ReplyField[] | undefined): KnownBlock[] {
       });
     row = [];
   };
+  let headed = false;
   for (const field of fields ?? []) {
     if (!field.inline) {
       flush();
+      // Sections that each head a part (the phases of `progress`) read apart with a divider between them.
+      if (headed) blocks.push({ type: 'divider' });
       blocks.push(section(fieldText(field, MAX_SECTION_TEXT)));
+      headed = true;
       continue;
     }
     row.push(field);
@@ -103,7 +132,7 @@ function fieldBlocks(fields: ReplyField[] | undefined): KnownBlock[] {
 }
 
 function fieldText(field: ReplyField, limit: number): string {
-  return truncate(`*${escapeSlackText(field.name)}*\n${toMrkdwn(field.value)}`, limit);
+  return truncateMrkdwn(`*${escapeSlackText(withFallbackTimes(field.name))}*\n${toMrkdwn(field.value)}`, limit);
 }
 
 function progressBlocks(lines: ProgressLine[] | undefined): KnownBlock[] {
@@ -117,39 +146,55 @@ function progressText(line: ProgressLine): string {
   return `*${escapeSlackText(line.label)}*\n\`${progressBar(line.done, line.total)}\`${detail}`;
 }
 
-function actionBlocks(buttons: Button[] | undefined, ownerId: string, path: string): KnownBlock[] {
+function actionBlocks(buttons: AddressedButton[] | undefined): KnownBlock[] {
   if (!buttons?.length) return [];
   const blocks: KnownBlock[] = [];
   for (let at = 0; at < buttons.length; at += MAX_ACTIONS_ELEMENTS) {
-    const elements = buttons.slice(at, at + MAX_ACTIONS_ELEMENTS).map((button) => buttonElement(button, ownerId, path));
+    const elements = buttons.slice(at, at + MAX_ACTIONS_ELEMENTS).map(buttonElement);
     blocks.push({ type: 'actions', elements });
   }
   return blocks;
 }
 
-function buttonElement(button: Button, ownerId: string, path: string): ButtonElement {
-  const actionId = encodeAction({ path, actionId: button.action.id, value: button.action.value, ownerId });
+function buttonElement(button: AddressedButton): ButtonElement {
   const element: ButtonElement = {
     type: 'button',
     text: { type: 'plain_text', text: truncate(button.label, MAX_BUTTON_TEXT), emoji: true },
-    action_id: actionId,
+    action_id: button.actionId,
     value: button.action.value || button.action.id,
   };
   // Slack buttons have two styles; "secondary" is Slack's default look.
   if (button.style === 'primary' || button.style === 'success') element.style = 'primary';
   if (button.style === 'danger') element.style = 'danger';
+  if (button.confirm) element.confirm = confirmDialog(button.confirm, button.style === 'danger');
   return element;
 }
 
-function footerBlocks(footer: string | undefined): KnownBlock[] {
-  return footer?.trim() ? [contextBlock(truncate(toMrkdwn(footer), MAX_SECTION_TEXT))] : [];
+/** https://docs.slack.dev/reference/block-kit/composition-objects/confirmation-dialog-object */
+function confirmDialog(dialog: ConfirmDialog, danger: boolean): Confirm {
+  return {
+    title: { type: 'plain_text', text: truncate(dialog.title, MAX_CONFIRM_TITLE) },
+    text: { type: 'plain_text', text: truncate(dialog.text, MAX_CONFIRM_TEXT) },
+    confirm: { type: 'plain_text', text: truncate(dialog.confirm, MAX_CONFIRM_TITLE) },
+    deny: { type: 'plain_text', text: truncate(dialog.deny, MAX_CONFIRM_TITLE) },
+    ...(danger ? { style: 'danger' as const } : {}),
+  };
 }
 
-function fallbackText(reply: Reply, path: string): string {
-  const parts = [reply.title ? escapeSlackText(reply.title) : '', reply.text ? toPlainText(reply.text) : ''];
-  const text = parts.filter((part) => part.trim()).join('\n');
-  return truncate(text || `/${path}`, MAX_FALLBACK_TEXT);
+function footerBlocks(footer: string | undefined): KnownBlock[] {
+  return footer?.trim() ? [contextBlock(truncateMrkdwn(toMrkdwn(footer), MAX_SECTION_TEXT))] : [];
 }
+
+/** Notifications cannot format dates: they read the learner's-zone text. */
+function fallbackText(reply: AddressedReply): string {
+  const parts = [reply.title ? escapeSlackText(reply.title) : '', reply.text ? toPlainText(reply.text) : ''];
+  const labels = (reply.buttons ?? []).map((button) => escapeSlackText(button.label)).join(' · ');
+  const text = withFallbackTimes(parts.filter((part) => part.trim()).join('\n'));
+  return truncate(text || labels || NOTHING_TO_SAY, MAX_FALLBACK_TEXT);
+}
+
+/** Slack refuses a message with neither text nor blocks. */
+const NOTHING_TO_SAY = '…';
 
 function section(text: string): Section {
   return { type: 'section', text: { type: 'mrkdwn', text } };
@@ -157,34 +202,4 @@ function section(text: string): Section {
 
 function contextBlock(text: string): KnownBlock {
   return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
-}
-
-/** Splits on line breaks into pieces of at most `limit` characters (hard-cutting a single overlong line). */
-export function chunkLines(text: string, limit: number): string[] {
-  const chunks: string[] = [];
-  let current = '';
-  for (const line of text.split('\n')) {
-    for (const piece of hardCut(line, limit)) {
-      const joined = current ? `${current}\n${piece}` : piece;
-      if (joined.length <= limit) {
-        current = joined;
-      } else {
-        if (current) chunks.push(current);
-        current = piece;
-      }
-    }
-  }
-  if (current.trim()) chunks.push(current);
-  return chunks;
-}
-
-function hardCut(line: string, limit: number): string[] {
-  if (line.length <= limit) return [line];
-  const pieces: string[] = [];
-  for (let at = 0; at < line.length; at += limit) pieces.push(line.slice(at, at + limit));
-  return pieces;
-}
-
-function truncate(text: string, limit: number): string {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
 }

@@ -1,7 +1,8 @@
 import { webApi } from '@slack/bolt';
-import type { DirectMessenger, DirectTarget, SendResult } from '../../src/ports/direct-messenger.js';
+import type { DirectMessenger, SendResult } from '../../src/ports/direct-messenger.js';
 import type { Logger } from '../../src/ports/logger.js';
 import type { SendBudget } from '../../src/ports/send-budget.js';
+import { withoutButtons } from '../../src/actions/address-reply.js';
 import { findEarlierPost, type PostMark, type PostPlace } from './find-earlier-post.js';
 import type { PostAttempts } from './post-attempts.js';
 import { renderSlackReply, type SlackMessage } from './render-slack-reply.js';
@@ -35,8 +36,6 @@ export interface SlackDirectMessengerDeps {
   /** A workspace's budget of posts (workspace-send-budgets.ts), shared by every instance on a shared store. */
   budgetFor: (workspace: string) => SendBudget;
   attempts: PostAttempts;
-  /** The path whose buttons a DM carries when the target does not name one. */
-  defaultPath: string;
   now: () => number;
   logger: Logger;
 }
@@ -69,7 +68,7 @@ export function createSlackDirectMessenger(deps: SlackDirectMessengerDeps): Dire
           workspace: target.user.workspace,
           channel: target.address ?? target.user.id,
           place: target.address?.startsWith('D') ? { channel: target.address } : { dmWith: target.user.id },
-          message: renderSlackReply(reply, target.user.id, pathOf(target, deps.defaultPath)),
+          message: renderSlackReply(reply),
           mark: { eventType: REMINDER_EVENT_TYPE, idempotencyKey },
         },
         deps.logger.child({ workspace: target.user.workspace, user: target.user.id, idempotencyKey }),
@@ -82,7 +81,7 @@ export function createSlackDirectMessenger(deps: SlackDirectMessengerDeps): Dire
           workspace: channel.workspace,
           channel: channel.channelId,
           place: { channel: channel.channelId },
-          message: renderSlackReply(reply, channel.channelId, deps.defaultPath),
+          message: renderSlackReply(withoutButtons(reply)),
           mark: { eventType: DIGEST_EVENT_TYPE, idempotencyKey },
         },
         deps.logger.child({ workspace: channel.workspace, channel: channel.channelId, idempotencyKey }),
@@ -135,11 +134,6 @@ async function postPaced(deps: SlackDirectMessengerDeps, post: Post, log: Logger
       throw error;
     }
   }
-}
-
-/** The path whose buttons the message carries. */
-function pathOf(target: DirectTarget, defaultPath: string): string {
-  return target.path ?? defaultPath;
 }
 
 function retryAfterSeconds(error: unknown): number | undefined {

@@ -12,6 +12,14 @@ export const MAX_SECTION_TEXT = 3000;
 /** Fields in one section block, and characters in each. https://docs.slack.dev/reference/block-kit/blocks/section-block */
 export const MAX_SECTION_FIELDS = 10;
 export const MAX_FIELD_TEXT = 2000;
+/** Characters in a header block's text. https://docs.slack.dev/reference/block-kit/blocks/header-block */
+export const MAX_HEADER_TEXT = 150;
+/**
+ * A confirmation dialog's title, confirm and deny texts (100 each) and its text (300).
+ * https://docs.slack.dev/reference/block-kit/composition-objects/confirmation-dialog-object
+ */
+export const MAX_CONFIRM_TITLE = 100;
+export const MAX_CONFIRM_TEXT = 300;
 /** Elements in one actions block. https://docs.slack.dev/reference/block-kit/blocks/actions-block */
 export const MAX_ACTIONS_ELEMENTS = 25;
 /** Characters in a button's label. https://docs.slack.dev/reference/block-kit/block-elements/button-element */

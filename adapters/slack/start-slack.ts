@@ -116,11 +116,7 @@ export async function startSlack(deps: SlackDeps): Promise<RunningSlack> {
   registerSlackListeners(app, { bot, home, profiles, poster, openModal: createModalOpener(app.client), logger });
   registerSlackMessages(app, { bot, home, profiles, poster, logger });
 
-  const messenger = createPacedMessenger(
-    options,
-    { client: poster, store, now, logger },
-    bot.paths[0]?.name ?? 'webrtc',
-  );
+  const messenger = createPacedMessenger(options, { client: poster, store, now, logger });
   bot.registerMessenger(messenger);
 
   const port = await listen(app, socketMode, options);
@@ -150,13 +146,11 @@ export async function startSlack(deps: SlackDeps): Promise<RunningSlack> {
 function createPacedMessenger(
   options: SlackOptions,
   deps: { client: webApi.WebClient; store: Store; now: () => number; logger: Logger },
-  defaultPath: string,
 ): DirectMessenger {
   return createSlackDirectMessenger({
     client: deps.client,
     budgetFor: workspaceSendBudgets(deps.store.sendBudgets, slackSendRate(options.workspaceMessagesPerMinute)),
     attempts: createPostAttempts(deps.store.records),
-    defaultPath,
     now: deps.now,
     logger: deps.logger,
   });

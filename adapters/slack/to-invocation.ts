@@ -1,29 +1,26 @@
 import type { SlashCommand } from '@slack/bolt';
-import type { PathCommandSpec } from '../../src/commands/command.js';
-import { parseCommandLine } from '../../src/commands/parse-command-line.js';
-import type { ChannelRef, Invocation, UserRef } from '../../src/model/invocation.js';
+import type { InvocationEnricher } from '../../src/commands/read-command-line.js';
+import type { ChannelRef, UserRef } from '../../src/model/invocation.js';
 import type { ProfileLookup } from './slack-profiles.js';
 
 /**
- * A command line ("done webrtc-basics", typed after `/webrtc` or in the app's DM) -> the core's invocation,
- * with the parser every text platform shares. Bad input throws a UserError.
+ * What Slack adds once the core has read the command line (read-command-line.ts): whether the user is an admin,
+ * their time zone and the name the workspace shows, from their profile (users.info, cached by slack-profiles.ts).
  */
-export async function toInvocation(
-  profiles: ProfileLookup,
-  spec: PathCommandSpec,
-  text: string,
-  user: UserRef,
-  channel: ChannelRef,
-): Promise<Invocation> {
-  const parsed = parseCommandLine(text, spec);
-  const invocation: Invocation = { path: spec.name, command: parsed.command, args: parsed.args, user, channel };
-  // users.info (cached a few minutes) tells the role, the zone and the name the workspace shows: leaderboards show
-  // the profile's display name, not the slash command's `user_name`, which stays only when the lookup fails.
-  const profile = await profiles(user);
-  invocation.isAdmin = profile.isAdmin;
-  if (profile.timeZone) user.timeZone = profile.timeZone;
-  if (profile.displayName) user.displayName = profile.displayName;
-  return invocation;
+export function fromProfile(profiles: ProfileLookup): InvocationEnricher {
+  return async (invocation) => {
+    const { user } = invocation;
+    // Always asked (cached a few minutes): leaderboards show the profile's display name, not the slash command's
+    // `user_name`, which stays only when the lookup fails.
+    const profile = await profiles(user);
+    const timeZone = profile.timeZone ?? user.timeZone;
+    const displayName = profile.displayName ?? user.displayName;
+    return {
+      ...invocation,
+      isAdmin: profile.isAdmin,
+      user: { ...user, ...(timeZone ? { timeZone } : {}), ...(displayName ? { displayName } : {}) },
+    };
+  };
 }
 
 export function commandUser(command: SlashCommand): UserRef {

@@ -3,6 +3,7 @@ import { encodeBoardId, type BoardId } from '../model/board-id.js';
 import type { Reply } from '../model/reply.js';
 import { UserError } from '../model/user-error.js';
 import { formatLocal } from '../reminders/zoned-time.js';
+import { shownInstant } from '../views/shown-time.js';
 import { readCommunityZone } from '../community/community-zone.js';
 import { scheduleDigest, stopDigest } from '../digest/schedule-digest.js';
 import { encodeWorkspaceId } from '../model/learner-id.js';
@@ -43,7 +44,7 @@ async function setDigest(
   return {
     visibility: 'private',
     tone: 'success',
-    text: `Weekly digest on: every ${formatLocal(zone, nextAt).split(' ')[0]} at **${time} ${zone}** in this channel. First one: **${formatLocal(zone, nextAt)} ${zone}**. It notifies no one.`,
+    text: `Weekly digest on: every ${formatLocal(zone, nextAt).split(' ')[0]} at **${time} ${zone}** in this channel. First one: **${shownInstant(zone, nextAt)}**. It notifies no one.`,
   };
 }
 
@@ -63,7 +64,7 @@ async function showDigest({ store, path }: CommandContext, board: BoardId): Prom
     visibility: 'private',
     tone: 'info',
     text: digest
-      ? `Weekly digest: every ${formatLocal(digest.zone, digest.nextAt).split(' ')[0]} at **${digest.time} ${digest.zone}**; next **${formatLocal(digest.zone, digest.nextAt)}**.`
+      ? `Weekly digest: every ${formatLocal(digest.zone, digest.nextAt).split(' ')[0]} at **${digest.time} ${digest.zone}**; next **${shownInstant(digest.zone, digest.nextAt, { withZone: false })}**.`
       : `No weekly digest here. \`/${path.command} digest monday 9am\` posts this channel's weekly leaderboard every Monday.`,
   };
 }

@@ -2,12 +2,13 @@ import type { Reply } from '../model/reply.js';
 import { UserError } from '../model/user-error.js';
 import { changePause } from '../learners/change-pause.js';
 import { pausedUntil } from '../learners/pauses.js';
-import { addDays, daysBetween, formatDate } from '../reminders/calendar-date.js';
+import { addDays, daysBetween } from '../reminders/calendar-date.js';
 import { parsePauseArgs } from '../reminders/parse-pause-args.js';
 import { calendarOf, MAX_PAUSE_DAYS, pauseOn } from '../reminders/study-calendar.js';
 import { localDate } from '../reminders/zoned-time.js';
 import { pausedUntilText } from '../views/plan-lines.js';
 import { afterPauseLines } from '../views/after-pause-lines.js';
+import { shownDate } from '../views/shown-time.js';
 import type { Command } from './command.js';
 import type { CommandContext } from './command-context.js';
 import { resumeFromPause } from './resume-command.js';
@@ -28,6 +29,7 @@ export const pauseCommand: Command = {
   async run(context, invocation) {
     const { path, learner, clock } = context;
     const today = localDate(learner.zone(), clock.now());
+    const day = { zone: learner.zone(), today };
     const request = parsePauseArgs(invocation.args.until, today);
     if (request.kind === 'show') return showPause(context, today);
     if (request.kind === 'end') return resumeFromPause(context);
@@ -35,20 +37,20 @@ export const pauseCommand: Command = {
     if (until <= today)
       throw new UserError(
         'pause-not-ahead',
-        `${until === today ? 'That is today' : `${formatDate(until, today)} has already passed`}: a pause needs your first day back, after today.`,
+        `${until === today ? 'That is today' : `${shownDate(day, until)} has already passed`}: a pause needs your first day back, after today.`,
         `For example \`/${path.command} pause until ${addDays(today, 7)}\` or \`/${path.command} pause 1w\`.`,
       );
     if (daysBetween(today, until) > MAX_PAUSE_DAYS)
       throw new UserError(
         'pause-too-long',
-        `A pause can last up to a year; ${formatDate(until, today)} is further away.`,
-        `Choose a date before ${formatDate(addDays(today, MAX_PAUSE_DAYS + 1), today)}, or turn reminders off with \`/${path.command} remind off\`.`,
+        `A pause can last up to a year; ${shownDate(day, until)} is further away.`,
+        `Choose a date before ${shownDate(day, addDays(today, MAX_PAUSE_DAYS + 1))}, or turn reminders off with \`/${path.command} remind off\`.`,
       );
     const { state } = await changePause(context, (draft, day) => pausedUntil(draft, day, until));
     return {
       visibility: 'private',
       tone: 'success',
-      title: `Paused until ${formatDate(until, today)}`,
+      title: `Paused until ${shownDate(day, until)}`,
       text: [
         state.reminder?.enabled
           ? 'No reminders or nudges before then, and your streak waits for you.'
@@ -66,7 +68,7 @@ function showPause({ path, learner }: CommandContext, today: string): Reply {
     visibility: 'private',
     tone: 'info',
     text: pause
-      ? `${pausedUntilText(pause, today)}. \`/${path.command} resume\` ends it early.`
+      ? `${pausedUntilText(pause, { zone: learner.zone(), today })}. \`/${path.command} resume\` ends it early.`
       : `You're not paused. \`/${path.command} pause until ${addDays(today, 7)}\` (or \`pause 1w\`) takes days off: no reminders, and your streak waits.`,
   };
 }

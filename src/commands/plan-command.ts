@@ -4,10 +4,10 @@ import { parsePlanArgs } from '../plans/parse-plan-args.js';
 import { checkedPlan } from '../plans/checked-plan.js';
 import { forecast } from '../plans/plan-forecast.js';
 import { planStanding } from '../plans/plan-standing.js';
-import { formatDate } from '../reminders/calendar-date.js';
 import { calendarOf, pauseOn } from '../reminders/study-calendar.js';
 import { localDate } from '../reminders/zoned-time.js';
 import { forecastLine, pausedUntilText, scheduleLines, standingLead } from '../views/plan-lines.js';
+import { shownDate } from '../views/shown-time.js';
 import type { Command } from './command.js';
 import type { CommandContext } from './command-context.js';
 
@@ -73,15 +73,16 @@ export function planReply({ path, learner, clock }: CommandContext, tone: 'succe
   const zone = learner.zone();
   const now = clock.now();
   const today = localDate(zone, now);
+  const day = { zone, today };
   const calendar = calendarOf(state);
   const ahead = forecast(path, state, zone, now, plan.minutesPerDay, calendar);
   const standing = planStanding(path, state, zone, now);
   const pause = pauseOn(calendar, today);
-  const goal = plan.by && plan.by !== ahead.finish ? ` Your goal: ${formatDate(plan.by, today)}.` : '';
+  const goal = plan.by && plan.by !== ahead.finish ? ` Your goal: ${shownDate(day, plan.by)}.` : '';
   const lines = [
-    ahead.finish ? `${forecastLine(plan.minutesPerDay, calendar.days, ahead.finish, today)}${goal}` : '',
+    ahead.finish ? `${forecastLine(plan.minutesPerDay, calendar.days, ahead.finish, day)}${goal}` : '',
     standing && tone === 'info' ? `Right now you're ${standingLead(standing)}.` : '',
-    pause ? `${pausedUntilText(pause, today)}: the plan waits with you.` : '',
+    pause ? `${pausedUntilText(pause, day)}: the plan waits with you.` : '',
   ];
   return {
     visibility: 'private',
@@ -89,7 +90,7 @@ export function planReply({ path, learner, clock }: CommandContext, tone: 'succe
     title: `Your ${path.title} plan`,
     text: lines.filter(Boolean).join('\n'),
     fields:
-      ahead.days.length > 0 ? [{ name: 'Coming study days', value: scheduleLines(ahead.days, today).join('\n') }] : [],
+      ahead.days.length > 0 ? [{ name: 'Coming study days', value: scheduleLines(ahead.days, day).join('\n') }] : [],
     footer: `Your study days are your reminder days. /${path.command} progress shows how you stand; /${path.command} plan off drops the plan.`,
   };
 }

@@ -5,9 +5,10 @@ import { describeDays } from '../reminders/parse-days.js';
 import { parseRemindArgs } from '../reminders/parse-remind-args.js';
 import { nudgeLine } from '../reminders/reminder-lines.js';
 import { calendarOf, pauseOn } from '../reminders/study-calendar.js';
-import { formatLocalWhen, localDate } from '../reminders/zoned-time.js';
+import { localDate } from '../reminders/zoned-time.js';
 import { encodeSlotId } from '../model/slot-id.js';
 import { pausedUntilText } from '../views/plan-lines.js';
+import { learnerDay, shownInstant } from '../views/shown-time.js';
 import type { Command } from './command.js';
 import type { CommandContext } from './command-context.js';
 
@@ -83,11 +84,11 @@ async function showReminder({ path, learner, store, clock }: CommandContext): Pr
     days === 'every day'
       ? `Your daily reminder: **${reminder.time} ${reminder.zone}**.`
       : `Your reminder: **${reminder.time} ${reminder.zone}** on **${days}**.`,
-    `Next reminder: **${formatLocalWhen(reminder.zone, next, now)} ${reminder.zone}**.`,
+    `Next reminder: **${shownInstant(reminder.zone, next, { now })}**.`,
     nudgeLine(reminder, path.command),
     ...(pause
       ? [
-          `${pausedUntilText(pause, localDate(reminder.zone, now))}: no reminders or nudges before then. \`/${path.command} resume\` ends it early.`,
+          `${pausedUntilText(pause, learnerDay(reminder.zone, now))}: no reminders or nudges before then. \`/${path.command} resume\` ends it early.`,
         ]
       : []),
     ...(reminder.paused

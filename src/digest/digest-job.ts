@@ -1,3 +1,4 @@
+import { withoutButtons } from '../actions/address-reply.js';
 import type { LearningPath } from '../curriculum/learning-path.js';
 import type { CoreDeps } from '../learners/core-deps.js';
 import { isoWeekOf } from '../learners/iso-week.js';
@@ -33,7 +34,7 @@ export function createDigestJob(deps: CoreDeps & { paths: readonly LearningPath[
     try {
       await messenger.postToChannel(
         { workspace: digest.workspace, channelId: digest.channelId },
-        await digestReply(deps.store, path, digest, slotAt),
+        withoutButtons(await digestReply(deps.store, path, digest, slotAt)),
         occurrence,
       );
     } catch (error) {

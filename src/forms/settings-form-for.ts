@@ -1,4 +1,6 @@
 import type { CommandContext } from '../commands/command-context.js';
+import { encodeAction } from '../model/action-id.js';
+import { ownerToken } from '../model/button-owner.js';
 import type { SettingsForm } from '../model/settings-form.js';
 import { progressOf } from '../progress/path-progress.js';
 import { SHORT_WEEKDAYS } from '../reminders/calendar-date.js';
@@ -28,8 +30,10 @@ export async function settingsFormFor(context: CommandContext): Promise<Settings
   const zone = reminder?.zone ?? learner.record.zone ?? platformZone ?? settings.defaultTimeZone;
   const plan = state?.plan;
   const draft = await loadDraft(context);
+  const ownerId = ownerToken(learner.user, learner.channel);
   return {
     path: path.command,
+    submitId: encodeAction({ path: path.command, actionId: 'settings-save', value: '', ownerId }),
     title: path.title,
     values: draft
       ? {

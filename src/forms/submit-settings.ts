@@ -2,7 +2,7 @@ import type { CommandContext } from '../commands/command-context.js';
 import { planReply } from '../commands/plan-command.js';
 import { emptyPathState, type PathState, type Plan } from '../model/learner.js';
 import type { Reply } from '../model/reply.js';
-import type { SettingsField, SettingsOutcome, SettingsValues } from '../model/settings-form.js';
+import type { SettingsCheck, SettingsField, SettingsValues } from '../model/settings-form.js';
 import { UserError } from '../model/user-error.js';
 import { checkedPlan } from '../plans/checked-plan.js';
 import { parsePlanArgs } from '../plans/parse-plan-args.js';
@@ -21,7 +21,7 @@ type Errors = Partial<Record<SettingsField, string>>;
  * with next); otherwise the reminder is set as `remind` sets it, then
  * the plan (worked out on the study days just chosen).
  */
-export async function submitSettings(context: CommandContext, values: SettingsValues): Promise<SettingsOutcome> {
+export async function submitSettings(context: CommandContext, values: SettingsValues): Promise<SettingsCheck> {
   const { path, learner, clock } = context;
   const errors: Errors = {};
   const check = <T>(field: SettingsField, read: () => T): T | undefined => {

@@ -6,7 +6,7 @@ import { encodeLearnerId, type LearnerId } from '../model/learner-id.js';
 import { encodeSlotId } from '../model/slot-id.js';
 import { quoteUserText } from '../model/quote-user-text.js';
 import { rescheduled } from '../reminders/reschedule.js';
-import { formatLocalWhen } from '../reminders/zoned-time.js';
+import { shownInstant } from '../views/shown-time.js';
 import { copyPlain, samePlain } from '../infra/plain-data.js';
 import { activeWeekBoards } from './learner-rows.js';
 import type { CoreDeps } from './core-deps.js';
@@ -147,7 +147,7 @@ function touch(
   if (reminder?.paused && reminder.enabled && resumeAt?.nextAt != null) {
     Object.assign(reminder, { paused: false, ...resumeAt });
     notices.push(
-      `Welcome back! Reminders are on again: next one ${formatLocalWhen(reminder.zone, resumeAt.nextAt, now)} ${reminder.zone}.`,
+      `Welcome back! Reminders are on again: next one ${shownInstant(reminder.zone, resumeAt.nextAt, { now })}.`,
     );
   }
   if (reminder && !reminder.enabled) reminder.paused = false;

@@ -40,6 +40,30 @@ export interface ActionPress {
   ownerId: string;
   user: UserRef;
   channel: ChannelRef;
+  /** The platform's id of the message the button was on: a message is answered once (see press-once.ts). */
+  messageId?: string;
+}
+
+/** A press as the platform reports it: the button's own id, decoded by the core (action-id.ts, button-owner.ts). */
+export interface ButtonPress {
+  buttonId: string;
+  user: UserRef;
+  channel: ChannelRef;
+  messageId?: string;
+}
+
+/**
+ * Free text for a path: typed after its slash command (Slack, the console) or in a chat with the bot (`inChat`:
+ * a Slack DM, where the first word may name another path and text that is no command gets a short help line).
+ * The core parses it (parse-command-line.ts).
+ */
+export interface CommandLine {
+  path: string;
+  text: string;
+  user: UserRef;
+  channel: ChannelRef;
+  isAdmin?: boolean;
+  inChat?: boolean;
 }
 
 /** An autocomplete request for one option of a subcommand. */

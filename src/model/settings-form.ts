@@ -1,4 +1,4 @@
-import type { Reply } from './reply.js';
+import type { AddressedButton, AddressedReply, Reply } from './reply.js';
 
 /** The fields of the settings form, named as the platforms' inputs are (block ids, custom ids). */
 export type SettingsField = 'time' | 'zone' | 'days' | 'plan' | 'nudge';
@@ -26,6 +26,11 @@ export interface FormChoice {
 export interface SettingsForm {
   /** The learning path's command ("webrtc"). */
   path: string;
+  /**
+   * The id a submission comes back with (Discord's modal custom_id): the `settings-save` action for the learner the
+   * form was opened for, addressed by the core as a button is (action-id.ts, button-owner.ts).
+   */
+  submitId: string;
   title: string;
   /** Current values: the reminder's (or the defaults a first reminder gets) and the plan's finish date. */
   values: { time: string; zone: string; days: readonly number[]; plan: string; nudge: boolean };
@@ -47,6 +52,16 @@ export interface SettingsSubmission {
   values: SettingsValues;
 }
 
-/** The answer to a submission: errors by field (nothing changed), or the saved settings' reply. */
+/** Errors by field, in the Reply's Markdown subset (times as tokens). */
+export type SettingsErrors = Partial<Record<SettingsField, string>>;
+
+/** A submission as the core checked it: errors by field (nothing changed), or the saved settings' reply. */
+export type SettingsCheck = { kind: 'invalid'; errors: SettingsErrors } | { kind: 'answered'; reply: Reply };
+
+/**
+ * The answer to a submission as it leaves the core: errors by field with a button that opens the form again (for
+ * platforms that show errors outside the form), or the saved settings' reply, addressed.
+ */
 export type SettingsOutcome =
-  { kind: 'invalid'; errors: Partial<Record<SettingsField, string>> } | { kind: 'answered'; reply: Reply };
+  | { kind: 'invalid'; errors: SettingsErrors; reopen: AddressedButton }
+  | { kind: 'answered'; reply: AddressedReply };

@@ -2,8 +2,8 @@ import type { LearningPath } from '../curriculum/learning-path.js';
 import type { PathState, Plan } from '../model/learner.js';
 import { UserError } from '../model/user-error.js';
 import { progressOf } from '../progress/path-progress.js';
-import { formatDate } from '../reminders/calendar-date.js';
 import { localDate } from '../reminders/zoned-time.js';
+import { shownDate } from '../views/shown-time.js';
 import { makePlan, paceForDate } from './make-plan.js';
 import type { PlanRequest } from './parse-plan-args.js';
 import { MAX_MINUTES_PER_DAY, MIN_MINUTES_PER_DAY } from './plan-forecast.js';
@@ -49,17 +49,18 @@ function paceFor(
   date: string,
   today: string,
 ): number {
+  const day = { zone, today };
   if (date < today)
     throw new UserError(
       'date-passed',
-      `${formatDate(date, today)} has already passed.`,
+      `${shownDate(day, date)} has already passed.`,
       `Choose a finish date from today on, like \`/${path.command} plan by 2027-01-15\`.`,
     );
   const fit = paceForDate(path, state, zone, now, date);
   if (fit.minutes !== undefined) return fit.minutes;
   throw new UserError(
     'plan-too-tight',
-    `Finishing by **${formatDate(date, today)}** would take more than 3 hours a study day.`,
-    `The earliest reasonable date is **${formatDate(fit.earliest, today)}** (${MAX_MINUTES_PER_DAY} min a study day): \`/${path.command} plan by ${fit.earliest}\`.`,
+    `Finishing by **${shownDate(day, date)}** would take more than 3 hours a study day.`,
+    `The earliest reasonable date is **${shownDate(day, fit.earliest)}** (${MAX_MINUTES_PER_DAY} min a study day): \`/${path.command} plan by ${fit.earliest}\`.`,
   );
 }

@@ -1,12 +1,10 @@
 import type { Platform, UserRef } from '../model/invocation.js';
-import type { Reply } from '../model/reply.js';
+import type { AddressedReply } from '../model/reply.js';
 
 /** Where a direct message goes: the learner, plus the address stored when they turned reminders on. */
 export interface DirectTarget {
   user: UserRef;
   address?: string;
-  /** The learning path the message is about, so its buttons come back to the right command. */
-  path?: string;
 }
 
 export type SendResult = { status: 'sent' } | { status: 'undeliverable'; reason: string };
@@ -20,9 +18,9 @@ export interface DirectMessenger {
   /** Prepares delivery when reminders are turned on (Discord opens the DM channel); returns the address to store. */
   open(user: UserRef): Promise<{ address?: string } | { undeliverable: string }>;
   /** `idempotencyKey` is stable for one logical message, so a retry cannot duplicate it where the platform allows. */
-  send(target: DirectTarget, reply: Reply, idempotencyKey: string): Promise<SendResult>;
+  send(target: DirectTarget, reply: AddressedReply, idempotencyKey: string): Promise<SendResult>;
   /** Posts in a channel (the weekly digest); notifies no one. Adapters that cannot post leave it out. */
-  postToChannel?(channel: ChannelTarget, reply: Reply, idempotencyKey: string): Promise<SendResult>;
+  postToChannel?(channel: ChannelTarget, reply: AddressedReply, idempotencyKey: string): Promise<SendResult>;
 }
 
 /** A channel of a workspace, for posts the bot makes on its own. */

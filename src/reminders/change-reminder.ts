@@ -10,7 +10,7 @@ import { rescheduled } from './reschedule.js';
 import { resolveTimeZone } from './resolve-time-zone.js';
 import { DEFAULT_NUDGE_TIME } from './streak-nudge.js';
 import { EVERY_DAY } from './study-calendar.js';
-import { formatLocalWhen } from './zoned-time.js';
+import { shownInstant } from '../views/shown-time.js';
 
 type Change = Extract<RemindRequest, { kind: 'change' }>;
 
@@ -64,7 +64,7 @@ export async function changeReminder(context: CommandContext, request: Change): 
     title: 'Reminder set',
     text: [
       `I'll remind you ${onDays(reminder.days ?? EVERY_DAY)} at **${reminder.time} ${zone}** with your next resource.`,
-      `Next reminder: **${formatLocalWhen(zone, reminder.nextAt!, now)} ${zone}**.`,
+      `Next reminder: **${shownInstant(zone, reminder.nextAt!, { now })}**.`,
       nudgeLine(reminder, path.command),
     ].join('\n'),
     footer: `Change it any time with /${path.command} remind HH:MM or days like mon,wed,fri, stop it with /${path.command} remind off.`,

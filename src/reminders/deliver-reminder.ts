@@ -3,7 +3,9 @@ import type { CoreDeps } from '../learners/core-deps.js';
 import type { Reminder } from '../model/learner.js';
 import { decodeLearnerId, type LearnerId } from '../model/learner-id.js';
 import type { ReminderSlotId } from '../model/slot-id.js';
-import type { Reply } from '../model/reply.js';
+import { addressReply } from '../actions/address-reply.js';
+import { ownerToken } from '../model/button-owner.js';
+import type { AddressedReply } from '../model/reply.js';
 import type { DirectMessenger, SendResult } from '../ports/direct-messenger.js';
 import { streakOf } from '../progress/streak.js';
 import { minuteOf } from './minute-of.js';
@@ -103,13 +105,10 @@ export async function deliverReminder(
   const messenger = deps.messengers.get(parts.platform);
   if (!messenger) return 'no-messenger';
   if (!(await claimLease(`lease:${occurrence}`))) return 'busy';
-  const result = await sendWithRetry(
-    messenger,
-    { user: { ...parts, displayName: record.name }, address: record.dmAddress, path: due.path },
-    reply,
-    occurrence,
-    options,
-  );
+  const user = { ...parts, displayName: record.name };
+  // A reminder is a DM: its buttons act for this learner of this workspace (see button-owner.ts).
+  const addressed = addressReply(reply, { path: due.path, owner: ownerToken(user, { isDirect: true }) });
+  const result = await sendWithRetry(messenger, { user, address: record.dmAddress }, addressed, occurrence, options);
   if (!result) {
     logger.warn('reminder not delivered after retries; will retry when the lease expires', {
       learner: due.learnerKey,
@@ -169,7 +168,7 @@ async function markUndeliverable(deps: CoreDeps, due: Due, reason: string): Prom
 async function sendWithRetry(
   messenger: DirectMessenger,
   target: Parameters<DirectMessenger['send']>[0],
-  reply: Reply,
+  reply: AddressedReply,
   key: string,
   options: ReminderJobOptions,
 ): Promise<SendResult | undefined> {

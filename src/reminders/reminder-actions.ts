@@ -2,12 +2,12 @@ import type { CommandContext } from '../commands/command-context.js';
 import type { PathState, Reminder } from '../model/learner.js';
 import type { Reply } from '../model/reply.js';
 import { UserError } from '../model/user-error.js';
-import { formatDate } from './calendar-date.js';
 import { minuteOf } from './minute-of.js';
 import { SNOOZE_ACTIONS, snoozeInstant, snoozeLabel, type SnoozeChoice, EVENING_TIME } from './snooze-choices.js';
 import { nextNudgeAt } from './streak-nudge.js';
 import { calendarOf, nextStudyOccurrence, pauseOn } from './study-calendar.js';
-import { formatLocal, localDate } from './zoned-time.js';
+import { localDate } from './zoned-time.js';
+import { shownDate, shownInstant } from '../views/shown-time.js';
 
 /** Snooze…: the choices still ahead, each with the local time it brings the reminder back. */
 export function snoozeMenu({ path, learner, clock }: CommandContext): Reply {
@@ -51,7 +51,7 @@ export async function snoozeReminder({ path, learner, clock }: CommandContext, c
   return {
     visibility: 'private',
     tone: 'success',
-    text: `Snoozed. I'll remind you again at **${formatLocal(zone, at)} ${zone}**.`,
+    text: `Snoozed. I'll remind you again at **${shownInstant(zone, at)}**.`,
   };
 }
 
@@ -65,7 +65,7 @@ export async function skipToday({ path, learner, clock }: CommandContext): Promi
   });
   const next =
     reminder?.enabled && reminder.nextAt !== null
-      ? ` See you at **${formatLocal(reminder.zone, reminder.nextAt)} ${reminder.zone}**.`
+      ? ` See you at **${shownInstant(reminder.zone, reminder.nextAt)}**.`
       : '';
   return { visibility: 'private', tone: 'success', text: `No problem, no more nudges today.${next}` };
 }
@@ -91,7 +91,7 @@ function snoozable(slash: string, state: PathState | undefined, now: number): Re
   if (pause)
     throw new UserError(
       'paused',
-      `You're paused until **${formatDate(pause.until, today)}**, so there's nothing to snooze.`,
+      `You're paused until **${shownDate({ zone: reminder.zone, today }, pause.until)}**, so there's nothing to snooze.`,
       `\`/${slash} resume\` ends the pause early.`,
     );
   return reminder;

@@ -3,7 +3,6 @@ import type { LearnerRecord } from '../model/learner.js';
 import type { Reply } from '../model/reply.js';
 import { describeDays } from '../reminders/parse-days.js';
 import { calendarOf } from '../reminders/study-calendar.js';
-import { formatLocalWhen } from '../reminders/zoned-time.js';
 import { progressOf } from '../progress/path-progress.js';
 import { nextPart, upNextParagraphs } from './next-part.js';
 import { paragraphs } from './paragraphs.js';
@@ -11,6 +10,7 @@ import { CHANGE_REMINDER_BUTTON } from './change-reminder-button.js';
 import { pathMeasure } from './path-measure.js';
 import { phaseMeasures } from './phase-measures.js';
 import { planStatusLines } from './plan-status.js';
+import { shownInstant } from './shown-time.js';
 
 /**
  * One card with progress (the path's and each phase's), the next resource with its buttons, the reminder setting
@@ -31,7 +31,7 @@ export function overviewReply(
   const days = describeDays(calendarOf(state).days);
   const reminderText =
     reminder && nextReminderAt !== undefined
-      ? `${days === 'every day' ? 'Daily' : days} at ${reminder.time} ${reminder.zone} (next: ${formatLocalWhen(reminder.zone, nextReminderAt, now)})${reminder.paused ? ', paused' : ''}`
+      ? `${days === 'every day' ? 'Daily' : days} at ${reminder.time} ${reminder.zone} (next: ${shownInstant(reminder.zone, nextReminderAt, { now, withZone: false })})${reminder.paused ? ', paused' : ''}`
       : `Off — \`/${path.command} remind 09:00 Europe/Berlin\` turns it on`;
   const plan = planStatusLines(path, state, record?.zone ?? defaultZone, now);
   return {

@@ -67,7 +67,14 @@ describe('a learner who skips', () => {
     expect(next.text).toBe(
       `Article · 30 min · Phase 1, 1 of 2\n_Understanding WebRTC and its capabilities_\nAfterwards: Move to resource 2\n\n${LOCKED_BY_SKIPS}`,
     );
-    expect(next.buttons).toEqual([{ label: 'Done', style: 'success', action: { id: 'done', value: 'webrtc-basics' } }]);
+    expect(next.buttons).toEqual([
+      {
+        label: 'Done',
+        style: 'success',
+        action: { id: 'done', value: 'webrtc-basics' },
+        actionId: 'p2|webrtc|d|~jVGnxVkS|ana',
+      },
+    ]);
     const skip = await run(t.bot, ana, 'skip');
     expect(skip).toMatchObject({ tone: 'info', title: 'Nothing left to skip' });
     expect(skip.text).toBe(

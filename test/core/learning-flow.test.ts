@@ -21,8 +21,18 @@ describe('next, done, skip and undo', () => {
       text: 'Article · 30 min · Phase 1, 1 of 2\n_Understanding WebRTC and its capabilities_\nAfterwards: Move to resource 2',
       progress: [{ label: 'Path', done: 0, total: 240, detail: '0 of 240 min done (0 of 7 resources)' }],
       buttons: [
-        { label: 'Done', style: 'success', action: { id: 'done', value: 'webrtc-basics' } },
-        { label: 'Skip', style: 'secondary', action: { id: 'skip', value: 'webrtc-basics' } },
+        {
+          label: 'Done',
+          style: 'success',
+          action: { id: 'done', value: 'webrtc-basics' },
+          actionId: 'p2|webrtc|d|~jVGnxVkS|ana',
+        },
+        {
+          label: 'Skip',
+          style: 'secondary',
+          action: { id: 'skip', value: 'webrtc-basics' },
+          actionId: 'p2|webrtc|s|~jVGnxVkS|ana',
+        },
       ],
     });
   });

@@ -4,6 +4,7 @@ import type { createRecordingMessenger } from '../fakes/recording-messenger.js';
 import type { TestBot } from '../fakes/test-bot.js';
 import { reminderBot, HOUR, DAY, MONDAY } from '../fixtures/reminder-bot.js';
 import { learner, run, say } from '../fixtures/learners.js';
+import { readPlain } from '../fixtures/read-plain.js';
 
 const ana = learner('ana', 'Ana');
 let t: TestBot;
@@ -104,7 +105,7 @@ describe('a plan from the path’s own durations', () => {
     expect(await standing()).toBe('Plan: **20 min** on Mon, Wed, Fri — **on track**, finished on **Fri 1 Jan 2027**.');
     expect((await say(t.bot, ana, 'plan')).text).toContain('Paused until **Mon 7 Dec**: the plan waits with you.');
     // Slack's App Home shows the same, and `export` holds both.
-    const home = await t.bot.overview(ana, 'webrtc');
+    const home = readPlain(await t.bot.overview(ana, 'webrtc'));
     expect(home.fields).toEqual([
       { name: 'Reminder', value: 'Mon, Wed, Fri at 09:00 UTC (next: Mon 09:00)' },
       {

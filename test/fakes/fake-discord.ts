@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { FakeDiscordGateway } from './fake-discord-gateway.js';
 import { FakeDiscordChannels } from './fake-discord-channels.js';
+import { FakeDiscordEdits } from './fake-discord-edits.js';
 import { FixedWindowBudget } from './fixed-window-budget.js';
 import { json, readBody, send, type ScriptedResponse } from './fake-discord-http.js';
 import { modalProblem, type ModalData } from './fake-discord-modals.js';
@@ -17,6 +18,7 @@ import { EVENTUALLY_TIMEOUT_MS } from '../support/eventually.js';
 
 export type { ScriptedResponse } from './fake-discord-http.js';
 export type { RecordedRequest } from './fake-discord-requests.js';
+export type { MessageEdit } from './fake-discord-edits.js';
 
 interface Override {
   method: string;
@@ -58,6 +60,9 @@ export class FakeDiscord {
   readonly unknownUsers = this.channels.unknownUsers;
   /** Messages created per DM channel, after nonce de-duplication. */
   readonly channelMessages = this.channels.channelMessages;
+  private readonly pressedEdits = new FakeDiscordEdits(this.channelMessages);
+  /** Edits of messages a button was on (type 7, or PATCH @original after type 6), oldest first. */
+  readonly messageEdits = this.pressedEdits.edits;
   private readonly overrides: Override[] = [];
   /** Per channel, the fault its next accepted message post gets. */
   private readonly faults = new Map<string, AcceptedFault>();
@@ -159,6 +164,7 @@ export class FakeDiscord {
 
   /** Sends INTERACTION_CREATE over the gateway. */
   dispatchInteraction(interaction: unknown): void {
+    this.pressedEdits.noteInteraction(interaction);
     this.gateway.dispatch('INTERACTION_CREATE', interaction);
   }
 
@@ -250,6 +256,7 @@ export class FakeDiscord {
       const callback = body as { type?: number; data?: ModalData } | undefined;
       const problem = callback?.type === 9 && callback.data ? modalProblem(callback.data) : undefined;
       if (problem) return json(400, { message: 'Invalid Form Body', code: 50035, errors: { data: problem } });
+      this.pressedEdits.onCallback(request);
       return request.query.get('with_response') === 'true'
         ? json(200, { interaction: { id: route.split('/')[2] } })
         : { status: 204, body: undefined };
@@ -257,6 +264,8 @@ export class FakeDiscord {
     const webhook = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/([^/]+))?$/.exec(route);
     if (webhook) {
       if (method === 'DELETE') return { status: 204, body: undefined };
+      if (method === 'PATCH' && webhook[3] === '@original')
+        this.pressedEdits.onWebhookEdit(webhook[2] ?? '', body ?? {}, request.at);
       return json(
         200,
         fakeMessage({

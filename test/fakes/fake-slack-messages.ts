@@ -6,6 +6,18 @@ export interface FakeSlackMessage {
   bot_id: string;
   thread_ts?: string;
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  blocks?: unknown[];
+  /** Set once the message was edited: https://docs.slack.dev/reference/methods/chat.update */
+  edited?: { user: string; ts: string };
+}
+
+/** One edit of a kept message: by chat.update, or through a response_url with `replace_original`. */
+export interface FakeSlackEdit {
+  channel: string;
+  ts: string;
+  via: 'chat.update' | 'response_url';
+  text: string;
+  blocks: unknown[] | undefined;
 }
 
 /**
@@ -16,6 +28,8 @@ export interface FakeSlackMessage {
 export class FakeSlackConversations {
   private readonly byChannel = new Map<string, FakeSlackMessage[]>();
   private sequence = 0;
+  /** Every edit Slack applied, oldest first. */
+  readonly edits: FakeSlackEdit[] = [];
 
   /** The conversation a post to `channel` lands in. */
   static conversationOf(channel: string): string {
@@ -35,8 +49,26 @@ export class FakeSlackConversations {
     };
     if (typeof args.thread_ts === 'string') message.thread_ts = args.thread_ts;
     if (isMetadata(args.metadata)) message.metadata = args.metadata;
+    if (Array.isArray(args.blocks)) message.blocks = args.blocks;
     this.byChannel.set(channel, [...(this.byChannel.get(channel) ?? []), message]);
     return { channel, ts };
+  }
+
+  /**
+   * Replaces a kept message's text and blocks, as chat.update and a `replace_original` response do (blocks left
+   * out are dropped: Slack rebuilds the message from what the edit sends). False when there is no such message.
+   */
+  edit(channel: string, ts: string, via: FakeSlackEdit['via'], args: Record<string, unknown>, botId: string): boolean {
+    const messages = this.messagesIn(channel);
+    const index = messages.findIndex((message) => message.ts === ts);
+    const kept = messages[index];
+    if (!kept) return false;
+    const text = typeof args.text === 'string' ? args.text : '';
+    const blocks = Array.isArray(args.blocks) ? (args.blocks as unknown[]) : undefined;
+    const { blocks: _old, ...rest } = kept;
+    messages[index] = { ...rest, text, ...(blocks && { blocks }), edited: { user: botId, ts: nowTs() } };
+    this.edits.push({ channel: FakeSlackConversations.conversationOf(channel), ts, via, text, blocks });
+    return true;
   }
 
   /** What a conversation holds, oldest first; a user id means the DM with them. */
@@ -55,6 +87,10 @@ export class FakeSlackConversations {
       .slice(0, limit)
       .map(({ metadata, ...message }) => (withMetadata && metadata ? { ...message, metadata } : message));
   }
+}
+
+function nowTs(): string {
+  return (Date.now() / 1000).toFixed(6);
 }
 
 function isMetadata(value: unknown): value is FakeSlackMessage['metadata'] {

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FakeSlackConversations, type FakeSlackMessage } from './fake-slack-messages.js';
+import { FakeSlackConversations, type FakeSlackEdit, type FakeSlackMessage } from './fake-slack-messages.js';
 import { FixedWindowBudget } from './fixed-window-budget.js';
 import { EVENTUALLY_TIMEOUT_MS, eventuallyFound } from '../support/eventually.js';
 
@@ -56,9 +56,12 @@ export interface FakeSlack {
   readonly unreadableChannels: Set<string>;
   /** The messages Slack kept in a conversation (a user id: the DM with them), oldest first: what people see. */
   messagesIn(channel: string): FakeSlackMessage[];
+  /** Edits Slack applied to kept messages (chat.update, replace_original on a bound response_url), oldest first. */
+  readonly edits: FakeSlackEdit[];
   /** What apps.connections.open hands out (a loopback Socket Mode server), when set. */
   socketUrl: string | undefined;
-  responseUrl(id: string): string;
+  /** A response_url; bound to a kept message (`of`), a `replace_original` post edits that message, as on Slack. */
+  responseUrl(id: string, of?: { channel: string; ts: string }): string;
   /** Answers the next calls to `method` with these, in order, before falling back to the defaults. */
   queue(method: string, ...answers: FakeAnswer[]): void;
   /**
@@ -81,6 +84,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const refusedTokens = new Set<string>();
   const unreadableChannels = new Set<string>();
   const conversations = new FakeSlackConversations();
+  const boundResponses = new Map<string, { channel: string; ts: string }>();
   let budget: { limit: FixedWindowBudget; workspaceOf: (call: FakeSlackCall) => string } | undefined;
 
   const server = createServer((request, response) => {
@@ -90,11 +94,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   function route(request: IncomingMessage, response: ServerResponse, raw: string): void {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (request.method === 'POST' && url.pathname.startsWith('/response/')) {
-      responses.push({
-        id: url.pathname.slice('/response/'.length),
-        body: JSON.parse(raw) as Record<string, unknown>,
-        at: Date.now(),
-      });
+      const id = decodeURIComponent(url.pathname.slice('/response/'.length));
+      const body = JSON.parse(raw) as Record<string, unknown>;
+      responses.push({ id, body, at: Date.now() });
+      const bound = boundResponses.get(id);
+      if (bound && body.replace_original === true)
+        conversations.edit(bound.channel, bound.ts, 'response_url', body, 'BBOTFAKE');
       return send(response, { status: 200, body: 'ok' });
     }
     if (request.method === 'POST' && url.pathname.startsWith('/api/')) {
@@ -107,6 +112,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const answer: FakeAnswer = { body: defaultAnswer(call, users, fake.socketUrl), ...next };
       if (method === 'chat.postMessage') answer.body = post(call, answer);
       if (method === 'conversations.history') answer.body = next?.body ?? history(call);
+      if (method === 'chat.update') answer.body = next?.body ?? update(call);
       call.status = answer.status ?? 200;
       const reply = () => (answer.drop ? void response.socket?.destroy() : send(response, answer));
       if (answer.delayMs) return void setTimeout(reply, answer.delayMs);
@@ -121,6 +127,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     if (!(answer.accept ?? body?.ok === true)) return answer.body;
     const kept = conversations.accept(call.args, 'BBOTFAKE');
     return body?.ok === true ? { ...body, ...kept } : answer.body;
+  }
+
+  /** chat.update on a message Slack kept; anything else is `message_not_found`, as Slack answers. */
+  function update(call: FakeSlackCall): unknown {
+    const channel = String(call.args.channel);
+    const ts = String(call.args.ts);
+    if (!conversations.edit(channel, ts, 'chat.update', call.args, 'BBOTFAKE'))
+      return { ok: false, error: 'message_not_found' };
+    return { ok: true, channel: FakeSlackConversations.conversationOf(channel), ts, text: call.args.text };
   }
 
   function history(call: FakeSlackCall): unknown {
@@ -159,7 +174,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     refusedTokens,
     unreadableChannels,
     messagesIn: (channel) => conversations.messagesIn(channel),
-    responseUrl: (id) => `${base}/response/${encodeURIComponent(id)}`,
+    edits: conversations.edits,
+    responseUrl(id, of) {
+      if (of) boundResponses.set(id, of);
+      return `${base}/response/${encodeURIComponent(id)}`;
+    },
     queue(method, ...answers) {
       queued.set(method, [...(queued.get(method) ?? []), ...answers]);
     },

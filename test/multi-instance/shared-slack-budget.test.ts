@@ -4,7 +4,7 @@ import { createPostAttempts } from '../../adapters/slack/post-attempts.js';
 import { createSlackDirectMessenger } from '../../adapters/slack/slack-direct-messenger.js';
 import { slackSendRate, workspaceSendBudgets } from '../../adapters/slack/workspace-send-budgets.js';
 import type { UserRef } from '../../src/model/invocation.js';
-import type { Reply } from '../../src/model/reply.js';
+import type { AddressedReply } from '../../src/model/reply.js';
 import { recordingLogger } from '../adapters/slack/recording-logger.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
 import { REDIS_URL } from '../fakes/store-backends.js';
@@ -12,7 +12,7 @@ import { createTestBot, type TestBot } from '../fakes/test-bot.js';
 import { eventuallyFound } from '../support/eventually.js';
 
 const RETRY_AFTER_S = 1;
-const reminder: Reply = { visibility: 'private', title: 'Time for WebRTC', text: 'Next: **WebRTC Basics**' };
+const reminder: AddressedReply = { visibility: 'private', title: 'Time for WebRTC', text: 'Next: **WebRTC Basics**' };
 const user = (workspace: string, id: string): UserRef => ({ platform: 'slack', workspace, id });
 
 describe.skipIf(!REDIS_URL)(
@@ -37,7 +37,6 @@ describe.skipIf(!REDIS_URL)(
         client,
         budgetFor: workspaceSendBudgets(bot.store.sendBudgets, slackSendRate(600)),
         attempts: createPostAttempts(bot.store.records),
-        defaultPath: 'webrtc',
         now: Date.now,
         logger: log,
       });

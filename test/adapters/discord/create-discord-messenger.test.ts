@@ -4,7 +4,9 @@ import { createDiscordMessenger, nonceFor } from '../../../adapters/discord/crea
 import { discordSendBudget, isProactiveRequest } from '../../../adapters/discord/discord-send-budget.js';
 import { localPermits } from '../../../src/infra/send-budget/permit-source.js';
 import { sendBudgetsOver } from '../../../src/infra/send-budget/send-budgets-over.js';
-import type { Reply } from '../../../src/model/reply.js';
+import type { AddressedReply } from '../../../src/model/reply.js';
+import { addressed } from '../../fixtures/addressed.js';
+import { ownerToken } from '../../../src/model/button-owner.js';
 import type { DirectMessenger } from '../../../src/ports/direct-messenger.js';
 import { componentRows } from '../../fakes/discord-payloads.js';
 import { FakeDiscord } from '../../fakes/fake-discord.js';
@@ -17,12 +19,16 @@ const learner = {
   id: '695549908383432716',
   displayName: 'Hope',
 };
-const reminder: Reply = {
-  visibility: 'private',
-  title: 'Time for WebRTC',
-  text: 'Next: **WebRTC Basics** · 30 min',
-  buttons: [{ label: 'Done', style: 'success', action: { id: 'done', value: 'webrtc-basics' } }],
-};
+/** A reminder as the core sends it: its button acts for this learner of this guild, from the DM. */
+const reminder: AddressedReply = addressed(
+  {
+    visibility: 'private',
+    title: 'Time for WebRTC',
+    text: 'Next: **WebRTC Basics** · 30 min',
+    buttons: [{ label: 'Done', style: 'success', action: { id: 'done', value: 'webrtc-basics' } }],
+  },
+  '695549908383432716@556525343595298817',
+);
 
 describe('Discord DirectMessenger against the loopback Discord', () => {
   let fake: FakeDiscord;
@@ -35,7 +41,6 @@ describe('Discord DirectMessenger against the loopback Discord', () => {
     messenger = createDiscordMessenger({
       rest,
       logger: createRecordingLogger(),
-      defaultPath: 'webrtc',
       budget: discordSendBudget(sendBudgetsOver(localPermits()), 1000),
     });
   });
@@ -154,9 +159,10 @@ describe('Discord DirectMessenger against the loopback Discord', () => {
     expect(fake.channelMessages.get(address)).toBeUndefined();
   });
 
-  it('sends to the path the target names, so its buttons come back to that command', async () => {
+  it('sends the buttons as the core addressed them, path and owner included', async () => {
     const address = await openAddress(messenger);
-    await messenger.send({ user: learner, address, path: 'rust' }, reminder, 'k-rust');
+    const rust = addressed(reminder, `${learner.id}@${learner.workspace}`, 'rust');
+    await messenger.send({ user: learner, address }, { ...rust, buttons: rust.buttons! }, 'k-rust');
     expect(componentRows(fake.channelMessages.get(address)?.[0]?.components)[0]?.[0]?.custom_id).toBe(
       `p2|rust|d|~jVGnxVkS|${learner.id}@${learner.workspace}`,
     );
@@ -164,7 +170,7 @@ describe('Discord DirectMessenger against the loopback Discord', () => {
 
   it('posts the weekly digest in a guild channel: no buttons, no ephemeral flag, no mentions, a nonce', async () => {
     fake.channels.textChannels.add('587324906702766226');
-    const digest: Reply = {
+    const digest: AddressedReply = {
       visibility: 'public',
       title: 'This week in #webrtc',
       text: '🥇 @everyone — 3 resources',
@@ -197,9 +203,11 @@ describe('Discord DirectMessenger against the loopback Discord', () => {
     expect(result).toEqual({ status: 'undeliverable', reason: 'discord-missing-permissions' });
   });
 
-  it('a learner who set reminders in a DM with the bot gets buttons with the plain user id', async () => {
+  it('renders the buttons exactly as addressed (a DM learner: the plain user id)', async () => {
     const address = await openAddress(messenger);
-    await messenger.send({ user: { ...learner, workspace: 'dm' }, address }, reminder, 'k-dm');
+    const dmLearner = { ...learner, workspace: 'dm' };
+    const forDm = addressed(reminder, ownerToken(dmLearner, { isDirect: true }));
+    await messenger.send({ user: dmLearner, address }, { ...forDm, buttons: forDm.buttons! }, 'k-dm');
     expect(componentRows(fake.channelMessages.get(address)?.[0]?.components)[0]?.[0]?.custom_id).toBe(
       `p2|webrtc|d|~jVGnxVkS|${learner.id}`,
     );

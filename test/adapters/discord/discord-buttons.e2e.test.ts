@@ -16,15 +16,25 @@ describe('buttons over the Discord gateway', () => {
     await h.close();
   });
 
-  it("the owner's Done on their private card updates that card in place and records the mark", async () => {
-    const callback = await press(`p2|webrtc|d|~jVGnxVkS|${hope.id}`);
+  it("the owner's Done edits their card to say so (no buttons left), the next card follows, and the mark is kept", async () => {
+    const interaction = buttonPress(h.fake.appId, {
+      customId: `p2|webrtc|d|~jVGnxVkS|${hope.id}`,
+      botUserId: h.fake.botUserId,
+      ephemeral: true,
+    });
+    const callback = await h.send(interaction);
     expect(callback.body.type).toBe(7);
     expect(callbackData(callback).flags).toBeUndefined();
     expect(callbackData(callback).allowed_mentions).toEqual({ parse: [] });
-    expect(callbackData(callback).embeds?.[0]?.title).toBe('Marked done: WebRTC Basics');
-    expect(componentRows(callbackData(callback).components)[0]?.[0]?.custom_id).toBe(
-      `p2|webrtc|d|~cuL4Ukdx|${hope.id}`,
-    );
+    expect(callbackData(callback).embeds?.[0]?.title).toBe('WebRTC Basics');
+    // 10:00 UTC on the test clock, shown in each reader's zone.
+    expect(callbackData(callback).embeds?.[0]?.description).toMatch(/^✅ Done at <t:\d+:t>$/);
+    expect(callbackData(callback).components).toEqual([]);
+    const next = await h.webhook(interaction, 'POST');
+    const body = next.body as { embeds?: { title?: string }[]; components?: unknown[]; flags?: number };
+    expect(body.flags).toBe(64);
+    expect(body.embeds?.[0]?.title).toBe('Marked done: WebRTC Basics');
+    expect(componentRows(body.components as never)[0]?.[0]?.custom_id).toBe(`p2|webrtc|d|~cuL4Ukdx|${hope.id}`);
     expect((await h.learner(hope.id))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
   });
 
@@ -58,7 +68,7 @@ describe('buttons over the Discord gateway', () => {
     expect((await h.learner(hope.id))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
     const callback = await press(`p2|webrtc|f||${hope.id}`);
     expect(callback.body.type).toBe(7);
-    expect(callbackData(callback).embeds?.[0]?.description).toContain('everything I stored about you is deleted');
+    expect(callbackData(callback).embeds?.[0]?.description).toMatch(/^🗑️ Deleted everything at <t:\d+:t>$/);
     expect(await h.learner(hope.id)).toBeUndefined();
   });
 
@@ -88,6 +98,7 @@ describe('buttons over the Discord gateway', () => {
         ownerId: hope.id,
         user: { platform: 'discord', workspace: '556525343595298817', id: mason.id, displayName: 'mason' },
         channel: { id: '587324906702766226', isDirect: false },
+        messageId: expect.stringMatching(/^\d+$/) as string,
       },
     ]);
   });
@@ -95,10 +106,8 @@ describe('buttons over the Discord gateway', () => {
   it('a button sent before the short format (p1, the resource id in full) still does what it said', async () => {
     const callback = await press(`p1|webrtc|done|webrtc-basics|${hope.id}`);
     expect(callback.body.type).toBe(7);
-    expect(callbackData(callback).embeds?.[0]?.title).toBe('Marked done: WebRTC Basics');
-    expect(componentRows(callbackData(callback).components)[0]?.[0]?.custom_id).toBe(
-      `p2|webrtc|d|~cuL4Ukdx|${hope.id}`,
-    );
+    expect(callbackData(callback).embeds?.[0]?.title).toBe('WebRTC Basics');
+    expect((await h.learner(hope.id))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
     const fromDm = await press(`p1|webrtc|skip|webrtc-vs-websockets|${hope.id}@${GUILD_ID}`, {
       inGuild: false,
       ephemeral: false,
@@ -115,5 +124,34 @@ describe('buttons over the Discord gateway', () => {
       'That button is from an older version of this path: the resource it was made for is gone.\nRun `/webrtc next` for your next resource.',
     );
     expect(await h.learner(hope.id)).toBeUndefined();
+  });
+
+  it('a second press on a message already answered (also from before a restart) is answered privately and changes nothing', async () => {
+    const first = buttonPress(h.fake.appId, {
+      customId: `p2|webrtc|s|~jVGnxVkS|${hope.id}`,
+      botUserId: h.fake.botUserId,
+      ephemeral: false,
+      inGuild: false,
+    });
+    expect((await h.send(first)).body.type).toBe(7);
+    const before = await h.learner(hope.id, 'dm');
+    // The same message pressed again: Discord sends a new interaction for it.
+    const again = buttonPress(h.fake.appId, {
+      customId: `p2|webrtc|d|~jVGnxVkS|${hope.id}`,
+      botUserId: h.fake.botUserId,
+      ephemeral: false,
+      inGuild: false,
+    });
+    again.payload.message = first.payload.message;
+    again.payload.channel_id = first.payload.channel_id;
+    again.payload.channel = first.payload.channel;
+    const callback = await h.send(again);
+    expect(callback.body.type).toBe(4);
+    expect(callbackData(callback).flags).toBe(64);
+    expect(callbackData(callback).embeds?.[0]?.description).toBe(
+      'Already done: that message was answered before, so nothing changed.\n`/webrtc next` shows where you are.',
+    );
+    expect(await h.learner(hope.id, 'dm')).toEqual(before);
+    expect(before?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('skipped');
   });
 });

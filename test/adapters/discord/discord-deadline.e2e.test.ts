@@ -43,7 +43,7 @@ describe('answering in time, and failing well', () => {
     await harness.webhook(board, 'DELETE', '/messages/@original');
   });
 
-  it("a slow button press on the owner's card defers the update, then edits the card", async () => {
+  it("a slow button press on the owner's card defers the update, edits the card to say so, then follows up with the answer", async () => {
     const harness = await start({ deferAfterMs: 40, slowCoreMs: 200 });
     const press = buttonPress(harness.fake.appId, {
       customId: `p2|webrtc|d|~jVGnxVkS|${hope.id}`,
@@ -52,7 +52,13 @@ describe('answering in time, and failing well', () => {
     });
     expect((await harness.send(press)).body).toEqual({ type: 6 });
     const edit = await harness.webhook(press, 'PATCH', '/messages/@original');
-    expect(edit.body.embeds?.[0]?.title).toBe('Marked done: WebRTC Basics');
+    expect(edit.body.embeds?.[0]?.title).toBe('WebRTC Basics');
+    expect(edit.body.embeds?.[0]?.description).toMatch(/^✅ Done at <t:\d+:t>$/);
+    expect(edit.body.components).toEqual([]);
+    const answer = await harness.webhook(press, 'POST');
+    expect(answer.body.embeds?.[0]?.title).toBe('Marked done: WebRTC Basics');
+    expect(answer.body.flags).toBe(64);
+    expect(harness.fake.requests.indexOf(edit)).toBeLessThan(harness.fake.requests.indexOf(answer));
     expect((await harness.learner(hope.id))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
   });
 

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { startDiscord, type DiscordAdapter } from '../../../adapters/discord/start-discord.js';
 import type { Bot } from '../../../src/bot.js';
+import { decodePress } from '../../../src/actions/decode-press.js';
 import type { LearningPath } from '../../../src/curriculum/learning-path.js';
 import type { ActionPress, AutocompleteQuery, Invocation } from '../../../src/model/invocation.js';
 import { encodeLearnerId } from '../../../src/model/learner-id.js';
@@ -110,7 +111,12 @@ function observed(bot: Bot, seen: DiscordHarness['seen'], latencyMs: number): Bo
   return {
     ...bot,
     handle: async (invocation) => (seen.invocations.push(invocation), await later(), bot.handle(invocation)),
-    handleAction: async (press) => (seen.presses.push(press), await later(), bot.handleAction(press)),
+    press: async (press) => {
+      const decoded = decodePress(press, bot.paths);
+      if (decoded) seen.presses.push(decoded);
+      await later();
+      return bot.press(press);
+    },
     autocomplete: async (query) => (seen.queries.push(query), await later(), bot.autocomplete(query)),
   };
 }

@@ -44,8 +44,9 @@ describe('the longest ids still make buttons Discord accepts', () => {
     expect(buttons.map((button) => button.label)).toEqual(['Done', 'Snooze…', 'Skip today', 'Change reminder']);
     for (const button of buttons) expect(button.custom_id?.length).toBeLessThanOrEqual(100);
 
-    const press = (customId: string) =>
-      h.send(buttonPress(h.fake.appId, { user: far, customId, inGuild: false, botUserId: h.fake.botUserId }));
+    const interaction = (customId: string) =>
+      buttonPress(h.fake.appId, { user: far, customId, inGuild: false, botUserId: h.fake.botUserId });
+    const press = (customId: string) => h.send(interaction(customId));
     const menu = await press(buttons[1]!.custom_id!);
     expect(menu.body.type).toBe(7);
     const choices = componentRows(callbackData(menu).components).flat();
@@ -56,21 +57,25 @@ describe('the longest ids still make buttons Discord accepts', () => {
       'Tomorrow (Thu 09:00)',
     ]);
     for (const button of choices) expect(button.custom_id?.length).toBeLessThanOrEqual(100);
-    const snoozed = await press(choices[2]!.custom_id!);
-    expect(callbackData(snoozed).embeds?.[0]?.description).toBe("Snoozed. I'll remind you again at **Wed 19:00 UTC**.");
+    // The choice settles the menu in place; the confirmation follows as a private message.
+    const choice = interaction(choices[2]!.custom_id!);
+    const snoozed = await h.send(choice);
+    expect(callbackData(snoozed).embeds?.[0]?.description).toBe(`😴 Snoozed at <t:${WEDNESDAY_9AM / 1000}:t>`);
+    expect(callbackData(snoozed).components).toEqual([]);
+    const confirmation = await h.webhook(choice, 'POST');
+    // 19:00 UTC in each reader's own zone, and how far off it is.
+    const seven = Date.UTC(2026, 10, 25, 19, 0) / 1000;
+    expect(confirmation.body.embeds?.[0]?.description).toBe(
+      `Snoozed. I'll remind you again at **<t:${seven}:f> (<t:${seven}:R>)**.`,
+    );
     const saved = await h.learner(SNOWFLAKE_MAX, SNOWFLAKE_MAX);
     expect(saved?.paths[path.command]?.reminder?.snoozeAt).toBe(Date.UTC(2026, 10, 25, 19, 0));
 
-    const callback = await h.send(
-      buttonPress(h.fake.appId, {
-        user: far,
-        customId: buttons[0]!.custom_id!,
-        inGuild: false,
-        botUserId: h.fake.botUserId,
-      }),
-    );
+    const done = interaction(buttons[0]!.custom_id!);
+    const callback = await h.send(done);
     expect(callback.body.type).toBe(7);
-    expect(callbackData(callback).embeds?.[0]?.title).toBe(`Marked done: ${path.resources[0]!.title}`);
+    expect(callbackData(callback).embeds?.[0]?.title).toBe(path.resources[0]!.title);
+    expect((await h.webhook(done, 'POST')).body.embeds?.[0]?.title).toBe(`Marked done: ${path.resources[0]!.title}`);
     const record = await h.learner(SNOWFLAKE_MAX, SNOWFLAKE_MAX);
     expect(record?.paths[path.command]?.marks[longestId]?.status).toBe('done');
   });

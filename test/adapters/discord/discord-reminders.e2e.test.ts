@@ -42,13 +42,20 @@ describe('reminders as Discord DMs', () => {
     const done = componentRows(reminder?.components)[0]?.find((button) => button.label === 'Done');
     expect(done?.custom_id).toBe(`p2|webrtc|d|~jVGnxVkS|${hope.id}@${GUILD_ID}`);
 
-    const callback = await h.send(
-      buttonPress(h.fake.appId, { customId: done!.custom_id!, inGuild: false, botUserId: h.fake.botUserId }),
-    );
+    const pressed = buttonPress(h.fake.appId, {
+      customId: done!.custom_id!,
+      inGuild: false,
+      botUserId: h.fake.botUserId,
+    });
+    const callback = await h.send(pressed);
+    // The reminder itself now says it was handled and has no buttons; the next card follows as a new message.
     expect(callback.body.type).toBe(7);
+    expect(callbackData(callback).embeds?.[0]?.description).toMatch(/^✅ Done at <t:\d+:t>$/);
+    expect(callbackData(callback).components).toEqual([]);
     expect((await h.learner(hope.id))?.paths.webrtc?.marks['webrtc-basics']?.status).toBe('done');
     expect(await h.learner(hope.id, 'dm')).toBeUndefined();
-    const nextDone = componentRows(callbackData(callback).components)[0]?.[0]?.custom_id;
+    const followUp = await h.webhook(pressed, 'POST');
+    const nextDone = componentRows(followUp.body.components)[0]?.[0]?.custom_id;
     expect(nextDone).toBe(`p2|webrtc|d|~cuL4Ukdx|${hope.id}@${GUILD_ID}`);
   });
 

@@ -1,3 +1,4 @@
+import type { APIMessage } from 'discord-api-types/v10';
 import { snowflake } from '../../fakes/fake-discord-objects.js';
 import { submittedComponents, type ModalAnswers, type ModalData } from '../../fakes/fake-discord-modals.js';
 
@@ -89,12 +90,21 @@ export function autocomplete(
   });
 }
 
-/** A press on a button of a message the bot sent; `ephemeral` marks the message as the presser's private card. */
+/**
+ * A press on a button of a message the bot sent; `ephemeral` marks the message as the presser's private card.
+ * `on` is a message the fake keeps (a DM the bot posted): the press comes from that message, in its channel.
+ */
 export function buttonPress(
   appId: string,
-  input: Where & { customId: string; ephemeral?: boolean; botUserId: string },
+  input: Where & { customId: string; ephemeral?: boolean; botUserId: string; on?: APIMessage },
 ): BuiltInteraction {
   const built = envelope(appId, 3, input, { custom_id: input.customId, component_type: 2 });
+  if (input.on) {
+    built.payload.message = input.on;
+    built.payload.channel_id = input.on.channel_id;
+    built.payload.channel = { ...(built.payload.channel as object), id: input.on.channel_id };
+    return built;
+  }
   built.payload.message = {
     id: snowflake(),
     channel_id: built.payload.channel_id,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addressed } from '../../fixtures/addressed.js';
 import { renderDiscordReply } from '../../../adapters/discord/render-discord-reply.js';
 import { decodeAction, resourceRef } from '../../../src/model/action-id.js';
 import type { Reply } from '../../../src/model/reply.js';
@@ -21,7 +22,7 @@ describe('renderDiscordReply', () => {
       footer: '240 min left in the path',
     };
 
-    expect(renderDiscordReply(reply, OWNER, 'webrtc')).toEqual({
+    expect(renderDiscordReply(addressed(reply, OWNER, 'webrtc'))).toEqual({
       embeds: [
         {
           color: 0x5865f2,
@@ -58,7 +59,7 @@ describe('renderDiscordReply', () => {
       ],
     };
 
-    expect(renderDiscordReply(reply, OWNER, 'webrtc')).toEqual({
+    expect(renderDiscordReply(addressed(reply, OWNER, 'webrtc'))).toEqual({
       embeds: [
         {
           color: 0x57f287,
@@ -73,28 +74,30 @@ describe('renderDiscordReply', () => {
   });
 
   it('keeps allowed_mentions empty when the text contains @everyone and a role mention', () => {
-    const rendered = renderDiscordReply({ visibility: 'public', text: '@everyone <@&123> <@456>' }, OWNER, 'webrtc');
+    const rendered = renderDiscordReply(
+      addressed({ visibility: 'public', text: '@everyone <@&123> <@456>' }, OWNER, 'webrtc'),
+    );
     expect(rendered.allowed_mentions).toEqual({ parse: [] });
     expect(rendered.embeds[0]?.description).toBe('@everyone <@&123> <@456>');
   });
 
   it('leaves out a title link that is not http(s), since Discord would refuse the whole message', () => {
     const rendered = renderDiscordReply(
-      { visibility: 'private', title: 'Notes', url: 'javascript:alert(1)' },
-      OWNER,
-      'webrtc',
+      addressed({ visibility: 'private', title: 'Notes', url: 'javascript:alert(1)' }, OWNER, 'webrtc'),
     );
     expect(rendered.embeds).toEqual([{ color: 0x5865f2, title: 'Notes' }]);
   });
 
   it('sends no embed for a reply made only of buttons', () => {
     const rendered = renderDiscordReply(
-      {
-        visibility: 'private',
-        buttons: [{ label: 'Yes', style: 'danger', action: { id: 'forget-confirm', value: '' } }],
-      },
-      OWNER,
-      'webrtc',
+      addressed(
+        {
+          visibility: 'private',
+          buttons: [{ label: 'Yes', style: 'danger', action: { id: 'forget-confirm', value: '' } }],
+        },
+        OWNER,
+        'webrtc',
+      ),
     );
     expect(rendered.embeds).toEqual([]);
     expect(rendered.components[0]?.components[0]).toEqual({
@@ -115,23 +118,21 @@ describe('renderDiscordReply within Discord limits', () => {
 
   it('puts at most 5 buttons in a row and at most 5 rows', () => {
     const twelve = renderDiscordReply(
-      { visibility: 'private', text: 'x', buttons: range(12).map(button) },
-      OWNER,
-      'webrtc',
+      addressed({ visibility: 'private', text: 'x', buttons: range(12).map(button) }, OWNER, 'webrtc'),
     );
     expect(twelve.components.map((row) => row.components.length)).toEqual([5, 5, 2]);
 
     const thirty = renderDiscordReply(
-      { visibility: 'private', text: 'x', buttons: range(30).map(button) },
-      OWNER,
-      'webrtc',
+      addressed({ visibility: 'private', text: 'x', buttons: range(30).map(button) }, OWNER, 'webrtc'),
     );
     expect(thirty.components.map((row) => row.components.length)).toEqual([5, 5, 5, 5, 5]);
     expect(thirty.components.at(-1)?.components.at(-1)?.label).toBe('B24');
   });
 
   it('encodes custom ids that decode back to the owner and stay within 100 characters', () => {
-    const rendered = renderDiscordReply({ visibility: 'private', text: 'x', buttons: [button(1)] }, OWNER, 'webrtc');
+    const rendered = renderDiscordReply(
+      addressed({ visibility: 'private', text: 'x', buttons: [button(1)] }, OWNER, 'webrtc'),
+    );
     const customId = rendered.components[0]?.components[0]?.custom_id ?? '';
     expect(customId.length).toBeLessThanOrEqual(100);
     expect(decodeAction(customId)).toEqual({
@@ -143,22 +144,20 @@ describe('renderDiscordReply within Discord limits', () => {
   });
 
   it('never renders an empty message: a reply with nothing to show becomes a private note', () => {
-    expect(renderDiscordReply({ visibility: 'public' }, OWNER, 'webrtc')).toEqual({
-      embeds: [
-        { color: 0x5865f2, description: "There's nothing to show for that. `/webrtc next` shows where you are." },
-      ],
+    expect(renderDiscordReply(addressed({ visibility: 'public' }, OWNER, 'webrtc'))).toEqual({
+      embeds: [{ color: 0x5865f2, description: "There's nothing to show for that." }],
       components: [],
       flags: 64,
       allowed_mentions: { parse: [] },
     });
-    expect(renderDiscordReply({ visibility: 'private', text: '', fields: [] }, OWNER, '').embeds[0]?.description).toBe(
-      "There's nothing to show for that.",
-    );
+    expect(
+      renderDiscordReply(addressed({ visibility: 'private', text: '', fields: [] }, OWNER, '')).embeds[0]?.description,
+    ).toBe("There's nothing to show for that.");
   });
 
   it('shows 24 of 30 fields plus a count of the rest', () => {
     const fields = range(30).map((index) => ({ name: `F${index}`, value: `v${index}` }));
-    const embed = renderDiscordReply({ visibility: 'private', fields }, OWNER, 'webrtc').embeds[0];
+    const embed = renderDiscordReply(addressed({ visibility: 'private', fields }, OWNER, 'webrtc')).embeds[0];
     expect(embed?.fields).toHaveLength(25);
     expect(embed?.fields?.[23]).toEqual({ name: 'F23', value: 'v23', inline: false });
     expect(embed?.fields?.[24]).toEqual({ name: '\u200b', value: '…and 6 more', inline: false });
@@ -166,15 +165,17 @@ describe('renderDiscordReply within Discord limits', () => {
 
   it('cuts title, description, field and button label to their limits with an ellipsis', () => {
     const rendered = renderDiscordReply(
-      {
-        visibility: 'private',
-        title: 't'.repeat(300),
-        text: 'd'.repeat(5000),
-        fields: [{ name: 'n'.repeat(300), value: 'v'.repeat(2000) }],
-        buttons: [{ label: 'l'.repeat(100), style: 'primary', action: { id: 'next', value: '' } }],
-      },
-      OWNER,
-      'webrtc',
+      addressed(
+        {
+          visibility: 'private',
+          title: 't'.repeat(300),
+          text: 'd'.repeat(5000),
+          fields: [{ name: 'n'.repeat(300), value: 'v'.repeat(2000) }],
+          buttons: [{ label: 'l'.repeat(100), style: 'primary', action: { id: 'next', value: '' } }],
+        },
+        OWNER,
+        'webrtc',
+      ),
     );
     const embed = rendered.embeds[0];
     expect(embed?.title).toBe(`${'t'.repeat(255)}…`);
@@ -188,9 +189,7 @@ describe('renderDiscordReply within Discord limits', () => {
   it('keeps the whole embed within 6,000 characters, dropping trailing fields before cutting the text', () => {
     const fields = range(25).map((index) => ({ name: `F${index}`, value: 'v'.repeat(1024) }));
     const embed = renderDiscordReply(
-      { visibility: 'private', title: 'T', text: 'd'.repeat(4096), fields },
-      OWNER,
-      'webrtc',
+      addressed({ visibility: 'private', title: 'T', text: 'd'.repeat(4096), fields }, OWNER, 'webrtc'),
     ).embeds[0];
     const total =
       (embed?.title?.length ?? 0) +
@@ -203,9 +202,11 @@ describe('renderDiscordReply within Discord limits', () => {
 
   it('cuts the description when title, footer and text alone pass 6,000 characters', () => {
     const embed = renderDiscordReply(
-      { visibility: 'private', title: 't'.repeat(256), text: 'd'.repeat(4096), footer: 'f'.repeat(2048) },
-      OWNER,
-      'webrtc',
+      addressed(
+        { visibility: 'private', title: 't'.repeat(256), text: 'd'.repeat(4096), footer: 'f'.repeat(2048) },
+        OWNER,
+        'webrtc',
+      ),
     ).embeds[0];
     expect(embed?.title).toHaveLength(256);
     expect(embed?.footer?.text).toHaveLength(2048);
@@ -216,7 +217,7 @@ describe('renderDiscordReply within Discord limits', () => {
   it('never splits an emoji when cutting', () => {
     const text = `${'a'.repeat(4094)}😀😀`;
     const description =
-      renderDiscordReply({ visibility: 'private', text }, OWNER, 'webrtc').embeds[0]?.description ?? '';
+      renderDiscordReply(addressed({ visibility: 'private', text }, OWNER, 'webrtc')).embeds[0]?.description ?? '';
     expect(description).toBe(`${'a'.repeat(4094)}…`);
   });
 });

@@ -4,6 +4,7 @@ import type { SettingsForm } from '../../../src/model/settings-form.js';
 
 const form: SettingsForm = {
   path: 'webrtc',
+  submitId: 'p2|webrtc|v||42@7',
   title: 'WebRTC',
   values: { time: '07:30', zone: 'Europe/Berlin', days: [1, 3], plan: '2027-01-15', nudge: false },
   zones: [
@@ -22,7 +23,7 @@ const form: SettingsForm = {
 
 describe('settingsModal for Discord (exact modal JSON)', () => {
   it('renders labels with a time input, a zone select, day checkboxes, the plan and the nudge checkbox', () => {
-    expect(settingsModal(form, '42@7')).toEqual({
+    expect(settingsModal(form)).toEqual({
       custom_id: 'p2|webrtc|v||42@7',
       title: 'WebRTC reminder',
       components: [
@@ -80,10 +81,12 @@ describe('settingsModal for Discord (exact modal JSON)', () => {
 
   it('leaves the plan out once finished, and keeps to 25 zones and 45 title characters', () => {
     const zones = Array.from({ length: 40 }, (_, index) => ({ label: `Zone ${index}`, value: `Z/${index}` }));
-    const modal = settingsModal(
-      { ...form, finished: true, zones, title: 'Real-time communication in browsers, end to end' },
-      '42',
-    );
+    const modal = settingsModal({
+      ...form,
+      finished: true,
+      zones,
+      title: 'Real-time communication in browsers, end to end',
+    });
     expect(modal.title).toHaveLength(45);
     expect(modal.components).toHaveLength(4);
     const [time, zone] = modal.components as unknown as Array<{ component: { value?: string; options?: unknown[] } }>;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addressed } from '../../fixtures/addressed.js';
 import { renderSlackReply } from '../../../adapters/slack/render-slack-reply.js';
 import { MAX_BUTTON_TEXT, MAX_MESSAGE_BLOCKS, MAX_SECTION_TEXT } from '../../../adapters/slack/slack-limits.js';
 import type { Reply } from '../../../src/model/reply.js';
@@ -22,7 +23,7 @@ describe('renderSlackReply', () => {
       footer: 'Phase 1 · 1 of 3 · 240 min left',
     };
 
-    expect(renderSlackReply(reply, 'U123', 'webrtc')).toEqual({
+    expect(renderSlackReply(addressed(reply, 'U123', 'webrtc'))).toEqual({
       text: 'WebRTC Basics\nFocus: peer connections &amp; signaling\n• read RTCPeerConnection\n• see the guide (https://webrtc.org/getting-started/overview)',
       blocks: [
         {
@@ -79,10 +80,10 @@ describe('renderSlackReply', () => {
         { label: 'Phase 2', done: 0, total: 3 },
       ],
     };
-    expect(renderSlackReply(reply, 'U1', 'webrtc')).toEqual({
+    expect(renderSlackReply(addressed(reply, 'U1', 'webrtc'))).toEqual({
       text: 'Your progress',
       blocks: [
-        { type: 'section', text: { type: 'mrkdwn', text: ':white_check_mark: *Your progress*' } },
+        { type: 'header', text: { type: 'plain_text', text: ':white_check_mark: Your progress', emoji: true } },
         {
           type: 'section',
           text: { type: 'mrkdwn', text: '*Phase 1*\n`▓▓▓▓░░░░░░ 40%`  55 of 240 min\n*Phase 2*\n`░░░░░░░░░░ 0%`' },
@@ -98,8 +99,13 @@ describe('renderSlackReply', () => {
       text: '1. <!channel> & friends — 3 done\n2. @here Bob — 2 done\n3. <@U999> @everyone — 1 done',
       fields: [{ name: '<!here>', value: '<https://evil.example|click>', inline: true }],
     };
-    const { text, blocks } = renderSlackReply(reply, 'U1', 'webrtc');
-    const everything = JSON.stringify({ text, blocks });
+    const { text, blocks } = renderSlackReply(addressed(reply, 'U1', 'webrtc'));
+    // The title is a header: plain text, which Slack never turns into a link or a mention.
+    expect(blocks[0]).toEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: 'Leaderboard <#general>', emoji: true },
+    });
+    const everything = JSON.stringify({ text, blocks: blocks.slice(1) });
     expect(everything).not.toMatch(/<!|<@|<#|<https/);
     expect(everything).not.toMatch(/@(channel|here|everyone)/);
     expect(blocks[1]).toEqual({
@@ -121,7 +127,7 @@ describe('renderSlackReply', () => {
         { name: 'Streak', value: '2 days', inline: true },
       ],
     };
-    expect(renderSlackReply(reply, 'U1', 'webrtc').blocks).toEqual([
+    expect(renderSlackReply(addressed(reply, 'U1', 'webrtc')).blocks).toEqual([
       {
         type: 'section',
         fields: [
@@ -142,8 +148,8 @@ describe('renderSlackReply', () => {
       visibility: 'private',
       buttons: [{ label: 'Yes, forget me', style: 'danger', action: { id: 'forget-confirm', value: '' } }],
     };
-    expect(renderSlackReply(reply, 'U1', 'webrtc')).toEqual({
-      text: '/webrtc',
+    expect(renderSlackReply(addressed(reply, 'U1', 'webrtc'))).toEqual({
+      text: 'Yes, forget me',
       blocks: [
         {
           type: 'actions',
@@ -175,7 +181,7 @@ describe('renderSlackReply', () => {
       })),
       footer: 'end',
     };
-    const { text, blocks } = renderSlackReply(reply, 'U1', 'webrtc');
+    const { text, blocks } = renderSlackReply(addressed(reply, 'U1', 'webrtc'));
     expect(blocks.length).toBe(MAX_MESSAGE_BLOCKS);
     expect(text.length).toBeGreaterThan(0);
     expect(text.length).toBeLessThanOrEqual(MAX_SECTION_TEXT);
@@ -205,7 +211,7 @@ describe('renderSlackReply', () => {
 describe('renderSlackReply with nested Markdown', () => {
   it('renders a link or code inside emphasis', () => {
     const reply: Reply = { visibility: 'private', text: '**[MDN](https://developer.mozilla.org/)** and _see `next`_' };
-    expect(renderSlackReply(reply, 'U1', 'webrtc')).toEqual({
+    expect(renderSlackReply(addressed(reply, 'U1', 'webrtc'))).toEqual({
       text: 'MDN (https://developer.mozilla.org/) and see next',
       blocks: [
         { type: 'section', text: { type: 'mrkdwn', text: '*<https://developer.mozilla.org/|MDN>* and _see `next`_' } },
@@ -217,7 +223,7 @@ describe('renderSlackReply with nested Markdown', () => {
 describe('renderSlackReply with preformatted blocks', () => {
   it('keeps a fenced block verbatim (escaped only) and drops the fences from the fallback', () => {
     const reply: Reply = { visibility: 'private', text: 'Your data:\n```json\n{"name": "**a_b_c** <x>"}\n```' };
-    expect(renderSlackReply(reply, 'U1', 'webrtc')).toEqual({
+    expect(renderSlackReply(addressed(reply, 'U1', 'webrtc'))).toEqual({
       text: 'Your data:\n{"name": "**a_b_c** &lt;x&gt;"}',
       blocks: [
         { type: 'section', text: { type: 'mrkdwn', text: 'Your data:\n```\n{"name": "**a_b_c** &lt;x&gt;"}\n```' } },
@@ -228,7 +234,7 @@ describe('renderSlackReply with preformatted blocks', () => {
   it('closes and reopens a long fenced block across sections', () => {
     const lines = Array.from({ length: 200 }, (_, i) => `"key${i}": "${'v'.repeat(20)}"`);
     const reply: Reply = { visibility: 'private', text: ['```', ...lines, '```'].join('\n') };
-    const texts = renderSlackReply(reply, 'U1', 'webrtc').blocks.map((block) =>
+    const texts = renderSlackReply(addressed(reply, 'U1', 'webrtc')).blocks.map((block) =>
       block.type === 'section' ? (block.text?.text ?? '') : '',
     );
     expect(texts.length).toBeGreaterThan(1);

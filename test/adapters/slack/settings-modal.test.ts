@@ -4,6 +4,7 @@ import type { SettingsForm } from '../../../src/model/settings-form.js';
 
 const form: SettingsForm = {
   path: 'webrtc',
+  submitId: 'p2|webrtc|v||U1',
   title: 'WebRTC',
   values: { time: '07:30', zone: 'Europe/Berlin', days: [1, 3], plan: '2027-01-15', nudge: true },
   zones: [

@@ -83,6 +83,9 @@ export interface ButtonPressFields {
   responseUrl: string;
   /** Pressed in the App Home tab instead of a message. */
   fromHome?: boolean;
+  /** The pressed message's ts (111.222 unless set); `ephemeral: false` for a message the bot posted (a DM). */
+  messageTs?: string;
+  ephemeral?: boolean;
 }
 
 /** A block_actions interaction (form field `payload` holding JSON), shaped like Slack's documented payload. */
@@ -91,7 +94,12 @@ export function buttonPressRequest(fields: ButtonPressFields): SignedRequest {
   const channelId = fields.channelId ?? 'C111';
   const container = fields.fromHome
     ? { type: 'view', view_id: 'VHOME' }
-    : { type: 'message', message_ts: '111.222', channel_id: channelId, is_ephemeral: true };
+    : {
+        type: 'message',
+        message_ts: fields.messageTs ?? '111.222',
+        channel_id: channelId,
+        is_ephemeral: fields.ephemeral ?? true,
+      };
   const payload = {
     type: 'block_actions',
     user: {
@@ -109,6 +117,9 @@ export function buttonPressRequest(fields: ButtonPressFields): SignedRequest {
       ? { view: { id: 'VHOME', type: 'home', blocks: [] } }
       : { channel: { id: channelId, name: 'learning' } }),
     ...(fields.fromHome ? {} : { response_url: fields.responseUrl }),
+    ...(fields.fromHome || fields.ephemeral !== false
+      ? {}
+      : { message: { type: 'message', ts: fields.messageTs ?? '111.222', text: '' } }),
     actions: [
       {
         action_id: fields.actionId,

@@ -83,7 +83,8 @@ describe('Slack buttons at the longest path, resource id, user and team id, thro
     const elements = buttons(dm!.args);
     expect(elements.map((element) => element.text.text)).toEqual(['Done', 'Snooze…', 'Skip today', 'Change reminder']);
     expectWithinSlackLimits(elements);
-    const menu = await h.press(elements[1]!.action_id, elements[1]!.value, { ...fields, channelId: 'DLONG' });
+    // The menu takes the reminder's place (an edit of the pressed message).
+    const menu = await h.pressInPlace(elements[1]!.action_id, elements[1]!.value, { ...fields, channelId: 'DLONG' });
     const choices = buttons(menu);
     expect(choices.map((element) => element.text.text)).toEqual([
       '1 hour (10:00)',
@@ -94,8 +95,17 @@ describe('Slack buttons at the longest path, resource id, user and team id, thro
     expectWithinSlackLimits(choices);
     const evening = await h.press(choices[2]!.action_id, choices[2]!.value, { ...fields, channelId: 'DLONG' });
     expect(evening.text).toBe("Snoozed. I'll remind you again at Wed 19:00 UTC.");
-    expect(JSON.stringify(evening.blocks)).toContain("Snoozed. I'll remind you again at *Wed 19:00 UTC*.");
-    const done = await h.press(elements[0]!.action_id, elements[0]!.value, { ...fields, channelId: 'DLONG' });
+    // Each reader sees 19:00 UTC in their own zone; clients that cannot format it read the learner's zone.
+    const seven = Date.UTC(2026, 10, 25, 19, 0) / 1000;
+    expect(JSON.stringify(evening.blocks)).toContain(
+      `Snoozed. I'll remind you again at *<!date^${seven}^{date_short_pretty} at {time}|Wed 19:00 UTC>*.`,
+    );
+    // The snooze settled that message: Done is pressed on another copy of the reminder.
+    const done = await h.press(elements[0]!.action_id, elements[0]!.value, {
+      ...fields,
+      channelId: 'DLONG',
+      messageTs: '333.444',
+    });
     expect(done.text).toContain('Marked done');
     expect((await h.store.learners.get(encodeLearnerId(user)))?.paths[longest.command]?.marks[longestId]?.status).toBe(
       'done',

@@ -4,7 +4,8 @@ import { createPostAttempts } from '../../../adapters/slack/post-attempts.js';
 import { createSlackDirectMessenger } from '../../../adapters/slack/slack-direct-messenger.js';
 import { workspaceSendBudgets } from '../../../adapters/slack/workspace-send-budgets.js';
 import type { UserRef } from '../../../src/model/invocation.js';
-import type { Reply } from '../../../src/model/reply.js';
+import type { AddressedReply } from '../../../src/model/reply.js';
+import { addressed } from '../../fixtures/addressed.js';
 import type { FakeAnswer } from '../../fakes/fake-slack.js';
 import { startFakeSlack, type FakeSlack } from '../../fakes/fake-slack.js';
 import { createTestBot, type TestBot } from '../../fakes/test-bot.js';
@@ -17,12 +18,15 @@ const learner: UserRef = { platform: 'slack', workspace: 'T111', id: 'U111' };
  */
 const CLIENT_TIMEOUT_MS = 1_000;
 const GENEROUS_TIMEOUT_MS = 15_000;
-const reminder: Reply = {
-  visibility: 'private',
-  title: 'Time to learn: WebRTC Basics',
-  text: '30 min · _Focus:_ peer connections',
-  buttons: [{ label: 'Done', style: 'success', action: { id: 'done', value: 'webrtc-basics' } }],
-};
+const reminder: AddressedReply = addressed(
+  {
+    visibility: 'private',
+    title: 'Time to learn: WebRTC Basics',
+    text: '30 min · _Focus:_ peer connections',
+    buttons: [{ label: 'Done', style: 'success', action: { id: 'done', value: 'webrtc-basics' } }],
+  },
+  'U111',
+);
 
 describe('Slack DirectMessenger', () => {
   let slack: FakeSlack;
@@ -50,7 +54,6 @@ describe('Slack DirectMessenger', () => {
       client,
       budgetFor,
       attempts,
-      defaultPath: 'webrtc',
       now: Date.now,
       logger: log,
     });
@@ -67,16 +70,16 @@ describe('Slack DirectMessenger', () => {
     expect(JSON.stringify(call?.args.blocks)).toContain('"action_id":"p2|webrtc|d|~jVGnxVkS|U111"');
   });
 
-  it('uses the path a target names for its buttons', async () => {
-    const target = { user: learner, path: 'rust' };
-    await messenger().send(target, reminder, 'r1');
+  it('sends the buttons as the core addressed them, path included', async () => {
+    const rust = addressed({ ...reminder, buttons: reminder.buttons! }, 'U111', 'rust');
+    await messenger().send({ user: learner }, rust, 'r1');
     expect(JSON.stringify(slack.callsTo('chat.postMessage')[0]?.args.blocks)).toContain(
       '"action_id":"p2|rust|d|~jVGnxVkS|U111"',
     );
   });
 
   it('posts the weekly digest in a channel with the same pacing, notifying no one', async () => {
-    const digest: Reply = {
+    const digest: AddressedReply = {
       visibility: 'public',
       title: 'WebRTC — the week in review',
       text: '**1.** @everyone Ana <!channel> — 2 resources, 55 min',

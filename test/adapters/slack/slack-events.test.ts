@@ -1,4 +1,5 @@
 import { newLearnerRecord } from '../../../src/model/learner.js';
+import { addressed } from '../../fixtures/addressed.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeLearnerId } from '../../../src/model/learner-id.js';
 import { buttonPressRequest, postSigned } from './signed-slack-requests.js';
@@ -169,11 +170,14 @@ describe('Slack events, App Home and direct messages', () => {
   );
 
   it("the messenger startSlack returns DMs a learner at their user id, honours 429 and reports who can't be reached", async () => {
-    const reply = {
-      visibility: 'private' as const,
-      title: 'Time to learn',
-      buttons: [{ label: 'Done', style: 'success' as const, action: { id: 'done', value: 'webrtc-basics' } }],
-    };
+    const reply = addressed(
+      {
+        visibility: 'private',
+        title: 'Time to learn',
+        buttons: [{ label: 'Done', style: 'success', action: { id: 'done', value: 'webrtc-basics' } }],
+      },
+      'U111',
+    );
     h.slack.queue('chat.postMessage', {
       status: 429,
       headers: { 'retry-after': '1' },

@@ -24,7 +24,11 @@ export interface SlackHarness extends TestBot {
   log: ReturnType<typeof recordingLogger>;
   /** Sends `/webrtc <text>` and returns what the bot posted to the response_url. */
   command(text: string, fields?: Partial<SlashCommandFields>): Promise<Record<string, unknown>>;
-  /** Presses a button and returns what the bot posted to the response_url. */
+  /** Presses a button whose answer takes the pressed message's place, and returns that edit. */
+  pressInPlace(actionId: string, value: string, fields?: Partial<ButtonPressFields>): Promise<Record<string, unknown>>;
+  /** What the bot made of the pressed message through press `n`'s response_url (replace_original), if anything. */
+  edit(n: number): Record<string, unknown> | undefined;
+  /** Presses a button and returns the answer the bot posted to the response_url (not the edit of the message). */
   press(actionId: string, value: string, fields?: Partial<ButtonPressFields>): Promise<Record<string, unknown>>;
   /** Sends `/webrtc <text>` (or presses a button) and returns the view the bot opened with views.open. */
   openForm(
@@ -36,6 +40,16 @@ export interface SlackHarness extends TestBot {
     view: Record<string, unknown>,
     answers: ViewAnswers,
     fields?: { userId?: string; teamId?: string },
+  ): Promise<Record<string, unknown>>;
+  /**
+   * Presses a button on a message Slack kept (a reminder in the DM, `channel` and `ts` as conversations.history
+   * names them), the press's response_url bound to it; returns the answer, as `press` does.
+   */
+  pressOn(
+    message: { channel: string; ts: string },
+    actionId: string,
+    value: string,
+    fields?: Partial<ButtonPressFields>,
   ): Promise<Record<string, unknown>>;
   /** Delivers an Events API event; resolves when Slack's HTTP request is acknowledged. */
   event(
@@ -75,8 +89,10 @@ export async function startSlackHarness(
   const url = `http://127.0.0.1:${running.port}/slack/events`;
   let sequence = 0;
 
+  // A press may first edit the pressed message (replace_original: true); the answer is the post that follows.
   const awaitResponse = async (id: string) =>
-    (await slack.waitFor(() => slack.responses.find((post) => post.id === id))).body;
+    (await slack.waitFor(() => slack.responses.find((post) => post.id === id && post.body.replace_original !== true)))
+      .body;
 
   return {
     ...testBot,
@@ -128,6 +144,35 @@ export async function startSlackHarness(
       });
       expect(answer.status).toBe(200);
       return answer.body ? (JSON.parse(answer.body) as Record<string, unknown>) : {};
+    },
+    async pressOn(message, actionId, value, fields = {}) {
+      const id = `press-${(sequence += 1)}`;
+      const request = buttonPressRequest({
+        actionId,
+        value,
+        responseUrl: slack.responseUrl(id, message),
+        channelId: message.channel,
+        messageTs: message.ts,
+        ephemeral: false,
+        ...fields,
+      });
+      expect((await postSigned(url, request, { secret: SIGNING_SECRET })).status).toBe(200);
+      return awaitResponse(id);
+    },
+    async pressInPlace(actionId, value, fields = {}) {
+      const id = `press-${(sequence += 1)}`;
+      const answer = await postSigned(
+        url,
+        buttonPressRequest({ actionId, value, responseUrl: slack.responseUrl(id), ...fields }),
+        { secret: SIGNING_SECRET },
+      );
+      expect(answer.status).toBe(200);
+      return (
+        await slack.waitFor(() => slack.responses.find((post) => post.id === id && post.body.replace_original === true))
+      ).body;
+    },
+    edit(n) {
+      return slack.responses.find((post) => post.id === `press-${n}` && post.body.replace_original === true)?.body;
     },
     async event(event, eventOptions) {
       return (await postSigned(url, eventRequest(event, eventOptions), { secret: SIGNING_SECRET })).status;

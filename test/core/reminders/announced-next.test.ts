@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createRecordingMessenger } from '../../fakes/recording-messenger.js';
 import { createTestBot, type TestBot } from '../../fakes/test-bot.js';
-import { learner, run } from '../../fixtures/learners.js';
+import { learner, press, run } from '../../fixtures/learners.js';
+import { readPlain } from '../../fixtures/read-plain.js';
 
 const DAY = 86_400_000;
 const NINE = Date.UTC(2026, 10, 25, 9, 0); // Wed 25 Nov 2026 09:00 UTC
@@ -59,7 +60,7 @@ describe('the next reminder announced is the one that comes', () => {
   it('studying after setting it: the overview (Slack App Home) announces tomorrow too, and that one comes', async () => {
     await run(t.bot, ana, 'remind', { time: '20:16', zone: 'UTC' });
     const reminderField = async () =>
-      (await t.bot.overview(ana, 'webrtc')).fields?.find((field) => field.name === 'Reminder')?.value;
+      readPlain(await t.bot.overview(ana, 'webrtc')).fields?.find((field) => field.name === 'Reminder')?.value;
     expect(await reminderField()).toBe('Daily at 20:16 UTC (next: Wed 20:16)');
     t.clock.set(NINE + 3 * 3_600_000);
     await run(t.bot, ana, 'done');
@@ -71,15 +72,8 @@ describe('the next reminder announced is the one that comes', () => {
 
   it('"Skip today" also passes over a daily reminder still to come today', async () => {
     await run(t.bot, ana, 'remind', { time: '20:16', zone: 'UTC' });
-    const press = await t.bot.handleAction({
-      path: 'webrtc',
-      actionId: 'skip-today',
-      value: '',
-      ownerId: 'ana',
-      user: ana,
-      channel: { id: 'D', isDirect: true },
-    });
-    expect(press.text).toBe('No problem, no more nudges today. See you at **Thu 20:16 UTC**.');
+    const skipped = await press(t.bot, ana, 'skip-today');
+    expect(skipped.text).toBe('No problem, no more nudges today. See you at **Thu 20:16 UTC**.');
     expect((await tickAt(EVENING)).sent).toBe(0);
     expect((await tickAt(EVENING + DAY)).sent).toBe(1);
   });

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createRecordingMessenger } from '../../fakes/recording-messenger.js';
 import { createTestBot, type TestBot } from '../../fakes/test-bot.js';
 import { learner, run } from '../../fixtures/learners.js';
+import { readPlain } from '../../fixtures/read-plain.js';
 
 const DAY = 86_400_000;
 const NINE = Date.UTC(2026, 10, 25, 9, 0);
@@ -22,14 +23,16 @@ const tickAt = async (at: number) => {
   return t.bot.reminders.tick();
 };
 const press = (actionId: string, value = '') =>
-  t.bot.handleAction({
-    path: 'webrtc',
-    actionId,
-    value,
-    ownerId: 'ana',
-    user: ana,
-    channel: { id: 'D', isDirect: true },
-  });
+  t.bot
+    .handleAction({
+      path: 'webrtc',
+      actionId,
+      value,
+      ownerId: 'ana',
+      user: ana,
+      channel: { id: 'D', isDirect: true },
+    })
+    .then(readPlain);
 
 describe('what a reminder says and offers', () => {
   it('is titled by the next resource, reads like the next card, and keeps the streak with Done / Snooze… / Skip today', async () => {

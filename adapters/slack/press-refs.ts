@@ -1,18 +1,8 @@
-import type { BlockAction, ButtonAction } from '@slack/bolt';
-import { decodeAction } from '../../src/model/action-id.js';
-import type { ActionPress, ChannelRef, UserRef } from '../../src/model/invocation.js';
+import type { BlockAction } from '@slack/bolt';
+import type { ChannelRef, UserRef } from '../../src/model/invocation.js';
 
 /** A press from the Home tab has no channel; it counts as a direct conversation (never a leaderboard). */
 const HOME_CHANNEL: ChannelRef = { id: 'app-home', isDirect: true };
-
-/**
- * A pressed button -> the core's ActionPress; undefined for buttons this bot did not make.
- * The core itself answers "this one isn't yours" when the presser is not the owner.
- */
-export function toActionPress(body: BlockAction, action: ButtonAction): ActionPress | undefined {
-  const decoded = decodeAction(action.action_id);
-  return decoded ? { ...decoded, user: pressUser(body), channel: pressChannel(body) } : undefined;
-}
 
 /** No name: a press carries only the username, and the learner keeps the profile's display name a command saved. */
 export function pressUser(body: BlockAction): UserRef {
@@ -24,7 +14,7 @@ export function isHomePress(body: BlockAction): boolean {
   return body.container?.type === 'view' || body.view?.type === 'home';
 }
 
-function pressChannel(body: BlockAction): ChannelRef {
+export function pressChannel(body: BlockAction): ChannelRef {
   if (isHomePress(body)) return HOME_CHANNEL;
   const id = body.channel?.id ?? (body.container?.channel_id as string | undefined) ?? 'unknown';
   return { id, isDirect: id.startsWith('D') || body.channel?.name === 'directmessage' };
