@@ -45,7 +45,13 @@ describe('a press edits the Slack reminder it was on, once', () => {
 
   it('Done edits the reminder with chat.update: "✅ Done at …", no buttons left; the next card comes privately', async () => {
     const { harness, reminder } = await reminderInDm();
-    expect(buttonIds({ blocks: reminder.blocks })).toHaveLength(3);
+    // Done, Snooze…, Skip today and Change reminder (which opens the settings form).
+    expect(buttonIds({ blocks: reminder.blocks })).toEqual([
+      expect.stringMatching(/^p2\|webrtc\|d\|/),
+      expect.stringMatching(/^p2\|webrtc\|m\|/),
+      expect.stringMatching(/^p2\|webrtc\|t\|/),
+      'p2|webrtc|o||U111',
+    ]);
     const answer = await pressButton(harness, reminder, 0);
 
     const [update, ...more] = harness.slack.callsTo('chat.update');
