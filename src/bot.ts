@@ -2,9 +2,9 @@ import { addressReply } from './actions/address-reply.js';
 import { alreadyAnsweredReply, claimPressedMessage, pressedMessageKey } from './actions/press-once.js';
 import { decodePress } from './actions/decode-press.js';
 import { isKnownAction, runAction } from './actions/run-action.js';
-import { readCommandLine, type InvocationEnricher } from './commands/read-command-line.js';
+import { readCommandLine, readCommandQuietly, type InvocationEnricher } from './commands/read-command-line.js';
 import { createDigestJob, type DigestOutcome } from './digest/digest-job.js';
-import type { Command, CommandSpec, PathCommandSpec } from './commands/command.js';
+import type { Command, PathCommandSpec } from './commands/command.js';
 import type { CommandContext } from './commands/command-context.js';
 import { commands } from './commands/index.js';
 import { findCommand } from './commands/parse-command-line.js';
@@ -212,7 +212,7 @@ export function createBot(deps: BotDeps): Bot {
     },
     ...createSettingsForms({
       context: async (path, user, channel) => contextFor(pathNamed(path), user, channel),
-      read: (line) => readQuietly(specs, line),
+      read: (line) => readCommandQuietly(specs, line),
       answer: (to, work) => addressed(to, work),
     }),
     overview: async (user, pathName) => {
@@ -282,20 +282,6 @@ function withNotices(context: CommandContext, reply: Reply): Reply {
   return notices.length === 0
     ? reply
     : { ...reply, text: [...notices.map((notice) => `⚠️ ${notice}`), reply.text].filter(Boolean).join('\n\n') };
-}
-
-/** The line's invocation, or undefined when it reads as no command (the help line, a UserError). */
-function readQuietly(
-  specs: readonly PathCommandSpec[],
-  line: CommandLine,
-): { invocation: Invocation; command: CommandSpec } | undefined {
-  try {
-    const read = readCommandLine(specs, line);
-    return 'reply' in read ? undefined : read;
-  } catch (error) {
-    if (error instanceof UserError) return undefined;
-    throw error;
-  }
 }
 
 function describe(path: LearningPath): string {

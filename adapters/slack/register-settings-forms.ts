@@ -59,8 +59,7 @@ export function registerSettingsForms(app: App, deps: SettingsFormDeps): void {
         return undefined;
       },
       async (reply) => {
-        if (isHomePress(body))
-          await deps.client.chat.postMessage({ channel: user.id, ...renderSlackReply(reply) });
+        if (isHomePress(body)) await deps.client.chat.postMessage({ channel: user.id, ...renderSlackReply(reply) });
         else
           await respond({
             response_type: 'ephemeral',

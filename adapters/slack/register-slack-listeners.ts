@@ -130,7 +130,7 @@ async function editPressedMessage(card: AddressedReply, { body, respond, client 
 function pressedMessage(body: BlockAction<ButtonAction>): { channel?: string; ts?: string; ephemeral: boolean } {
   const container = body.container as { channel_id?: string; message_ts?: string; is_ephemeral?: boolean } | undefined;
   const channel = container?.channel_id ?? body.channel?.id;
-  const ts = container?.message_ts ?? (body.message?.ts);
+  const ts = container?.message_ts ?? body.message?.ts;
   return { ...(channel ? { channel } : {}), ...(ts ? { ts } : {}), ephemeral: container?.is_ephemeral === true };
 }
 

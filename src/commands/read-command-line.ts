@@ -37,6 +37,20 @@ export function readCommandLine(
   }
 }
 
+/** The same, for a caller that only asks what a line means (a form to open): undefined when it is no command. */
+export function readCommandQuietly(
+  paths: readonly PathCommandSpec[],
+  line: CommandLine,
+): { invocation: Invocation; command: CommandSpec } | undefined {
+  try {
+    const read = readCommandLine(paths, line);
+    return 'reply' in read ? undefined : read;
+  } catch (error) {
+    if (error instanceof UserError) return undefined;
+    throw error;
+  }
+}
+
 function named(paths: readonly PathCommandSpec[], name: string): PathCommandSpec {
   const spec = paths.find((candidate) => candidate.name === name.toLowerCase());
   if (!spec) throw new UserError('unknown-path', `There's no learning path called "${quoteUserText(name, 32)}".`);

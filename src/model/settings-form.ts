@@ -63,5 +63,4 @@ export type SettingsCheck = { kind: 'invalid'; errors: SettingsErrors } | { kind
  * platforms that show errors outside the form), or the saved settings' reply, addressed.
  */
 export type SettingsOutcome =
-  | { kind: 'invalid'; errors: SettingsErrors; reopen: AddressedButton }
-  | { kind: 'answered'; reply: AddressedReply };
+  { kind: 'invalid'; errors: SettingsErrors; reopen: AddressedButton } | { kind: 'answered'; reply: AddressedReply };
