@@ -4,8 +4,8 @@ import type { Claims } from '../ports/store.js';
 
 /**
  * A message is answered once: the first press of a button that settles it (every action but Next, the snooze
- * menu and Change reminder, which keep the reminder open) claims the message in the store, so a second press, on any instance and
- * after a restart, finds it taken. Long enough for any reminder still in a DM to be pressed again.
+ * menu and Change reminder, which keep the reminder open) claims the message in the store, so a second press,
+ * on any instance and after a restart, finds it taken. Long enough for any reminder still in a DM to be pressed again.
  */
 export const PRESSED_MESSAGE_MS = 60 * 24 * 3_600_000;
 const OPENING_ACTIONS = new Set(['next', 'snooze-menu', 'settings']);

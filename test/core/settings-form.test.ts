@@ -119,6 +119,28 @@ describe('the settings form', () => {
     expect((await form(ana)).values).toMatchObject({ time: '10:30', plan: '' });
   });
 
+  it('Change reminder leaves the message it was on pressable: Done on that reminder still counts, once', async () => {
+    await say(t.bot, ana, 'remind 07:30 UTC');
+    const onReminder = (actionId: string, value = '') =>
+      t.bot.handleAction({
+        path: 'webrtc',
+        actionId,
+        value,
+        ownerId: ana.id,
+        user: ana,
+        channel: { id: 'D', isDirect: true },
+        messageId: 'reminder-1',
+      });
+    expect((await onReminder('settings')).text).toContain('**07:30 UTC**');
+    const done = await onReminder('done', 'webrtc-basics');
+    expect(done.title).toBe('Marked done: WebRTC Basics');
+    expect(done.pressedCard?.text).toContain('✅ Done at');
+    expect((await onReminder('skip', 'webrtc-basics')).text).toContain(
+      'Already done: that message was answered before',
+    );
+    expect((await stored(ana))?.marks['webrtc-basics']?.status).toBe('done');
+  });
+
   it('Change reminder where there are no forms (the console) shows the reminder and how to change it', async () => {
     await say(t.bot, ana, 'remind 07:30 UTC weekdays');
     const reply = await press(t.bot, ana, 'settings');
