@@ -6,24 +6,13 @@ import {
   EMBED_TOTAL_MAX,
 } from '../../../adapters/discord/discord-limits.js';
 import { timeToken } from '../../../src/model/time-token.js';
-import type { Reply } from '../../../src/model/reply.js';
+import { TIMED_AT, timedReply } from '../../fixtures/timed-reply.js';
 import { addressed } from '../../fixtures/addressed.js';
 
-/** Wed 25 Nov 2026 09:00 UTC (10:00 in Berlin). */
-const AT = Date.UTC(2026, 10, 25, 9, 0);
+const AT = TIMED_AT;
 const SECONDS = AT / 1000;
 
-const reply: Reply = {
-  visibility: 'private',
-  tone: 'success',
-  title: `Paused until ${timeToken(AT, 'date', 'Wed 25 Nov')}`,
-  text: [
-    `Next reminder: **${timeToken(AT, 'date-time', 'Wed 10:00 Europe/Berlin')}**.`,
-    `✅ Done at ${timeToken(AT, 'time', '10:00')}`,
-  ].join('\n'),
-  fields: [{ name: `Plan from ${timeToken(AT, 'date', 'Wed 25 Nov')}`, value: timeToken(AT, 'date', 'Wed 25 Nov') }],
-  footer: `Back on ${timeToken(AT, 'date', 'Wed 25 Nov')}`,
-};
+const reply = timedReply;
 
 describe("times on Discord: timestamp markup where Discord formats it, the learner's zone elsewhere", () => {
   it('description and field values carry <t:…>; title, field name and footer read the fallback', () => {

@@ -1,25 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { settingsModal } from '../../../adapters/slack/settings-modal.js';
-import type { SettingsForm } from '../../../src/model/settings-form.js';
+import { sampleSettingsForm } from '../../fixtures/settings-form.js';
 
-const form: SettingsForm = {
-  path: 'webrtc',
-  submitId: 'p2|webrtc|v||U1',
-  title: 'WebRTC',
-  values: { time: '07:30', zone: 'Europe/Berlin', days: [1, 3], plan: '2027-01-15', nudge: true },
-  zones: [
-    { label: 'UTC', value: 'UTC' },
-    { label: 'Europe/Berlin', value: 'Europe/Berlin' },
-  ],
-  days: [
-    { label: 'Mon', value: '1' },
-    { label: 'Wed', value: '3' },
-    { label: 'Sun', value: '0' },
-  ],
-  today: '2026-11-30',
-  planNote: '20 min on Mon, Wed',
-  finished: false,
-};
+const form = sampleSettingsForm('p2|webrtc|v||U1', true);
 const plain = (text: string) => ({ type: 'plain_text', text });
 const option = (text: string, value = text) => ({ text: plain(text), value });
 
