@@ -1,7 +1,7 @@
 import { addressReply } from './actions/address-reply.js';
-import { alreadyAnsweredReply, claimPressedMessage, pressedMessageKey } from './actions/press-once.js';
+import { createPressHandler } from './actions/handle-press.js';
 import { decodePress } from './actions/decode-press.js';
-import { isKnownAction, runAction } from './actions/run-action.js';
+import { answer, withNotices } from './commands/answer-reply.js';
 import { readCommandLine, readCommandQuietly, type InvocationEnricher } from './commands/read-command-line.js';
 import { createDigestJob, type DigestOutcome } from './digest/digest-job.js';
 import type { Command, PathCommandSpec } from './commands/command.js';
@@ -35,7 +35,7 @@ import type { CommunityStats } from './ports/community-stats.js';
 import { createCommunityStats } from './stats/create-community-stats.js';
 import type { DirectMessenger } from './ports/direct-messenger.js';
 import type { Logger } from './ports/logger.js';
-import { StoreTimeoutError, StoreUnavailableError, type Store } from './ports/store.js';
+import type { Store } from './ports/store.js';
 import { comingDailyReminder } from './reminders/daily-reminder-rule.js';
 import { encodeSlotId } from './model/slot-id.js';
 import {
@@ -47,8 +47,7 @@ import {
 import { autocomplete, optionKind, PERSONAL_KINDS } from './views/autocomplete.js';
 import { boardStandings, type BoardStanding } from './views/board-standings.js';
 import { overviewReply } from './views/overview-reply.js';
-import { STORE_UNAVAILABLE_REPLY, unconfirmedReply } from './views/store-failure-reply.js';
-
+export { errorReply } from './commands/answer-reply.js';
 export { STORE_UNAVAILABLE_REPLY } from './views/store-failure-reply.js';
 
 /** What the bot needs; adapters register their messengers later. */
@@ -142,40 +141,7 @@ export function createBot(deps: BotDeps): Bot {
       path: to.path.toLowerCase(),
       owner: ownerToken(to.user, to.channel),
     });
-  const handleAction = async (press: ActionPress): Promise<AddressedReply> => {
-    const address = { path: press.path.toLowerCase(), owner: ownerToken(press.user, press.channel) };
-    let extra: Pick<AddressedReply, 'pressedCard' | 'inPlace'> = {};
-    const reply = await answer(deps.logger, press.path, async () => {
-      const path = pathNamed(press.path);
-      if (press.ownerId !== press.user.id) {
-        return {
-          visibility: 'private',
-          tone: 'warning',
-          text: `This one isn't yours — run \`/${path.command} next\` to get your own.`,
-        };
-      }
-      if (!isKnownAction(press.actionId)) {
-        throw new UserError(
-          'unknown-action',
-          'That button is from an older version of this bot.',
-          `Use \`/${path.command} next\` instead.`,
-        );
-      }
-      const pressed = pressedMessageKey(press);
-      if (!(await claimPressedMessage(deps.store.claims, pressed))) return alreadyAnsweredReply(path.command);
-      const context = await contextFor(path, press.user, press.channel);
-      try {
-        const result = await runAction(context, press.actionId, press.value);
-        if (result.pressedCard) extra = { pressedCard: addressReply(result.pressedCard, address) };
-        if (result.inPlace) extra = { inPlace: true };
-        return withNotices(context, result.reply);
-      } catch (error) {
-        if (pressed) await deps.store.claims.release(pressed);
-        throw error;
-      }
-    });
-    return { ...addressReply(reply, address), ...extra };
-  };
+  const handleAction = createPressHandler({ ...deps, pathNamed, contextFor });
 
   return {
     paths: specs,
@@ -251,37 +217,6 @@ export function createBot(deps: BotDeps): Bot {
       communityZone: deps.settings.defaultTimeZone,
     }),
   };
-}
-
-/**
- * Expected failures become a private reply, and so does a store outage (it passes by itself);
- * anything else is the adapter's to log and apologise for.
- */
-async function answer(logger: Logger, path: string, work: () => Promise<Reply>): Promise<Reply> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof UserError) return errorReply(error);
-    // The store logged the timeout itself, once, with the operation.
-    if (error instanceof StoreTimeoutError)
-      return error.outcomeUnknown ? unconfirmedReply(path.toLowerCase()) : STORE_UNAVAILABLE_REPLY;
-    if (error instanceof StoreUnavailableError) {
-      logger.warn('command refused: store unavailable', { operation: error.message });
-      return STORE_UNAVAILABLE_REPLY;
-    }
-    throw error;
-  }
-}
-
-export function errorReply(error: UserError): Reply {
-  return { visibility: 'private', tone: 'error', text: error.hint ? `${error.message}\n${error.hint}` : error.message };
-}
-
-function withNotices(context: CommandContext, reply: Reply): Reply {
-  const { notices } = context.learner;
-  return notices.length === 0
-    ? reply
-    : { ...reply, text: [...notices.map((notice) => `⚠️ ${notice}`), reply.text].filter(Boolean).join('\n\n') };
 }
 
 function describe(path: LearningPath): string {
