@@ -29,10 +29,7 @@ export function encodeRows(rows: DerivedRows): EncodedRows {
  */
 export function rowChanges(before: EncodedRows, after: EncodedRows): RowChanges {
   const changes = noRowChanges();
-  const setsBefore = byKey(before.sets, setKey);
-  const setsAfter = byKey(after.sets, setKey);
-  for (const [key, row] of setsAfter) if (!setsBefore.has(key)) changes.addSets.push(row);
-  for (const [key, row] of setsBefore) if (!setsAfter.has(key)) changes.removeSets.push(row);
+  diffSets(before.sets, after.sets, changes);
   const boardsBefore = byKey(before.boards, boardKey);
   const boardsAfter = byKey(after.boards, boardKey);
   for (const [key, row] of boardsAfter) {
@@ -49,7 +46,40 @@ export function rowChanges(before: EncodedRows, after: EncodedRows): RowChanges 
   return changes;
 }
 
-const setKey = (row: EncodedRows['sets'][number]) => `${row.set}\n${row.member}`;
+type SetRow = EncodedRows['sets'][number];
+
+const sameSetRow = (a: SetRow, b: SetRow) => a.set === b.set && a.member === b.member;
+
+/**
+ * The set rows to add and to take out, as sets (a row listed twice is one row). A record derives its
+ * rows in the same order every time and an edit changes a few of them, so each row of `after` is looked
+ * for first where the last one was found: a write compares each row about once instead of keying two
+ * maps by text (which was most of a write's row work, docs/PERFORMANCE.md).
+ */
+function diffSets(before: readonly SetRow[], after: readonly SetRow[], changes: RowChanges): void {
+  const kept = new Uint8Array(before.length);
+  let cursor = 0;
+  for (const row of after) {
+    const found = indexFrom(before, row, cursor);
+    if (found >= 0) {
+      kept[found] = 1;
+      cursor = found + 1;
+    } else if (!changes.addSets.some((added) => sameSetRow(added, row))) changes.addSets.push(row);
+  }
+  for (let index = 0; index < before.length; index += 1) {
+    const row = before[index]!;
+    if (kept[index] || after.some((other) => sameSetRow(other, row))) continue;
+    if (!changes.removeSets.some((removed) => sameSetRow(removed, row))) changes.removeSets.push(row);
+  }
+}
+
+/** Where `row` is in `rows`, looking from `start` on and then from the beginning; -1 when it is not there. */
+function indexFrom(rows: readonly SetRow[], row: SetRow, start: number): number {
+  for (let index = start; index < rows.length; index += 1) if (sameSetRow(rows[index]!, row)) return index;
+  for (let index = 0; index < Math.min(start, rows.length); index += 1) if (sameSetRow(rows[index]!, row)) return index;
+  return -1;
+}
+
 const boardKey = (row: EncodedRows['boards'][number]) => `${row.board}\n${row.entry.member}`;
 const rosterKey = (row: EncodedRows['rosters'][number]) => `${row.roster}\n${row.member}`;
 

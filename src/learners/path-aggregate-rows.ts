@@ -28,24 +28,24 @@ export function pathAggregateRows(
 ): void {
   const state = record.paths[path.command]!;
   const community = workspaceOf(id);
+  const stats = catalogueOf(path);
   const count = (stat: PathStat) =>
     rows.sets.push({ set: { kind: 'stats', community, path: path.command, stat }, member: id });
   const progress = progressOf(path, state);
-  count({ kind: 'learners' });
-  if (progress.finished) count({ kind: 'finished' });
-  if (state.reminder?.enabled) count({ kind: 'reminder-on' });
-  for (const phase of progress.completedPhases) count({ kind: 'phase', phase });
+  count(stats.learners);
+  if (progress.finished) count(stats.finished);
+  if (state.reminder?.enabled) count(stats.reminderOn);
+  for (const phase of progress.completedPhases) count(stats.phase.get(phase) ?? { kind: 'phase', phase });
   const weeks = new Set<string>();
   let previous: number | undefined;
   for (const resource of path.resources) {
     const mark = state.marks[resource.id];
-    if (mark || resource === progress.current) count({ kind: 'reached', resource: resource.id });
-    if (mark) count({ kind: mark.status === 'done' ? 'done' : 'skipped', resource: resource.id });
+    const ofResource = stats.resource.get(resource)!;
+    if (mark || resource === progress.current) count(ofResource.reached);
+    if (mark) count(mark.status === 'done' ? ofResource.done : ofResource.skipped);
     if (mark?.status === 'done') weeks.add(isoWeekOf(communityZone, mark.at));
-    if (mark && previous !== undefined) {
-      const days = Math.min(GAP_DAYS_CAPPED, Math.floor(Math.max(0, mark.at - previous) / DAY_MS));
-      count({ kind: 'gap', resource: resource.id, days });
-    }
+    if (mark && previous !== undefined)
+      count(ofResource.gap[Math.min(GAP_DAYS_CAPPED, Math.floor(Math.max(0, mark.at - previous) / DAY_MS))]!);
     previous = mark?.at;
   }
   for (const week of weeks) count({ kind: 'week', week });
@@ -56,6 +56,52 @@ export function pathAggregateRows(
   };
   for (const [sort, key] of Object.entries(keys) as Array<[RosterSort, string]>)
     rows.rosters.push({ roster: encodeRosterId({ community, path: path.command, sort }), member: id, key });
+}
+
+/** The figures of one path a learner can count in (all but the weeks), made once per path and shared. */
+interface StatCatalogue {
+  learners: PathStat;
+  finished: PathStat;
+  reminderOn: PathStat;
+  phase: ReadonlyMap<string, PathStat>;
+  resource: ReadonlyMap<
+    LearningPath['resources'][number],
+    { reached: PathStat; done: PathStat; skipped: PathStat; gap: PathStat[] }
+  >;
+}
+
+/**
+ * The same figure is the same frozen object for every learner and every write, so its set's name is
+ * encoded once (encodePathStat remembers frozen figures): deriving a record's rows twice a write was a
+ * tenth of a write command's time, most of it encoding these names again (docs/PERFORMANCE.md).
+ */
+const catalogues = new WeakMap<LearningPath, StatCatalogue>();
+
+function catalogueOf(path: LearningPath): StatCatalogue {
+  let catalogue = catalogues.get(path);
+  if (catalogue) return catalogue;
+  const frozen = (stat: PathStat) => Object.freeze(stat);
+  catalogue = {
+    learners: frozen({ kind: 'learners' }),
+    finished: frozen({ kind: 'finished' }),
+    reminderOn: frozen({ kind: 'reminder-on' }),
+    phase: new Map(path.phases.map((phase) => [phase.id, frozen({ kind: 'phase', phase: phase.id })])),
+    resource: new Map(
+      path.resources.map((resource) => [
+        resource,
+        {
+          reached: frozen({ kind: 'reached', resource: resource.id }),
+          done: frozen({ kind: 'done', resource: resource.id }),
+          skipped: frozen({ kind: 'skipped', resource: resource.id }),
+          gap: Array.from({ length: GAP_DAYS_CAPPED + 1 }, (_, days) =>
+            frozen({ kind: 'gap', resource: resource.id, days }),
+          ),
+        },
+      ]),
+    ),
+  };
+  catalogues.set(path, catalogue);
+  return catalogue;
 }
 
 /** When the learner last marked anything on the path (a resource or a checklist item); null when never. */
@@ -74,5 +120,15 @@ function pad(value: number, digits: number): string {
  * engine orders alike) and keeps the bytewise order of the folded name.
  */
 function nameKey(name: string): string {
-  return Buffer.from(name.normalize('NFKC').toLocaleLowerCase('en'), 'utf8').toString('hex');
+  let key = nameKeys.get(name);
+  if (key === undefined) {
+    key = Buffer.from(name.normalize('NFKC').toLocaleLowerCase('en'), 'utf8').toString('hex');
+    if (nameKeys.size >= NAME_KEYS_KEPT) nameKeys.clear();
+    nameKeys.set(name, key);
+  }
+  return key;
 }
+
+/** Names keyed before, and the memo's cap (it starts over past it): a write keys the same name twice. */
+const nameKeys = new Map<string, string>();
+const NAME_KEYS_KEPT = 4_096;

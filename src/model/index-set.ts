@@ -38,8 +38,18 @@ export function decodeIndexSet(text: string): IndexSet | undefined {
  * read a group's counts in one call (`counts(group)`), keyed by the rest of each set's name.
  */
 export function statsGroup(community: WorkspaceId, path: string): string {
-  return `${PREFIXES.stats}${community}/${encodeURIComponent(path)}/`;
+  let encoded = encodedPaths.get(path);
+  if (encoded === undefined) {
+    encoded = encodeURIComponent(path);
+    if (encodedPaths.size >= PATHS_KEPT) encodedPaths.clear();
+    encodedPaths.set(path, encoded);
+  }
+  return `${PREFIXES.stats}${community}/${encoded}/`;
 }
+
+/** Path names percent-encoded before (a bot has a few paths; every counted set's name holds one). */
+const encodedPaths = new Map<string, string>();
+const PATHS_KEPT = 256;
 
 /** Every counted set's name starts with this (so an engine can tell, in SQL or Lua, which sets to count). */
 export const COUNTED_SET_PREFIX = PREFIXES.stats;

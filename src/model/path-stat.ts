@@ -23,8 +23,20 @@ export type PathStat =
 
 const WEEK = /^\d{4}-W\d{2}$/;
 
+/** Encodings of frozen figures (shared by every learner: path-aggregate-rows.ts), made once each. */
+const encodedFrozen = new WeakMap<PathStat, string>();
+
 /** The one encoding of a path figure (the last part of its set's name: no "/" in it). */
 export function encodePathStat(stat: PathStat): string {
+  let text = encodedFrozen.get(stat);
+  if (text === undefined) {
+    text = encodeFresh(stat);
+    if (Object.isFrozen(stat)) encodedFrozen.set(stat, text);
+  }
+  return text;
+}
+
+function encodeFresh(stat: PathStat): string {
   switch (stat.kind) {
     case 'learners':
     case 'finished':

@@ -30,34 +30,38 @@ export interface PathProgress {
 
 export function progressOf(path: LearningPath, state: PathState | undefined): PathProgress {
   const marks = state?.marks ?? {};
-  const done = new Set(
-    path.resources.filter((resource) => marks[resource.id]?.status === 'done').map((resource) => resource.id),
-  );
-  const skipped = new Set(
-    path.resources.filter((resource) => marks[resource.id]?.status === 'skipped').map((resource) => resource.id),
-  );
-  const completedPhases = new Set(
-    path.phases.filter((phase) => phase.resources.every((resource) => done.has(resource.id))).map((phase) => phase.id),
-  );
-  const doneMinutes = path.resources
-    .filter((resource) => done.has(resource.id))
-    .reduce((sum, resource) => sum + resource.minutes, 0);
-  const missingFor = (phase: Phase) =>
-    path.phases.filter((candidate) => phase.requires.includes(candidate.id) && !completedPhases.has(candidate.id));
-  const isOpen = (resource: Resource) => missingFor(phaseOf(path, resource)).length === 0;
-  const unmarked = (resource: Resource) => !done.has(resource.id) && !skipped.has(resource.id);
-  const locked = path.phases
-    .filter((phase) => missingFor(phase).length > 0 && phase.resources.some(unmarked))
-    .map((phase) => {
-      const missing = missingFor(phase);
-      return {
-        phase,
-        missing,
-        open: missing.flatMap((required) => required.resources.filter((resource) => !done.has(resource.id))),
-      };
-    });
-  const fresh = path.resources.find((resource) => unmarked(resource) && isOpen(resource));
-  const again = fresh ? undefined : path.resources.find((resource) => skipped.has(resource.id) && isOpen(resource));
+  const done = new Set<string>();
+  const skipped = new Set<string>();
+  let doneMinutes = 0;
+  for (const resource of path.resources) {
+    const status = marks[resource.id]?.status;
+    if (status === 'done') {
+      done.add(resource.id);
+      doneMinutes += resource.minutes;
+    } else if (status === 'skipped') skipped.add(resource.id);
+  }
+  const completedPhases = new Set<string>();
+  for (const phase of path.phases) if (phase.resources.every(({ id }) => done.has(id))) completedPhases.add(phase.id);
+  const locked: Locked[] = [];
+  for (const phase of path.phases) {
+    const missing = missingFor(path, phase, completedPhases);
+    if (missing.length === 0 || !phase.resources.some(({ id }) => !done.has(id) && !skipped.has(id))) continue;
+    const open = missing.flatMap((required) => required.resources.filter(({ id }) => !done.has(id)));
+    locked.push({ phase, missing, open });
+  }
+  // Loops, not closures: this runs several times a command, and every command pays for it.
+  let fresh: Resource | undefined;
+  let again: Resource | undefined;
+  for (const resource of path.resources) {
+    const { id } = resource;
+    if (done.has(id) || (again && skipped.has(id))) continue;
+    if (!isOpenIn(path, resource, completedPhases)) continue;
+    if (!skipped.has(id)) {
+      fresh = resource;
+      break;
+    }
+    again = resource;
+  }
   return {
     done,
     skipped,
@@ -65,10 +69,19 @@ export function progressOf(path: LearningPath, state: PathState | undefined): Pa
     doneMinutes,
     leftMinutes: path.totalMinutes - doneMinutes,
     current: fresh ?? again,
-    revisiting: again !== undefined,
+    revisiting: fresh === undefined && again !== undefined,
     locked,
     finished: done.size === path.resources.length,
   };
+}
+
+/** The phases `phase` requires that are not complete yet. */
+function missingFor(path: LearningPath, phase: Phase, completedPhases: ReadonlySet<string>): Phase[] {
+  return path.phases.filter((candidate) => phase.requires.includes(candidate.id) && !completedPhases.has(candidate.id));
+}
+
+function isOpenIn(path: LearningPath, resource: Resource, completedPhases: ReadonlySet<string>): boolean {
+  return missingFor(path, phaseOf(path, resource), completedPhases).length === 0;
 }
 
 /** Whether every phase `resource`'s phase requires is complete. */

@@ -98,4 +98,32 @@ describe('the row changes between what two records derive', () => {
     expect(changes.putRosters).toEqual([{ roster: 'by-progress', member: ana, key: '00002' }]);
     expect(changes.removeRosters).toEqual([{ roster: 'gone', member: ana }]);
   });
+
+  it('adds and takes out set rows exactly as a set difference would, in any order and with repeats', () => {
+    let seed = 11;
+    const random = (below: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % below;
+    };
+    const keyOf = (row: { set: string; member: string }) => `${row.set}\n${row.member}`;
+    const firstOf = (list: Array<{ set: string; member: string }>, without: Set<string>) => {
+      const seen = new Set<string>();
+      return list.filter((row) => {
+        const key = keyOf(row);
+        if (without.has(key) || seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+    };
+    for (let trial = 0; trial < 500; trial += 1) {
+      // Rows built afresh each time (equal text, other strings), drawn from a few sets and members.
+      const list = () =>
+        Array.from({ length: random(12) }, () => ({ set: `s${random(6)}`, member: ['m', String(random(3))].join('') }));
+      const before = list();
+      const after = random(2) ? list() : [...before.slice(random(4)), ...list().slice(0, 2)];
+      const changes = rowChanges({ sets: before, boards: [], rosters: [] }, { sets: after, boards: [], rosters: [] });
+      expect(changes.addSets).toEqual(firstOf(after, new Set(before.map(keyOf))));
+      expect(changes.removeSets).toEqual(firstOf(before, new Set(after.map(keyOf))));
+    }
+  });
 });
