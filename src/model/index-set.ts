@@ -16,8 +16,34 @@ const PREFIXES = { reminders: 'due:', digests: 'digest-due:', workspace: 'worksp
 
 /** The one encoding of an index set's name (as the store files it). */
 export function encodeIndexSet(set: IndexSet): string {
-  if (set.kind === 'stats') return `${statsGroup(set.community, set.path)}${encodePathStat(set.stat)}`;
+  if (set.kind === 'stats') return Object.isFrozen(set.stat) ? sharedStatsName(set) : statsName(set);
   return set.kind === 'workspace' ? `${PREFIXES.workspace}${set.workspace}` : `${PREFIXES[set.kind]}${set.minute}`;
+}
+
+function statsName(set: Extract<IndexSet, { kind: 'stats' }>): string {
+  return `${statsGroup(set.community, set.path)}${encodePathStat(set.stat)}`;
+}
+
+/**
+ * The names of counted sets of a frozen figure (the ones every learner shares: path-aggregate-rows.ts), made
+ * once per community and path and handed out as the same string: a write derives a record's rows before and
+ * after and compares them, and one string is equal to itself at once, where two equal texts built apart are
+ * flattened and compared character by character (docs/PERFORMANCE.md). Starts over past a cap of groups.
+ */
+const sharedNames = new Map<string, Map<string, WeakMap<PathStat, string>>>();
+const SHARED_COMMUNITIES_KEPT = 1_024;
+
+function sharedStatsName(set: Extract<IndexSet, { kind: 'stats' }>): string {
+  let byPath = sharedNames.get(set.community);
+  if (!byPath) {
+    if (sharedNames.size >= SHARED_COMMUNITIES_KEPT) sharedNames.clear();
+    sharedNames.set(set.community, (byPath = new Map<string, WeakMap<PathStat, string>>()));
+  }
+  let byStat = byPath.get(set.path);
+  if (!byStat) byPath.set(set.path, (byStat = new WeakMap<PathStat, string>()));
+  let name = byStat.get(set.stat);
+  if (name === undefined) byStat.set(set.stat, (name = statsName(set)));
+  return name;
 }
 
 /** The one decoding of an index set's name; undefined for text that is not one. */
