@@ -4,14 +4,17 @@ import { withFallbackTimes } from '../../src/model/time-token.js';
 
 const TONE_ICON = { info: 'ℹ', success: '✔', warning: '⚠', error: '✖' } as const;
 
-/** The core's Markdown subset as plain terminal text: links become "label <url>". */
+/**
+ * The core's Markdown subset as plain terminal text: links become "label <url>". Each rule runs only on
+ * text holding its mark (most replies have no link, no code block): a scan is cheaper than a regex pass.
+ */
 export function markdownToPlain(text: string): string {
-  return withFallbackTimes(text)
-    .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, '$1 <$2>')
-    .replace(/\*\*([^*]+)\*\*/g, '$1')
-    .replace(/(^|[\s(])_([^_\n]+)_(?=[\s).,!?:;]|$)/gm, '$1$2')
-    .replace(/```(?:json)?\n?/g, '')
-    .replace(/`([^`]+)`/g, '$1');
+  let plain = withFallbackTimes(text);
+  if (plain.includes('](')) plain = plain.replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, '$1 <$2>');
+  if (plain.includes('**')) plain = plain.replace(/\*\*([^*]+)\*\*/g, '$1');
+  if (plain.includes('_')) plain = plain.replace(/(^|[\s(])_([^_\n]+)_(?=[\s).,!?:;]|$)/gm, '$1$2');
+  if (plain.includes('`')) plain = plain.replace(/```(?:json)?\n?/g, '').replace(/`([^`]+)`/g, '$1');
+  return plain;
 }
 
 /** A Reply as terminal lines; buttons become numbered choices the learner can type. */

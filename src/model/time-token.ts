@@ -25,6 +25,7 @@ export function timeToken(epochMs: number, style: TimeStyle, fallback: string): 
 
 /** Each token in `text` as `render` shows it; the text around it is left as it is. */
 export function renderTimes(text: string, render: (mark: TimeMark) => string): string {
+  if (!text.includes(OPEN)) return text;
   return text.replace(TOKEN, (_token, seconds: string, style: TimeStyle, fallback: string) =>
     render({ epochSeconds: Number(seconds), style, fallback }),
   );
