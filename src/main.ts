@@ -15,13 +15,13 @@ import type { AdapterHealth } from './ops/adapter-health.js';
 import { createHealthCheck } from './ops/create-health-check.js';
 import { failStartUp } from './ops/fail-start-up.js';
 import { guardProcess } from './ops/guard-process.js';
-import { handleShutdownSignals, type ShutdownRequests } from './ops/handle-shutdown-signals.js';
+import { handleShutdownSignals } from './ops/handle-shutdown-signals.js';
 import { createHealthEndpoint, HEALTH_PATH } from './ops/health-endpoint.js';
 import { shardPort } from './ops/shard-port.js';
 import type { HttpRoute } from './ops/http-route.js';
 import { startConsoleWeb } from './ops/start-console-web.js';
 import { startHealthServer } from './ops/start-health-server.js';
-import { isStopRequest } from './ops/stop-request.js';
+import { obeyShardingManager } from './ops/stop-request.js';
 import { systemClock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
 import type { Scheduler } from './ports/scheduler.js';
@@ -165,16 +165,6 @@ async function runServer(config: Config, deps: ServerDeps): Promise<void> {
   );
   if (process.send) obeyShardingManager(shutdown, logger);
   await remindersStarted;
-}
-
-/** Started by `npm run discord:shards`: the manager asks over IPC to stop; if it is gone, nobody will. */
-function obeyShardingManager(shutdown: ShutdownRequests, logger: Logger): void {
-  process.on('message', (message) => isStopRequest(message) && shutdown.request('asked by the sharding manager'));
-  process.on('disconnect', () => shutdown.request('the sharding manager is gone'));
-  // discord.js tells the manager about gateway changes without a callback: once it is gone, that must not crash us.
-  process.on('error', (error: Error) =>
-    logger.debug('message to the sharding manager not delivered', { error: error.message }),
-  );
 }
 
 /** Adapters have registered their messengers by now: catch up what was missed, then tick every minute. */

@@ -4,6 +4,7 @@ import type { LearnerRecord } from '../model/learner.js';
 import { workspaceOf, type LearnerId } from '../model/learner-id.js';
 import { encodeSlotId } from '../model/slot-id.js';
 import type { BoardEntry, DerivedRows, LearnerRowsRule } from '../ports/store.js';
+import { remembered } from '../model/remembered.js';
 import { minuteOf } from '../reminders/minute-of.js';
 import { isoWeekBounds, isoWeekOf, startOfIsoWeek } from './iso-week.js';
 import { pathAggregateRows } from './path-aggregate-rows.js';
@@ -108,18 +109,11 @@ export function activeWeekBoards(
 }
 
 /**
- * Board ids decoded before, and the memo's cap (it starts over past it). Each write derives the learner's
- * rows twice (before and after) and lists this week's boards once, decoding every board the record lists
- * each time: 7% of a `done`'s time in a profile (docs/PERFORMANCE.md), for a handful of distinct ids.
+ * decodeBoardId, remembered (the parts are frozen: they are shared). Each write derives the learner's rows
+ * twice (before and after) and lists this week's boards once, decoding every board the record lists each
+ * time: 7% of a `done`'s time in a profile (docs/PERFORMANCE.md), for a handful of distinct ids.
  */
-const decoded = new Map<string, Readonly<BoardIdParts> | undefined>();
-const DECODED_KEPT = 4_096;
-
-/** decodeBoardId, remembered (the parts are frozen: they are shared). */
-function partsOf(board: string): Readonly<BoardIdParts> | undefined {
-  if (decoded.has(board)) return decoded.get(board);
+const partsOf = remembered((board): Readonly<BoardIdParts> | undefined => {
   const parts = decodeBoardId(board);
-  if (decoded.size >= DECODED_KEPT) decoded.clear();
-  decoded.set(board, parts && Object.freeze(parts));
-  return parts;
-}
+  return parts && Object.freeze(parts);
+}, 4_096);

@@ -5,6 +5,7 @@ import { GAP_DAYS_CAPPED, type PathStat } from '../model/path-stat.js';
 import { encodeRosterId, type RosterSort } from '../model/roster-id.js';
 import type { DerivedRows } from '../ports/store.js';
 import { progressOf } from '../progress/path-progress.js';
+import { remembered } from '../model/remembered.js';
 import { isoWeekOf } from './iso-week.js';
 
 const DAY_MS = 86_400_000;
@@ -119,16 +120,7 @@ function pad(value: number, digits: number): string {
  * A name as a roster key: case folded, then its UTF-8 bytes in hex, which is printable ASCII (what every
  * engine orders alike) and keeps the bytewise order of the folded name.
  */
-function nameKey(name: string): string {
-  let key = nameKeys.get(name);
-  if (key === undefined) {
-    key = Buffer.from(name.normalize('NFKC').toLocaleLowerCase('en'), 'utf8').toString('hex');
-    if (nameKeys.size >= NAME_KEYS_KEPT) nameKeys.clear();
-    nameKeys.set(name, key);
-  }
-  return key;
-}
-
-/** Names keyed before, and the memo's cap (it starts over past it): a write keys the same name twice. */
-const nameKeys = new Map<string, string>();
-const NAME_KEYS_KEPT = 4_096;
+const nameKey = remembered(
+  (name) => Buffer.from(name.normalize('NFKC').toLocaleLowerCase('en'), 'utf8').toString('hex'),
+  4_096,
+);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { remembered } from './remembered.js';
 
 /**
  * Button ids travel as Discord's custom_id (at most 100 characters) and Slack's action_id (at most 255).
@@ -54,22 +55,14 @@ export interface EncodedAction {
 }
 
 /**
- * Refs worked out before, and the memo's cap (it starts over past it): the ids are a path's resources, a
- * handful, and hashing one again for every button of every reply was 4% of a write command's time.
+ * The short check a button carries for a resource id: the same id always gives the same ref. Remembered:
+ * the ids are a path's resources, a handful, and hashing one again for every button of every reply was 4%
+ * of a write command's time.
  */
-const refs = new Map<string, string>();
-const REFS_KEPT = 1_024;
-
-/** The short check a button carries for a resource id: the same id always gives the same ref. */
-export function resourceRef(resourceId: string): string {
-  let ref = refs.get(resourceId);
-  if (ref === undefined) {
-    ref = `~${createHash('sha256').update(resourceId).digest('base64url').slice(0, 8)}`;
-    if (refs.size >= REFS_KEPT) refs.clear();
-    refs.set(resourceId, ref);
-  }
-  return ref;
-}
+export const resourceRef = remembered(
+  (resourceId) => `~${createHash('sha256').update(resourceId).digest('base64url').slice(0, 8)}`,
+  1_024,
+);
 
 export function encodeAction(action: EncodedAction): string {
   const parts = [

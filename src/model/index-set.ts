@@ -1,5 +1,6 @@
 import { decodePart, type WorkspaceId } from './learner-id.js';
 import { decodePathStat, encodePathStat, type PathStat } from './path-stat.js';
+import { remembered } from './remembered.js';
 
 /**
  * A set the store keeps beside the records, every member derived from one record: the reminders (or
@@ -59,23 +60,16 @@ export function decodeIndexSet(text: string): IndexSet | undefined {
   return isWorkspaceId(workspace) ? { kind: 'workspace', workspace } : undefined;
 }
 
+/** Path names percent-encoded (a bot has a few paths; every counted set's name holds one). */
+const encodedPath = remembered(encodeURIComponent, 256);
+
 /**
  * The name every counted set of one community's path starts with: the engines keep a count per set and
  * read a group's counts in one call (`counts(group)`), keyed by the rest of each set's name.
  */
 export function statsGroup(community: WorkspaceId, path: string): string {
-  let encoded = encodedPaths.get(path);
-  if (encoded === undefined) {
-    encoded = encodeURIComponent(path);
-    if (encodedPaths.size >= PATHS_KEPT) encodedPaths.clear();
-    encodedPaths.set(path, encoded);
-  }
-  return `${PREFIXES.stats}${community}/${encoded}/`;
+  return `${PREFIXES.stats}${community}/${encodedPath(path)}/`;
 }
-
-/** Path names percent-encoded before (a bot has a few paths; every counted set's name holds one). */
-const encodedPaths = new Map<string, string>();
-const PATHS_KEPT = 256;
 
 /** Every counted set's name starts with this (so an engine can tell, in SQL or Lua, which sets to count). */
 export const COUNTED_SET_PREFIX = PREFIXES.stats;
