@@ -30,27 +30,33 @@ export function guardStore(store: Store, options: GuardOptions): Store {
 
 function guardArea<T extends object>(area: string, target: T, options: GuardOptions): T {
   const { isUnavailable = () => false, timeoutMs, logger } = options;
+  const translate = (operation: string) => (error: unknown) => {
+    throw isUnavailable(error) ? new StoreUnavailableError(operation, { cause: error }) : error;
+  };
+  // Each method's guarded form is made once, the first time it is asked for, not on every call.
+  const guarded = new Map<PropertyKey, { method: unknown; call: (...args: unknown[]) => Promise<unknown> }>();
   return new Proxy(target, {
     get(object, property, receiver) {
       const value: unknown = Reflect.get(object, property, receiver);
       if (typeof value !== 'function') return value;
+      const known = guarded.get(property);
+      if (known?.method === value) return known.call;
+      const method = value as (...parameters: unknown[]) => Promise<unknown>;
       const operation = `${area}.${String(property)}`;
       const write = !READS.has(String(property));
-      return (...args: unknown[]) => {
-        const call = (async () => (value as (...parameters: unknown[]) => Promise<unknown>).apply(object, args))();
-        const translated = call.catch((error: unknown) => {
-          throw isUnavailable(error) ? new StoreUnavailableError(operation, { cause: error }) : error;
-        });
-        return withinDeadline(
-          translated,
-          timeoutMs,
-          () => {
-            logger.warn('store call timed out', { operation, timeoutMs, outcomeUnknown: write });
-            return new StoreTimeoutError(operation, { timeoutMs, write });
-          },
-          (outcome) => logger.info('store call answered after its deadline', { operation, ...lateFields(outcome) }),
-        );
+      const translated = translate(operation);
+      const expired = () => {
+        logger.warn('store call timed out', { operation, timeoutMs, outcomeUnknown: write });
+        return new StoreTimeoutError(operation, { timeoutMs, write });
       };
+      const answeredLate = (outcome: LateOutcome) =>
+        logger.info('store call answered after its deadline', { operation, ...lateFields(outcome) });
+      const call = (...args: unknown[]) => {
+        const work = (async () => method.apply(object, args))();
+        return withinDeadline(work.catch(translated), timeoutMs, expired, answeredLate);
+      };
+      guarded.set(property, { method: value, call });
+      return call;
     },
   });
 }

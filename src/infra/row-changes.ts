@@ -16,10 +16,11 @@ export function rowToTakeOut(board: string, member: LearnerId): EncodedRows['boa
 }
 
 export function encodeRows(rows: DerivedRows): EncodedRows {
+  // Board and roster ids are already the text the engine files (the rows are not changed after this).
   return {
     sets: rows.sets.map(({ set, member }) => ({ set: encodeIndexSet(set), member })),
-    boards: rows.boards.map(({ board, entry }) => ({ board, entry })),
-    rosters: rows.rosters.map(({ roster, member, key }) => ({ roster, member, key })),
+    boards: rows.boards,
+    rosters: rows.rosters,
   };
 }
 
@@ -30,19 +31,18 @@ export function encodeRows(rows: DerivedRows): EncodedRows {
 export function rowChanges(before: EncodedRows, after: EncodedRows): RowChanges {
   const changes = noRowChanges();
   diffSets(before.sets, after.sets, changes);
-  const boardsBefore = byKey(before.boards, boardKey);
-  const boardsAfter = byKey(after.boards, boardKey);
-  for (const [key, row] of boardsAfter) {
-    const previous = boardsBefore.get(key);
+  eachFiled(after.boards, before.boards, sameBoardPlace, (row, previous) => {
     if (!previous || !sameEntry(previous.entry, row.entry)) changes.putBoards.push(row);
-  }
-  for (const [key, row] of boardsBefore)
-    if (!boardsAfter.has(key)) changes.removeBoards.push({ board: row.board, member: row.entry.member });
-  const rostersBefore = byKey(before.rosters, rosterKey);
-  const rostersAfter = byKey(after.rosters, rosterKey);
-  for (const [key, row] of rostersAfter) if (rostersBefore.get(key)?.key !== row.key) changes.putRosters.push(row);
-  for (const [key, row] of rostersBefore)
-    if (!rostersAfter.has(key)) changes.removeRosters.push({ roster: row.roster, member: row.member });
+  });
+  eachFiled(before.boards, after.boards, sameBoardPlace, (row, kept) => {
+    if (!kept) changes.removeBoards.push({ board: row.board, member: row.entry.member });
+  });
+  eachFiled(after.rosters, before.rosters, sameRosterPlace, (row, previous) => {
+    if (previous?.key !== row.key) changes.putRosters.push(row);
+  });
+  eachFiled(before.rosters, after.rosters, sameRosterPlace, (row, kept) => {
+    if (!kept) changes.removeRosters.push({ roster: row.roster, member: row.member });
+  });
   return changes;
 }
 
@@ -80,14 +80,33 @@ function indexFrom(rows: readonly SetRow[], row: SetRow, start: number): number 
   return -1;
 }
 
-const boardKey = (row: EncodedRows['boards'][number]) => `${row.board}\n${row.entry.member}`;
-const rosterKey = (row: EncodedRows['rosters'][number]) => `${row.roster}\n${row.member}`;
+type BoardRow = EncodedRows['boards'][number];
+type RosterRow = EncodedRows['rosters'][number];
+const sameBoardPlace = (a: BoardRow, b: BoardRow) => a.board === b.board && a.entry.member === b.entry.member;
+const sameRosterPlace = (a: RosterRow, b: RosterRow) => a.roster === b.roster && a.member === b.member;
 
-/** Rows by where they are filed, each once (the last listed, in the place of the first). */
-function byKey<T>(rows: readonly T[], key: (row: T) => string): Map<string, T> {
-  const keyed = new Map<string, T>();
-  for (const row of rows) keyed.set(key(row), row);
-  return keyed;
+/**
+ * Each row of `rows` filed in one place (a row listed twice is the last one listed), with the row filed in
+ * the same place in `other` (the last one listed there; undefined when none is). A record files a handful
+ * of board and roster rows, so scanning both lists is cheaper than keying maps by joined text.
+ */
+function eachFiled<T>(
+  rows: readonly T[],
+  other: readonly T[],
+  samePlace: (a: T, b: T) => boolean,
+  visit: (row: T, other: T | undefined) => void,
+): void {
+  for (let index = 0; index < rows.length; index += 1) {
+    const row = rows[index]!;
+    if (lastIn(rows, row, samePlace, index + 1) !== undefined) continue;
+    visit(row, lastIn(other, row, samePlace, 0));
+  }
+}
+
+/** The last row of `rows` from `start` on filed where `row` is; undefined when none is. */
+function lastIn<T>(rows: readonly T[], row: T, samePlace: (a: T, b: T) => boolean, start: number): T | undefined {
+  for (let index = rows.length - 1; index >= start; index -= 1) if (samePlace(rows[index]!, row)) return rows[index];
+  return undefined;
 }
 
 /** The same row values: entries hold only numbers and text, so comparing each field is enough (and cheap). */

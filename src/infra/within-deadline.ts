@@ -7,27 +7,31 @@ export type LateOutcome = { ok: true } | { ok: false; error: unknown };
  * Nothing stops `work` itself: a hung server may still answer, and a write may still land (FIELD-NOTES: the
  * Redis client's own timeout does not end a command already sent).
  */
-export async function withinDeadline<T>(
+export function withinDeadline<T>(
   work: Promise<T>,
   timeoutMs: number,
   expired: () => Error,
   late: (outcome: LateOutcome) => void = () => undefined,
 ): Promise<T> {
-  let missed = false;
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
+  // One promise and one timer a call (every store call passes here, twice a write command); the callbacks
+  // are written inline, as a named one would be given its name again on every call when run through tsx.
+  return new Promise<T>((resolve, reject) => {
+    let missed = false;
+    const timer = setTimeout(() => {
       missed = true;
       reject(expired());
     }, timeoutMs);
+    work.then(
+      () => {
+        if (missed) return late({ ok: true });
+        clearTimeout(timer);
+        resolve(work);
+      },
+      (error: unknown) => {
+        if (missed) return late({ ok: false, error });
+        clearTimeout(timer);
+        resolve(work);
+      },
+    );
   });
-  void work.then(
-    () => missed && late({ ok: true }),
-    (error: unknown) => missed && late({ ok: false, error }),
-  );
-  try {
-    return await Promise.race([work, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

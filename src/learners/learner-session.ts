@@ -33,41 +33,14 @@ export type SessionOpener = (path: LearningPath, user: UserRef, channel: Channel
 export function createSessionOpener(deps: CoreDeps): SessionOpener {
   return async (path, user, channel) => {
     const key = encodeLearnerId(user);
-    const session: LearnerSession = {
+    const existing = await deps.store.learners.get(key);
+    const session = new OpenSession(
+      deps,
       key,
       user,
       channel,
-      notices: [],
-      record: newLearnerRecord(displayName(user), deps.clock.now()),
-      zone: () => session.record.zone ?? deps.settings.defaultTimeZone,
-      state: (learningPath) => session.record.paths[learningPath.command],
-      change: async (learningPath, edit) => {
-        const now = deps.clock.now();
-        // Weeks belong to the community (its zone), so every member's week board is the one the channel reads.
-        const communityZone = deps.settings.defaultTimeZone;
-        const board = boardOf(session, learningPath);
-        const result = await deps.store.learners.update(key, (current) => {
-          const before = current ?? session.record;
-          const draft = copyPlain(before);
-          const value = edit(draft);
-          if (sameRecord(before, draft)) return { result: { value, record: before, changed: false } };
-          // Derived from the edit, in the same write: a fresh name, and this channel's board from the first resource finished here.
-          // A platform that could not tell the name this time (a failed profile lookup) keeps the one saved.
-          if (session.user.displayName !== undefined || !before.name) draft.name = displayName(session.user);
-          if (board && !draft.boards.includes(board) && finishedAResource(learningPath, before, draft))
-            draft.boards.push(board);
-          draft.updatedAt = now;
-          draft.boards = [
-            ...new Set([...draft.boards, ...activeWeekBoards(learningPath, draft, key, communityZone, now)]),
-          ];
-          return { next: draft, result: { value, record: draft, changed: true } };
-        });
-        session.record = result.record;
-        return result.value;
-      },
-    };
-    const existing = await deps.store.learners.get(key);
-    if (existing) session.record = existing;
+      existing ?? newLearnerRecord(displayName(user), deps.clock.now()),
+    );
     if (needsTouch(session, path)) {
       const now = deps.clock.now();
       const reminder = session.state(path)?.reminder;
@@ -87,6 +60,50 @@ export function createSessionOpener(deps: CoreDeps): SessionOpener {
     }
     return session;
   };
+}
+
+/** A session's methods live on its class, so opening one (every command) makes no functions. */
+class OpenSession implements LearnerSession {
+  notices: string[] = [];
+
+  constructor(
+    private readonly deps: CoreDeps,
+    readonly key: LearnerId,
+    readonly user: UserRef,
+    readonly channel: ChannelRef,
+    public record: LearnerRecord,
+  ) {}
+
+  zone(): string {
+    return this.record.zone ?? this.deps.settings.defaultTimeZone;
+  }
+
+  state(path: LearningPath): PathState | undefined {
+    return this.record.paths[path.command];
+  }
+
+  async change<T>(path: LearningPath, edit: (draft: LearnerRecord) => T): Promise<T> {
+    const now = this.deps.clock.now();
+    // Weeks belong to the community (its zone), so every member's week board is the one the channel reads.
+    const communityZone = this.deps.settings.defaultTimeZone;
+    const { key, user } = this;
+    const board = boardOf(this, path);
+    const result = await this.deps.store.learners.update(key, (current) => {
+      const before = current ?? this.record;
+      const draft = copyPlain(before);
+      const value = edit(draft);
+      if (sameRecord(before, draft)) return { result: { value, record: before, changed: false } };
+      // Derived from the edit, in the same write: a fresh name, and this channel's board from the first resource finished here.
+      // A platform that could not tell the name this time (a failed profile lookup) keeps the one saved.
+      if (user.displayName !== undefined || !before.name) draft.name = displayName(user);
+      if (board && !draft.boards.includes(board) && finishedAResource(path, before, draft)) draft.boards.push(board);
+      draft.updatedAt = now;
+      draft.boards = [...new Set([...draft.boards, ...activeWeekBoards(path, draft, key, communityZone, now)])];
+      return { next: draft, result: { value, record: draft, changed: true } };
+    });
+    this.record = result.record;
+    return result.value;
+  }
 }
 
 function displayName(user: UserRef): string {

@@ -1,8 +1,8 @@
 import type { LearningPath } from '../curriculum/learning-path.js';
 import type { LearnerRecord, PathState } from '../model/learner.js';
-import { workspaceOf, type LearnerId } from '../model/learner-id.js';
+import { workspaceOf, type LearnerId, type WorkspaceId } from '../model/learner-id.js';
 import { GAP_DAYS_CAPPED, type PathStat } from '../model/path-stat.js';
-import { encodeRosterId, type RosterSort } from '../model/roster-id.js';
+import { encodeRosterId, type RosterId, type RosterSort } from '../model/roster-id.js';
 import type { DerivedRows } from '../ports/store.js';
 import { progressOf } from '../progress/path-progress.js';
 import { remembered } from '../model/remembered.js';
@@ -30,33 +30,62 @@ export function pathAggregateRows(
   const state = record.paths[path.command]!;
   const community = workspaceOf(id);
   const stats = catalogueOf(path);
-  const count = (stat: PathStat) =>
-    rows.sets.push({ set: { kind: 'stats', community, path: path.command, stat }, member: id });
+  // The figures the learner counts in, each a row of its counted set below.
+  const counted: PathStat[] = [];
   const progress = progressOf(path, state);
-  count(stats.learners);
-  if (progress.finished) count(stats.finished);
-  if (state.reminder?.enabled) count(stats.reminderOn);
-  for (const phase of progress.completedPhases) count(stats.phase.get(phase) ?? { kind: 'phase', phase });
+  counted.push(stats.learners);
+  if (progress.finished) counted.push(stats.finished);
+  if (state.reminder?.enabled) counted.push(stats.reminderOn);
+  for (const phase of progress.completedPhases) counted.push(stats.phase.get(phase) ?? { kind: 'phase', phase });
   const weeks = new Set<string>();
   let previous: number | undefined;
   for (const resource of path.resources) {
     const mark = state.marks[resource.id];
     const ofResource = stats.resource.get(resource)!;
-    if (mark || resource === progress.current) count(ofResource.reached);
-    if (mark) count(mark.status === 'done' ? ofResource.done : ofResource.skipped);
+    if (mark || resource === progress.current) counted.push(ofResource.reached);
+    if (mark) counted.push(mark.status === 'done' ? ofResource.done : ofResource.skipped);
     if (mark?.status === 'done') weeks.add(isoWeekOf(communityZone, mark.at));
     if (mark && previous !== undefined)
-      count(ofResource.gap[Math.min(GAP_DAYS_CAPPED, Math.floor(Math.max(0, mark.at - previous) / DAY_MS))]!);
+      counted.push(ofResource.gap[Math.min(GAP_DAYS_CAPPED, Math.floor(Math.max(0, mark.at - previous) / DAY_MS))]!);
     previous = mark?.at;
   }
-  for (const week of weeks) count({ kind: 'week', week });
-  const keys: Record<RosterSort, string> = {
-    progress: `${pad(progress.done.size, COUNT_DIGITS)}${pad(progress.doneMinutes, MINUTE_DIGITS)}`,
-    name: nameKey(record.name),
-    'last-active': pad(lastActiveOf(state) ?? 0, INSTANT_DIGITS),
-  };
-  for (const [sort, key] of Object.entries(keys) as Array<[RosterSort, string]>)
-    rows.rosters.push({ roster: encodeRosterId({ community, path: path.command, sort }), member: id, key });
+  for (const week of weeks) counted.push({ kind: 'week', week });
+  for (const stat of counted)
+    rows.sets.push({ set: { kind: 'stats', community, path: path.command, stat }, member: id });
+  const rosters = rostersOf(community, path.command);
+  rows.rosters.push(
+    {
+      roster: rosters.progress,
+      member: id,
+      key: `${pad(progress.done.size, COUNT_DIGITS)}${pad(progress.doneMinutes, MINUTE_DIGITS)}`,
+    },
+    { roster: rosters.name, member: id, key: nameKey(record.name) },
+    { roster: rosters['last-active'], member: id, key: pad(lastActiveOf(state) ?? 0, INSTANT_DIGITS) },
+  );
+}
+
+/**
+ * The three rosters of a community's path, encoded once and shared (as the counted sets' names are), so the
+ * rows before and after a write name them with the same strings.
+ */
+const rosterIds = new Map<string, Map<string, Readonly<Record<RosterSort, RosterId>>>>();
+const ROSTER_COMMUNITIES_KEPT = 1_024;
+
+function rostersOf(community: WorkspaceId, path: string): Readonly<Record<RosterSort, RosterId>> {
+  let byPath = rosterIds.get(community);
+  if (!byPath) {
+    if (rosterIds.size >= ROSTER_COMMUNITIES_KEPT) rosterIds.clear();
+    rosterIds.set(community, (byPath = new Map<string, Readonly<Record<RosterSort, RosterId>>>()));
+  }
+  let ids = byPath.get(path);
+  if (!ids) {
+    const id = (sort: RosterSort) => encodeRosterId({ community, path, sort });
+    byPath.set(
+      path,
+      (ids = Object.freeze({ progress: id('progress'), name: id('name'), 'last-active': id('last-active') })),
+    );
+  }
+  return ids;
 }
 
 /** The figures of one path a learner can count in (all but the weeks), made once per path and shared. */
