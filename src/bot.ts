@@ -27,6 +27,7 @@ import type {
   UserRef,
 } from './model/invocation.js';
 import { ownerToken } from './model/button-owner.js';
+import type { LearnerRecord } from './model/learner.js';
 import { quoteUserText } from './model/quote-user-text.js';
 import type { AddressedReply, Reply } from './model/reply.js';
 import { UserError } from './model/user-error.js';
@@ -108,15 +109,25 @@ export function createBot(deps: BotDeps): Bot {
     if (!path) throw new UserError('unknown-path', `There's no learning path called "${quoteUserText(name, 32)}".`);
     return path;
   };
-  const contextFor = async (path: LearningPath, user: UserRef, channel: ChannelRef): Promise<CommandContext> => ({
+  const contextFor = async (
+    path: LearningPath,
+    user: UserRef,
+    channel: ChannelRef,
+    reading?: Promise<LearnerRecord | undefined>,
+  ): Promise<CommandContext> => ({
     ...core,
     path,
     commands,
-    learner: await openSession(path, user, channel),
+    learner: await openSession(path, user, channel, reading),
   });
 
   const handle = (invocation: Invocation): Promise<AddressedReply> => addressed(invocation, () => run(invocation));
   const run = async (invocation: Invocation): Promise<Reply> => {
+    // The learner's record is asked for first and given a turn to go out (a Redis client writes on the next
+    // turn), so the store answers while the command is worked out. A command refused below never waits for it.
+    const reading = deps.store.learners.get(encodeLearnerId(invocation.user));
+    reading.catch(() => undefined);
+    await nextTurn();
     const path = pathNamed(invocation.path);
     const spec = findCommand(
       specs.find((candidate) => candidate.name === path.command)!,
@@ -130,7 +141,7 @@ export function createBot(deps: BotDeps): Bot {
         `\`/${path.command} ${command.name}\` is for admins of this server or workspace only.`,
       );
     }
-    const context = await contextFor(path, invocation.user, invocation.channel);
+    const context = await contextFor(path, invocation.user, invocation.channel, reading);
     return withNotices(context, await command.run(context, { ...invocation, args }));
   };
   const addressed = async (
@@ -217,6 +228,10 @@ export function createBot(deps: BotDeps): Bot {
       communityZone: deps.settings.defaultTimeZone,
     }),
   };
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function describe(path: LearningPath): string {

@@ -28,12 +28,18 @@ export interface LearnerSession {
   change<T>(path: LearningPath, edit: (draft: LearnerRecord) => T): Promise<T>;
 }
 
-export type SessionOpener = (path: LearningPath, user: UserRef, channel: ChannelRef) => Promise<LearnerSession>;
+/** Opens a learner's session; `reading` is their record already asked for (readLearner), so it is not read again. */
+export type SessionOpener = (
+  path: LearningPath,
+  user: UserRef,
+  channel: ChannelRef,
+  reading?: Promise<LearnerRecord | undefined>,
+) => Promise<LearnerSession>;
 
 export function createSessionOpener(deps: CoreDeps): SessionOpener {
-  return async (path, user, channel) => {
+  return async (path, user, channel, reading) => {
     const key = encodeLearnerId(user);
-    const existing = await deps.store.learners.get(key);
+    const existing = await (reading ?? deps.store.learners.get(key));
     const session = new OpenSession(
       deps,
       key,
