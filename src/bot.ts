@@ -28,6 +28,7 @@ import type {
 } from './model/invocation.js';
 import { ownerToken } from './model/button-owner.js';
 import type { LearnerRecord } from './model/learner.js';
+import { nextTurn } from './model/next-turn.js';
 import { quoteUserText } from './model/quote-user-text.js';
 import type { AddressedReply, Reply } from './model/reply.js';
 import { UserError } from './model/user-error.js';
@@ -36,7 +37,7 @@ import type { CommunityStats } from './ports/community-stats.js';
 import { createCommunityStats } from './stats/create-community-stats.js';
 import type { DirectMessenger } from './ports/direct-messenger.js';
 import type { Logger } from './ports/logger.js';
-import type { Store } from './ports/store.js';
+import { ChangeRefused, type Store } from './ports/store.js';
 import { comingDailyReminder } from './reminders/daily-reminder-rule.js';
 import { encodeSlotId } from './model/slot-id.js';
 import {
@@ -70,6 +71,14 @@ export interface Bot extends SettingsForms {
   handle(invocation: Invocation): Promise<AddressedReply>;
   /** Free text (Slack, the console), parsed here; `enrich` adds what the platform knows once the command is known. */
   handleText(line: CommandLine, enrich?: InvocationEnricher): Promise<AddressedReply>;
+  /**
+   * `handle`, with the reply turned into what the platform shows (`render`) while the store saves what the
+   * command changed. Resolves once it is saved, with that rendering; if it was not (the store timed out, or
+   * another instance saved the learner first and the command ran again), with the rendering of what is true.
+   */
+  handleRendered<T>(invocation: Invocation, render: (reply: AddressedReply) => T): Promise<T>;
+  /** `handleText`, rendered as `handleRendered` renders. */
+  handleTextRendered<T>(line: CommandLine, render: (reply: AddressedReply) => T): Promise<T>;
   /** A press as the platform reports it: the button's id is decoded here. */
   press(press: ButtonPress): Promise<AddressedReply>;
   handleAction(press: ActionPress): Promise<AddressedReply>;
@@ -122,7 +131,13 @@ export function createBot(deps: BotDeps): Bot {
   });
 
   const handle = (invocation: Invocation): Promise<AddressedReply> => addressed(invocation, () => run(invocation));
-  const run = async (invocation: Invocation): Promise<Reply> => {
+  const run = async (invocation: Invocation): Promise<Reply> => (await runCommand(invocation, false)).reply;
+  /**
+   * Runs a command. With `early`, its first change hands back its result as soon as the commit is sent, so
+   * the reply is worked out while the store saves it: `saved` says when (or why not), and `again` runs the
+   * command anew on what is stored (after ChangeRefused, when nothing of it was saved).
+   */
+  const runCommand = async (invocation: Invocation, early: boolean): Promise<Ran> => {
     // The learner's record is asked for first and given a turn to go out (a Redis client writes on the next
     // turn), so the store answers while the command is worked out. A command refused below never waits for it.
     const reading = deps.store.learners.get(encodeLearnerId(invocation.user));
@@ -142,7 +157,42 @@ export function createBot(deps: BotDeps): Bot {
       );
     }
     const context = await contextFor(path, invocation.user, invocation.channel, reading);
-    return withNotices(context, await command.run(context, { ...invocation, args }));
+    const ran = { ...invocation, args };
+    if (early) context.learner.answerEarly();
+    let reply: Reply;
+    try {
+      reply = await command.run(context, ran);
+    } catch (error) {
+      // A change that was not saved says so, rather than what its command did next.
+      await context.learner.saved();
+      throw error;
+    }
+    return {
+      reply: withNotices(context, reply),
+      saved: context.learner.saved(),
+      again: async () => {
+        await context.learner.reread();
+        return withNotices(context, await command.run(context, ran));
+      },
+    };
+  };
+  const handleRendered = async <T>(invocation: Invocation, render: (reply: AddressedReply) => T): Promise<T> => {
+    const address = { path: invocation.path.toLowerCase(), owner: ownerToken(invocation.user, invocation.channel) };
+    let ran: Ran;
+    try {
+      ran = await runCommand(invocation, true);
+    } catch (error) {
+      return render(await addressed(invocation, failingWith(error)));
+    }
+    const rendered = render(addressReply(ran.reply, address));
+    try {
+      await ran.saved;
+      return rendered;
+    } catch (error) {
+      // Another instance saved this learner meanwhile and nothing of this command was: it runs again.
+      if (error instanceof ChangeRefused) return render(await addressed(invocation, ran.again));
+      return render(await addressed(invocation, failingWith(error)));
+    }
   };
   const addressed = async (
     to: { path: string; user: UserRef; channel: ChannelRef },
@@ -171,6 +221,12 @@ export function createBot(deps: BotDeps): Bot {
         tone: 'warning',
         text: 'This button has expired. Run the command again for a fresh one.',
       });
+    },
+    handleRendered,
+    handleTextRendered: async (line, render) => {
+      const read = readCommandLine(specs, line);
+      if ('reply' in read) return render(await addressed(line, () => Promise.resolve(read.reply)));
+      return handleRendered(read.invocation, render);
     },
     handleAction,
     autocomplete: async (query) => {
@@ -230,8 +286,18 @@ export function createBot(deps: BotDeps): Bot {
   };
 }
 
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+/** Work that fails as `error` did, for `answer` to say what it means. */
+function failingWith(error: unknown): () => Promise<Reply> {
+  return () => {
+    throw error;
+  };
+}
+
+/** A command run: its reply, and (when its first change answered early) when that change is saved. */
+interface Ran {
+  reply: Reply;
+  saved: Promise<void>;
+  again: () => Promise<Reply>;
 }
 
 function describe(path: LearningPath): string {

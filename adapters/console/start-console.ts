@@ -27,7 +27,7 @@ const APOLOGY = 'Sorry, something went wrong on my side. Please try again in a m
 /** A local chat: reads commands line by line (also from a pipe) until the input ends. */
 export async function startConsole(deps: { bot: Bot; logger: Logger; options: ConsoleOptions }): Promise<void> {
   const { bot, logger, options } = deps;
-  const print = (text: string) => options.output.write(`${text}\n`);
+  const write = (text: string) => options.output.write(`${text}\n`);
   // The terminal's own zone is the learner's: `/webrtc remind 9am` means 9am here.
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const user: UserRef = {
@@ -45,33 +45,41 @@ export async function startConsole(deps: { bot: Bot; logger: Logger; options: Co
   let pressable: string[] = [];
 
   // The console prints each answer anew, so what a press settles needs no edit: the answer says it.
-  const show = (reply: AddressedReply) => {
-    pressable = (reply.buttons ?? []).map((button) => button.actionId);
-    print(`${renderConsoleReply(reply)}\n`);
+  const rendered = (reply: AddressedReply) => ({
+    choices: (reply.buttons ?? []).map((button) => button.actionId),
+    text: `${renderConsoleReply(reply)}\n`,
+  });
+  const display = ({ choices, text }: ReturnType<typeof rendered>) => {
+    pressable = choices;
+    write(text);
   };
+  const show = (reply: AddressedReply) => display(rendered(reply));
   bot.registerMessenger(
     createConsoleMessenger((heading, reply) => {
-      print(`\n${heading}`);
+      write(`\n${heading}`);
       show(reply);
     }),
   );
   const respond = async (line: string) => {
     if (/^\d+$/.test(line)) {
       const buttonId = pressable[Number(line) - 1];
-      if (!buttonId) return print(`There's no choice ${line} right now. Type /${defaultPath} help for commands.\n`);
+      if (!buttonId) return write(`There's no choice ${line} right now. Type /${defaultPath} help for commands.\n`);
       return show(await bot.press({ buttonId, user, channel }));
     }
     const match = /^\/(\S+)\s*(.*)$/s.exec(line);
     const spec = bot.paths.find((path) => path.name === match?.[1]?.toLowerCase());
     if (!match || !spec)
-      return print(
+      return write(
         `I only understand slash commands here, like /${defaultPath} next (or a number to press a button). /${defaultPath} help lists them.\n`,
       );
     // Whoever runs the local console owns it, admin subcommands included.
-    show(await bot.handleText({ path: spec.name, text: match[2] ?? '', user, channel, isAdmin: true }));
+    // Rendered while the store saves what the command changed; printed once it is saved.
+    display(
+      await bot.handleTextRendered({ path: spec.name, text: match[2] ?? '', user, channel, isAdmin: true }, rendered),
+    );
   };
 
-  print(
+  write(
     `${bot.paths.map((path) => path.description).join('\n')}\nLocal console as "${options.userName}" in #${options.channel}. Type /${defaultPath} next to begin, /${defaultPath} help for everything${options.interactive ? ', Ctrl+D to quit' : ''}.\n`,
   );
   const lines = createInterface({ input: options.input, terminal: false });
@@ -79,12 +87,12 @@ export async function startConsole(deps: { bot: Bot; logger: Logger; options: Co
     const line = raw.trim();
     if (line === '') continue;
     if (/^(exit|quit|\/quit|\/exit)$/i.test(line)) break;
-    if (!options.interactive) print(`> ${line}`);
+    if (!options.interactive) write(`> ${line}`);
     try {
       await respond(line);
     } catch (error) {
       logger.error('console command failed', { line: line.slice(0, 200), error });
-      print(`${APOLOGY}\n`);
+      write(`${APOLOGY}\n`);
     }
   }
   lines.close();

@@ -2,7 +2,8 @@ import { encodeIndexSet } from '../model/index-set.js';
 import { learnerRecordSchema, type LearnerRecord } from '../model/learner.js';
 import type { LearnerId, WorkspaceId } from '../model/learner-id.js';
 import { decodeSlotId, type ReminderSlotId } from '../model/slot-id.js';
-import type { LearnerStore, Mutation, SetAsideRecord } from '../ports/store.js';
+import { ChangeRefused, type LearnerStore, type Mutation, type SetAsideRecord } from '../ports/store.js';
+import { nextTurn } from '../model/next-turn.js';
 import type { AssembleOptions } from './assemble-store.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { copyPlain } from './plain-data.js';
@@ -49,7 +50,11 @@ export class CommittedLearners implements LearnerStore {
     return known.record && copyPlain(known.record);
   }
 
-  update<T>(id: LearnerId, change: (current: LearnerRecord | undefined) => Mutation<LearnerRecord, T>): Promise<T> {
+  update<T>(
+    id: LearnerId,
+    change: (current: LearnerRecord | undefined) => Mutation<LearnerRecord, T>,
+    sent?: (result: T) => void,
+  ): Promise<T> {
     return this.mutex.run(id, async () => {
       for (let attempt = 1; ; attempt += 1) {
         const seen = attempt === 1 ? this.recent.get(id) : undefined;
@@ -79,14 +84,22 @@ export class CommittedLearners implements LearnerStore {
         const changes = rowChanges(this.knownRows(id, known), rows);
         // Forgotten first: if the commit fails, the next read asks the engine what it holds.
         this.recent.delete(id);
-        const committed = await this.engine.commit({
+        const committing = this.engine.commit({
           record: { kind: 'learner', key: id, expected: known.text, next: text },
           rows: changes,
         });
-        if (committed) {
+        if (sent) {
+          // Handled now (it is awaited below): a failure while the caller works must not count as unhandled.
+          committing.catch(() => undefined);
+          await nextTurn();
+          sent(result);
+        }
+        if (await committing) {
           if (saved) this.remember(id, { text, record: saved, rows });
           return result;
         }
+        // Its result is in use already: the caller decides again on what is stored now.
+        if (sent) throw new ChangeRefused(id);
         if (attempt >= MAX_ATTEMPTS)
           throw new Error(`learner ${id} kept changing under ${MAX_ATTEMPTS} attempts to update it`);
         if (!mayBeOld) await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 * attempt));

@@ -34,13 +34,14 @@ export function learnerRowsRule(paths: readonly LearningPath[], communityZone: s
       const path = byCommand.get(command);
       if (path) pathAggregateRows(path, id, record, communityZone, rows);
     }
-    for (const [command, state] of Object.entries(record.paths)) {
-      const reminder = state.reminder;
+    for (const command of Object.keys(record.paths)) {
+      const reminder = record.paths[command]!.reminder;
       if (!reminder?.enabled) continue;
       const slot = encodeSlotId({ learner: id, path: command });
-      const filed = reminder.paused ? [reminder.snoozeAt] : [reminder.snoozeAt, reminder.nextAt, reminder.nudgeAt];
       // Two instants in one minute are one slot: delivery handles one, and the next tick the other.
-      const minutes = new Set(filed.filter((at) => at != null).map(minuteOf));
+      const minutes: number[] = [];
+      for (const at of reminder.paused ? [reminder.snoozeAt] : [reminder.snoozeAt, reminder.nextAt, reminder.nudgeAt])
+        if (at != null && !minutes.includes(minuteOf(at))) minutes.push(minuteOf(at));
       for (const minute of minutes) rows.sets.push({ set: { kind: 'reminders', minute }, member: slot });
     }
     if (record.hidden) return rows;
@@ -48,7 +49,7 @@ export function learnerRowsRule(paths: readonly LearningPath[], communityZone: s
       const parts = partsOf(board);
       const path = parts && byCommand.get(parts.path);
       if (!parts || !path) continue;
-      const bounds = parts.week === undefined ? { start: 0, end: Infinity } : isoWeekBounds(communityZone, parts.week);
+      const bounds = parts.week === undefined ? ALL_TIME : isoWeekBounds(communityZone, parts.week);
       if (!bounds) continue;
       const entry = entryFor(path, record, id, bounds.start, bounds.end);
       if (entry.completed > 0) rows.boards.push({ board, entry });
@@ -56,6 +57,8 @@ export function learnerRowsRule(paths: readonly LearningPath[], communityZone: s
     return rows;
   };
 }
+
+const ALL_TIME = Object.freeze({ start: 0, end: Infinity });
 
 /** A learner's row for the resources of a path they finished in [since, until). */
 export function entryFor(

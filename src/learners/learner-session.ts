@@ -26,9 +26,18 @@ export interface LearnerSession {
    * it (board rows, reminder slots) with it. An edit that leaves the record as it was writes nothing at all.
    */
   change<T>(path: LearningPath, edit: (draft: LearnerRecord) => T): Promise<T>;
+  /**
+   * The next change resolves as soon as its commit is sent, so what follows overlaps the store's work; later
+   * changes wait until it is saved. `saved()` says when (or why not): whoever calls this must await it.
+   */
+  answerEarly(): void;
+  /** Settles once every change made so far is saved; rejects as the first one that was not (ChangeRefused, a timeout). */
+  saved(): Promise<void>;
+  /** Reads the record again (after a ChangeRefused: what another process saved). */
+  reread(): Promise<void>;
 }
 
-/** Opens a learner's session; `reading` is their record already asked for (readLearner), so it is not read again. */
+/** Opens a learner's session; `reading` is their record already asked for (the store's `get`), so it is not read again. */
 export type SessionOpener = (
   path: LearningPath,
   user: UserRef,
@@ -71,6 +80,8 @@ export function createSessionOpener(deps: CoreDeps): SessionOpener {
 /** A session's methods live on its class, so opening one (every command) makes no functions. */
 class OpenSession implements LearnerSession {
   notices: string[] = [];
+  private early = false;
+  private pending: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly deps: CoreDeps,
@@ -88,13 +99,29 @@ class OpenSession implements LearnerSession {
     return this.record.paths[path.command];
   }
 
+  answerEarly(): void {
+    this.early = true;
+  }
+
+  saved(): Promise<void> {
+    return this.pending;
+  }
+
+  async reread(): Promise<void> {
+    const stored = await this.deps.store.learners.get(this.key);
+    this.record = stored ?? newLearnerRecord(displayName(this.user), this.deps.clock.now());
+    this.pending = Promise.resolve();
+  }
+
   async change<T>(path: LearningPath, edit: (draft: LearnerRecord) => T): Promise<T> {
+    // A change sent early must be saved before another is decided (if it was not, this one fails with it).
+    await this.pending;
     const now = this.deps.clock.now();
     // Weeks belong to the community (its zone), so every member's week board is the one the channel reads.
     const communityZone = this.deps.settings.defaultTimeZone;
     const { key, user } = this;
     const board = boardOf(this, path);
-    const result = await this.deps.store.learners.update(key, (current) => {
+    const mutate = (current: LearnerRecord | undefined) => {
       const before = current ?? this.record;
       const draft = copyPlain(before);
       const value = edit(draft);
@@ -106,9 +133,24 @@ class OpenSession implements LearnerSession {
       draft.updatedAt = now;
       draft.boards = [...new Set([...draft.boards, ...activeWeekBoards(path, draft, key, communityZone, now)])];
       return { next: draft, result: { value, record: draft, changed: true } };
+    };
+    if (!this.early) {
+      const result = await this.deps.store.learners.update(key, mutate);
+      this.record = result.record;
+      return result.value;
+    }
+    this.early = false;
+    return new Promise<T>((resolve, reject) => {
+      const use = (result: { value: T; record: LearnerRecord }) => {
+        this.record = result.record;
+        resolve(result.value);
+      };
+      const saving = this.deps.store.learners.update(key, mutate, use);
+      saving.then(use, reject);
+      this.pending = saving.then(() => undefined);
+      // Awaited through saved(); until then a failure must not count as unhandled.
+      this.pending.catch(() => undefined);
     });
-    this.record = result.record;
-    return result.value;
   }
 }
 

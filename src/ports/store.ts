@@ -27,8 +27,18 @@ export interface LearnerStore {
    * and replaced by a fresh record marked `setAside`, which every read and update then sees instead.
    */
   get(id: LearnerId): Promise<LearnerRecord | undefined>;
-  /** Saving null deletes the record, everything derived from it and whatever was set aside for the learner. */
-  update<T>(id: LearnerId, change: (current: LearnerRecord | undefined) => Mutation<LearnerRecord, T>): Promise<T>;
+  /**
+   * Saving null deletes the record, everything derived from it and whatever was set aside for the learner.
+   * With `sent`, the result is handed to it as soon as the commit that saves it has gone to the engine, and
+   * the caller may go on with it while the engine works; the returned promise still settles only once the
+   * engine has answered. Such a commit is not tried again: if another process saved the record first, the
+   * promise rejects with ChangeRefused and nothing of this change was saved.
+   */
+  update<T>(
+    id: LearnerId,
+    change: (current: LearnerRecord | undefined) => Mutation<LearnerRecord, T>,
+    sent?: (result: T) => void,
+  ): Promise<T>;
   /** What was set aside for this learner, oldest first (the few most recent), for them to export. */
   setAside(id: LearnerId): Promise<SetAsideRecord[]>;
   /** The learners of one workspace (for deleting a workspace on uninstall), from the index their records keep. */
@@ -147,6 +157,17 @@ export interface DerivedRows {
 
 /** How a learner record's rows are derived: the core's rule (it knows the paths), given to the store that commits them. */
 export type LearnerRowsRule = (id: LearnerId, record: LearnerRecord) => DerivedRows;
+
+/**
+ * A change whose result was already handed out (LearnerStore.update's `sent`) was not saved: another process
+ * saved the learner's record between the read and the commit. Nothing of the change was saved.
+ */
+export class ChangeRefused extends Error {
+  constructor(id: LearnerId) {
+    super(`the change of learner ${id} was refused: another process saved the record first`);
+    this.name = 'ChangeRefused';
+  }
+}
 
 /** The store cannot be reached right now (a shared store is down or restarting); trying again later may work. */
 export class StoreUnavailableError extends Error {

@@ -28,7 +28,7 @@ export interface CommandBenchDeps {
 
 /**
  * Write commands (`done`, and `undo` of a done 2,000 writes earlier, in turn) through the whole core as the
- * console adapter runs them (parse the line, bot.handle, render), for random learners of one channel. Each
+ * console adapter runs them (parse the line, bot.handleRendered: the reply rendered while its commit is in flight), for random learners of one channel. Each
  * is followed at once by a raw write: what the core wrote 500 writes earlier, written again with no core
  * (raw-writes.ts). Both see the same data and the same moment of a shared machine; each round's ratio of
  * their median writes says what the core adds, and the rounds show how much that ratio moves. Then read
@@ -51,14 +51,10 @@ export async function benchCommands({ dataset, paths, sizes }: CommandBenchDeps)
     const engineBefore = calls.ms;
     const started = performance.now();
     const parsed = parseCommandLine(command, spec);
-    const reply = await bot.handle({
-      path: spec.name,
-      ...parsed,
-      user: benchUser(learner),
-      channel: BENCH_CHANNEL,
-      isAdmin: false,
-    });
-    renderConsoleReply(reply);
+    await bot.handleRendered(
+      { path: spec.name, ...parsed, user: benchUser(learner), channel: BENCH_CHANNEL, isAdmin: false },
+      renderConsoleReply,
+    );
     const ms = performance.now() - started;
     return { command, ms, engineMs: calls.ms - engineBefore, calls: callsSince(calls, before) };
   };

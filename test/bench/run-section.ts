@@ -26,7 +26,7 @@ export interface SectionDeps {
 /** Numbered as in issue 7; the fan-outs, the slow part, run last. */
 const TITLES: Record<SectionId, string> = {
   commands:
-    '1. Commands through the whole core (parse, bot.handle, render), one channel; writes against the raw engine',
+    '1. Commands through the whole core (parse, bot.handleRendered, render), one channel; writes against the raw engine',
   tick: "2. Reminder tick: read one minute's slot and claim everyone due in it",
   leaderboard: "4. Leaderboard: top 10 and the caller's rank",
   dashboard: '6. Admin dashboard: overview, funnel and the first learners page of one community (issue 17)',
