@@ -224,7 +224,13 @@ export function createBot(deps: BotDeps): Bot {
     },
     handleRendered,
     handleTextRendered: async (line, render) => {
-      const read = readCommandLine(specs, line);
+      let read: ReturnType<typeof readCommandLine>;
+      try {
+        read = readCommandLine(specs, line);
+      } catch (error) {
+        // A line that is no command ("nxt") is answered as handleText answers it.
+        return render(await addressed(line, failingWith(error)));
+      }
       if ('reply' in read) return render(await addressed(line, () => Promise.resolve(read.reply)));
       return handleRendered(read.invocation, render);
     },

@@ -139,10 +139,19 @@ describeEachBackend('a reply rendered while its commit is in flight', (kind) => 
     expect(Object.keys(marks)).toEqual([first!.id]);
   });
 
-  it('a mistake is rendered as its error, and nothing is saved', async () => {
+  it('a mistake is rendered as its error, as handle and handleText answer it, and nothing is saved', async () => {
     const { bot, store } = await gatedBot(kind);
     const text = await done(bot, renderConsoleReply, 'no-such-resource');
     expect(text).toMatch(/no-such-resource/);
+    const line = { path: 'webrtc', user: ada, channel: GENERAL };
+    for (const typed of ['nxt', 'done no-such-resource', 'remind 25:00', '']) {
+      expect(await bot.handleTextRendered({ ...line, text: typed }, renderConsoleReply)).toBe(
+        renderConsoleReply(await bot.handleText({ ...line, text: typed })),
+      );
+    }
+    expect(await bot.handleTextRendered({ ...line, text: 'nxt' }, renderConsoleReply)).toMatch(
+      /nxt.*isn't a WebRTC command/,
+    );
     expect(await store.learners.get(ADA)).toBeUndefined();
   });
 });
