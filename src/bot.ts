@@ -158,23 +158,28 @@ export function createBot(deps: BotDeps): Bot {
     }
     const context = await contextFor(path, invocation.user, invocation.channel, reading);
     const ran = { ...invocation, args };
+    const again = async () => {
+      await context.learner.reread();
+      return withNotices(context, await command.run(context, ran));
+    };
     if (early) context.learner.answerEarly();
     let reply: Reply;
     try {
       reply = await command.run(context, ran);
     } catch (error) {
-      // A change that was not saved says so, rather than what its command did next.
-      await context.learner.saved();
-      throw error;
+      // A change that was not saved says so, rather than what its command did next; one another instance
+      // beat (a later change of the command failed with it) means the command runs again.
+      const saved = await context.learner.saved().then(
+        () => true,
+        (failure: unknown) => {
+          if (failure instanceof ChangeRefused) return false;
+          throw failure;
+        },
+      );
+      if (saved) throw error;
+      return { reply: await again(), saved: Promise.resolve(), again };
     }
-    return {
-      reply: withNotices(context, reply),
-      saved: context.learner.saved(),
-      again: async () => {
-        await context.learner.reread();
-        return withNotices(context, await command.run(context, ran));
-      },
-    };
+    return { reply: withNotices(context, reply), saved: context.learner.saved(), again };
   };
   const handleRendered = async <T>(invocation: Invocation, render: (reply: AddressedReply) => T): Promise<T> => {
     const address = { path: invocation.path.toLowerCase(), owner: ownerToken(invocation.user, invocation.channel) };
