@@ -1,14 +1,12 @@
 import { addressReply } from './actions/address-reply.js';
 import { createPressHandler } from './actions/handle-press.js';
 import { decodePress } from './actions/decode-press.js';
-import { answer, withNotices } from './commands/answer-reply.js';
 import { readCommandLine, readCommandQuietly, type InvocationEnricher } from './commands/read-command-line.js';
 import { createDigestJob, type DigestOutcome } from './digest/digest-job.js';
-import type { Command, PathCommandSpec } from './commands/command.js';
+import type { PathCommandSpec } from './commands/command.js';
+import { createCommandRunner, failingWith } from './commands/command-runner.js';
 import type { CommandContext } from './commands/command-context.js';
 import { commands } from './commands/index.js';
-import { findCommand } from './commands/parse-command-line.js';
-import { validateArgs } from './commands/validate-args.js';
 import type { LearningPath } from './curriculum/learning-path.js';
 import type { BotSettings, CoreDeps } from './learners/core-deps.js';
 import { forgetLearner } from './learners/forget-learner.js';
@@ -28,16 +26,15 @@ import type {
 } from './model/invocation.js';
 import { ownerToken } from './model/button-owner.js';
 import type { LearnerRecord } from './model/learner.js';
-import { nextTurn } from './model/next-turn.js';
 import { quoteUserText } from './model/quote-user-text.js';
-import type { AddressedReply, Reply } from './model/reply.js';
+import type { AddressedReply } from './model/reply.js';
 import { UserError } from './model/user-error.js';
 import type { Clock } from './ports/clock.js';
 import type { CommunityStats } from './ports/community-stats.js';
 import { createCommunityStats } from './stats/create-community-stats.js';
 import type { DirectMessenger } from './ports/direct-messenger.js';
 import type { Logger } from './ports/logger.js';
-import { ChangeRefused, type Store } from './ports/store.js';
+import type { Store } from './ports/store.js';
 import { comingDailyReminder } from './reminders/daily-reminder-rule.js';
 import { encodeSlotId } from './model/slot-id.js';
 import {
@@ -130,83 +127,8 @@ export function createBot(deps: BotDeps): Bot {
     learner: await openSession(path, user, channel, reading),
   });
 
+  const { run, addressed, handleRendered } = createCommandRunner({ ...deps, specs, pathNamed, contextFor });
   const handle = (invocation: Invocation): Promise<AddressedReply> => addressed(invocation, () => run(invocation));
-  const run = async (invocation: Invocation): Promise<Reply> => (await runCommand(invocation, false)).reply;
-  /**
-   * Runs a command. With `early`, its first change hands back its result as soon as the commit is sent, so
-   * the reply is worked out while the store saves it: `saved` says when (or why not), and `again` runs the
-   * command anew on what is stored (after ChangeRefused, when nothing of it was saved).
-   */
-  const runCommand = async (invocation: Invocation, early: boolean): Promise<Ran> => {
-    // The learner's record is asked for first and given a turn to go out (a Redis client writes on the next
-    // turn), so the store answers while the command is worked out. A command refused below never waits for it.
-    const reading = deps.store.learners.get(encodeLearnerId(invocation.user));
-    reading.catch(() => undefined);
-    await nextTurn();
-    const path = pathNamed(invocation.path);
-    const spec = findCommand(
-      specs.find((candidate) => candidate.name === path.command)!,
-      invocation.command || 'help',
-    );
-    const command = commands.find((candidate) => candidate.name === spec.name) as Command;
-    const args = validateArgs(command, invocation.args, path.command);
-    if (command.adminOnly && !invocation.isAdmin) {
-      throw new UserError(
-        'admin-only',
-        `\`/${path.command} ${command.name}\` is for admins of this server or workspace only.`,
-      );
-    }
-    const context = await contextFor(path, invocation.user, invocation.channel, reading);
-    const ran = { ...invocation, args };
-    const again = async () => {
-      await context.learner.reread();
-      return withNotices(context, await command.run(context, ran));
-    };
-    if (early) context.learner.answerEarly();
-    let reply: Reply;
-    try {
-      reply = await command.run(context, ran);
-    } catch (error) {
-      // A change that was not saved says so, rather than what its command did next; one another instance
-      // beat (a later change of the command failed with it) means the command runs again.
-      const saved = await context.learner.saved().then(
-        () => true,
-        (failure: unknown) => {
-          if (failure instanceof ChangeRefused) return false;
-          throw failure;
-        },
-      );
-      if (saved) throw error;
-      return { reply: await again(), saved: Promise.resolve(), again };
-    }
-    return { reply: withNotices(context, reply), saved: context.learner.saved(), again };
-  };
-  const handleRendered = async <T>(invocation: Invocation, render: (reply: AddressedReply) => T): Promise<T> => {
-    const address = { path: invocation.path.toLowerCase(), owner: ownerToken(invocation.user, invocation.channel) };
-    let ran: Ran;
-    try {
-      ran = await runCommand(invocation, true);
-    } catch (error) {
-      return render(await addressed(invocation, failingWith(error)));
-    }
-    const rendered = render(addressReply(ran.reply, address));
-    try {
-      await ran.saved;
-      return rendered;
-    } catch (error) {
-      // Another instance saved this learner meanwhile and nothing of this command was: it runs again.
-      if (error instanceof ChangeRefused) return render(await addressed(invocation, ran.again));
-      return render(await addressed(invocation, failingWith(error)));
-    }
-  };
-  const addressed = async (
-    to: { path: string; user: UserRef; channel: ChannelRef },
-    work: () => Promise<Reply>,
-  ): Promise<AddressedReply> =>
-    addressReply(await answer(deps.logger, to.path, work), {
-      path: to.path.toLowerCase(),
-      owner: ownerToken(to.user, to.channel),
-    });
   const handleAction = createPressHandler({ ...deps, pathNamed, contextFor });
 
   return {
@@ -295,20 +217,6 @@ export function createBot(deps: BotDeps): Bot {
       communityZone: deps.settings.defaultTimeZone,
     }),
   };
-}
-
-/** Work that fails as `error` did, for `answer` to say what it means. */
-function failingWith(error: unknown): () => Promise<Reply> {
-  return () => {
-    throw error;
-  };
-}
-
-/** A command run: its reply, and (when its first change answered early) when that change is saved. */
-interface Ran {
-  reply: Reply;
-  saved: Promise<void>;
-  again: () => Promise<Reply>;
 }
 
 function describe(path: LearningPath): string {

@@ -40,8 +40,10 @@ export function learnerRowsRule(paths: readonly LearningPath[], communityZone: s
       const slot = encodeSlotId({ learner: id, path: command });
       // Two instants in one minute are one slot: delivery handles one, and the next tick the other.
       const minutes: number[] = [];
-      for (const at of reminder.paused ? [reminder.snoozeAt] : [reminder.snoozeAt, reminder.nextAt, reminder.nudgeAt])
-        if (at != null && !minutes.includes(minuteOf(at))) minutes.push(minuteOf(at));
+      for (const at of reminder.paused ? [reminder.snoozeAt] : [reminder.snoozeAt, reminder.nextAt, reminder.nudgeAt]) {
+        const minute = at == null ? undefined : minuteOf(at);
+        if (minute !== undefined && !minutes.includes(minute)) minutes.push(minute);
+      }
       for (const minute of minutes) rows.sets.push({ set: { kind: 'reminders', minute }, member: slot });
     }
     if (record.hidden) return rows;

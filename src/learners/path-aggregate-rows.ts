@@ -68,25 +68,16 @@ export function pathAggregateRows(
  * The three rosters of a community's path, encoded once and shared (as the counted sets' names are), so the
  * rows before and after a write name them with the same strings.
  */
-const rosterIds = new Map<string, Map<string, Readonly<Record<RosterSort, RosterId>>>>();
-const ROSTER_COMMUNITIES_KEPT = 1_024;
-
 function rostersOf(community: WorkspaceId, path: string): Readonly<Record<RosterSort, RosterId>> {
-  let byPath = rosterIds.get(community);
-  if (!byPath) {
-    if (rosterIds.size >= ROSTER_COMMUNITIES_KEPT) rosterIds.clear();
-    rosterIds.set(community, (byPath = new Map<string, Readonly<Record<RosterSort, RosterId>>>()));
-  }
-  let ids = byPath.get(path);
-  if (!ids) {
-    const id = (sort: RosterSort) => encodeRosterId({ community, path, sort });
-    byPath.set(
-      path,
-      (ids = Object.freeze({ progress: id('progress'), name: id('name'), 'last-active': id('last-active') })),
-    );
-  }
-  return ids;
+  return rosterIds(`${community}\n${path}`);
 }
+
+/** Keyed by community and path joined by a line break, which neither holds (ids are percent-encoded, commands slugs). */
+const rosterIds = remembered((group): Readonly<Record<RosterSort, RosterId>> => {
+  const [community, path] = group.split('\n') as [WorkspaceId, string];
+  const id = (sort: RosterSort) => encodeRosterId({ community, path, sort });
+  return Object.freeze({ progress: id('progress'), name: id('name'), 'last-active': id('last-active') });
+}, 1_024);
 
 /** The figures of one path a learner can count in (all but the weeks), made once per path and shared. */
 interface StatCatalogue {
